@@ -1,0 +1,96 @@
+# Deepnote API v2 Python client: regenerate, check, lint, test, contract-test and benchmark.
+# Every target that needs Python tools depends on the pinned virtual environment in .venv.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+
+SPEC := openapi.yaml
+GEN_CONFIG := openapi-python-client.yaml
+TEMPLATES := templates
+PACKAGE_DIR := generated/deepnote_client
+SERVE_PORT ?= 8765
+
+# The generator formats its output with ruff and silently skips that step when ruff is not on PATH,
+# so the venv's bin comes first. --fail-on-warning turns that (and any unsupported spec part) into
+# an error.
+GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
+	--path $(SPEC) --config $(GEN_CONFIG) --custom-template-path $(TEMPLATES) \
+	--meta none --overwrite --fail-on-warning
+
+.DEFAULT_GOAL := help
+.PHONY: help venv generate check-generated validate lint typecheck test check serve contract \
+	contract-live demo bench clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+venv: $(STAMP) ## Create .venv and install the package with its pinned dev tools
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+generate: $(STAMP) ## Regenerate generated/deepnote_client from openapi.yaml
+	$(GENERATE) --output-path $(PACKAGE_DIR)
+	rm -rf $(PACKAGE_DIR)/.ruff_cache
+
+check-generated: $(STAMP) ## Fail when generated/ differs from what openapi.yaml generates
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(GENERATE) --output-path "$$tmp/deepnote_client" >/dev/null && \
+	if diff -r -q --exclude=.ruff_cache --exclude=__pycache__ "$$tmp/deepnote_client" $(PACKAGE_DIR); then \
+		echo "generated/ matches $(SPEC)"; \
+	else \
+		echo "generated/ is stale or was edited by hand: run 'make generate' and commit the result" >&2; \
+		diff -r -u --exclude=.ruff_cache --exclude=__pycache__ "$$tmp/deepnote_client" $(PACKAGE_DIR) | head -60 >&2; \
+		exit 1; \
+	fi
+
+validate: $(STAMP) ## Validate openapi.yaml against the OpenAPI 3.1 schema
+	$(BIN)/openapi-spec-validator --schema 3.1 $(SPEC)
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lint: validate $(NPM_STAMP) ## Lint the spec (openapi-spec-validator, Spectral) and the Python code (ruff)
+	npx --no-install spectral lint --fail-severity=warn $(SPEC)
+	$(BIN)/ruff check overlay tests examples scripts
+	$(BIN)/ruff format --check overlay tests examples scripts
+
+typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay
+	$(BIN)/mypy
+
+test: $(STAMP) validate check-generated ## Check the spec and generated/, then run the test suite
+	$(BIN)/pytest
+
+check: lint typecheck test ## Everything CI runs
+
+serve: $(STAMP) ## Run the fake Deepnote API on 127.0.0.1:$(SERVE_PORT) in the foreground
+	$(PY) -m tests.fake_deepnote --port $(SERVE_PORT)
+
+contract: $(STAMP) ## Schemathesis CLI, all phases and checks, against the fake API on a free port
+	$(PY) scripts/contract.py fake
+
+contract-live: $(STAMP) ## Read-only schemathesis run against the real API (needs DEEPNOTE_TOKEN)
+	$(PY) scripts/contract.py live
+
+demo: $(STAMP) ## Run examples/quickstart.py against the fake API (or the real one if DEEPNOTE_TOKEN is set)
+	@if [ -n "$$DEEPNOTE_TOKEN" ]; then \
+		echo "DEEPNOTE_TOKEN is set: running the quickstart against $${DEEPNOTE_BASE_URL:-https://api.deepnote.com/v2}"; \
+		$(PY) examples/quickstart.py; \
+	else \
+		$(PY) scripts/with_fake_api.py -- $(PY) examples/quickstart.py; \
+	fi
+
+bench: $(STAMP) ## Benchmarks against raw httpx (prints a table, writes bench/results.json)
+	$(PY) -m bench
+
+clean: ## Remove the venv, node_modules and caches
+	rm -rf $(VENV) node_modules .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.list_notebook_runs_response import ListNotebookRunsResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    notebook_id: str,
+    *,
+    page_size: int | Unset = 20,
+    page_token: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["pageSize"] = page_size
+
+    params["pageToken"] = page_token
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/notebooks/{notebook_id}/runs".format(
+            notebook_id=quote(str(notebook_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ListNotebookRunsResponse | None:
+    if response.status_code == 200:
+        response_200 = ListNotebookRunsResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ListNotebookRunsResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    notebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    page_size: int | Unset = 20,
+    page_token: str | Unset = UNSET,
+) -> Response[ErrorResponse | ListNotebookRunsResponse]:
+    """List historical runs for a notebook
+
+     Every run of the notebook, newest first, including runs started from the Deepnote UI. Follow
+    `pagination.nextPageToken` until it is null.
+
+    Args:
+        notebook_id (str):
+        page_size (int | Unset):  Default: 20.
+        page_token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ListNotebookRunsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        notebook_id=notebook_id,
+        page_size=page_size,
+        page_token=page_token,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    notebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    page_size: int | Unset = 20,
+    page_token: str | Unset = UNSET,
+) -> ErrorResponse | ListNotebookRunsResponse | None:
+    """List historical runs for a notebook
+
+     Every run of the notebook, newest first, including runs started from the Deepnote UI. Follow
+    `pagination.nextPageToken` until it is null.
+
+    Args:
+        notebook_id (str):
+        page_size (int | Unset):  Default: 20.
+        page_token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ListNotebookRunsResponse
+    """
+
+    return sync_detailed(
+        notebook_id=notebook_id,
+        client=client,
+        page_size=page_size,
+        page_token=page_token,
+    ).parsed
+
+
+async def asyncio_detailed(
+    notebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    page_size: int | Unset = 20,
+    page_token: str | Unset = UNSET,
+) -> Response[ErrorResponse | ListNotebookRunsResponse]:
+    """List historical runs for a notebook
+
+     Every run of the notebook, newest first, including runs started from the Deepnote UI. Follow
+    `pagination.nextPageToken` until it is null.
+
+    Args:
+        notebook_id (str):
+        page_size (int | Unset):  Default: 20.
+        page_token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ListNotebookRunsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        notebook_id=notebook_id,
+        page_size=page_size,
+        page_token=page_token,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    notebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    page_size: int | Unset = 20,
+    page_token: str | Unset = UNSET,
+) -> ErrorResponse | ListNotebookRunsResponse | None:
+    """List historical runs for a notebook
+
+     Every run of the notebook, newest first, including runs started from the Deepnote UI. Follow
+    `pagination.nextPageToken` until it is null.
+
+    Args:
+        notebook_id (str):
+        page_size (int | Unset):  Default: 20.
+        page_token (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ListNotebookRunsResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            notebook_id=notebook_id,
+            client=client,
+            page_size=page_size,
+            page_token=page_token,
+        )
+    ).parsed

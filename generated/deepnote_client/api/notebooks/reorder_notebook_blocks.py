@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.reorder_blocks_body import ReorderBlocksBody
+from ...models.reorder_blocks_response import ReorderBlocksResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    notebook_id: str,
+    *,
+    body: ReorderBlocksBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/notebooks/{notebook_id}/reorder-blocks".format(
+            notebook_id=quote(str(notebook_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ReorderBlocksResponse | None:
+    if response.status_code == 200:
+        response_200 = ReorderBlocksResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ReorderBlocksResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    notebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReorderBlocksBody,
+) -> Response[ErrorResponse | ReorderBlocksResponse]:
+    """Reorder blocks in a notebook
+
+     Moves one or more active blocks as a group. Blocks omitted from `blockIds` keep their relative
+    order. A call that yields the same order is a no-op, not an error. The summary, description and path
+    parameter are from the docs; the body and responses are known only from Deepnote's client code (the
+    docs section was not visible past its first lines).
+
+    Args:
+        notebook_id (str):
+        body (ReorderBlocksBody): Blocks to move as a group, and where to put them (from
+            Deepnote's client code).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ReorderBlocksResponse]
+    """
+
+    kwargs = _get_kwargs(
+        notebook_id=notebook_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    notebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReorderBlocksBody,
+) -> ErrorResponse | ReorderBlocksResponse | None:
+    """Reorder blocks in a notebook
+
+     Moves one or more active blocks as a group. Blocks omitted from `blockIds` keep their relative
+    order. A call that yields the same order is a no-op, not an error. The summary, description and path
+    parameter are from the docs; the body and responses are known only from Deepnote's client code (the
+    docs section was not visible past its first lines).
+
+    Args:
+        notebook_id (str):
+        body (ReorderBlocksBody): Blocks to move as a group, and where to put them (from
+            Deepnote's client code).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ReorderBlocksResponse
+    """
+
+    return sync_detailed(
+        notebook_id=notebook_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    notebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReorderBlocksBody,
+) -> Response[ErrorResponse | ReorderBlocksResponse]:
+    """Reorder blocks in a notebook
+
+     Moves one or more active blocks as a group. Blocks omitted from `blockIds` keep their relative
+    order. A call that yields the same order is a no-op, not an error. The summary, description and path
+    parameter are from the docs; the body and responses are known only from Deepnote's client code (the
+    docs section was not visible past its first lines).
+
+    Args:
+        notebook_id (str):
+        body (ReorderBlocksBody): Blocks to move as a group, and where to put them (from
+            Deepnote's client code).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ReorderBlocksResponse]
+    """
+
+    kwargs = _get_kwargs(
+        notebook_id=notebook_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    notebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ReorderBlocksBody,
+) -> ErrorResponse | ReorderBlocksResponse | None:
+    """Reorder blocks in a notebook
+
+     Moves one or more active blocks as a group. Blocks omitted from `blockIds` keep their relative
+    order. A call that yields the same order is a no-op, not an error. The summary, description and path
+    parameter are from the docs; the body and responses are known only from Deepnote's client code (the
+    docs section was not visible past its first lines).
+
+    Args:
+        notebook_id (str):
+        body (ReorderBlocksBody): Blocks to move as a group, and where to put them (from
+            Deepnote's client code).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ReorderBlocksResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            notebook_id=notebook_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

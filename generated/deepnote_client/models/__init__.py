@@ -1,0 +1,105 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .access_level import AccessLevel
+from .block_placement_after import BlockPlacementAfter
+from .block_placement_end import BlockPlacementEnd
+from .block_placement_start import BlockPlacementStart
+from .create_notebook_body import CreateNotebookBody
+from .create_notebook_response import CreateNotebookResponse
+from .create_project_body import CreateProjectBody
+from .create_project_response import CreateProjectResponse
+from .create_run_body import CreateRunBody
+from .create_run_response import CreateRunResponse
+from .cursor_pagination import CursorPagination
+from .detached_run_storage_mode import DetachedRunStorageMode
+from .error_response import ErrorResponse
+from .folder import Folder
+from .folder_path_entry import FolderPathEntry
+from .get_notebook_response import GetNotebookResponse
+from .get_project_response import GetProjectResponse
+from .get_run_response import GetRunResponse
+from .list_notebook_run import ListNotebookRun
+from .list_notebook_runs_response import ListNotebookRunsResponse
+from .list_projects_item import ListProjectsItem
+from .list_projects_response import ListProjectsResponse
+from .me import Me
+from .me_api_key import MeApiKey
+from .me_user import MeUser
+from .me_workspace import MeWorkspace
+from .notebook import Notebook
+from .notebook_block import NotebookBlock
+from .notebook_input import NotebookInput
+from .notebook_input_type import NotebookInputType
+from .notebook_schedule import NotebookSchedule
+from .project import Project
+from .project_file import ProjectFile
+from .project_notebook import ProjectNotebook
+from .project_static_files import ProjectStaticFiles
+from .project_type import ProjectType
+from .rename_notebook_body import RenameNotebookBody
+from .rename_notebook_response import RenameNotebookResponse
+from .reorder_blocks_body import ReorderBlocksBody
+from .reorder_blocks_response import ReorderBlocksResponse
+from .run import Run
+from .run_inputs import RunInputs
+from .run_status import RunStatus
+from .schedule_notebook_body import ScheduleNotebookBody
+from .schedule_notebook_response import ScheduleNotebookResponse
+from .snapshot_block import SnapshotBlock
+from .snapshot_block_metadata import SnapshotBlockMetadata
+from .snapshot_block_output import SnapshotBlockOutput
+from .snapshot_delivery import SnapshotDelivery
+from .snapshot_status import SnapshotStatus
+
+__all__ = (
+    "AccessLevel",
+    "BlockPlacementAfter",
+    "BlockPlacementEnd",
+    "BlockPlacementStart",
+    "CreateNotebookBody",
+    "CreateNotebookResponse",
+    "CreateProjectBody",
+    "CreateProjectResponse",
+    "CreateRunBody",
+    "CreateRunResponse",
+    "CursorPagination",
+    "DetachedRunStorageMode",
+    "ErrorResponse",
+    "Folder",
+    "FolderPathEntry",
+    "GetNotebookResponse",
+    "GetProjectResponse",
+    "GetRunResponse",
+    "ListNotebookRun",
+    "ListNotebookRunsResponse",
+    "ListProjectsItem",
+    "ListProjectsResponse",
+    "Me",
+    "MeApiKey",
+    "MeUser",
+    "MeWorkspace",
+    "Notebook",
+    "NotebookBlock",
+    "NotebookInput",
+    "NotebookInputType",
+    "NotebookSchedule",
+    "Project",
+    "ProjectFile",
+    "ProjectNotebook",
+    "ProjectStaticFiles",
+    "ProjectType",
+    "RenameNotebookBody",
+    "RenameNotebookResponse",
+    "ReorderBlocksBody",
+    "ReorderBlocksResponse",
+    "Run",
+    "RunInputs",
+    "RunStatus",
+    "ScheduleNotebookBody",
+    "ScheduleNotebookResponse",
+    "SnapshotBlock",
+    "SnapshotBlockMetadata",
+    "SnapshotBlockOutput",
+    "SnapshotDelivery",
+    "SnapshotStatus",
+)

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="BlockPlacementAfter")
+
+
+@_attrs_define
+class BlockPlacementAfter:
+    """Move the blocks right after an anchor block, which must be an active block of the same notebook and not one of the
+    moved blocks.
+
+    """
+
+    type_: Literal["after"]
+    block_id: str
+    """ The anchor block. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        block_id = self.block_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "blockId": block_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = cast(Literal["after"], d.pop("type"))
+        if type_ != "after":
+            raise ValueError(f"type must match const 'after', got '{type_}'")
+
+        block_id = d.pop("blockId")
+
+        block_placement_after = cls(
+            type_=type_,
+            block_id=block_id,
+        )
+
+        block_placement_after.additional_properties = d
+        return block_placement_after
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.project_type import ProjectType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreateProjectBody")
+
+
+@_attrs_define
+class CreateProjectBody:
+    name: str
+    """ Project name. """
+    folder_id: UUID | Unset = UNSET
+    """ Folder to create the project in. Omit to create at the workspace root. """
+    project_type: ProjectType | Unset = UNSET
+    """ `notebook` (single-notebook) and `agent` projects accept no new notebooks. """
+    environment_id: str | Unset = UNSET
+    """ Environment to use; defaults to the workspace's default environment (from Deepnote's client code). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        folder_id: str | Unset = UNSET
+        if not isinstance(self.folder_id, Unset):
+            folder_id = str(self.folder_id)
+
+        project_type: str | Unset = UNSET
+        if not isinstance(self.project_type, Unset):
+            project_type = self.project_type.value
+
+        environment_id = self.environment_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if folder_id is not UNSET:
+            field_dict["folderId"] = folder_id
+        if project_type is not UNSET:
+            field_dict["projectType"] = project_type
+        if environment_id is not UNSET:
+            field_dict["environmentId"] = environment_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        _folder_id = d.pop("folderId", UNSET)
+        folder_id: UUID | Unset
+        if isinstance(_folder_id, Unset):
+            folder_id = UNSET
+        else:
+            folder_id = UUID(_folder_id)
+
+        _project_type = d.pop("projectType", UNSET)
+        project_type: ProjectType | Unset
+        if isinstance(_project_type, Unset):
+            project_type = UNSET
+        else:
+            project_type = ProjectType(_project_type)
+
+        environment_id = d.pop("environmentId", UNSET)
+
+        create_project_body = cls(
+            name=name,
+            folder_id=folder_id,
+            project_type=project_type,
+            environment_id=environment_id,
+        )
+
+        create_project_body.additional_properties = d
+        return create_project_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.detached_run_storage_mode import DetachedRunStorageMode
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.run_inputs import RunInputs
+
+
+T = TypeVar("T", bound="CreateRunBody")
+
+
+@_attrs_define
+class CreateRunBody:
+    notebook_id: str
+    """ ID of the notebook to run. """
+    detached: bool | Unset = UNSET
+    """ Run the notebook as a detached run so it does not affect the live editor session. The REST default is not
+    documented; Deepnote's clients always send it. """
+    detached_run_storage_mode: DetachedRunStorageMode | Unset = UNSET
+    """ Storage mode for the detached run. `read_write` (default) mounts project storage as writable; `readonly`
+    mounts it as read-only so the run cannot modify the persistent project storage, but can create ephemeral files
+    outside of the persistent project storage directory. Only applies to detached runs. """
+    block_ids: list[str] | Unset = UNSET
+    """ Optional non-empty list of unique block IDs to run. Omit to run the full notebook. When provided without
+    `runDependentBlocks`, only these blocks run, in request order. Not supported for detached runs. """
+    run_dependent_blocks: bool | Unset = UNSET
+    """ When true and `blockIds` is provided, also run downstream blocks that depend on the selected blocks. """
+    inputs: RunInputs | Unset = UNSET
+    """ Input values to use for this run, keyed by the input `name` returned from `GET /notebooks/{notebookId}`.
+    Values must match the referenced input block type. Values apply to this run only, never to the notebook's saved
+    defaults. """
+    machine_type: str | Unset = UNSET
+    """ Machine type id for a detached run; defaults to the project's machine type. Known only from Deepnote's
+    client code (newest), not from the docs. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        notebook_id = self.notebook_id
+
+        detached = self.detached
+
+        detached_run_storage_mode: str | Unset = UNSET
+        if not isinstance(self.detached_run_storage_mode, Unset):
+            detached_run_storage_mode = self.detached_run_storage_mode.value
+
+        block_ids: list[str] | Unset = UNSET
+        if not isinstance(self.block_ids, Unset):
+            block_ids = self.block_ids
+
+        run_dependent_blocks = self.run_dependent_blocks
+
+        inputs: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.inputs, Unset):
+            inputs = self.inputs.to_dict()
+
+        machine_type = self.machine_type
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "notebookId": notebook_id,
+            }
+        )
+        if detached is not UNSET:
+            field_dict["detached"] = detached
+        if detached_run_storage_mode is not UNSET:
+            field_dict["detachedRunStorageMode"] = detached_run_storage_mode
+        if block_ids is not UNSET:
+            field_dict["blockIds"] = block_ids
+        if run_dependent_blocks is not UNSET:
+            field_dict["runDependentBlocks"] = run_dependent_blocks
+        if inputs is not UNSET:
+            field_dict["inputs"] = inputs
+        if machine_type is not UNSET:
+            field_dict["machineType"] = machine_type
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.run_inputs import RunInputs
+
+        d = dict(src_dict)
+        notebook_id = d.pop("notebookId")
+
+        detached = d.pop("detached", UNSET)
+
+        _detached_run_storage_mode = d.pop("detachedRunStorageMode", UNSET)
+        detached_run_storage_mode: DetachedRunStorageMode | Unset
+        if isinstance(_detached_run_storage_mode, Unset):
+            detached_run_storage_mode = UNSET
+        else:
+            detached_run_storage_mode = DetachedRunStorageMode(_detached_run_storage_mode)
+
+        block_ids = cast(list[str], d.pop("blockIds", UNSET))
+
+        run_dependent_blocks = d.pop("runDependentBlocks", UNSET)
+
+        _inputs = d.pop("inputs", UNSET)
+        inputs: RunInputs | Unset
+        if isinstance(_inputs, Unset):
+            inputs = UNSET
+        else:
+            inputs = RunInputs.from_dict(_inputs)
+
+        machine_type = d.pop("machineType", UNSET)
+
+        create_run_body = cls(
+            notebook_id=notebook_id,
+            detached=detached,
+            detached_run_storage_mode=detached_run_storage_mode,
+            block_ids=block_ids,
+            run_dependent_blocks=run_dependent_blocks,
+            inputs=inputs,
+            machine_type=machine_type,
+        )
+
+        create_run_body.additional_properties = d
+        return create_run_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

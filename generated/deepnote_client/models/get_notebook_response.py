@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.notebook import Notebook
+
+
+T = TypeVar("T", bound="GetNotebookResponse")
+
+
+@_attrs_define
+class GetNotebookResponse:
+    notebook: Notebook
+    """ A notebook. The docs do not show this schema; its fields come from Deepnote's client code and the runs
+    guide, and only `id` is required here. `inputs` is present when the notebook has input blocks. The docs also
+    mention last-run metadata whose field names are unknown; such fields land in the model's additional properties.
+    """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        notebook = self.notebook.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "notebook": notebook,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.notebook import Notebook
+
+        d = dict(src_dict)
+        notebook = Notebook.from_dict(d.pop("notebook"))
+
+        get_notebook_response = cls(
+            notebook=notebook,
+        )
+
+        get_notebook_response.additional_properties = d
+        return get_notebook_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="NotebookSchedule")
+
+
+@_attrs_define
+class NotebookSchedule:
+    """The project's schedule (fields from Deepnote's client code)."""
+
+    notebook_id: str
+    """ The scheduled notebook. """
+    cron: str
+    """ Five-field cron expression. """
+    timezone: str | Unset = UNSET
+    """ IANA time zone name. """
+    next_run_at: datetime.datetime | Unset = UNSET
+    """ When the schedule fires next. """
+    created_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        notebook_id = self.notebook_id
+
+        cron = self.cron
+
+        timezone = self.timezone
+
+        next_run_at: str | Unset = UNSET
+        if not isinstance(self.next_run_at, Unset):
+            next_run_at = self.next_run_at.isoformat()
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "notebookId": notebook_id,
+                "cron": cron,
+            }
+        )
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
+        if next_run_at is not UNSET:
+            field_dict["nextRunAt"] = next_run_at
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updatedAt"] = updated_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        notebook_id = d.pop("notebookId")
+
+        cron = d.pop("cron")
+
+        timezone = d.pop("timezone", UNSET)
+
+        _next_run_at = d.pop("nextRunAt", UNSET)
+        next_run_at: datetime.datetime | Unset
+        if isinstance(_next_run_at, Unset):
+            next_run_at = UNSET
+        else:
+            next_run_at = datetime.datetime.fromisoformat(_next_run_at)
+
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        _updated_at = d.pop("updatedAt", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        notebook_schedule = cls(
+            notebook_id=notebook_id,
+            cron=cron,
+            timezone=timezone,
+            next_run_at=next_run_at,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        notebook_schedule.additional_properties = d
+        return notebook_schedule
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

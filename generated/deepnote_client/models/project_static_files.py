@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ProjectStaticFiles")
+
+
+@_attrs_define
+class ProjectStaticFiles:
+    """Static-site settings of the project (from Deepnote's client code)."""
+
+    sharing_enabled: bool | Unset = UNSET
+    api_access_enabled: bool | Unset = UNSET
+    url: str | Unset = UNSET
+    """ Canonical, server-generated site URL. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        sharing_enabled = self.sharing_enabled
+
+        api_access_enabled = self.api_access_enabled
+
+        url = self.url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if sharing_enabled is not UNSET:
+            field_dict["sharingEnabled"] = sharing_enabled
+        if api_access_enabled is not UNSET:
+            field_dict["apiAccessEnabled"] = api_access_enabled
+        if url is not UNSET:
+            field_dict["url"] = url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        sharing_enabled = d.pop("sharingEnabled", UNSET)
+
+        api_access_enabled = d.pop("apiAccessEnabled", UNSET)
+
+        url = d.pop("url", UNSET)
+
+        project_static_files = cls(
+            sharing_enabled=sharing_enabled,
+            api_access_enabled=api_access_enabled,
+            url=url,
+        )
+
+        project_static_files.additional_properties = d
+        return project_static_files
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.snapshot_block_metadata import SnapshotBlockMetadata
+    from ..models.snapshot_block_output import SnapshotBlockOutput
+
+
+T = TypeVar("T", bound="SnapshotBlock")
+
+
+@_attrs_define
+class SnapshotBlock:
+    """An executed block of a run snapshot (from Deepnote's client code)."""
+
+    id: str
+    type_: str | Unset = UNSET
+    outputs: list[SnapshotBlockOutput] | Unset = UNSET
+    """ Jupyter-style outputs; data is under `outputs[i].data[mimeType]`. """
+    metadata: SnapshotBlockMetadata | Unset = UNSET
+    """ Metadata of an executed block; its shape is not documented and left open. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_ = self.type_
+
+        outputs: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.outputs, Unset):
+            outputs = []
+            for outputs_item_data in self.outputs:
+                outputs_item = outputs_item_data.to_dict()
+                outputs.append(outputs_item)
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if outputs is not UNSET:
+            field_dict["outputs"] = outputs
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.snapshot_block_metadata import SnapshotBlockMetadata
+        from ..models.snapshot_block_output import SnapshotBlockOutput
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        type_ = d.pop("type", UNSET)
+
+        _outputs = d.pop("outputs", UNSET)
+        outputs: list[SnapshotBlockOutput] | Unset = UNSET
+        if _outputs is not UNSET:
+            outputs = []
+            for outputs_item_data in _outputs:
+                outputs_item = SnapshotBlockOutput.from_dict(outputs_item_data)
+
+                outputs.append(outputs_item)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: SnapshotBlockMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = SnapshotBlockMetadata.from_dict(_metadata)
+
+        snapshot_block = cls(
+            id=id,
+            type_=type_,
+            outputs=outputs,
+            metadata=metadata,
+        )
+
+        snapshot_block.additional_properties = d
+        return snapshot_block
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,1 @@
+"""Hand-written overlay on the generated Deepnote client."""
