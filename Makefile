@@ -23,7 +23,7 @@ GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate 
 
 .DEFAULT_GOAL := help
 .PHONY: help venv generate check-generated validate lint typecheck test check serve contract \
-	contract-live demo bench clean
+	contract-live demo bench package clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -70,7 +70,12 @@ typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay
 test: $(STAMP) validate check-generated ## Check the spec and generated/, then run the test suite
 	$(BIN)/pytest
 
-check: lint typecheck test ## Everything CI runs
+package: $(STAMP) ## Build the wheel, install it in a throwaway venv and import both packages
+	rm -rf dist
+	$(BIN)/pip wheel --quiet --no-deps -w dist .
+	$(PY) scripts/check_wheel.py dist/*.whl
+
+check: lint typecheck test package ## Everything CI runs
 
 serve: $(STAMP) ## Run the fake Deepnote API on 127.0.0.1:$(SERVE_PORT) in the foreground
 	$(PY) -m tests.fake_deepnote --port $(SERVE_PORT)
