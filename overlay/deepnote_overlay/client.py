@@ -1,0 +1,117 @@
+"""``connect``: a generated ``AuthenticatedClient`` with a token, a timeout, a User-Agent and retries.
+
+Guarantees:
+
+- The token is the argument or ``DEEPNOTE_TOKEN``; without either, ``MissingTokenError`` is raised
+  at once, before any request.
+- The base URL is the argument, else ``DEEPNOTE_BASE_URL``, else ``https://api.deepnote.com/v2``.
+- The returned client works with every generated function, sync and async, and (unless
+  ``retry=None``) sends every request through one ``RetryTransport``.
+- TLS verification stays on unless the caller passes ``verify=False``; with retries installed,
+  ``verify`` and the other connection options go to the wrapped transports, because httpx ignores
+  them on a client that is given a transport.
+- Requests carry ``User-Agent: deepnote-overlay/<version> python-httpx/<version>``.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+from typing import Any
+
+import httpx
+
+from deepnote_client.client import AuthenticatedClient
+
+from .errors import MissingTokenError
+from .retries import RetryPolicy, RetryTransport
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_RETRY_POLICY",
+    "DEFAULT_TIMEOUT",
+    "USER_AGENT",
+    "__version__",
+    "connect",
+]
+
+DEFAULT_BASE_URL = "https://api.deepnote.com/v2"
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+DEFAULT_RETRY_POLICY = RetryPolicy()
+
+try:
+    __version__ = importlib.metadata.version("deepnote-api-client")
+except importlib.metadata.PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = "0+unknown"
+
+USER_AGENT = f"deepnote-overlay/{__version__} python-httpx/{httpx.__version__}"
+
+# Options that configure the connection itself. httpx.Client ignores them when it is given a
+# transport, so with retries on they are handed to the wrapped transports instead.
+_TRANSPORT_OPTIONS = ("verify", "cert", "trust_env", "http1", "http2", "limits", "proxy")
+# Options the generated client takes as its own fields rather than through httpx_args.
+_CLIENT_OPTIONS = ("headers", "cookies", "follow_redirects")
+
+
+def connect(
+    token: str | None = None,
+    *,
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+    retry: RetryPolicy | None = DEFAULT_RETRY_POLICY,
+    **httpx_options: Any,
+) -> AuthenticatedClient:
+    """A generated ``AuthenticatedClient`` ready for every generated function.
+
+    ``timeout`` is seconds for every phase, an ``httpx.Timeout``, or ``None`` for none at all.
+    ``retry`` is the ``RetryPolicy`` to apply, or ``None`` to send each request once.
+    ``httpx_options`` go to ``httpx.Client`` / ``httpx.AsyncClient`` (for example ``verify``,
+    ``headers``, ``event_hooks``); ``transport=`` replaces the network transport (for example an
+    ``httpx.MockTransport``), still wrapped by the retries.
+    """
+    if token is None:
+        token = os.environ.get("DEEPNOTE_TOKEN")
+    if token is None or not token.strip():
+        raise MissingTokenError(
+            "no Deepnote API token: pass connect(token=...) or set the DEEPNOTE_TOKEN environment variable"
+        )
+    if base_url is None:
+        base_url = os.environ.get("DEEPNOTE_BASE_URL") or DEFAULT_BASE_URL
+    if timeout is not None and not isinstance(timeout, httpx.Timeout):
+        timeout = httpx.Timeout(timeout)
+
+    client_fields = {name: httpx_options.pop(name) for name in _CLIENT_OPTIONS if name in httpx_options}
+    headers = {"User-Agent": USER_AGENT, **client_fields.pop("headers", {})}
+    verify = httpx_options.get("verify", True)
+
+    if retry is not None:
+        transport_options = {
+            name: httpx_options.pop(name) for name in _TRANSPORT_OPTIONS if name in httpx_options
+        }
+        inner = httpx_options.pop("transport", None)
+        if inner is None:
+            transport = RetryTransport(
+                retry,
+                transport=httpx.HTTPTransport(**transport_options),
+                async_transport=httpx.AsyncHTTPTransport(**transport_options),
+            )
+        else:
+            transport = RetryTransport(
+                retry,
+                transport=inner if isinstance(inner, httpx.BaseTransport) else None,
+                async_transport=inner if isinstance(inner, httpx.AsyncBaseTransport) else None,
+            )
+        httpx_options["transport"] = transport
+    else:
+        # The generated client passes its own verify_ssl to httpx; keep one source of truth.
+        httpx_options.pop("verify", None)
+
+    return AuthenticatedClient(
+        base_url=base_url,
+        token=token,
+        timeout=timeout,
+        headers=headers,
+        verify_ssl=verify,
+        httpx_args=httpx_options,
+        **client_fields,
+    )

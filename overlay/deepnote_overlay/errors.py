@@ -1,0 +1,197 @@
+"""Typed errors raised by the overlay.
+
+Guarantees:
+
+- Everything the overlay raises on purpose derives from ``DeepnoteError``.
+- An error answer from the API becomes an ``APIStatusError`` subclass chosen by status code, with
+  the status, the server's ``message``, and the request's method and URL.
+- A transport failure becomes ``APIConnectionError`` (``APITimeoutError`` for timeouts).
+- A success answer that cannot be parsed becomes ``ResponseParseError`` naming the operation and,
+  when known, the missing field; never a bare ``KeyError`` or ``TypeError``.
+- No error holds the request, its headers or the token: only the method and URL, so ``str`` and
+  ``repr`` of any error are safe to log.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deepnote_client.models.run import Run
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "DeepnoteError",
+    "MissingTokenError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RepeatedPageTokenError",
+    "ResponseParseError",
+    "RunTimeoutError",
+    "ServerError",
+    "status_error",
+]
+
+
+class DeepnoteError(Exception):
+    """Root of every error the overlay raises."""
+
+
+class MissingTokenError(DeepnoteError, ValueError):
+    """``connect`` found no token: neither the argument nor ``DEEPNOTE_TOKEN`` was set.
+
+    Also a ``ValueError``, because it is a bad argument found before any request is made.
+    """
+
+
+class APIStatusError(DeepnoteError):
+    """The API answered with a status that is not a success."""
+
+    def __init__(self, *, status_code: int, message: str, method: str, url: str) -> None:
+        self.status_code = status_code
+        self.message = message
+        self.method = method
+        self.url = url
+        super().__init__(f"{status_code} {message} ({method} {url})")
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status_code={self.status_code!r}, message={self.message!r}, "
+            f"method={self.method!r}, url={self.url!r})"
+        )
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was invalid (the API also uses it for an unknown notebook in ``createRun``)."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the token is missing, wrong or revoked."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the token may not do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: the resource does not exist or is not visible to this token."""
+
+
+class ConflictError(APIStatusError):
+    """409: for example a suspended project or a name already taken."""
+
+
+class RateLimitError(APIStatusError):
+    """429: rate limited. ``retry_after`` is the wait in seconds the server asked for, if it said."""
+
+    def __init__(
+        self, *, status_code: int, message: str, method: str, url: str, retry_after: float | None = None
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(status_code=status_code, message=message, method=method, url=url)
+
+    def __repr__(self) -> str:
+        return f"{super().__repr__()[:-1]}, retry_after={self.retry_after!r})"
+
+
+class ServerError(APIStatusError):
+    """5xx: the API failed."""
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+}
+
+
+def status_error(
+    *, status_code: int, message: str, method: str, url: str, retry_after: float | None = None
+) -> APIStatusError:
+    """The ``APIStatusError`` subclass for ``status_code``; other statuses get the base class."""
+    if status_code == 429:
+        return RateLimitError(
+            status_code=status_code, message=message, method=method, url=url, retry_after=retry_after
+        )
+    if 500 <= status_code <= 599:
+        return ServerError(status_code=status_code, message=message, method=method, url=url)
+    cls = _STATUS_ERRORS.get(status_code, APIStatusError)
+    return cls(status_code=status_code, message=message, method=method, url=url)
+
+
+class APIConnectionError(DeepnoteError):
+    """No usable answer arrived: the connection failed, broke, or the transport gave up."""
+
+    def __init__(self, *, method: str, url: str, reason: str) -> None:
+        self.method = method
+        self.url = url
+        self.reason = reason
+        super().__init__(f"{reason} ({method} {url})")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(method={self.method!r}, url={self.url!r}, reason={self.reason!r})"
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connecting, writing, reading or waiting for a pooled connection)."""
+
+
+class ResponseParseError(DeepnoteError):
+    """A success answer whose body is not JSON or does not match the operation's schema.
+
+    ``field`` names the missing or malformed field when it is known, else ``None``.
+    """
+
+    def __init__(
+        self,
+        *,
+        operation: str,
+        status_code: int,
+        method: str,
+        url: str,
+        reason: str,
+        field: str | None = None,
+    ) -> None:
+        self.operation = operation
+        self.status_code = status_code
+        self.method = method
+        self.url = url
+        self.reason = reason
+        self.field = field
+        super().__init__(f"{operation}: {reason} ({status_code}, {method} {url})")
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(operation={self.operation!r}, field={self.field!r}, "
+            f"reason={self.reason!r}, status_code={self.status_code!r}, method={self.method!r}, "
+            f"url={self.url!r})"
+        )
+
+
+class RepeatedPageTokenError(DeepnoteError):
+    """The API handed out a page token already followed; going on would loop forever."""
+
+    def __init__(self, *, operation: str, page_token: str, pages: int) -> None:
+        self.operation = operation
+        self.page_token = page_token
+        self.pages = pages
+        super().__init__(
+            f"{operation}: page token {page_token!r} repeated after {pages} pages; stopping instead of looping"
+        )
+
+
+class RunTimeoutError(DeepnoteError):
+    """A run did not reach a terminal status before the deadline. ``run`` is the last one seen."""
+
+    def __init__(self, *, run: Run, timeout: float) -> None:
+        self.run = run
+        self.timeout = timeout
+        super().__init__(f"run {run.run_id} still {run.status.value} after {timeout:g} s")

@@ -1,0 +1,167 @@
+"""Iterate cursor-paginated operations (``listNotebookRuns``, ``listProjects``, and any like them).
+
+Guarantees:
+
+- Pages are fetched one at a time, following ``pagination.nextPageToken``, and only when the
+  consumer asks for more, so one page is in memory at a time.
+- The last page is the one without a next token (null, absent or empty) or with
+  ``hasMore: false``.
+- Each page goes through ``call`` / ``acall``: retries apply and errors are typed.
+- A page token handed out twice raises ``RepeatedPageTokenError`` instead of looping forever.
+- ``max_pages`` and ``max_items`` stop early without fetching another page.
+- The items are the page model's one list field (``runs``, ``projects``); a page model with no
+  or several list fields is refused with ``TypeError``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
+from typing import Any, Protocol, TypeVar, cast
+
+import attrs
+
+from deepnote_client.client import AuthenticatedClient
+from deepnote_client.models.cursor_pagination import CursorPagination
+from deepnote_client.types import UNSET, Unset
+
+from .calls import Endpoint, acall, call, operation_name
+from .errors import RepeatedPageTokenError
+
+__all__ = ["aiter_pages", "apaginate", "iter_pages", "page_items", "paginate"]
+
+
+class Page(Protocol):
+    """A generated list response: some list of items next to ``pagination``."""
+
+    pagination: CursorPagination
+
+
+P = TypeVar("P", bound=Page)
+
+
+def iter_pages(
+    endpoint: Endpoint[P],
+    /,
+    *,
+    client: AuthenticatedClient,
+    max_pages: int | None = None,
+    **kwargs: Any,
+) -> Generator[P]:
+    """Yield whole pages of ``endpoint`` called with ``kwargs``, from ``page_token`` (or the start)."""
+    if max_pages is not None and max_pages <= 0:
+        return
+    tracker = _TokenTracker(operation_name(endpoint), kwargs.pop("page_token", UNSET), max_pages)
+    while True:
+        page = call(endpoint, client=client, page_token=tracker.token, **kwargs)
+        yield page
+        if not tracker.advance(page):
+            return
+
+
+async def aiter_pages(
+    endpoint: Endpoint[P],
+    /,
+    *,
+    client: AuthenticatedClient,
+    max_pages: int | None = None,
+    **kwargs: Any,
+) -> AsyncGenerator[P]:
+    """Async ``iter_pages``."""
+    if max_pages is not None and max_pages <= 0:
+        return
+    tracker = _TokenTracker(operation_name(endpoint), kwargs.pop("page_token", UNSET), max_pages)
+    while True:
+        page = await acall(endpoint, client=client, page_token=tracker.token, **kwargs)
+        yield page
+        if not tracker.advance(page):
+            return
+
+
+def paginate(
+    endpoint: Endpoint[P],
+    /,
+    *,
+    client: AuthenticatedClient,
+    max_items: int | None = None,
+    max_pages: int | None = None,
+    **kwargs: Any,
+) -> Iterator[Any]:
+    """Yield every item of every page of ``endpoint`` called with ``kwargs``, in the API's order."""
+    if max_items is not None and max_items <= 0:
+        return
+    count = 0
+    with contextlib.closing(iter_pages(endpoint, client=client, max_pages=max_pages, **kwargs)) as pages:
+        for page in pages:
+            for item in page_items(page):
+                yield item
+                count += 1
+                if max_items is not None and count >= max_items:
+                    return
+
+
+async def apaginate(
+    endpoint: Endpoint[P],
+    /,
+    *,
+    client: AuthenticatedClient,
+    max_items: int | None = None,
+    max_pages: int | None = None,
+    **kwargs: Any,
+) -> AsyncIterator[Any]:
+    """Async ``paginate``."""
+    if max_items is not None and max_items <= 0:
+        return
+    count = 0
+    async with contextlib.aclosing(
+        aiter_pages(endpoint, client=client, max_pages=max_pages, **kwargs)
+    ) as pages:
+        async for page in pages:
+            for item in page_items(page):
+                yield item
+                count += 1
+                if max_items is not None and count >= max_items:
+                    return
+
+
+def page_items(page: Page) -> list[Any]:
+    """The items of ``page``: the value of its one list field besides ``pagination``."""
+    fields = attrs.fields(cast("type[attrs.AttrsInstance]", type(page)))
+    lists = [
+        value
+        for value in (
+            getattr(page, f.name) for f in fields if f.name not in ("pagination", "additional_properties")
+        )
+        if isinstance(value, list)
+    ]
+    if len(lists) != 1:
+        raise TypeError(
+            f"{type(page).__name__} has {len(lists)} list fields; expected exactly one list of items"
+        )
+    return lists[0]
+
+
+class _TokenTracker:
+    """The page token to send next, and every token sent so far (to catch a repeat)."""
+
+    def __init__(self, operation: str, first_token: str | Unset, max_pages: int | None) -> None:
+        self.operation = operation
+        self.token = first_token
+        self.pages = 0
+        self.max_pages = max_pages
+        self._seen: set[str] = {first_token} if isinstance(first_token, str) else set()
+
+    def advance(self, page: Page) -> bool:
+        """Count ``page`` and take its next token; ``False`` when no further page is wanted or exists."""
+        self.pages += 1
+        if self.max_pages is not None and self.pages >= self.max_pages:
+            return False
+        pagination = page.pagination
+        token = pagination.next_page_token
+        if pagination.has_more is False or not isinstance(token, str) or not token:
+            return False
+        if token in self._seen:
+            raise RepeatedPageTokenError(operation=self.operation, page_token=token, pages=self.pages)
+        self._seen.add(token)
+        self.token = token
+        return True

@@ -1,0 +1,316 @@
+"""The retry policy and the httpx transport that applies it, for sync and async clients alike.
+
+Guarantees:
+
+- A request is retried only when repeating it cannot do something twice:
+  - for every method, when the connection failed before the request was sent (``ConnectError``,
+    ``ConnectTimeout``, ``PoolTimeout``) and on 429 (the server refused without acting);
+  - for idempotent methods only (GET, HEAD, PUT, DELETE, OPTIONS), on 408, 500, 502, 503, 504, on
+    read or write timeouts and on connections dropped before or during the response.
+  POST and PATCH are never replayed once sent, so a retry never creates a second notebook, project
+  or run.
+- The wait is the server's ``Retry-After`` (seconds or HTTP-date), or for a 429 its
+  ``RateLimit-Reset`` (seconds), when present. A wait above ``max_retry_after`` is not waited: the
+  answer goes back at once (``call`` turns a 429 into ``RateLimitError`` with ``retry_after``).
+  Without such a header the wait is exponential backoff with jitter (0.5 s doubling to 8 s, times
+  0.75 to 1).
+- At most ``max_retries`` retries, and no wait that would end after ``deadline`` seconds from the
+  first attempt. When retrying stops, the last answer or error is handed on unchanged, so the caller
+  sees exactly what the server said last.
+- Async retries wait with ``asleep`` (``asyncio.sleep``), never blocking the event loop.
+- Every retry is logged on the ``deepnote_overlay`` logger at INFO with the method, the URL path
+  (no query, no host), the status or error class, and the wait; never headers or the token.
+- The response body is read inside the transport, so a connection dropped mid-body is seen (and
+  retried for idempotent methods) here; the API's answers are small JSON documents.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import math
+import random
+import time
+from collections.abc import Awaitable, Callable
+
+import attrs
+import httpx
+
+__all__ = [
+    "IDEMPOTENT_METHODS",
+    "RETRY_STATUSES_ANY_METHOD",
+    "RETRY_STATUSES_IDEMPOTENT",
+    "RetryPolicy",
+    "RetryTransport",
+    "retry_after_seconds",
+]
+
+logger = logging.getLogger("deepnote_overlay")
+
+IDEMPOTENT_METHODS: frozenset[str] = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+RETRY_STATUSES_ANY_METHOD: frozenset[int] = frozenset({429})
+RETRY_STATUSES_IDEMPOTENT: frozenset[int] = frozenset({408, 500, 502, 503, 504})
+
+# The request never left the client, so even a POST can be sent again.
+_NOT_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+)
+# The request may have reached the server and been acted on: safe to repeat only when idempotent.
+_MAYBE_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.ReadError,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+)
+
+
+def retry_after_seconds(headers: httpx.Headers, *, now: float, rate_limited: bool) -> float | None:
+    """The wait the server asked for, in seconds, or ``None`` when it did not say.
+
+    ``Retry-After`` may be delta-seconds or an HTTP-date (compared with ``now``, a Unix time).
+    ``RateLimit-Reset`` (delta-seconds) says when the rate-limit window resets, so it only counts
+    for a 429 (``rate_limited``). Unreadable values count as not said.
+    """
+    value = headers.get("retry-after")
+    if value is not None:
+        seconds = _delta_seconds(value)
+        if seconds is None:
+            seconds = _http_date_seconds(value, now=now)
+        if seconds is not None:
+            return seconds
+    reset = headers.get("ratelimit-reset")
+    if rate_limited and reset is not None:
+        return _delta_seconds(reset)
+    return None
+
+
+def _delta_seconds(value: str) -> float | None:
+    try:
+        seconds = float(value.strip())
+    except ValueError:
+        return None
+    if not math.isfinite(seconds) or seconds < 0:
+        return None
+    return seconds
+
+
+def _http_date_seconds(value: str, *, now: float) -> float | None:
+    try:
+        when = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+@attrs.frozen
+class RetryPolicy:
+    """When to retry and how long to wait. The defaults are the documented policy.
+
+    ``sleep``, ``asleep``, ``clock`` (monotonic seconds), ``wall_clock`` (Unix seconds, for
+    HTTP-dates) and ``random`` (uniform in [0, 1), for jitter) can be replaced, for tests.
+    """
+
+    max_retries: int = attrs.field(default=3, validator=attrs.validators.ge(0))
+    """Retries after the first attempt."""
+    initial_backoff: float = attrs.field(default=0.5, validator=attrs.validators.ge(0))
+    """Backoff before the first retry; it doubles for each further retry."""
+    max_backoff: float = attrs.field(default=8.0, validator=attrs.validators.ge(0))
+    """Cap on the backoff."""
+    jitter: float = attrs.field(default=0.25, validator=[attrs.validators.ge(0), attrs.validators.le(1)])
+    """Backoff is multiplied by a random factor between ``1 - jitter`` and 1."""
+    max_retry_after: float = attrs.field(default=60.0, validator=attrs.validators.ge(0))
+    """Longest server-requested wait honoured; the API's rate-limit window is 60 s."""
+    deadline: float | None = attrs.field(default=120.0)
+    """Seconds from the first attempt after which no retry starts; ``None`` for no deadline."""
+    sleep: Callable[[float], None] = attrs.field(default=time.sleep, repr=False, eq=False)
+    asleep: Callable[[float], Awaitable[None]] = attrs.field(default=asyncio.sleep, repr=False, eq=False)
+    clock: Callable[[], float] = attrs.field(default=time.monotonic, repr=False, eq=False)
+    wall_clock: Callable[[], float] = attrs.field(default=time.time, repr=False, eq=False)
+    random: Callable[[], float] = attrs.field(default=random.random, repr=False, eq=False)
+
+    def backoff(self, retries_done: int) -> float:
+        """Wait before retry number ``retries_done + 1`` when the server did not say."""
+        base = min(self.initial_backoff * 2.0**retries_done, self.max_backoff)
+        return base * (1 - self.jitter * self.random())
+
+    def wait_after_response(
+        self, request: httpx.Request, response: httpx.Response, *, retries_done: int, elapsed: float
+    ) -> float | None:
+        """Seconds to wait before retrying ``request`` after ``response``, or ``None`` to hand it on."""
+        status = response.status_code
+        retryable = status in RETRY_STATUSES_ANY_METHOD or (
+            status in RETRY_STATUSES_IDEMPOTENT and request.method.upper() in IDEMPOTENT_METHODS
+        )
+        if not retryable or retries_done >= self.max_retries:
+            return None
+        asked = retry_after_seconds(response.headers, now=self.wall_clock(), rate_limited=status == 429)
+        if asked is not None and asked > self.max_retry_after:
+            logger.info(
+                "not retrying %s %s after %s: the server asked for %.1f s, above the %.1f s cap",
+                request.method,
+                request.url.path,
+                status,
+                asked,
+                self.max_retry_after,
+            )
+            return None
+        wait = self.backoff(retries_done) if asked is None else asked
+        return self._within_deadline(wait, elapsed)
+
+    def wait_after_error(
+        self, request: httpx.Request, error: httpx.TransportError, *, retries_done: int, elapsed: float
+    ) -> float | None:
+        """Seconds to wait before retrying ``request`` after a transport ``error``, or ``None`` to raise it."""
+        if retries_done >= self.max_retries:
+            return None
+        if isinstance(error, _NOT_SENT_ERRORS):
+            retryable = True
+        else:
+            retryable = isinstance(error, _MAYBE_SENT_ERRORS) and request.method.upper() in IDEMPOTENT_METHODS
+        if not retryable:
+            return None
+        return self._within_deadline(self.backoff(retries_done), elapsed)
+
+    def _within_deadline(self, wait: float, elapsed: float) -> float | None:
+        if self.deadline is not None and elapsed + wait > self.deadline:
+            return None
+        return wait
+
+
+class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Wraps a sync and an async transport and retries on them according to a ``RetryPolicy``.
+
+    One instance serves both ``httpx.Client`` and ``httpx.AsyncClient``, so the generated client's
+    ``httpx_args={"transport": ...}`` installs it for sync and async calls at once. TLS settings
+    belong to the wrapped transports: httpx ignores ``verify`` when a transport is given.
+    """
+
+    def __init__(
+        self,
+        policy: RetryPolicy,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.policy = policy
+        self._transport = transport
+        self._async_transport = async_transport
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._transport is None:
+            raise RuntimeError("this RetryTransport has no sync transport")
+        policy = self.policy
+        started = policy.clock()
+        retries_done = 0
+        while True:
+            try:
+                response = _read_body(self._transport.handle_request(request), request)
+            except httpx.TransportError as error:
+                wait = policy.wait_after_error(
+                    request, error, retries_done=retries_done, elapsed=policy.clock() - started
+                )
+                if wait is None:
+                    raise
+                _log_retry(request, type(error).__name__, wait, retries_done, policy)
+            else:
+                wait = policy.wait_after_response(
+                    request, response, retries_done=retries_done, elapsed=policy.clock() - started
+                )
+                if wait is None:
+                    return response
+                _log_retry(request, str(response.status_code), wait, retries_done, policy)
+            policy.sleep(wait)
+            retries_done += 1
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._async_transport is None:
+            raise RuntimeError("this RetryTransport has no async transport")
+        policy = self.policy
+        started = policy.clock()
+        retries_done = 0
+        while True:
+            try:
+                response = await _aread_body(
+                    await self._async_transport.handle_async_request(request), request
+                )
+            except httpx.TransportError as error:
+                wait = policy.wait_after_error(
+                    request, error, retries_done=retries_done, elapsed=policy.clock() - started
+                )
+                if wait is None:
+                    raise
+                _log_retry(request, type(error).__name__, wait, retries_done, policy)
+            else:
+                wait = policy.wait_after_response(
+                    request, response, retries_done=retries_done, elapsed=policy.clock() - started
+                )
+                if wait is None:
+                    return response
+                _log_retry(request, str(response.status_code), wait, retries_done, policy)
+            await policy.asleep(wait)
+            retries_done += 1
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+
+    async def aclose(self) -> None:
+        if self._async_transport is not None:
+            await self._async_transport.aclose()
+
+
+def _read_body(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    """The response with its raw body read, so a drop mid-body raises here, inside the retry loop.
+
+    The raw (still encoded) bytes go into a fresh response so the client decodes them as usual.
+    """
+    stream = response.stream
+    if not isinstance(stream, httpx.SyncByteStream):
+        raise TypeError("a sync transport returned a response without a sync stream")
+    try:
+        body = b"".join(stream)
+    finally:
+        stream.close()
+    return httpx.Response(
+        response.status_code,
+        headers=response.headers,
+        stream=httpx.ByteStream(body),
+        extensions=response.extensions,
+        request=request,
+    )
+
+
+async def _aread_body(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    """Async twin of ``_read_body``."""
+    stream = response.stream
+    if not isinstance(stream, httpx.AsyncByteStream):
+        raise TypeError("an async transport returned a response without an async stream")
+    try:
+        body = b"".join([chunk async for chunk in stream])
+    finally:
+        await stream.aclose()
+    return httpx.Response(
+        response.status_code,
+        headers=response.headers,
+        stream=httpx.ByteStream(body),
+        extensions=response.extensions,
+        request=request,
+    )
+
+
+def _log_retry(
+    request: httpx.Request, cause: str, wait: float, retries_done: int, policy: RetryPolicy
+) -> None:
+    logger.info(
+        "retrying %s %s after %s in %.2f s (retry %d of %d)",
+        request.method,
+        request.url.path,
+        cause,
+        wait,
+        retries_done + 1,
+        policy.max_retries,
+    )
