@@ -1,0 +1,213 @@
+"""Item 2: per-call overhead in process, with ``httpx.MockTransport`` serving fixed bytes.
+
+Two answers: a ``listNotebookRuns`` page of 100 runs (~20 KB) and a ``getNotebook`` with 500 blocks
+and 20 inputs (~70 KB). For each, in the same process and interleaved round by round:
+
+- raw httpx: ``httpx.Client.get(...).json()`` (the baseline: the least any client must do);
+- generated: ``<endpoint>.sync(...)`` on an ``AuthenticatedClient``;
+- overlay, no retries: ``call(endpoint, ...)`` on ``connect(..., retry=None)``;
+- overlay: ``call(endpoint, ...)`` on ``connect(...)`` with the default ``RetryPolicy``
+  (the MockTransport goes *under* the retry transport, as ``connect(transport=...)`` documents);
+- and, without HTTP, ``json.loads`` alone and ``json.loads`` + the model's ``from_dict``, to split
+  the cost between decoding, model construction and the HTTP machinery.
+
+Each observation is the mean over a batch of calls sized to take ~40 ms; the table shows
+microseconds per call and the ratio to raw httpx. A cProfile of the overlay's ``call`` on the
+larger answer attributes its time to JSON decoding, model parsing, httpx and the overlay.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import json
+import pstats
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from bench import payloads
+from bench.report import Section
+from bench.stats import interleaved
+
+__all__ = ["run"]
+
+BASE_URL = "https://api.deepnote.invalid/v2"
+TOKEN = "bench-token"
+RUNS_PATH = f"/notebooks/{payloads.NOTEBOOK_ID}/runs"
+NOTEBOOK_PATH = f"/notebooks/{payloads.NOTEBOOK_ID}"
+
+
+def mock_transport(runs_body: bytes, notebook_body: bytes) -> httpx.MockTransport:
+    """Serves ``runs_body`` for ``.../runs`` and ``notebook_body`` for any other path."""
+    headers = {"content-type": "application/json"}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = runs_body if request.url.path.endswith("/runs") else notebook_body
+        return httpx.Response(200, content=body, headers=headers)
+
+    return httpx.MockTransport(handler)
+
+
+def _batch(fn: Callable[[], object], calls: int) -> Callable[[], float]:
+    """A measure: microseconds per call, averaged over ``calls`` back-to-back calls."""
+
+    def measure() -> float:
+        start = time.perf_counter()
+        for _ in range(calls):
+            fn()
+        return (time.perf_counter() - start) / calls * 1e6
+
+    return measure
+
+
+def _calibrate(fn: Callable[[], object], target: float) -> int:
+    """How many calls of ``fn`` take about ``target`` seconds (at least 3)."""
+    fn()
+    start = time.perf_counter()
+    n = 0
+    while time.perf_counter() - start < target / 4:
+        fn()
+        n += 1
+    per_call = (time.perf_counter() - start) / n
+    return max(3, int(target / per_call))
+
+
+def _bucket(filename: str, function: str) -> str:
+    if "deepnote_client/models" in filename:
+        return "generated model from_dict (attrs classes, enums, datetimes, UUIDs)"
+    if "<attrs generated" in filename:
+        return "generated model from_dict (attrs classes, enums, datetimes, UUIDs)"
+    if "deepnote_client" in filename:
+        return "generated endpoint module"
+    if "deepnote_overlay" in filename:
+        return "overlay (call, retry transport)"
+    if "/json/" in filename or function in ("<method 'decode' of 'bytes' objects>",) or "scanner" in function:
+        return "JSON decoding"
+    if "/httpx/" in filename or "/httpcore/" in filename or "/h11/" in filename:
+        return "httpx request/response machinery"
+    if "/attr/" in filename or "/attrs/" in filename:
+        return "attrs (evolve, validators)"
+    if filename == "~":
+        if any(word in function for word in ("fromisoformat", "UUID", "uuid")):
+            return "generated model from_dict (attrs classes, enums, datetimes, UUIDs)"
+        return "builtins (dict, str, isinstance, ...)"
+    if any(part in filename for part in ("/uuid.py", "/enum.py", "/datetime.py", "_strptime")):
+        return "generated model from_dict (attrs classes, enums, datetimes, UUIDs)"
+    return "other stdlib"
+
+
+def profile(fn: Callable[[], object], calls: int) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """Share of self time per bucket, and the top functions by self time, over ``calls`` calls."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(calls):
+        fn()
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    raw: dict[tuple[str, int, str], tuple[Any, ...]] = stats.stats  # type: ignore[attr-defined]
+    total = sum(entry[2] for entry in raw.values()) or 1.0
+    buckets: dict[str, float] = {}
+    functions: list[tuple[str, float]] = []
+    for (filename, line, function), entry in raw.items():
+        tottime = entry[2]
+        bucket = _bucket(filename, function)
+        buckets[bucket] = buckets.get(bucket, 0.0) + tottime
+        short = filename.rsplit("site-packages/", 1)[-1].rsplit("/work/main/", 1)[-1]
+        functions.append((f"{function} ({short}:{line})" if filename != "~" else function, tottime))
+    by_bucket = sorted(((b, t / total) for b, t in buckets.items()), key=lambda kv: kv[1], reverse=True)
+    top = sorted(((f, t / total) for f, t in functions), key=lambda kv: kv[1], reverse=True)[:8]
+    return by_bucket, top
+
+
+def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
+    from deepnote_client.api.notebooks import get_notebook, list_notebook_runs
+    from deepnote_client.client import AuthenticatedClient
+    from deepnote_client.models import GetNotebookResponse, ListNotebookRunsResponse
+
+    section = Section(2, "Per-call overhead in process (httpx.MockTransport, fixed bytes)")
+    runs_body = payloads.runs_page_bytes(100)
+    notebook_body = payloads.notebook_bytes(500, 20)
+    transport = mock_transport(runs_body, notebook_body)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    raw = httpx.Client(base_url=BASE_URL, transport=transport, headers=auth)
+    generated = AuthenticatedClient(base_url=BASE_URL, token=TOKEN, httpx_args={"transport": transport})
+
+    try:
+        from deepnote_overlay import call, connect
+    except ImportError as error:
+        call = connect = None
+        section.notes.append(f"overlay rows skipped: {error}")
+
+    cases: list[tuple[str, bytes, Any, Any, str, dict[str, Any]]] = [
+        (
+            "listNotebookRuns, 100 runs",
+            runs_body,
+            list_notebook_runs,
+            ListNotebookRunsResponse,
+            RUNS_PATH,
+            {"page_size": 100},
+        ),
+        (
+            "getNotebook, 500 blocks + 20 inputs",
+            notebook_body,
+            get_notebook,
+            GetNotebookResponse,
+            NOTEBOOK_PATH,
+            {},
+        ),
+    ]
+    profiled: Callable[[], object] | None = None
+    for title, body, endpoint, model, path, kwargs in cases:
+        params = {"pageSize": kwargs["page_size"]} if "page_size" in kwargs else None
+        fns: dict[str, Callable[[], object]] = {
+            "raw httpx .get().json()": lambda p=path, q=params: raw.get(p, params=q).json(),
+            "generated sync()": lambda e=endpoint, k=kwargs: e.sync(
+                payloads.NOTEBOOK_ID, client=generated, **k
+            ),
+            "json.loads only (no HTTP)": lambda b=body: json.loads(b),
+            "json.loads + from_dict (no HTTP)": lambda b=body, m=model: m.from_dict(json.loads(b)),
+        }
+        if call is not None and connect is not None:
+            plain = connect(TOKEN, base_url=BASE_URL, retry=None, transport=transport)
+            retrying = connect(TOKEN, base_url=BASE_URL, transport=transport)
+            fns["overlay call(), retry=None"] = lambda e=endpoint, k=kwargs, c=plain: call(
+                e, client=c, notebook_id=payloads.NOTEBOOK_ID, **k
+            )
+            fns["overlay call(), retries on"] = lambda e=endpoint, k=kwargs, c=retrying: call(
+                e, client=c, notebook_id=payloads.NOTEBOOK_ID, **k
+            )
+            profiled = fns["overlay call(), retries on"]
+        else:
+            profiled = fns["generated sync()"]
+        for name, fn in fns.items():  # time only variants that really parse the answer
+            result = fn()
+            if not isinstance(result, (dict, model)):
+                raise TypeError(f"{title}: {name} returned {type(result).__name__}, not {model.__name__}")
+        values = interleaved(
+            {name: _batch(fn, _calibrate(fn, batch_seconds)) for name, fn in fns.items()}, rounds
+        )
+        baseline = values["raw httpx .get().json()"]
+        for name, vals in values.items():
+            is_base = name.startswith("raw")
+            section.add(
+                f"{title}: {name}",
+                "us/call",
+                vals,
+                baseline=None if is_base else baseline,
+                baseline_label=None if is_base else "raw httpx",
+            )
+        section.extra[title] = {"bytes": len(body)}
+
+    if profiled is not None:
+        by_bucket, top = profile(profiled, 200)
+        who = "overlay call() with retries" if call is not None else "generated sync()"
+        section.notes.append(
+            f"profile of {who}, getNotebook 500 blocks (share of self time): "
+            + ", ".join(f"{name} {share:.0%}" for name, share in by_bucket[:5])
+        )
+        section.notes.append("top functions: " + ", ".join(f"{name} {share:.0%}" for name, share in top[:4]))
+        section.extra["profile"] = {"by_bucket": dict(by_bucket), "top_functions": dict(top)}
+    raw.close()
+    return section
