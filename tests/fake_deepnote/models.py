@@ -1,0 +1,163 @@
+"""In-memory records of the fake and their JSON form (the shapes of ``openapi.yaml``).
+
+The records are plain dataclasses so tests can inspect them (``fake.notebooks[id].name``). Timestamps
+are stored as clock readings (``*_t``); ``to_json`` methods turn them into RFC 3339 strings through
+the owning ``FakeDeepnote`` (see ``FakeDeepnote.iso``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "TERMINAL_STATUSES",
+    "Block",
+    "Folder",
+    "Notebook",
+    "NotebookInput",
+    "Project",
+    "Run",
+    "RunOutcome",
+    "Schedule",
+]
+
+RunOutcome = Literal["success", "error", "internal_error", "stopped", "never"]
+TERMINAL_STATUSES = frozenset({"success", "error", "internal_error", "stopped"})
+JSON = dict[str, Any]
+
+
+@dataclass
+class NotebookInput:
+    """The input part of an ``input-*`` block: its variable name and saved default."""
+
+    name: str
+    value: Any = None
+    label: str | None = None
+    options: list[str] | None = None
+    multiple: bool | None = None
+    min: float | None = None
+    max: float | None = None
+    step: float | None = None
+
+
+@dataclass
+class Block:
+    id: str
+    type: str
+    content: str | None = ""
+    input: NotebookInput | None = None
+
+    def to_json(self) -> JSON:
+        # GET notebook returns blocks as {id, type, content} and nothing more (reference N2).
+        return {"id": self.id, "type": self.type, "content": self.content}
+
+    def input_json(self) -> JSON:
+        assert self.input is not None
+        data: JSON = {"blockId": self.id, "name": self.input.name, "type": self.type}
+        data["value"] = self.input.value
+        for key in ("label", "options", "multiple", "min", "max", "step"):
+            value = getattr(self.input, key)
+            if value is not None:
+                data[key] = value
+        return data
+
+
+@dataclass
+class Folder:
+    id: str
+    name: str
+
+    def to_json(self) -> JSON:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "path": [{"id": self.id, "name": self.name}],
+            "isPathComplete": True,
+        }
+
+
+@dataclass
+class Notebook:
+    id: str
+    project_id: str
+    name: str
+    created_t: float
+    updated_t: float
+    seq: int
+    blocks: list[Block] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)  # ascending seq: oldest first
+
+    @property
+    def is_init(self) -> bool:
+        # Naming a notebook "Init" designates it as the project's init notebook (reference N6).
+        return self.name == "Init"
+
+
+@dataclass
+class Schedule:
+    notebook_id: str
+    cron: str
+    timezone: str
+    created_t: float
+    updated_t: float
+
+
+@dataclass
+class Project:
+    id: str
+    name: str
+    project_type: str
+    created_t: float
+    updated_t: float
+    seq: int
+    folder: Folder | None = None
+    notebook_ids: list[str] = field(default_factory=list)  # creation order
+    suspended: bool = False
+    schedule: Schedule | None = None
+    environment_id: str | None = None
+    files: list[JSON] = field(default_factory=list)
+
+
+@dataclass
+class Run:
+    """A run. Its status is not stored but derived from the clock at read time, so runs advance by
+    themselves: ``pending`` for ``pending_s``, ``running`` for ``running_s``, then ``outcome``;
+    the snapshot becomes available ``snapshot_s`` after the run ends (``unavailable`` for
+    ``internal_error`` and ``stopped`` runs). Outcome ``never`` (or ``running_s = inf``) keeps the
+    run ``running`` forever.
+    """
+
+    id: str
+    notebook_id: str
+    seq: int
+    created_t: float
+    pending_s: float
+    running_s: float
+    snapshot_s: float
+    outcome: RunOutcome
+    detached: bool = False
+    block_ids: list[str] | None = None
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def end_t(self) -> float:
+        if self.outcome == "never":
+            return math.inf
+        return self.created_t + self.pending_s + self.running_s
+
+    def status(self, now: float) -> str:
+        elapsed = now - self.created_t
+        if elapsed < self.pending_s:
+            return "pending"
+        if now < self.end_t:
+            return "running"
+        return self.outcome
+
+    def snapshot_status(self, now: float) -> str:
+        if now < self.end_t:
+            return "pending"
+        if self.outcome in ("internal_error", "stopped"):
+            return "unavailable"
+        return "available" if now >= self.end_t + self.snapshot_s else "pending"

@@ -1,0 +1,105 @@
+"""Serve the fake with uvicorn on 127.0.0.1, in a background thread (tests) or the foreground.
+
+Guarantees: binds loopback only; the listening socket is bound before uvicorn starts, so the port
+is known up front and no other process can take it; startup waits at most ``startup_timeout``
+seconds; shutdown waits at most a few seconds and then forces the server down.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import uvicorn
+
+from .app import FakeDeepnoteApp, create_app
+from .state import FakeDeepnote
+
+__all__ = ["HOST", "ServerHandle", "bind_loopback", "running_server", "serve_forever"]
+
+HOST = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class ServerHandle:
+    """A running fake: ``base_url`` ends in ``/v2`` like ``https://api.deepnote.com/v2``."""
+
+    base_url: str
+    root_url: str
+    port: int
+    state: FakeDeepnote
+    app: FakeDeepnoteApp
+
+    @property
+    def token(self) -> str:
+        return self.state.token
+
+
+def bind_loopback(port: int = 0) -> socket.socket:
+    """A TCP socket bound to 127.0.0.1:``port`` (0 picks a free port)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((HOST, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def _config(app: FakeDeepnoteApp) -> uvicorn.Config:
+    return uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,  # request lines are noise in test output; tokens are never in URLs anyway
+        lifespan="off",
+        loop="asyncio",
+        http="h11",
+        timeout_graceful_shutdown=2,
+    )
+
+
+@contextmanager
+def running_server(
+    state: FakeDeepnote | None = None, *, port: int = 0, startup_timeout: float = 5.0
+) -> Iterator[ServerHandle]:
+    """Run the fake in a daemon thread for the duration of the ``with`` block."""
+    state = state if state is not None else FakeDeepnote()
+    app = create_app(state)
+    sock = bind_loopback(port)
+    actual_port = int(sock.getsockname()[1])
+    server = uvicorn.Server(_config(app))
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name=f"fake-deepnote-{actual_port}", daemon=True
+    )
+    thread.start()
+    try:
+        deadline = time.monotonic() + startup_timeout
+        while not server.started:
+            if not thread.is_alive():
+                raise RuntimeError("the fake Deepnote server thread exited during startup")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the fake Deepnote server did not start within {startup_timeout} s")
+            time.sleep(0.005)
+        root = f"http://{HOST}:{actual_port}"
+        yield ServerHandle(base_url=f"{root}/v2", root_url=root, port=actual_port, state=state, app=app)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+        if thread.is_alive():  # pragma: no cover - only when a handler hangs past the grace period
+            server.force_exit = True
+            thread.join(timeout=2)
+        sock.close()
+
+
+def serve_forever(state: FakeDeepnote, port: int) -> None:
+    """Serve in the foreground until Ctrl+C (used by ``python -m tests.fake_deepnote``)."""
+    sock = bind_loopback(port)
+    try:
+        uvicorn.Server(_config(create_app(state))).run(sockets=[sock])
+    finally:
+        sock.close()
