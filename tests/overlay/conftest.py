@@ -1,0 +1,39 @@
+"""Fixtures for the overlay tests.
+
+Every test here runs with logging captured at DEBUG (httpx and httpcore included) and fails if a
+known token shows up in any log record.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+
+from .helpers import MOCK_TOKEN, FakeTime
+
+SECRETS = [MOCK_TOKEN]
+try:
+    from tests.fake_deepnote import SEED_TOKEN
+
+    SECRETS.append(SEED_TOKEN)
+except ImportError:  # the fake is not importable yet; its token is then never used either
+    pass
+
+
+@pytest.fixture(autouse=True)
+def no_token_in_logs(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    caplog.set_level(logging.DEBUG)
+    for name in ("httpx", "httpcore", "deepnote_overlay"):
+        caplog.set_level(logging.DEBUG, logger=name)
+    yield
+    for record in caplog.records:
+        text = f"{record.name} {record.getMessage()} {record.args!r} {record.exc_text or ''}"
+        for secret in SECRETS:
+            assert secret not in text, f"token in a log record of {record.name}"
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()

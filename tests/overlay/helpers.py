@@ -1,0 +1,101 @@
+"""Shared helpers for the overlay tests: fake time, MockTransport clients and token checks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+
+from deepnote_client.client import AuthenticatedClient
+from deepnote_overlay import RetryPolicy, connect
+
+MOCK_TOKEN = "sk-mock-SECRET-7f3a91c4"
+MOCK_BASE_URL = "https://api.test/v2"
+NOTEBOOK_ID = "5e2f8a1c9b7d4e6f8a0b1c2d3e4f5a6b"
+PROJECT_ID = "6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
+RUN_ID = "0c7d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f"
+WALL_EPOCH = 1_800_000_000.0
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+class FakeTime:
+    """A clock that only moves when something sleeps on it, recording every wait."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.waits: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def wall(self) -> float:
+        return WALL_EPOCH + self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        self.now += seconds
+
+    async def asleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+    def policy(self, **overrides: Any) -> RetryPolicy:
+        """The default policy with no jitter and this fake time; sync sleeps forbidden when async."""
+        options: dict[str, Any] = {
+            "sleep": self.sleep,
+            "asleep": self.asleep,
+            "clock": self.monotonic,
+            "wall_clock": self.wall,
+            "random": lambda: 0.0,
+        }
+        options.update(overrides)
+        return RetryPolicy(**options)
+
+
+def mock_client(handler: Handler, policy: RetryPolicy | None, **options: Any) -> AuthenticatedClient:
+    return connect(
+        MOCK_TOKEN, base_url=MOCK_BASE_URL, transport=httpx.MockTransport(handler), retry=policy, **options
+    )
+
+
+def notebook_json(notebook_id: str = NOTEBOOK_ID, name: str = "Report") -> dict[str, Any]:
+    return {"id": notebook_id, "projectId": PROJECT_ID, "name": name, "blocks": []}
+
+
+def success_response(request: httpx.Request) -> httpx.Response:
+    """A valid answer for the notebook operations the tests use, chosen by method."""
+    if request.method == "DELETE":
+        return httpx.Response(204)
+    if request.method == "POST":
+        return httpx.Response(201, json={"notebook": notebook_json(name=json.loads(request.content)["name"])})
+    return httpx.Response(200, json={"notebook": notebook_json()})
+
+
+class BrokenStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response body that breaks after its first bytes, like a connection dropped mid-body."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield b'{"notebook": {"id": '
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete message body")
+
+    async def __aiter__(self) -> Any:
+        yield b'{"notebook": {"id": '
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete message body")
+
+
+def assert_no_secret(value: object, *secrets: str) -> None:
+    """No secret in ``str``/``repr`` of ``value`` nor, for an exception, of anything in its chain."""
+    seen: set[int] = set()
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        for text in (str(item), repr(item)):
+            for secret in secrets or (MOCK_TOKEN,):
+                assert secret not in text, f"secret found in {type(item).__name__}: {text}"
+        if isinstance(item, BaseException):
+            todo.extend([item.__cause__, item.__context__, *item.args])
