@@ -1,0 +1,185 @@
+"""The fake Deepnote API in its own process, for the loopback benchmarks (items 3, 4 and 5).
+
+``tests.fake_deepnote.running_server`` serves from a thread; in the benchmark's own process that
+thread would compete with the client under measurement for the GIL, and the server's CPU time would
+be charged to whichever client happens to run. So the loopback items start the fake in a child
+process (``python -m bench.fake_process``), which builds the state, adds the historical runs asked
+for, serves it with ``running_server`` on 127.0.0.1, prints one JSON line (base URL, token and the
+notebook ids), and stops when its stdin closes. Knobs are changed at run time through the fake's
+``/_fake/config`` control route.
+
+TCP_NODELAY: ``tests.fake_deepnote.server.bind_loopback`` creates its listening socket with
+protocol 0, and asyncio only sets TCP_NODELAY on accepted sockets whose protocol is
+``IPPROTO_TCP``. Without it uvicorn's separate header and body writes meet Nagle's algorithm and
+the client's delayed ACK, and every request on a kept-alive connection waits ~40 ms; the network
+wait then dominates every loopback figure instead of the clients. Unless ``fix_nodelay=False``,
+the child sets TCP_NODELAY on the listening socket (Linux copies it to accepted sockets) when the
+fake has not; ``nodelay_patched`` says whether it had to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import select
+import socket
+import subprocess
+import sys
+import time
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from bench.report import REPO_ROOT
+
+__all__ = ["FakeProcess"]
+
+
+class FakeProcess:
+    """A child process serving the fake; ``with FakeProcess(runs=[1000]) as fake: fake.base_url``."""
+
+    def __init__(
+        self,
+        *,
+        runs: list[int] | None = None,
+        latency: float = 0.0,
+        fix_nodelay: bool = True,
+        startup_timeout: float = 30.0,
+    ):
+        self.runs = runs or []
+        self.fix_nodelay = fix_nodelay
+        self.nodelay_patched = False
+        self.latency = latency
+        self.startup_timeout = startup_timeout
+        self.base_url = ""
+        self.root_url = ""
+        self.token = ""
+        self.notebook_id = ""
+        self.notebooks: dict[int, str] = {}
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._control: httpx.Client | None = None
+
+    def __enter__(self) -> Self:
+        args = [sys.executable, "-m", "bench.fake_process", "--latency", str(self.latency)]
+        for count in self.runs:
+            args += ["--runs", str(count)]
+        if not self.fix_nodelay:
+            args.append("--as-shipped")
+        self._proc = subprocess.Popen(args, cwd=REPO_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert self._proc.stdout is not None
+        ready, _, _ = select.select([self._proc.stdout], [], [], self.startup_timeout)
+        line = self._proc.stdout.readline() if ready else b""
+        if not line:
+            self._stop()
+            raise RuntimeError(f"the fake did not start within {self.startup_timeout} s")
+        info = json.loads(line)
+        self.base_url = info["base_url"]
+        self.root_url = info["root_url"]
+        self.token = info["token"]
+        self.notebook_id = info["notebook_id"]
+        self.notebooks = {int(k): v for k, v in info["notebooks"].items()}
+        self.nodelay_patched = bool(info["nodelay_patched"])
+        self._control = httpx.Client(
+            base_url=f"{self.root_url}/_fake", headers={"Authorization": f"Bearer {self.token}"}, timeout=30
+        )
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._control is not None:
+            self._control.close()
+        self._stop()
+
+    def _stop(self) -> None:
+        proc = self._proc
+        if proc is None:
+            return
+        if proc.stdin is not None:
+            proc.stdin.close()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()  # only the child this object started
+            proc.wait(timeout=5)
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+    def configure(self, **body: Any) -> dict[str, Any]:
+        """POST ``/_fake/config`` (``latency``, ``rateLimit`` = ``[N, seconds]`` or ``None``, ...)."""
+        assert self._control is not None
+        response = self._control.post("/config", json=body)
+        response.raise_for_status()
+        result: dict[str, Any] = response.json()
+        return result
+
+    def state(self) -> dict[str, Any]:
+        """GET ``/_fake/state``: ``requestCount``, ``rateLimited`` and the knobs."""
+        assert self._control is not None
+        response = self._control.get("/state")
+        response.raise_for_status()
+        result: dict[str, Any] = response.json()
+        return result
+
+    def reset_counters(self) -> None:
+        assert self._control is not None
+        self._control.post("/reset-counters").raise_for_status()
+
+
+def _patch_nodelay() -> list[bool]:
+    """Make the fake's listening socket set TCP_NODELAY when it does not; returns a "patched" flag cell."""
+    from tests.fake_deepnote import server
+
+    original = server.bind_loopback
+    patched = [False]
+
+    def bind_loopback(port: int = 0) -> socket.socket:
+        sock = original(port)
+        if sock.proto != socket.IPPROTO_TCP and not sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            patched[0] = True
+        return sock
+
+    server.bind_loopback = bind_loopback
+    return patched
+
+
+def _serve(argv: list[str]) -> int:
+    from tests.fake_deepnote import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeDeepnote, running_server
+
+    parser = argparse.ArgumentParser(prog="python -m bench.fake_process")
+    parser.add_argument("--latency", type=float, default=0.0)
+    parser.add_argument(
+        "--runs", type=int, action="append", default=[], help="a notebook with this many runs"
+    )
+    parser.add_argument("--as-shipped", action="store_true", help="do not add TCP_NODELAY to the fake")
+    args = parser.parse_args(argv)
+    patched = [False] if args.as_shipped else _patch_nodelay()
+    state = FakeDeepnote(latency=args.latency)
+    state.record_requests = False  # 10,000s of requests: keep counters only
+    notebooks: dict[str, str] = {}
+    for count in args.runs:
+        notebook_id = state.create_notebook(SEED_PROJECT_ID, f"bench {count} runs").id
+        state.add_runs(notebook_id, count)
+        notebooks[str(count)] = notebook_id
+    with running_server(state) as server:
+        info = {
+            "base_url": server.base_url,
+            "root_url": server.root_url,
+            "token": server.token,
+            "notebook_id": SEED_NOTEBOOK_ID,
+            "notebooks": notebooks,
+            "pid": os.getpid(),
+            "nodelay_patched": patched[0],
+        }
+        sys.stdout.write(json.dumps(info) + "\n")
+        sys.stdout.flush()
+        while sys.stdin.readline():  # until the parent closes our stdin
+            time.sleep(0.01)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_serve(sys.argv[1:]))
