@@ -20,6 +20,7 @@ fake has not; ``nodelay_patched`` says whether it had to.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import select
@@ -27,6 +28,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from types import TracebackType
 from typing import Any, Self
 
@@ -128,8 +130,12 @@ class FakeProcess:
         self._control.post("/reset-counters").raise_for_status()
 
 
-def _patch_nodelay() -> list[bool]:
-    """Make the fake's listening socket set TCP_NODELAY when it does not; returns a "patched" flag cell."""
+@contextlib.contextmanager
+def nodelay_listener(enabled: bool = True) -> Iterator[list[bool]]:
+    """While active, ``running_server`` listens with TCP_NODELAY when the fake does not set it.
+
+    Yields a one-element list that becomes ``[True]`` once a listening socket had to be patched.
+    """
     from tests.fake_deepnote import server
 
     original = server.bind_loopback
@@ -142,8 +148,12 @@ def _patch_nodelay() -> list[bool]:
             patched[0] = True
         return sock
 
-    server.bind_loopback = bind_loopback
-    return patched
+    if enabled:
+        server.bind_loopback = bind_loopback
+    try:
+        yield patched
+    finally:
+        server.bind_loopback = original
 
 
 def _serve(argv: list[str]) -> int:
@@ -156,7 +166,6 @@ def _serve(argv: list[str]) -> int:
     )
     parser.add_argument("--as-shipped", action="store_true", help="do not add TCP_NODELAY to the fake")
     args = parser.parse_args(argv)
-    patched = [False] if args.as_shipped else _patch_nodelay()
     state = FakeDeepnote(latency=args.latency)
     state.record_requests = False  # 10,000s of requests: keep counters only
     notebooks: dict[str, str] = {}
@@ -164,7 +173,7 @@ def _serve(argv: list[str]) -> int:
         notebook_id = state.create_notebook(SEED_PROJECT_ID, f"bench {count} runs").id
         state.add_runs(notebook_id, count)
         notebooks[str(count)] = notebook_id
-    with running_server(state) as server:
+    with nodelay_listener(not args.as_shipped) as patched, running_server(state) as server:
         info = {
             "base_url": server.base_url,
             "root_url": server.root_url,

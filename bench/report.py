@@ -80,7 +80,12 @@ class Section:
         }
 
 
-def _num(x: float) -> str:
+COUNT_UNITS = frozenset({"requests", "polls"})
+
+
+def _num(x: float, unit: str = "") -> str:
+    if unit in COUNT_UNITS and float(x).is_integer():
+        return f"{int(x):,}"
     if x == 0:
         return "0"
     if abs(x) >= 100:
@@ -109,9 +114,9 @@ def format_table(sections: list[Section]) -> str:
             lines.append(
                 [
                     row.label,
-                    _num(v.median),
-                    _num(v.min),
-                    _num(v.max),
+                    _num(v.median, row.unit),
+                    _num(v.min, row.unit),
+                    _num(v.max, row.unit),
                     row.unit,
                     str(v.n),
                     _ratio(row.ratio),

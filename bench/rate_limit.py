@@ -1,0 +1,112 @@
+"""Item 5: 3xN ``getNotebook`` calls through the overlay against a fake limited to N per window.
+
+The fake (child process, no added latency) counts requests per token in fixed windows: the first
+request opens a window of ``WINDOW`` seconds, N requests pass, the rest get 429 with
+``Retry-After`` (whole seconds until the window resets, rounded up). 3xN calls need 3 windows, so
+the theoretical minimum wall time is 2 full windows plus the time to make the last window's N calls
+unthrottled; that unthrottled time is measured in the same run (same calls, limit off).
+
+- sequential: ``call(get_notebook, ...)`` 3xN times in a row (default ``RetryPolicy``);
+- concurrent: 3xN ``acall`` gathered at once (same policy): most are refused at first.
+
+Reported: wall time and its ratio to the theoretical minimum, and the 429s the fake sent
+(from its ``rateLimited`` counter). A client that honours ``Retry-After`` exactly is near 1.0 with
+one refusal per window change; one that retries early is refused more, one that waits too long is
+slower. Before each observation the benchmark waits out the previous window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+from bench.fake_process import FakeProcess
+from bench.report import Section
+
+__all__ = ["run"]
+
+N = 20
+WINDOW = 1.0
+CALLS = 3 * N
+
+
+def _sequential(fake: FakeProcess) -> Callable[[], None]:
+    from deepnote_client.api.notebooks import get_notebook
+    from deepnote_overlay import call, connect
+
+    client = connect(fake.token, base_url=fake.base_url)
+
+    def calls() -> None:
+        for _ in range(CALLS):
+            call(get_notebook, client=client, notebook_id=fake.notebook_id)
+
+    return calls
+
+
+def _concurrent(fake: FakeProcess) -> Callable[[], None]:
+    from deepnote_client.api.notebooks import get_notebook
+    from deepnote_overlay import acall, connect
+
+    def calls() -> None:
+        async def main() -> None:
+            client = connect(fake.token, base_url=fake.base_url)
+            try:
+                await asyncio.gather(
+                    *(acall(get_notebook, client=client, notebook_id=fake.notebook_id) for _ in range(CALLS))
+                )
+            finally:
+                await client.get_async_httpx_client().aclose()
+
+        asyncio.run(main())
+
+    return calls
+
+
+def _observe(fake: FakeProcess, fn: Callable[[], None]) -> tuple[float, int, int]:
+    """Wall time, 429s and requests of one ``fn()``, starting in a fresh rate-limit window."""
+    time.sleep(WINDOW + 0.05)  # let the previous observation's window expire
+    fake.reset_counters()
+    start = time.perf_counter()
+    fn()
+    elapsed = time.perf_counter() - start
+    state = fake.state()
+    return elapsed, int(state["rateLimited"]), int(state["requestCount"])
+
+
+def run(*, rounds: int) -> Section:
+    section = Section(5, f"Rate limit: {CALLS} getNotebook, fake allows {N} per {WINDOW:g} s window")
+    with FakeProcess() as fake:
+        sequential = _sequential(fake)
+        concurrent = _concurrent(fake)
+        sequential()  # warm-up, limit still off
+        free = [_observe(fake, sequential)[0] for _ in range(rounds)]
+        fake.configure(rateLimit=[N, WINDOW])
+        try:
+            observed: dict[str, list[tuple[float, int, int]]] = {"sequential": [], "concurrent": []}
+            for r in range(rounds):  # alternate the order between rounds
+                order = ("sequential", "concurrent") if r % 2 == 0 else ("concurrent", "sequential")
+                for name in order:
+                    observed[name].append(_observe(fake, sequential if name == "sequential" else concurrent))
+        finally:
+            fake.configure(rateLimit=None)
+    windows = -(-CALLS // N)
+    floors = [(windows - 1) * WINDOW + f * N / CALLS for f in free]
+    section.add(f"{CALLS} sequential calls, no limit", "s", free)
+    section.add("theoretical minimum with the limit", "s", floors)
+    for name, label in (("sequential", "call() in a loop"), ("concurrent", "acall() gathered")):
+        walls = [o[0] for o in observed[name]]
+        section.add(
+            f"{label}, limited",
+            "s",
+            walls,
+            ratios=[w / f for w, f in zip(walls, floors, strict=True)],
+            baseline_label="theoretical minimum",
+        )
+        section.add(f"{label}: 429s received", "requests", [float(o[1]) for o in observed[name]])
+        section.add(f"{label}: requests sent", "requests", [float(o[2]) for o in observed[name]])
+    section.notes.append(
+        f"minimum = {windows - 1} full windows + the unthrottled time of the last window's {N} calls; "
+        f"Retry-After is whole seconds, so each refusal waits until ~{WINDOW:g} s after it"
+    )
+    return section
