@@ -40,9 +40,16 @@ class ServerHandle:
 
 
 def bind_loopback(port: int = 0) -> socket.socket:
-    """A TCP socket bound to 127.0.0.1:``port`` (0 picks a free port)."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    """A TCP socket bound to 127.0.0.1:``port`` (0 picks a free port), with TCP_NODELAY.
+
+    The protocol is given explicitly: asyncio sets TCP_NODELAY on accepted connections only when the
+    listening socket's ``proto`` is ``IPPROTO_TCP``, and without it uvicorn's separate header and
+    body writes meet Nagle's algorithm and delayed ACKs (~40 ms per kept-alive request). Linux also
+    copies the listening socket's TCP_NODELAY to accepted sockets.
+    """
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.bind((HOST, port))
     except OSError:

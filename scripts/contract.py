@@ -1,0 +1,157 @@
+"""Contract tests of openapi.yaml with the schemathesis CLI.
+
+    python scripts/contract.py fake   # make contract: all phases and checks against the fake API
+    python scripts/contract.py live   # make contract-live: read-only run against the real API
+
+``fake`` starts the fake Deepnote API (tests/fake_deepnote) on a free 127.0.0.1 port, runs
+``schemathesis run`` with schemathesis.toml, prints how many operations and test cases were tested,
+stops the server and exits with schemathesis's exit code (non-zero on any failure).
+
+``live`` needs ``DEEPNOTE_TOKEN`` (and takes ``DEEPNOTE_BASE_URL``, default
+https://api.deepnote.com/v2). It uses schemathesis.live.toml: GET operations only, no requests with
+other methods, positive data only, rate-limited, a small example budget. With
+``DEEPNOTE_CONTRACT_ALLOW_WRITES=1`` it uses schemathesis.live-writes.toml instead, which also calls
+the operations that create, change and delete things: see the warning printed (and in
+tests/fake_deepnote/README.md) before opting in.
+
+The token is handed to schemathesis through the environment (the config reads ``${DEEPNOTE_TOKEN}``),
+never on the command line, where ``ps`` and the JSON report's ``command`` field would show it; and
+schemathesis's output sanitization (on by default) prints the Authorization header as [Filtered].
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi.yaml"
+FAKE_CONFIG = ROOT / "schemathesis.toml"
+LIVE_CONFIG = ROOT / "schemathesis.live.toml"
+LIVE_WRITES_CONFIG = ROOT / "schemathesis.live-writes.toml"
+DEFAULT_LIVE_URL = "https://api.deepnote.com/v2"
+# Upper bounds so a stuck run ends by itself: `make contract` takes about a minute.
+FAKE_TIMEOUT_S = 15 * 60
+LIVE_TIMEOUT_S = 30 * 60
+
+WRITES_WARNING = """\
+WARNING: DEEPNOTE_CONTRACT_ALLOW_WRITES=1 lets schemathesis call every operation of the spec
+against the workspace of DEEPNOTE_TOKEN, with generated data. It CREATES projects (each with a
+placeholder notebook) and notebooks with random names, STARTS RUNS of notebooks it can reach
+(executing their code on Deepnote machines), RENAMES notebooks, REORDERS their blocks, REPLACES
+project schedules, and DELETES notebooks and projects, including existing ones whose ids it reads
+from list responses. Nothing is cleaned up afterwards. Use only a token of a throwaway workspace
+that holds nothing you want to keep."""
+
+
+def _run_schemathesis(config: Path, base_url: str, env: dict[str, str], timeout_s: float) -> int:
+    """Run the CLI; print its output live, then the operations and cases it tested."""
+    with tempfile.TemporaryDirectory(prefix="contract-") as tmp:
+        report_path = Path(tmp) / "report.json"
+        command = [
+            sys.executable,
+            "-m",
+            "schemathesis.cli",
+            "--config-file",
+            str(config),
+            "run",
+            str(SPEC),
+            "--url",
+            base_url,
+            "--report",
+            "json",
+            "--report-json-path",
+            str(report_path),
+        ]
+        print(f"$ schemathesis --config-file {config.name} run {SPEC.name} --url {base_url}", flush=True)
+        try:
+            completed = subprocess.run(command, env=env, cwd=ROOT, timeout=timeout_s, check=False)
+            code = completed.returncode
+        except subprocess.TimeoutExpired:
+            print(f"schemathesis did not finish within {timeout_s:.0f} s; stopped", file=sys.stderr)
+            return 124
+        report = _load(report_path)
+    if report is None:
+        print("schemathesis wrote no report (it failed before testing)", file=sys.stderr)
+        return code or 1
+    _print_summary(report)
+    return code
+
+
+def _load(path: Path) -> dict[str, Any] | None:
+    try:
+        data: dict[str, Any] = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    return data
+
+
+def _print_summary(report: dict[str, Any]) -> None:
+    operations = report.get("operations", {})
+    cases = report.get("test_cases", {})
+    failures = sum(int(f.get("count", 0)) for f in report.get("failures", []))
+    phases = ", ".join(f"{name} {info.get('status')}" for name, info in report.get("phases", {}).items())
+    print(
+        f"contract: {operations.get('tested', 0)} of {operations.get('total', 0)} operations tested, "
+        f"{cases.get('generated', 0)} test cases generated, {failures} failures, "
+        f"{len(report.get('errors', []))} errors ({phases})",
+        flush=True,
+    )
+
+
+def run_fake() -> int:
+    sys.path.insert(0, str(ROOT))
+    from tests.fake_deepnote import FakeDeepnote, running_server
+
+    # Runs advance on the real clock here (pending 0.3 s, running 1 s), as for `make serve`.
+    state = FakeDeepnote()
+    env = {**os.environ, "DEEPNOTE_TOKEN": state.token}
+    with running_server(state) as server:
+        print(f"fake Deepnote API on {server.base_url}", flush=True)
+        code = _run_schemathesis(FAKE_CONFIG, server.base_url, env, FAKE_TIMEOUT_S)
+        print(f"the fake received {state.request_count} requests", flush=True)
+    return code
+
+
+def run_live() -> int:
+    token = os.environ.get("DEEPNOTE_TOKEN", "").strip()
+    if not token:
+        print(
+            "make contract-live needs a Deepnote API token and none is set: export DEEPNOTE_TOKEN "
+            "(Workspace settings > Security > API keys), optionally DEEPNOTE_BASE_URL "
+            f"(default {DEFAULT_LIVE_URL}). Refusing to start.",
+            file=sys.stderr,
+        )
+        return 2
+    base_url = os.environ.get("DEEPNOTE_BASE_URL", "").strip() or DEFAULT_LIVE_URL
+    writes = os.environ.get("DEEPNOTE_CONTRACT_ALLOW_WRITES", "") == "1"
+    if writes:
+        print(WRITES_WARNING, file=sys.stderr, flush=True)
+        config = LIVE_WRITES_CONFIG
+    else:
+        print(
+            "read-only: GET operations only, positive data, rate-limited "
+            "(set DEEPNOTE_CONTRACT_ALLOW_WRITES=1 to include writes)",
+            flush=True,
+        )
+        config = LIVE_CONFIG
+    env = {**os.environ, "DEEPNOTE_TOKEN": token}
+    return _run_schemathesis(config, base_url, env, LIVE_TIMEOUT_S)
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["fake"]:
+        return run_fake()
+    if argv == ["live"]:
+        return run_live()
+    print("usage: python scripts/contract.py {fake|live}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
