@@ -15,6 +15,10 @@ the client's delayed ACK, and every request on a kept-alive connection waits ~40
 wait then dominates every loopback figure instead of the clients. Unless ``fix_nodelay=False``,
 the child sets TCP_NODELAY on the listening socket (Linux copies it to accepted sockets) when the
 fake has not; ``nodelay_patched`` says whether it had to.
+
+Connections: the child wraps the fake's ASGI app to note each request's client address (one
+address per TCP connection), so ``connections()`` tells how many connections the client opened
+since ``reset_counters()``: a client that opens one per call shows up here.
 """
 
 from __future__ import annotations
@@ -27,7 +31,6 @@ import select
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from types import TracebackType
 from typing import Any, Self
@@ -126,8 +129,26 @@ class FakeProcess:
         return result
 
     def reset_counters(self) -> None:
+        """Zero the fake's request counters and the connection count."""
         assert self._control is not None
         self._control.post("/reset-counters").raise_for_status()
+        self._ask("reset")
+
+    def connections(self) -> int:
+        """TCP connections that sent requests since the last ``reset_counters()``."""
+        return int(self._ask("connections")["connections"])
+
+    def _ask(self, command: str) -> dict[str, Any]:
+        proc = self._proc
+        assert proc is not None and proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(command.encode() + b"\n")
+        proc.stdin.flush()
+        ready, _, _ = select.select([proc.stdout], [], [], 10)
+        line = proc.stdout.readline() if ready else b""
+        if not line:
+            raise RuntimeError(f"the fake did not answer {command!r}")
+        answer: dict[str, Any] = json.loads(line)
+        return answer
 
 
 @contextlib.contextmanager
@@ -156,6 +177,38 @@ def nodelay_listener(enabled: bool = True) -> Iterator[list[bool]]:
         server.bind_loopback = original
 
 
+class _ConnectionCounter:
+    """ASGI wrapper noting the client address (host, port) of every API request (not ``/_fake``)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.clients: set[tuple[Any, ...]] = set()
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("client") and str(scope.get("path", "")).startswith("/v2"):
+            self.clients.add(tuple(scope["client"]))
+        await self.app(scope, receive, send)
+
+
+@contextlib.contextmanager
+def counting_connections() -> Iterator[_ConnectionCounter]:
+    """While active, ``running_server`` serves the fake's app through a ``_ConnectionCounter``."""
+    from tests.fake_deepnote import server
+
+    original = server.create_app
+    counter = _ConnectionCounter(None)
+
+    def create_app(state: Any = None) -> Any:
+        counter.app = original(state)
+        return counter
+
+    server.create_app = create_app  # type: ignore[assignment]
+    try:
+        yield counter
+    finally:
+        server.create_app = original
+
+
 def _serve(argv: list[str]) -> int:
     from tests.fake_deepnote import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeDeepnote, running_server
 
@@ -173,7 +226,11 @@ def _serve(argv: list[str]) -> int:
         notebook_id = state.create_notebook(SEED_PROJECT_ID, f"bench {count} runs").id
         state.add_runs(notebook_id, count)
         notebooks[str(count)] = notebook_id
-    with nodelay_listener(not args.as_shipped) as patched, running_server(state) as server:
+    with (
+        nodelay_listener(not args.as_shipped) as patched,
+        counting_connections() as counter,
+        running_server(state) as server,
+    ):
         info = {
             "base_url": server.base_url,
             "root_url": server.root_url,
@@ -185,8 +242,13 @@ def _serve(argv: list[str]) -> int:
         }
         sys.stdout.write(json.dumps(info) + "\n")
         sys.stdout.flush()
-        while sys.stdin.readline():  # until the parent closes our stdin
-            time.sleep(0.01)
+        for line in sys.stdin:  # commands, one a line, until the parent closes our stdin
+            command = line.strip()
+            if command == "reset":
+                counter.clients.clear()
+            answer = {"connections": len(counter.clients)}
+            sys.stdout.write(json.dumps(answer) + "\n")
+            sys.stdout.flush()
     return 0
 
 

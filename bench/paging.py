@@ -104,6 +104,7 @@ def run(*, rounds: int) -> Section:
                 raise RuntimeError(f"expected {n} runs from both loops, got raw={got[0]} overlay={got[1]}")
 
         requests: dict[str, list[float]] = {"raw": [], "overlay": []}
+        connections: dict[str, list[float]] = {"raw": [], "overlay": []}
 
         def timed(name: str, fn: Counter) -> Callable[[], float]:
             def measure() -> float:
@@ -112,6 +113,7 @@ def run(*, rounds: int) -> Section:
                 fn(False)
                 elapsed = time.perf_counter() - start
                 requests[name].append(fake.state()["requestCount"])
+                connections[name].append(fake.connections())
                 return elapsed
 
             return measure
@@ -135,6 +137,8 @@ def run(*, rounds: int) -> Section:
             baseline=requests["raw"],
             baseline_label="raw",
         )
+        section.add("TCP connections, raw loop", "requests", connections["raw"])
+        section.add("TCP connections, paginate()", "requests", connections["overlay"])
         floor = biggest / PAGE_SIZE * LATENCY
         section.notes.append(
             f"added latency alone accounts for {floor:.2f} s ({biggest // PAGE_SIZE} pages x {LATENCY * 1000:.0f} ms)"

@@ -4,7 +4,8 @@ The fake (child process, no added latency) counts requests per token in fixed wi
 request opens a window of ``WINDOW`` seconds, N requests pass, the rest get 429 with
 ``Retry-After`` (whole seconds until the window resets, rounded up). 3xN calls need 3 windows, so
 the theoretical minimum wall time is 2 full windows plus the time to make the last window's N calls
-unthrottled; that unthrottled time is measured in the same run (same calls, limit off).
+unthrottled; that unthrottled time is measured in the same run (same calls, limit off, a third of
+the time of all 3xN).
 
 - sequential: ``call(get_notebook, ...)`` 3xN times in a row (default ``RetryPolicy``);
 - concurrent: 3xN ``acall`` gathered at once (same policy): most are refused at first.
@@ -63,15 +64,15 @@ def _concurrent(fake: FakeProcess) -> Callable[[], None]:
     return calls
 
 
-def _observe(fake: FakeProcess, fn: Callable[[], None]) -> tuple[float, int, int]:
-    """Wall time, 429s and requests of one ``fn()``, starting in a fresh rate-limit window."""
+def _observe(fake: FakeProcess, fn: Callable[[], None]) -> tuple[float, int, int, int]:
+    """Wall time, 429s, requests and connections of one ``fn()``, starting in a fresh rate-limit window."""
     time.sleep(WINDOW + 0.05)  # let the previous observation's window expire
     fake.reset_counters()
     start = time.perf_counter()
     fn()
     elapsed = time.perf_counter() - start
     state = fake.state()
-    return elapsed, int(state["rateLimited"]), int(state["requestCount"])
+    return elapsed, int(state["rateLimited"]), int(state["requestCount"]), fake.connections()
 
 
 def run(*, rounds: int) -> Section:
@@ -80,10 +81,14 @@ def run(*, rounds: int) -> Section:
         sequential = _sequential(fake)
         concurrent = _concurrent(fake)
         sequential()  # warm-up, limit still off
-        free = [_observe(fake, sequential)[0] for _ in range(rounds)]
+        concurrent()
+        free = {
+            "sequential": [_observe(fake, sequential)[0] for _ in range(rounds)],
+            "concurrent": [_observe(fake, concurrent)[0] for _ in range(rounds)],
+        }
         fake.configure(rateLimit=[N, WINDOW])
         try:
-            observed: dict[str, list[tuple[float, int, int]]] = {"sequential": [], "concurrent": []}
+            observed: dict[str, list[tuple[float, int, int, int]]] = {"sequential": [], "concurrent": []}
             for r in range(rounds):  # alternate the order between rounds
                 order = ("sequential", "concurrent") if r % 2 == 0 else ("concurrent", "sequential")
                 for name in order:
@@ -91,11 +96,11 @@ def run(*, rounds: int) -> Section:
         finally:
             fake.configure(rateLimit=None)
     windows = -(-CALLS // N)
-    floors = [(windows - 1) * WINDOW + f * N / CALLS for f in free]
-    section.add(f"{CALLS} sequential calls, no limit", "s", free)
-    section.add("theoretical minimum with the limit", "s", floors)
     for name, label in (("sequential", "call() in a loop"), ("concurrent", "acall() gathered")):
+        floors = [(windows - 1) * WINDOW + f * N / CALLS for f in free[name]]
         walls = [o[0] for o in observed[name]]
+        section.add(f"{label}, no limit", "s", free[name])
+        section.add(f"{label}, theoretical minimum with the limit", "s", floors)
         section.add(
             f"{label}, limited",
             "s",
@@ -105,6 +110,7 @@ def run(*, rounds: int) -> Section:
         )
         section.add(f"{label}: 429s received", "requests", [float(o[1]) for o in observed[name]])
         section.add(f"{label}: requests sent", "requests", [float(o[2]) for o in observed[name]])
+        section.add(f"{label}: TCP connections", "requests", [float(o[3]) for o in observed[name]])
     section.notes.append(
         f"minimum = {windows - 1} full windows + the unthrottled time of the last window's {N} calls; "
         f"Retry-After is whole seconds, so each refusal waits until ~{WINDOW:g} s after it"
