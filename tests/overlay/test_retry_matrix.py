@@ -8,6 +8,7 @@ mode the policy's sync ``sleep`` raises, so an async retry that blocked the loop
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import logging
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from deepnote_overlay import (
     DeepnoteError,
     RateLimitError,
     ResponseParseError,
+    RetryPolicy,
     ServerError,
     acall,
     call,
@@ -352,3 +354,30 @@ def test_successful_response_after_retries_is_fully_usable(fake_time: FakeTime) 
     response = client.get_httpx_client().get(f"/notebooks/{NOTEBOOK_ID}")
     assert response.json()["notebook"]["id"] == NOTEBOOK_ID
     assert response.elapsed.total_seconds() >= 0  # the client closed the stream as usual
+
+
+async def test_async_retries_do_not_block_the_event_loop() -> None:
+    """Real ``asyncio.sleep`` waits: another task keeps running while the call waits to retry."""
+    ticks = 0
+    stop = asyncio.Event()
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while not stop.is_set():
+            ticks += 1
+            await asyncio.sleep(0.005)
+
+    def blocking(seconds: float) -> None:
+        raise AssertionError("an async retry slept with the blocking sleep")
+
+    handler, received = scripted([status(503, **{"Retry-After": "0.05"})] * 2)
+    client = mock_client(handler, RetryPolicy(sleep=blocking))
+    task = asyncio.create_task(ticker())
+    await asyncio.sleep(0)
+    ticks_before = ticks
+    await acall(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
+    ticks_during = ticks - ticks_before
+    stop.set()
+    await task
+    assert len(received) == 3
+    assert ticks_during >= 2  # the loop ran other work during the two 0.05 s waits
