@@ -61,7 +61,7 @@ def bind_loopback(port: int = 0) -> socket.socket:
 def _config(app: FakeDeepnoteApp) -> uvicorn.Config:
     return uvicorn.Config(
         app,
-        log_level="warning",
+        log_level="error",
         access_log=False,  # request lines are noise in test output; tokens are never in URLs anyway
         lifespan="off",
         loop="asyncio",
