@@ -98,10 +98,10 @@ def run(*, rounds: int) -> Section:
             baseline=values["raw"],
             baseline_label="raw AsyncClient",
         )
-        section.add("TCP connections per observation, raw", "requests", connections["raw"])
+        section.add("TCP connections per observation, raw", "connections", connections["raw"])
         section.add(
             "TCP connections per observation, acall()",
-            "requests",
+            "connections",
             connections["overlay"],
             baseline=connections["raw"],
             baseline_label="raw",
@@ -110,8 +110,4 @@ def run(*, rounds: int) -> Section:
             f"limits: max_connections={LIMITS.max_connections}, max_keepalive={LIMITS.max_keepalive_connections} "
             f"for both; connections are counted over the warm-up batch and the timed batch of a fresh client"
         )
-        if fake.nodelay_patched:
-            section.notes.append(
-                "TCP_NODELAY set on the fake's listening socket by the benchmark (see item 3)"
-            )
     return section

@@ -8,14 +8,6 @@ for, serves it with ``running_server`` on 127.0.0.1, prints one JSON line (base 
 notebook ids), and stops when its stdin closes. Knobs are changed at run time through the fake's
 ``/_fake/config`` control route.
 
-TCP_NODELAY: ``tests.fake_deepnote.server.bind_loopback`` creates its listening socket with
-protocol 0, and asyncio only sets TCP_NODELAY on accepted sockets whose protocol is
-``IPPROTO_TCP``. Without it uvicorn's separate header and body writes meet Nagle's algorithm and
-the client's delayed ACK, and every request on a kept-alive connection waits ~40 ms; the network
-wait then dominates every loopback figure instead of the clients. Unless ``fix_nodelay=False``,
-the child sets TCP_NODELAY on the listening socket (Linux copies it to accepted sockets) when the
-fake has not; ``nodelay_patched`` says whether it had to.
-
 Connections: the child wraps the fake's ASGI app to note each request's client address (one
 address per TCP connection), so ``connections()`` tells how many connections the client opened
 since ``reset_counters()``: a client that opens one per call shows up here.
@@ -28,7 +20,6 @@ import contextlib
 import json
 import os
 import select
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -50,12 +41,9 @@ class FakeProcess:
         *,
         runs: list[int] | None = None,
         latency: float = 0.0,
-        fix_nodelay: bool = True,
         startup_timeout: float = 30.0,
     ):
         self.runs = runs or []
-        self.fix_nodelay = fix_nodelay
-        self.nodelay_patched = False
         self.latency = latency
         self.startup_timeout = startup_timeout
         self.base_url = ""
@@ -70,8 +58,6 @@ class FakeProcess:
         args = [sys.executable, "-m", "bench.fake_process", "--latency", str(self.latency)]
         for count in self.runs:
             args += ["--runs", str(count)]
-        if not self.fix_nodelay:
-            args.append("--as-shipped")
         self._proc = subprocess.Popen(args, cwd=REPO_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         assert self._proc.stdout is not None
         ready, _, _ = select.select([self._proc.stdout], [], [], self.startup_timeout)
@@ -85,7 +71,6 @@ class FakeProcess:
         self.token = info["token"]
         self.notebook_id = info["notebook_id"]
         self.notebooks = {int(k): v for k, v in info["notebooks"].items()}
-        self.nodelay_patched = bool(info["nodelay_patched"])
         self._control = httpx.Client(
             base_url=f"{self.root_url}/_fake", headers={"Authorization": f"Bearer {self.token}"}, timeout=30
         )
@@ -151,32 +136,6 @@ class FakeProcess:
         return answer
 
 
-@contextlib.contextmanager
-def nodelay_listener(enabled: bool = True) -> Iterator[list[bool]]:
-    """While active, ``running_server`` listens with TCP_NODELAY when the fake does not set it.
-
-    Yields a one-element list that becomes ``[True]`` once a listening socket had to be patched.
-    """
-    from tests.fake_deepnote import server
-
-    original = server.bind_loopback
-    patched = [False]
-
-    def bind_loopback(port: int = 0) -> socket.socket:
-        sock = original(port)
-        if sock.proto != socket.IPPROTO_TCP and not sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY):
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            patched[0] = True
-        return sock
-
-    if enabled:
-        server.bind_loopback = bind_loopback
-    try:
-        yield patched
-    finally:
-        server.bind_loopback = original
-
-
 class _ConnectionCounter:
     """ASGI wrapper noting the client address (host, port) of every API request (not ``/_fake``)."""
 
@@ -217,7 +176,6 @@ def _serve(argv: list[str]) -> int:
     parser.add_argument(
         "--runs", type=int, action="append", default=[], help="a notebook with this many runs"
     )
-    parser.add_argument("--as-shipped", action="store_true", help="do not add TCP_NODELAY to the fake")
     args = parser.parse_args(argv)
     state = FakeDeepnote(latency=args.latency)
     state.record_requests = False  # 10,000s of requests: keep counters only
@@ -227,7 +185,6 @@ def _serve(argv: list[str]) -> int:
         state.add_runs(notebook_id, count)
         notebooks[str(count)] = notebook_id
     with (
-        nodelay_listener(not args.as_shipped) as patched,
         counting_connections() as counter,
         running_server(state) as server,
     ):
@@ -238,7 +195,6 @@ def _serve(argv: list[str]) -> int:
             "notebook_id": SEED_NOTEBOOK_ID,
             "notebooks": notebooks,
             "pid": os.getpid(),
-            "nodelay_patched": patched[0],
         }
         sys.stdout.write(json.dumps(info) + "\n")
         sys.stdout.flush()

@@ -137,8 +137,8 @@ def run(*, rounds: int) -> Section:
             baseline=requests["raw"],
             baseline_label="raw",
         )
-        section.add("TCP connections, raw loop", "requests", connections["raw"])
-        section.add("TCP connections, paginate()", "requests", connections["overlay"])
+        section.add("TCP connections, raw loop", "connections", connections["raw"])
+        section.add("TCP connections, paginate()", "connections", connections["overlay"])
         floor = biggest / PAGE_SIZE * LATENCY
         section.notes.append(
             f"added latency alone accounts for {floor:.2f} s ({biggest // PAGE_SIZE} pages x {LATENCY * 1000:.0f} ms)"
@@ -177,9 +177,4 @@ def run(*, rounds: int) -> Section:
             "~10 would mean runs are kept. 'gc as usual': also counts httpx's cyclic garbage (response bodies) "
             "awaiting the collector, which grows with the number of pages for both loops"
         )
-        if fake.nodelay_patched:
-            section.notes.append(
-                "the fake's listening socket lacked TCP_NODELAY (~40 ms per kept-alive request); "
-                "the benchmark set it (see bench/fake_process.py)"
-            )
     return section

@@ -21,6 +21,7 @@ from __future__ import annotations
 import cProfile
 import json
 import pstats
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -28,7 +29,7 @@ from typing import Any
 import httpx
 
 from bench import payloads
-from bench.report import Section
+from bench.report import REPO_ROOT, Section
 from bench.stats import interleaved
 
 __all__ = ["run"]
@@ -74,51 +75,47 @@ def _calibrate(fn: Callable[[], object], target: float) -> int:
     return max(3, int(target / per_call))
 
 
-def _bucket(filename: str, function: str) -> str:
-    if "deepnote_client/models" in filename:
-        return "generated model from_dict (attrs classes, enums, datetimes, UUIDs)"
-    if "<attrs generated" in filename:
-        return "generated model from_dict (attrs classes, enums, datetimes, UUIDs)"
-    if "deepnote_client" in filename:
-        return "generated endpoint module"
-    if "deepnote_overlay" in filename:
-        return "overlay (call, retry transport)"
-    if "/json/" in filename or function in ("<method 'decode' of 'bytes' objects>",) or "scanner" in function:
-        return "JSON decoding"
-    if "/httpx/" in filename or "/httpcore/" in filename or "/h11/" in filename:
-        return "httpx request/response machinery"
-    if "/attr/" in filename or "/attrs/" in filename:
-        return "attrs (evolve, validators)"
-    if filename == "~":
-        if any(word in function for word in ("fromisoformat", "UUID", "uuid")):
-            return "generated model from_dict (attrs classes, enums, datetimes, UUIDs)"
-        return "builtins (dict, str, isinstance, ...)"
-    if any(part in filename for part in ("/uuid.py", "/enum.py", "/datetime.py", "_strptime")):
-        return "generated model from_dict (attrs classes, enums, datetimes, UUIDs)"
-    return "other stdlib"
-
-
 def profile(fn: Callable[[], object], calls: int) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
-    """Share of self time per bucket, and the top functions by self time, over ``calls`` calls."""
+    """Where ``calls`` calls of ``fn`` spend their time, by cProfile.
+
+    Returns the share of the total in four parts (from the cumulative time of their entry points:
+    the outermost model ``from_dict``, httpx's ``Response.json``, httpx's ``Client.send``, and the
+    rest), and the eight functions with the most self time.
+    """
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(calls):
         fn()
     profiler.disable()
-    stats = pstats.Stats(profiler)
-    raw: dict[tuple[str, int, str], tuple[Any, ...]] = stats.stats  # type: ignore[attr-defined]
+    raw: dict[tuple[str, int, str], tuple[Any, ...]] = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
     total = sum(entry[2] for entry in raw.values()) or 1.0
-    buckets: dict[str, float] = {}
-    functions: list[tuple[str, float]] = []
+
+    def cumulative(match: Callable[[str, str], bool]) -> float:
+        return max((entry[3] for (f, _, name), entry in raw.items() if match(f, name)), default=0.0)
+
+    models = cumulative(lambda f, name: name == "from_dict" and "deepnote_client/models" in f)
+    decode = cumulative(lambda f, name: name == "json" and f.endswith("httpx/_models.py"))
+    send = cumulative(lambda f, name: name == "send" and f.endswith("httpx/_client.py"))
+    parts = [
+        ("generated models' from_dict (typed model construction)", models),
+        ("JSON decoding (Response.json)", decode),
+        ("httpx Client.send (transport, retry layer, response)", send),
+        (
+            "the rest (request building, generated endpoint, overlay call())",
+            max(0.0, total - models - decode - send),
+        ),
+    ]
+    shares = sorted(((name, t / total) for name, t in parts), key=lambda kv: kv[1], reverse=True)
+    functions = []
     for (filename, line, function), entry in raw.items():
-        tottime = entry[2]
-        bucket = _bucket(filename, function)
-        buckets[bucket] = buckets.get(bucket, 0.0) + tottime
-        short = filename.rsplit("site-packages/", 1)[-1].rsplit("/work/main/", 1)[-1]
-        functions.append((f"{function} ({short}:{line})" if filename != "~" else function, tottime))
-    by_bucket = sorted(((b, t / total) for b, t in buckets.items()), key=lambda kv: kv[1], reverse=True)
-    top = sorted(((f, t / total) for f, t in functions), key=lambda kv: kv[1], reverse=True)[:8]
-    return by_bucket, top
+        short = (
+            filename.rsplit("site-packages/", 1)[-1]
+            .rsplit("/work/main/", 1)[-1]
+            .rsplit("/lib/python3", 1)[-1]
+        )
+        functions.append((f"{function} ({short}:{line})" if filename != "~" else function, entry[2] / total))
+    top = sorted(functions, key=lambda kv: kv[1], reverse=True)[:8]
+    return shares, top
 
 
 def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
@@ -201,13 +198,13 @@ def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
         section.extra[title] = {"bytes": len(body)}
 
     if profiled is not None:
-        by_bucket, top = profile(profiled, 200)
+        shares, top = profile(profiled, 200)
         who = "overlay call() with retries" if call is not None else "generated sync()"
         section.notes.append(
-            f"profile of {who}, getNotebook 500 blocks (share of self time): "
-            + ", ".join(f"{name} {share:.0%}" for name, share in by_bucket[:5])
+            f"cProfile of {who}, getNotebook 500 blocks: "
+            + "; ".join(f"{name} {share:.0%}" for name, share in shares)
         )
-        section.notes.append("top functions: " + ", ".join(f"{name} {share:.0%}" for name, share in top[:4]))
-        section.extra["profile"] = {"by_bucket": dict(by_bucket), "top_functions": dict(top)}
+        section.notes.append("most self time: " + ", ".join(f"{name} {share:.0%}" for name, share in top[:4]))
+        section.extra["profile"] = {"shares": dict(shares), "top_functions_self": dict(top)}
     raw.close()
     return section

@@ -110,7 +110,7 @@ def run(*, rounds: int) -> Section:
         )
         section.add(f"{label}: 429s received", "requests", [float(o[1]) for o in observed[name]])
         section.add(f"{label}: requests sent", "requests", [float(o[2]) for o in observed[name]])
-        section.add(f"{label}: TCP connections", "requests", [float(o[3]) for o in observed[name]])
+        section.add(f"{label}: TCP connections", "connections", [float(o[3]) for o in observed[name]])
     section.notes.append(
         f"minimum = {windows - 1} full windows + the unthrottled time of the last window's {N} calls; "
         f"Retry-After is whole seconds, so each refusal waits until ~{WINDOW:g} s after it"

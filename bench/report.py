@@ -80,7 +80,7 @@ class Section:
         }
 
 
-COUNT_UNITS = frozenset({"requests", "polls"})
+COUNT_UNITS = frozenset({"requests", "polls", "connections"})
 
 
 def _num(x: float, unit: str = "") -> str:

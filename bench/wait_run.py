@@ -5,9 +5,11 @@ The fake serves in this process (``running_server``), so the benchmark can share
 - fake clock, runs of 0.5 s, 5 s and 30 s: the fake runs on a ``FakeClock`` and ``wait_for_run``
   gets ``sleep=clock.advance`` and ``clock=clock.now``, so a 30 s run costs no real 30 s. The delay
   is the fake-clock time at which ``wait_for_run`` returned minus the run's end; it follows from the
-  overlay's poll schedule alone (1 s, growing by half up to 10 s), so it is exact and repeatable.
-  The reference is the naive loop: a raw httpx GET every 1 s until the status is terminal.
-- real clock, run of 0.5 s (and 5 s without ``--quick``): the same with real sleeps and
+  overlay's poll schedule alone, so it is exact and repeatable. The reference is the naive loop: a
+  raw httpx GET every 1 s until the status is terminal.
+- fake clock, a sweep of run lengths from 0.5 s to 60 s (step 0.37 s, so no length lines up with a
+  poll by design): the spread of the delay, of the delay relative to the run's length, and of polls.
+- real clock, a run of 0.5 s (and 5 s without ``--quick``): the same with real sleeps and
   ``time.monotonic`` (the fake's clock too), as a cross-check that adds request latency and sleep
   overshoot.
 
@@ -18,81 +20,125 @@ Polls are the ``GET /runs/{id}`` requests the fake recorded. Each run is pending
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
-from bench.fake_process import nodelay_listener
 from bench.report import Section
 
 __all__ = ["run"]
 
 FAKE_DURATIONS = (0.5, 5.0, 30.0)
+SWEEP = [round(0.5 + 0.37 * k, 2) for k in range(int((60 - 0.5) / 0.37) + 1)]
 NAIVE_INTERVAL = 1.0
 _TERMINAL = frozenset({"success", "error", "internal_error", "stopped"})
 
 
-def _polls(state: Any, run_id: str) -> int:
-    return sum(1 for r in state.requests if r.method == "GET" and r.path == f"/runs/{run_id}")
+@dataclass
+class _Bench:
+    """A served fake plus the clients and clock functions one waiting mode needs."""
 
+    state: Any
+    client: Any
+    raw: httpx.Client
+    now: Callable[[], float]
+    sleep: Callable[[float], None]
 
-def _one_run(duration: float, *, fake_clock: bool, naive: bool = False) -> tuple[float, int]:
-    """Start a run of ``duration`` seconds, wait for it; return (delay after its end, polls)."""
-    from deepnote_client.api.runs import create_run
-    from deepnote_client.models.create_run_body import CreateRunBody
-    from deepnote_overlay import call, connect, wait_for_run
-    from tests.fake_deepnote import SEED_NOTEBOOK_ID, FakeClock, FakeDeepnote, running_server
+    def wait(self, duration: float, *, naive: bool = False) -> tuple[float, int]:
+        """Start a run of ``duration`` seconds and wait for it; (delay after its end, polls)."""
+        from deepnote_client.api.runs import create_run
+        from deepnote_client.models.create_run_body import CreateRunBody
+        from deepnote_overlay import call, wait_for_run
+        from tests.fake_deepnote import SEED_NOTEBOOK_ID
 
-    clock = FakeClock() if fake_clock else None
-    pending = min(0.3, duration / 10)
-    state = FakeDeepnote(clock=clock, pending_seconds=pending, running_seconds=duration - pending)
-    now: Callable[[], float] = clock.now if clock is not None else time.monotonic
-    sleep: Callable[[float], None] = clock.advance if clock is not None else time.sleep
-    with nodelay_listener(), running_server(state) as server:
-        client = connect(server.token, base_url=server.base_url)
-        created = call(create_run, client=client, body=CreateRunBody(notebook_id=SEED_NOTEBOOK_ID))
+        pending = min(0.3, duration / 10)
+        self.state.pending_seconds = pending
+        self.state.running_seconds = duration - pending
+        created = call(create_run, client=self.client, body=CreateRunBody(notebook_id=SEED_NOTEBOOK_ID))
         run_id = str(created.run_id)
-        end = state.runs[run_id].end_t
+        end = self.state.runs[run_id].end_t
         if naive:
-            raw = httpx.Client(base_url=server.base_url, headers={"Authorization": f"Bearer {server.token}"})
-            while raw.get(f"/runs/{run_id}").json()["run"]["status"] not in _TERMINAL:
-                sleep(NAIVE_INTERVAL)
-            raw.close()
+            while self.raw.get(f"/runs/{run_id}").json()["run"]["status"] not in _TERMINAL:
+                self.sleep(NAIVE_INTERVAL)
         else:
-            finished = wait_for_run(client, run_id, timeout=120, sleep=sleep, clock=now)
+            finished = wait_for_run(self.client, run_id, timeout=600, sleep=self.sleep, clock=self.now)
             if finished.status.value not in _TERMINAL:
                 raise RuntimeError(f"wait_for_run returned a {finished.status.value} run")
-        returned = now()
-        client.get_httpx_client().close()
-        return returned - end, _polls(state, run_id)
+        returned = self.now()
+        polls = sum(1 for r in self.state.requests if r.method == "GET" and r.path == f"/runs/{run_id}")
+        return returned - end, polls
+
+
+@contextmanager
+def _served(*, fake_clock: bool) -> Iterator[_Bench]:
+    from deepnote_overlay import connect
+    from tests.fake_deepnote import FakeClock, FakeDeepnote, running_server
+
+    clock = FakeClock() if fake_clock else None
+    state = FakeDeepnote(clock=clock)
+    now: Callable[[], float] = clock.now if clock is not None else time.monotonic
+    sleep: Callable[[float], None] = clock.advance if clock is not None else time.sleep
+    with running_server(state) as server:
+        client = connect(server.token, base_url=server.base_url)
+        raw = httpx.Client(base_url=server.base_url, headers={"Authorization": f"Bearer {server.token}"})
+        try:
+            yield _Bench(state, client, raw, now, sleep)
+        finally:
+            raw.close()
+            client.get_httpx_client().close()
 
 
 def run(*, rounds: int, real_long: bool = True) -> Section:
     section = Section(6, "Waiting for a run (wait_for_run, default poll schedule)")
-    for duration in FAKE_DURATIONS:
-        overlay = [_one_run(duration, fake_clock=True) for _ in range(rounds)]
-        naive = [_one_run(duration, fake_clock=True, naive=True) for _ in range(rounds)]
-        label = f"{duration:g} s run (fake clock)"
-        section.add(f"{label}: delay after end, wait_for_run", "s", [d for d, _ in overlay])
-        section.add(f"{label}: delay after end, fixed 1 s polling", "s", [d for d, _ in naive])
-        section.add(
-            f"{label}: polls, wait_for_run",
-            "polls",
-            [float(p) for _, p in overlay],
-            baseline=[float(p) for _, p in naive],
-            baseline_label="fixed 1 s polling",
-        )
+    with _served(fake_clock=True) as bench:
+        for duration in FAKE_DURATIONS:
+            overlay = [bench.wait(duration) for _ in range(rounds)]
+            naive = [bench.wait(duration, naive=True) for _ in range(rounds)]
+            label = f"{duration:g} s run (fake clock)"
+            section.add(f"{label}: delay after end, wait_for_run", "s", [d for d, _ in overlay])
+            section.add(f"{label}: delay after end, fixed 1 s polling", "s", [d for d, _ in naive])
+            section.add(
+                f"{label}: polls, wait_for_run",
+                "polls",
+                [float(p) for _, p in overlay],
+                baseline=[float(p) for _, p in naive],
+                baseline_label="fixed 1 s polling",
+            )
+        sweep = {d: bench.wait(d) for d in SWEEP}
+        naive_sweep = {d: bench.wait(d, naive=True) for d in SWEEP}
+    label = f"sweep of {len(SWEEP)} runs, {SWEEP[0]:g}-{SWEEP[-1]:g} s (fake clock)"
+    section.add(f"{label}: delay, wait_for_run", "s", [delay for delay, _ in sweep.values()])
+    section.add(f"{label}: delay, fixed 1 s polling", "s", [delay for delay, _ in naive_sweep.values()])
+    section.add(f"{label}: delay / run length, wait_for_run", "%", [100 * sweep[d][0] / d for d in SWEEP])
+    section.add(
+        f"{label}: polls, wait_for_run",
+        "polls",
+        [float(sweep[d][1]) for d in SWEEP],
+        ratios=[sweep[d][1] / naive_sweep[d][1] for d in SWEEP],
+        baseline_label="fixed 1 s polling",
+    )
+    section.extra["sweep"] = {
+        str(d): {
+            "delay": sweep[d][0],
+            "polls": sweep[d][1],
+            "naive_delay": naive_sweep[d][0],
+            "naive_polls": naive_sweep[d][1],
+        }
+        for d in SWEEP
+    }
     real = [0.5, 5.0] if real_long else [0.5]
-    for duration in real:
-        reps = rounds if duration < 1 else 1
-        observed = [_one_run(duration, fake_clock=False) for _ in range(reps)]
-        label = f"{duration:g} s run (real clock)"
-        section.add(f"{label}: delay after end, wait_for_run", "s", [d for d, _ in observed])
-        section.add(f"{label}: polls, wait_for_run", "polls", [float(p) for _, p in observed])
+    with _served(fake_clock=False) as bench:
+        for duration in real:
+            observed = [bench.wait(duration) for _ in range(rounds if duration < 1 else 1)]
+            label = f"{duration:g} s run (real clock)"
+            section.add(f"{label}: delay after end, wait_for_run", "s", [d for d, _ in observed])
+            section.add(f"{label}: polls, wait_for_run", "polls", [float(p) for _, p in observed])
     section.notes.append(
-        "poll schedule: 1 s, then x1.5 per poll up to 10 s; the delay is where the run's end falls in it. "
-        "Fixed 1 s polling is late by < 1 s (here 0 for whole-second runs, which end on a poll) "
-        "but polls once per second"
+        "poll schedule: 1 s, then x1.5 per poll up to 10 s, so the delay is the pause in effect when the run "
+        "ends. Fixed 1 s polling is late by < 1 s (0 for whole-second runs, which end on a poll) but polls "
+        "once per second; sweep rows show median/min/max over the runs, not over repetitions"
     )
     return section
