@@ -108,11 +108,7 @@ def profile(fn: Callable[[], object], calls: int) -> tuple[list[tuple[str, float
     shares = sorted(((name, t / total) for name, t in parts), key=lambda kv: kv[1], reverse=True)
     functions = []
     for (filename, line, function), entry in raw.items():
-        short = (
-            filename.rsplit("site-packages/", 1)[-1]
-            .rsplit("/work/main/", 1)[-1]
-            .rsplit("/lib/python3", 1)[-1]
-        )
+        short = re.sub(r".*/(site-packages|lib/python3\.\d+)/", "", filename).replace(f"{REPO_ROOT}/", "")
         functions.append((f"{function} ({short}:{line})" if filename != "~" else function, entry[2] / total))
     top = sorted(functions, key=lambda kv: kv[1], reverse=True)[:8]
     return shares, top
