@@ -48,7 +48,7 @@ USER_AGENT = f"deepnote-overlay/{__version__} python-httpx/{httpx.__version__}"
 
 # Options that configure the connection itself. httpx.Client ignores them when it is given a
 # transport, so with retries on they are handed to the wrapped transports instead.
-_TRANSPORT_OPTIONS = ("verify", "cert", "trust_env", "http1", "http2", "limits", "proxy")
+_TRANSPORT_OPTIONS = ("cert", "trust_env", "http1", "http2", "limits", "proxy")
 # Options the generated client takes as its own fields rather than through httpx_args.
 _CLIENT_OPTIONS = ("headers", "cookies", "follow_redirects")
 
@@ -81,37 +81,40 @@ def connect(
         timeout = httpx.Timeout(timeout)
 
     client_fields = {name: httpx_options.pop(name) for name in _CLIENT_OPTIONS if name in httpx_options}
-    headers = {"User-Agent": USER_AGENT, **client_fields.pop("headers", {})}
-    verify = httpx_options.get("verify", True)
-
+    headers = httpx.Headers({"User-Agent": USER_AGENT})
+    headers.update(client_fields.pop("headers", {}))  # case-insensitive: a caller's user-agent replaces ours
+    # The generated client hands verify_ssl to httpx.Client itself, so verify leaves httpx_options.
+    verify = httpx_options.pop("verify", True)
     if retry is not None:
-        transport_options = {
-            name: httpx_options.pop(name) for name in _TRANSPORT_OPTIONS if name in httpx_options
-        }
-        inner = httpx_options.pop("transport", None)
-        if inner is None:
-            transport = RetryTransport(
-                retry,
-                transport=httpx.HTTPTransport(**transport_options),
-                async_transport=httpx.AsyncHTTPTransport(**transport_options),
-            )
-        else:
-            transport = RetryTransport(
-                retry,
-                transport=inner if isinstance(inner, httpx.BaseTransport) else None,
-                async_transport=inner if isinstance(inner, httpx.AsyncBaseTransport) else None,
-            )
-        httpx_options["transport"] = transport
-    else:
-        # The generated client passes its own verify_ssl to httpx; keep one source of truth.
-        httpx_options.pop("verify", None)
+        httpx_options["transport"] = _retry_transport(retry, verify, httpx_options)
 
     return AuthenticatedClient(
         base_url=base_url,
         token=token,
         timeout=timeout,
-        headers=headers,
+        headers=dict(headers),
         verify_ssl=verify,
         httpx_args=httpx_options,
         **client_fields,
+    )
+
+
+def _retry_transport(retry: RetryPolicy, verify: Any, httpx_options: dict[str, Any]) -> RetryTransport:
+    """The retry transport, taking the connection options (and any ``transport``) out of ``httpx_options``.
+
+    httpx ignores ``verify`` and the other connection options on a client given a transport, so
+    they go to the wrapped transports here.
+    """
+    options = {name: httpx_options.pop(name) for name in _TRANSPORT_OPTIONS if name in httpx_options}
+    inner = httpx_options.pop("transport", None)
+    if inner is None:
+        return RetryTransport(
+            retry,
+            transport=httpx.HTTPTransport(verify=verify, **options),
+            async_transport=httpx.AsyncHTTPTransport(verify=verify, **options),
+        )
+    return RetryTransport(
+        retry,
+        transport=inner if isinstance(inner, httpx.BaseTransport) else None,
+        async_transport=inner if isinstance(inner, httpx.AsyncBaseTransport) else None,
     )

@@ -152,7 +152,7 @@ class _Poller:
 
     def __init__(
         self, timeout: float, poll_interval: float, max_poll_interval: float, clock: Callable[[], float]
-    ):
+    ) -> None:
         self.timeout = timeout
         self.clock = clock
         self.deadline = clock() + timeout

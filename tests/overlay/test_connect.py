@@ -82,6 +82,13 @@ def test_user_agent_names_the_package_and_version_and_extra_headers_merge() -> N
     assert seen[0].headers["X-Trace"] == "1"
 
 
+def test_a_caller_user_agent_replaces_ours_whatever_its_case() -> None:
+    transport, seen = capture()
+    client = connect(MOCK_TOKEN, transport=transport, headers={"user-agent": "my-app/1.0"})
+    call(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
+    assert seen[0].headers.get_list("User-Agent") == ["my-app/1.0"]
+
+
 async def test_the_same_client_serves_sync_and_async_calls() -> None:
     transport, seen = capture()
     client = connect(MOCK_TOKEN, transport=transport)
