@@ -154,18 +154,18 @@ def counting_connections() -> Iterator[_ConnectionCounter]:
     """While active, ``running_server`` serves the fake's app through a ``_ConnectionCounter``."""
     from tests.fake_deepnote import server
 
-    original = server.create_app
+    original = server.create_app  # type: ignore[attr-defined]
     counter = _ConnectionCounter(None)
 
     def create_app(state: Any = None) -> Any:
         counter.app = original(state)
         return counter
 
-    server.create_app = create_app  # type: ignore[assignment]
+    server.create_app = create_app  # type: ignore[attr-defined]
     try:
         yield counter
     finally:
-        server.create_app = original
+        server.create_app = original  # type: ignore[attr-defined]
 
 
 def _serve(argv: list[str]) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 
 from bench.report import REPO_ROOT, Section
 from bench.stats import interleaved, time_call
@@ -27,6 +28,13 @@ COMMANDS = {
 
 def _spawn(code: str) -> None:
     subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=True, timeout=60)
+
+
+def _timed_spawn(code: str) -> Callable[[], float]:
+    def measure() -> float:
+        return time_call(lambda: _spawn(code))
+
+    return measure
 
 
 def _importtime(code: str) -> dict[str, tuple[int, int, int]]:
@@ -53,9 +61,7 @@ def run(*, rounds: int) -> Section:
     section = Section(1, "Import (fresh process)")
     for code in COMMANDS.values():
         _spawn(code)  # warm-up, writes bytecode caches
-    values = interleaved(
-        {label: (lambda c=code: time_call(lambda: _spawn(c))) for label, code in COMMANDS.items()}, rounds
-    )
+    values = interleaved({label: _timed_spawn(code) for label, code in COMMANDS.items()}, rounds)
     ms = {label: [v * 1000 for v in vals] for label, vals in values.items()}
     bare, httpx_ms, overlay_ms = (ms[label] for label in COMMANDS)
     section.add("python -c pass (interpreter only)", "ms", bare)

@@ -99,7 +99,7 @@ def run(*, rounds: int) -> Section:
         overlay = {n: _overlay_counter(fake, fake.notebooks[n]) for n in COUNTS}
         biggest = COUNTS[-1]
         for n in COUNTS:  # warm-up (connections, imports) and a correctness check
-            got = (raw[n](), overlay[n]())
+            got = (raw[n](False), overlay[n](False))
             if got != (n, n):
                 raise RuntimeError(f"expected {n} runs from both loops, got raw={got[0]} overlay={got[1]}")
 

@@ -24,6 +24,7 @@ import pstats
 import re
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -38,6 +39,8 @@ BASE_URL = "https://api.deepnote.invalid/v2"
 TOKEN = "bench-token"
 RUNS_PATH = f"/notebooks/{payloads.NOTEBOOK_ID}/runs"
 NOTEBOOK_PATH = f"/notebooks/{payloads.NOTEBOOK_ID}"
+RAW = "raw httpx .get().json()"
+OVERLAY = "overlay call(), retries on"
 
 
 def mock_transport(runs_body: bytes, notebook_body: bytes) -> httpx.MockTransport:
@@ -114,27 +117,67 @@ def profile(fn: Callable[[], object], calls: int) -> tuple[list[tuple[str, float
     return shares, top
 
 
+@dataclass(frozen=True)
+class _Case:
+    """One answer to serve and the ways of fetching and parsing it."""
+
+    title: str
+    body: bytes
+    endpoint: Any
+    model: Any
+    path: str
+    kwargs: dict[str, Any]
+
+
+def _variants(case: _Case, transport: httpx.MockTransport) -> dict[str, Callable[[], object]]:
+    """The callables to time for ``case``, raw httpx first (the baseline)."""
+    from deepnote_client.client import AuthenticatedClient
+    from deepnote_overlay import call, connect
+
+    raw = httpx.Client(base_url=BASE_URL, transport=transport, headers={"Authorization": f"Bearer {TOKEN}"})
+    generated = AuthenticatedClient(base_url=BASE_URL, token=TOKEN, httpx_args={"transport": transport})
+    plain = connect(TOKEN, base_url=BASE_URL, retry=None, transport=transport)
+    retrying = connect(TOKEN, base_url=BASE_URL, transport=transport)
+    params = {"pageSize": case.kwargs["page_size"]} if "page_size" in case.kwargs else None
+
+    def raw_get() -> object:
+        return raw.get(case.path, params=params).json()
+
+    def generated_sync() -> object:
+        return case.endpoint.sync(payloads.NOTEBOOK_ID, client=generated, **case.kwargs)
+
+    def loads() -> object:
+        return json.loads(case.body)
+
+    def loads_from_dict() -> object:
+        return case.model.from_dict(json.loads(case.body))
+
+    def overlay_plain() -> object:
+        return call(case.endpoint, client=plain, notebook_id=payloads.NOTEBOOK_ID, **case.kwargs)
+
+    def overlay_retrying() -> object:
+        return call(case.endpoint, client=retrying, notebook_id=payloads.NOTEBOOK_ID, **case.kwargs)
+
+    return {
+        RAW: raw_get,
+        "generated sync()": generated_sync,
+        "json.loads only (no HTTP)": loads,
+        "json.loads + from_dict (no HTTP)": loads_from_dict,
+        "overlay call(), retry=None": overlay_plain,
+        OVERLAY: overlay_retrying,
+    }
+
+
 def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
     from deepnote_client.api.notebooks import get_notebook, list_notebook_runs
-    from deepnote_client.client import AuthenticatedClient
     from deepnote_client.models import GetNotebookResponse, ListNotebookRunsResponse
 
     section = Section(2, "Per-call overhead in process (httpx.MockTransport, fixed bytes)")
     runs_body = payloads.runs_page_bytes(100)
     notebook_body = payloads.notebook_bytes(500, 20)
     transport = mock_transport(runs_body, notebook_body)
-    auth = {"Authorization": f"Bearer {TOKEN}"}
-    raw = httpx.Client(base_url=BASE_URL, transport=transport, headers=auth)
-    generated = AuthenticatedClient(base_url=BASE_URL, token=TOKEN, httpx_args={"transport": transport})
-
-    try:
-        from deepnote_overlay import call, connect
-    except ImportError as error:
-        call = connect = None
-        section.notes.append(f"overlay rows skipped: {error}")
-
-    cases: list[tuple[str, bytes, Any, Any, str, dict[str, Any]]] = [
-        (
+    cases = [
+        _Case(
             "listNotebookRuns, 100 runs",
             runs_body,
             list_notebook_runs,
@@ -142,7 +185,7 @@ def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
             RUNS_PATH,
             {"page_size": 100},
         ),
-        (
+        _Case(
             "getNotebook, 500 blocks + 20 inputs",
             notebook_body,
             get_notebook,
@@ -151,56 +194,35 @@ def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
             {},
         ),
     ]
-    profiled: Callable[[], object] | None = None
-    for title, body, endpoint, model, path, kwargs in cases:
-        params = {"pageSize": kwargs["page_size"]} if "page_size" in kwargs else None
-        fns: dict[str, Callable[[], object]] = {
-            "raw httpx .get().json()": lambda p=path, q=params: raw.get(p, params=q).json(),
-            "generated sync()": lambda e=endpoint, k=kwargs: e.sync(
-                payloads.NOTEBOOK_ID, client=generated, **k
-            ),
-            "json.loads only (no HTTP)": lambda b=body: json.loads(b),
-            "json.loads + from_dict (no HTTP)": lambda b=body, m=model: m.from_dict(json.loads(b)),
-        }
-        if call is not None and connect is not None:
-            plain = connect(TOKEN, base_url=BASE_URL, retry=None, transport=transport)
-            retrying = connect(TOKEN, base_url=BASE_URL, transport=transport)
-            fns["overlay call(), retry=None"] = lambda e=endpoint, k=kwargs, c=plain: call(
-                e, client=c, notebook_id=payloads.NOTEBOOK_ID, **k
-            )
-            fns["overlay call(), retries on"] = lambda e=endpoint, k=kwargs, c=retrying: call(
-                e, client=c, notebook_id=payloads.NOTEBOOK_ID, **k
-            )
-            profiled = fns["overlay call(), retries on"]
-        else:
-            profiled = fns["generated sync()"]
+    fns: dict[str, Callable[[], object]] = {}
+    for case in cases:
+        fns = _variants(case, transport)
         for name, fn in fns.items():  # time only variants that really parse the answer
             result = fn()
-            if not isinstance(result, (dict, model)):
-                raise TypeError(f"{title}: {name} returned {type(result).__name__}, not {model.__name__}")
+            if not isinstance(result, (dict, case.model)):
+                raise TypeError(
+                    f"{case.title}: {name} returned {type(result).__name__}, not {case.model.__name__}"
+                )
         values = interleaved(
             {name: _batch(fn, _calibrate(fn, batch_seconds)) for name, fn in fns.items()}, rounds
         )
-        baseline = values["raw httpx .get().json()"]
+        baseline = values[RAW]
         for name, vals in values.items():
-            is_base = name.startswith("raw")
+            is_base = name == RAW
             section.add(
-                f"{title}: {name}",
+                f"{case.title}: {name}",
                 "us/call",
                 vals,
                 baseline=None if is_base else baseline,
                 baseline_label=None if is_base else "raw httpx",
             )
-        section.extra[title] = {"bytes": len(body)}
+        section.extra[case.title] = {"bytes": len(case.body)}
 
-    if profiled is not None:
-        shares, top = profile(profiled, 200)
-        who = "overlay call() with retries" if call is not None else "generated sync()"
-        section.notes.append(
-            f"cProfile of {who}, getNotebook 500 blocks: "
-            + "; ".join(f"{name} {share:.0%}" for name, share in shares)
-        )
-        section.notes.append("most self time: " + ", ".join(f"{name} {share:.0%}" for name, share in top[:4]))
-        section.extra["profile"] = {"shares": dict(shares), "top_functions_self": dict(top)}
-    raw.close()
+    shares, top = profile(fns[OVERLAY], 200)  # the last case: getNotebook
+    section.notes.append(
+        "cProfile of overlay call() with retries, getNotebook 500 blocks: "
+        + "; ".join(f"{name} {share:.0%}" for name, share in shares)
+    )
+    section.notes.append("most self time: " + ", ".join(f"{name} {share:.0%}" for name, share in top[:4]))
+    section.extra["profile"] = {"shares": dict(shares), "top_functions_self": dict(top)}
     return section
