@@ -11,15 +11,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.fake_deepnote import SEED_TOKEN
+
 from .helpers import MOCK_TOKEN, FakeTime
 
-SECRETS = [MOCK_TOKEN]
-try:
-    from tests.fake_deepnote import SEED_TOKEN
-
-    SECRETS.append(SEED_TOKEN)
-except ImportError:  # the fake is not importable yet; its token is then never used either
-    pass
+SECRETS = [MOCK_TOKEN, SEED_TOKEN, "sk-wrong-SECRET-0d9e8f", "sk-refused-SECRET"]
 
 
 @pytest.fixture(autouse=True)

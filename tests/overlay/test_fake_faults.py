@@ -30,7 +30,7 @@ from deepnote_overlay import (
     call,
     connect,
 )
-from tests.fake_deepnote import SEED_PROJECT_ID, FakeDeepnote, ServerHandle, running_server
+from tests.fake_deepnote import SEED_PROJECT_ID, FakeClock, FakeDeepnote, ServerHandle, running_server
 
 from .helpers import assert_no_secret
 
@@ -242,3 +242,26 @@ def _async_hook(attempts: list[str]) -> Any:
         attempts.append(request.method)
 
     return hook
+
+
+def test_the_fakes_rate_limiter_is_waited_out_and_creates_are_not_duplicated(
+    fake_server: ServerHandle, fake_clock: FakeClock
+) -> None:
+    """The fake counts a 60 s window on its clock; sleeping advances that clock, as time would."""
+    state = fake_server.state
+    state.rate_limit = (5, 60.0)
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        fake_clock.advance(seconds)
+
+    client = connect(fake_server.token, base_url=fake_server.base_url, retry=RetryPolicy(sleep=sleep))
+    names = [f"limited-{i}" for i in range(12)]
+    for name in names:
+        body = CreateNotebookBody(project_id=UUID(SEED_PROJECT_ID), name=name)
+        assert call(create_notebook, client=client, body=body).notebook.name == name
+
+    assert state.rate_limited == 2  # the 6th and the 11th create were refused once each
+    assert waits == [60.0, 60.0]  # Retry-After said exactly when the window resets
+    assert [n for n in state.notebook_names(SEED_PROJECT_ID) if n.startswith("limited-")] == names
