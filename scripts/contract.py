@@ -10,9 +10,10 @@ stops the server and exits with schemathesis's exit code (non-zero on any failur
 ``live`` needs ``DEEPNOTE_TOKEN`` (and takes ``DEEPNOTE_BASE_URL``, default
 https://api.deepnote.com/v2). It uses schemathesis.live.toml: GET operations only, no requests with
 other methods, positive data only, rate-limited, a small example budget. With
-``DEEPNOTE_CONTRACT_ALLOW_WRITES=1`` it uses schemathesis.live-writes.toml instead, which also calls
-the operations that create, change and delete things: see the warning printed (and in
-tests/fake_deepnote/README.md) before opting in.
+``DEEPNOTE_CONTRACT_ALLOW_WRITES=1`` it uses schemathesis.toml instead (every operation, including
+the ones that create, change and delete things) with the same positive-only, rate-limited, small
+budget given on the command line: read the warning printed (and in tests/fake_deepnote/README.md)
+before opting in.
 
 The token is handed to schemathesis through the environment (the config reads ``${DEEPNOTE_TOKEN}``),
 never on the command line, where ``ps`` and the JSON report's ``command`` field would show it; and
@@ -26,14 +27,30 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tests.fake_deepnote import FakeDeepnote
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
 FAKE_CONFIG = ROOT / "schemathesis.toml"
 LIVE_CONFIG = ROOT / "schemathesis.live.toml"
-LIVE_WRITES_CONFIG = ROOT / "schemathesis.live-writes.toml"
+# Writes opted in: every operation with schemathesis.toml's narrowing, but the live run's limits.
+LIVE_WRITES_ARGS = (
+    "--mode",
+    "positive",
+    "--max-examples",
+    "5",
+    "--rate-limit",
+    "30/m",
+    "--request-timeout",
+    "30",
+    "--max-failures",
+    "20",
+)
 DEFAULT_LIVE_URL = "https://api.deepnote.com/v2"
 # Upper bounds so a stuck run ends by itself: `make contract` takes about a minute.
 FAKE_TIMEOUT_S = 15 * 60
@@ -49,7 +66,15 @@ from list responses. Nothing is cleaned up afterwards. Use only a token of a thr
 that holds nothing you want to keep."""
 
 
-def _run_schemathesis(config: Path, base_url: str, env: dict[str, str], timeout_s: float) -> int:
+def run_schemathesis(
+    config: Path,
+    base_url: str,
+    env: dict[str, str],
+    timeout_s: float,
+    *,
+    spec: Path = SPEC,
+    extra_args: Sequence[str] = (),
+) -> int:
     """Run the CLI; print its output live, then the operations and cases it tested."""
     with tempfile.TemporaryDirectory(prefix="contract-") as tmp:
         report_path = Path(tmp) / "report.json"
@@ -60,15 +85,17 @@ def _run_schemathesis(config: Path, base_url: str, env: dict[str, str], timeout_
             "--config-file",
             str(config),
             "run",
-            str(SPEC),
+            str(spec),
             "--url",
             base_url,
             "--report",
             "json",
             "--report-json-path",
             str(report_path),
+            *extra_args,
         ]
-        print(f"$ schemathesis --config-file {config.name} run {SPEC.name} --url {base_url}", flush=True)
+        shown = " ".join([f"--config-file {config.name} run {spec.name} --url {base_url}", *extra_args])
+        print(f"$ schemathesis {shown}", flush=True)
         try:
             completed = subprocess.run(command, env=env, cwd=ROOT, timeout=timeout_s, check=False)
             code = completed.returncode
@@ -104,16 +131,20 @@ def _print_summary(report: dict[str, Any]) -> None:
     )
 
 
-def run_fake() -> int:
-    sys.path.insert(0, str(ROOT))
+def run_fake(*, spec: Path = SPEC, state: FakeDeepnote | None = None, extra_args: Sequence[str] = ()) -> int:
+    """`make contract`; the keyword arguments let tests run a broken spec or fake through it."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     from tests.fake_deepnote import FakeDeepnote, running_server
 
     # Runs advance on the real clock here (pending 0.3 s, running 1 s), as for `make serve`.
-    state = FakeDeepnote()
+    state = state if state is not None else FakeDeepnote()
     env = {**os.environ, "DEEPNOTE_TOKEN": state.token}
     with running_server(state) as server:
         print(f"fake Deepnote API on {server.base_url}", flush=True)
-        code = _run_schemathesis(FAKE_CONFIG, server.base_url, env, FAKE_TIMEOUT_S)
+        code = run_schemathesis(
+            FAKE_CONFIG, server.base_url, env, FAKE_TIMEOUT_S, spec=spec, extra_args=extra_args
+        )
         print(f"the fake received {state.request_count} requests", flush=True)
     return code
 
@@ -130,9 +161,10 @@ def run_live() -> int:
         return 2
     base_url = os.environ.get("DEEPNOTE_BASE_URL", "").strip() or DEFAULT_LIVE_URL
     writes = os.environ.get("DEEPNOTE_CONTRACT_ALLOW_WRITES", "") == "1"
+    extra_args: tuple[str, ...] = ()
     if writes:
         print(WRITES_WARNING, file=sys.stderr, flush=True)
-        config = LIVE_WRITES_CONFIG
+        config, extra_args = FAKE_CONFIG, LIVE_WRITES_ARGS
     else:
         print(
             "read-only: GET operations only, positive data, rate-limited "
@@ -140,8 +172,12 @@ def run_live() -> int:
             flush=True,
         )
         config = LIVE_CONFIG
+    # A dry run against the fake (tests/contract/test_live_mode.py) need not wait for the rate limit.
+    rate_limit = os.environ.get("DEEPNOTE_CONTRACT_RATE_LIMIT", "").strip()
+    if rate_limit:
+        extra_args = (*extra_args, "--rate-limit", rate_limit)
     env = {**os.environ, "DEEPNOTE_TOKEN": token}
-    return _run_schemathesis(config, base_url, env, LIVE_TIMEOUT_S)
+    return run_schemathesis(config, base_url, env, LIVE_TIMEOUT_S, extra_args=extra_args)
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,1 @@
+"""Contract tests: schemathesis over the fake Deepnote API, in process (part of `make test`)."""

@@ -1,0 +1,129 @@
+"""The contract tests must fail when the spec or the fake is wrong.
+
+Each test breaks a copy of the spec or a subclass of the fake, and shows that schemathesis reports
+it, both in process (``call_and_validate``) and through the same CLI pipeline as `make contract`
+(``scripts/contract.py``), whose exit code must then be non-zero. Each also runs the unbroken
+version of the same request, so a pass there is not an accident of the request.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+from schemathesis.core.failures import FailureGroup
+
+from tests.contract.support import ROOT, asgi_schema, spec_copy
+from tests.fake_deepnote import SEED_PROJECT_ID, SEED_TOKEN, FakeDeepnote, Notebook, create_app
+
+AUTH = {"Authorization": f"Bearer {SEED_TOKEN}"}
+
+
+def _contract_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("contract_script", ROOT / "scripts" / "contract.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _wrong_delete_status(spec: dict[str, Any]) -> dict[str, Any]:
+    """deleteNotebook documented as 200 instead of the real 204."""
+    responses = spec["paths"]["/notebooks/{notebookId}"]["delete"]["responses"]
+    responses["200"] = responses.pop("204")
+    return spec
+
+
+class FakeWithoutNotebookId(FakeDeepnote):
+    """A broken fake: notebooks come back without their required ``id``."""
+
+    def notebook_json(self, notebook: Notebook) -> dict[str, Any]:
+        data = super().notebook_json(notebook)
+        del data["id"]
+        return data
+
+
+class FakeWithoutAccessLevel(FakeDeepnote):
+    """A broken fake: GET /me lacks the required ``accessLevel``."""
+
+    def me_json(self) -> dict[str, Any]:
+        data = super().me_json()
+        del data["accessLevel"]
+        return data
+
+
+def _failed_checks(exc: FailureGroup) -> set[str]:
+    return {type(failure).__name__ for failure in exc.exceptions}
+
+
+def test_wrong_status_code_in_spec_is_caught_in_process() -> None:
+    fake = FakeDeepnote()
+    notebook = fake.create_notebook(SEED_PROJECT_ID, "to delete")
+    good = asgi_schema(create_app(fake))
+    broken = asgi_schema(create_app(fake), spec=_wrong_delete_status(spec_copy()))
+
+    with pytest.raises(FailureGroup) as caught:
+        broken.find_operation_by_id("deleteNotebook").Case(
+            path_parameters={"notebookId": notebook.id}
+        ).call_and_validate(headers=AUTH)
+    assert "UndefinedStatusCode" in _failed_checks(caught.value)
+    assert "204" in str(caught.value)
+
+    other = fake.create_notebook(SEED_PROJECT_ID, "to delete too")
+    response = (
+        good.find_operation_by_id("deleteNotebook")
+        .Case(path_parameters={"notebookId": other.id})
+        .call_and_validate(headers=AUTH)
+    )
+    assert response.status_code == 204
+
+
+def test_missing_required_field_in_fake_is_caught_in_process() -> None:
+    broken = asgi_schema(create_app(FakeWithoutNotebookId()))
+    good = asgi_schema(create_app(FakeDeepnote()))
+    body = {"projectId": SEED_PROJECT_ID, "name": "Broken"}
+
+    with pytest.raises(FailureGroup) as caught:
+        broken.find_operation_by_id("createNotebook").Case(body=body).call_and_validate(headers=AUTH)
+    assert "JsonSchemaError" in _failed_checks(caught.value)
+    assert '"id" is a required property' in str(caught.value)
+
+    response = good.find_operation_by_id("createNotebook").Case(body=body).call_and_validate(headers=AUTH)
+    assert response.status_code == 201
+
+
+def test_make_contract_pipeline_fails_on_a_broken_spec(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The CLI run of `make contract`, on a spec whose getMe documents 201 instead of 200."""
+    spec = spec_copy()
+    responses = spec["paths"]["/me"]["get"]["responses"]
+    responses["201"] = responses.pop("200")
+    broken = tmp_path / "openapi.yaml"
+    broken.write_text(yaml.safe_dump(spec, sort_keys=False))
+    script = _contract_script()
+    only_me = ["--include-operation-id", "getMe", "--phases", "examples,coverage"]
+
+    assert script.run_fake(spec=broken, extra_args=only_me) != 0
+    output = capfd.readouterr().out
+    assert "Undocumented status code" in output
+    assert "Documented: 401, 404, 429, 201" in output
+    assert SEED_TOKEN not in output  # sanitized: the Authorization header prints as [Filtered]
+
+    assert script.run_fake(extra_args=only_me) == 0
+
+
+def test_make_contract_pipeline_fails_on_a_broken_fake(capfd: pytest.CaptureFixture[str]) -> None:
+    """The CLI run of `make contract`, against a fake whose GET /me lacks a required field."""
+    script = _contract_script()
+    only_me = ["--include-operation-id", "getMe", "--phases", "examples"]
+
+    assert script.run_fake(state=FakeWithoutAccessLevel(), extra_args=only_me) != 0
+    output = capfd.readouterr().out
+    assert "Response violates schema" in output
+    assert "accessLevel" in output
+    assert SEED_TOKEN not in output
