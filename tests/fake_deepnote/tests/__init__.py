@@ -1,0 +1,1 @@
+"""Tests of the fake Deepnote API itself: its semantics, faults, counters and server."""
