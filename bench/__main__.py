@@ -60,7 +60,7 @@ def _paging(quick: bool) -> Section:
 def _concurrency(quick: bool) -> Section:
     from bench import concurrency
 
-    return concurrency.run(rounds=3 if quick else 9)
+    return concurrency.run(rounds=3 if quick else 7)
 
 
 def _rate_limit(quick: bool) -> Section:
