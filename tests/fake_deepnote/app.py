@@ -122,15 +122,19 @@ class FakeDeepnoteApp(Starlette):
             record.fault = fault.kind
             if await self._deliver_fault(fault, scope, receive, send, recording_send, record):
                 return
+        await self._serve_normally(scope, receive, recording_send, record)
+
+    async def _serve_normally(
+        self, scope: Scope, receive: Receive, send: Send, record: RecordedRequest
+    ) -> None:
+        """The rate limiter, then the routes."""
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        limited = fake.check_rate_limit(headers.get("authorization", ""))
+        limited = self.fake.check_rate_limit(headers.get("authorization", ""))
         if limited is not None:
             record.fault = record.fault or "rate-limit"
-            await error_response(limited.status, limited.message, limited.headers)(
-                scope, receive, recording_send
-            )
+            await error_response(limited.status, limited.message, limited.headers)(scope, receive, send)
             return
-        await super().__call__(scope, receive, recording_send)
+        await super().__call__(scope, receive, send)
 
     async def _deliver_fault(
         self,
@@ -144,8 +148,8 @@ class FakeDeepnoteApp(Starlette):
         """Deliver ``fault``; True when the request is fully handled, False to continue normally."""
         kind = fault.kind
         if kind == "slow":
-            await asyncio.sleep(1.0 if fault.delay is None else fault.delay)
-            return False
+            delay = 1.0 if fault.delay is None else fault.delay
+            return await self._serve_slowly(delay, scope, receive, recording_send, record)
         if kind == "drop":
             await _close_connection(send)
             record.status = "dropped"
@@ -178,6 +182,40 @@ class FakeDeepnoteApp(Starlette):
         # not-json / missing-field: the request is really served (side effects happen), then the
         # response body is corrupted on the way out.
         await self._serve_corrupted(fault, scope, receive, recording_send)
+        return True
+
+    async def _serve_slowly(
+        self, delay: float, scope: Scope, receive: Receive, send: Send, record: RecordedRequest
+    ) -> bool:
+        """Wait ``delay`` seconds, then serve normally; stop early if the client hangs up.
+
+        A client that times out closes its connection; noticing that (instead of sleeping on)
+        frees the server, so it can shut down at once after a test. The request body is read
+        first and replayed to the routes, because the disconnect is only seen through ``receive``.
+        """
+        buffered: list[Message] = []
+        while True:
+            message = await receive()
+            buffered.append(message)
+            if message["type"] == "http.disconnect":
+                record.status = "dropped"
+                return True
+            if not message.get("more_body", False):
+                break
+        hang_up = asyncio.ensure_future(receive())
+        pause = asyncio.ensure_future(asyncio.sleep(delay))
+        done, _ = await asyncio.wait({hang_up, pause}, return_when=asyncio.FIRST_COMPLETED)
+        if hang_up in done:
+            pause.cancel()
+            record.status = "dropped"  # the client gave up before the answer
+            return True
+        hang_up.cancel()
+        replay = iter(buffered)
+
+        async def replay_receive() -> Message:
+            return next(replay, None) or await receive()
+
+        await self._serve_normally(scope, replay_receive, send, record)
         return True
 
     async def _serve_corrupted(self, fault: Fault, scope: Scope, receive: Receive, send: Send) -> None:

@@ -72,7 +72,8 @@ class RecordedRequest:
 
     ``path`` is relative to ``/v2`` (no query string). ``status`` is ``None`` while the request is in
     flight, the HTTP status once answered, or ``"dropped"`` when the connection was closed before a
-    complete response (the ``drop`` and ``drop-mid-body`` faults). ``fault`` names the injected fault
+    complete response (the ``drop`` and ``drop-mid-body`` faults, or a client that hung up while a
+    ``slow`` fault made it wait). ``fault`` names the injected fault
     the request received, ``"rate-limit"`` when the rate limiter answered, else ``None``.
     """
 

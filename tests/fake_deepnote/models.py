@@ -140,6 +140,8 @@ class Run:
     detached: bool = False
     block_ids: list[str] | None = None
     inputs: dict[str, Any] = field(default_factory=dict)
+    # Bulk-created history (``add_runs``): finished whatever the clock says.
+    historical: bool = False
 
     @property
     def end_t(self) -> float:
@@ -148,6 +150,8 @@ class Run:
         return self.created_t + self.pending_s + self.running_s
 
     def status(self, now: float) -> str:
+        if self.historical:
+            return self.outcome
         elapsed = now - self.created_t
         if elapsed < self.pending_s:
             return "pending"
@@ -156,6 +160,8 @@ class Run:
         return self.outcome
 
     def snapshot_status(self, now: float) -> str:
+        if self.historical:
+            return "unavailable" if self.outcome in ("internal_error", "stopped") else "available"
         if now < self.end_t:
             return "pending"
         if self.outcome in ("internal_error", "stopped"):

@@ -73,7 +73,7 @@ class _QuickServer(uvicorn.Server):
             await asyncio.sleep(0.01)
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
-        if self.server_state.connections:  # clients still connected: the stock graceful path
+        if self.server_state.connections or self.server_state.tasks:  # still serving: stock graceful path
             await super().shutdown(sockets)
             return
         for server in self.servers:

@@ -428,26 +428,24 @@ class FakeDeepnote:
     def add_runs(self, notebook_id: str, count: int, *, outcome: RunOutcome = "success") -> list[str]:
         """Bulk-create ``count`` finished historical runs (oldest first) and return their ids.
 
-        Their ``createdAt`` increase by 1 ms and end before now, and each is newer than every run
-        the notebook already had, so a list shows them newest first, ahead of older runs.
+        Fast enough for 10,000 runs. Their ``createdAt`` increase by 1 ms, end about now, and come
+        after every run the notebook already had, so a list shows them first, newest first.
         """
+        if outcome == "never":
+            raise ValueError("historical runs are finished; use run_outcome='never' for live runs")
         with self._lock:
             notebook = self.notebooks[notebook_id]
-            now = self.now()
-            start = now - count * 0.001 - 0.001
+            start = self.now() - count * 0.001
             if notebook.runs:
                 start = max(start, notebook.runs[-1].created_t)
-            return [
-                self._add_run(
-                    notebook,
-                    start + (i + 1) * 0.001,
-                    outcome=outcome,
-                    pending_s=0.0,
-                    running_s=0.0,
-                    snapshot_s=0.0,
-                ).id
-                for i in range(count)
-            ]
+            ids = []
+            for i in range(count):
+                run = self._add_run(
+                    notebook, start + (i + 1) * 0.001, outcome=outcome, pending_s=0.0, running_s=0.0
+                )
+                run.historical = True
+                ids.append(run.id)
+            return ids
 
     def get_run(self, run_id: str) -> Run:
         with self._lock:
