@@ -85,7 +85,7 @@ def test_wrong_status_code_in_spec_is_caught_in_process() -> None:
 def test_missing_required_field_in_fake_is_caught_in_process() -> None:
     broken = asgi_schema(create_app(FakeWithoutNotebookId()))
     good = asgi_schema(create_app(FakeDeepnote()))
-    body = {"projectId": SEED_PROJECT_ID, "name": "Broken"}
+    body: Any = {"projectId": SEED_PROJECT_ID, "name": "Broken"}
 
     with pytest.raises(FailureGroup) as caught:
         broken.find_operation_by_id("createNotebook").Case(body=body).call_and_validate(headers=AUTH)

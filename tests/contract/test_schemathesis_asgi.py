@@ -40,7 +40,7 @@ AUTH = {"Authorization": f"Bearer {SEED_TOKEN}"}
 
 @SCHEMA.parametrize()
 @settings(deadline=None, suppress_health_check=list(HealthCheck))
-def test_operation_conforms(case: Case) -> None:
+def test_operation_conforms(case: Case[Any]) -> None:
     case.call_and_validate()
 
 
