@@ -13,7 +13,8 @@ and 20 inputs (~70 KB). For each, in the same process and interleaved round by r
 
 Each observation is the mean over a batch of calls sized to take ~40 ms; the table shows
 microseconds per call and the ratio to raw httpx. A cProfile of the overlay's ``call`` on the
-larger answer attributes its time to JSON decoding, model parsing, httpx and the overlay.
+larger answer attributes its time to JSON decoding, model parsing, httpx and the overlay. Three
+more rows time building a client ready to send (``httpx.Client()`` against ``connect()``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import httpx
 
 from bench import payloads
 from bench.report import REPO_ROOT, Section
-from bench.stats import interleaved
+from bench.stats import interleaved, time_call
 
 __all__ = ["run"]
 
@@ -168,6 +169,42 @@ def _variants(case: _Case, transport: httpx.MockTransport) -> dict[str, Callable
     }
 
 
+def _construction(section: Section, rounds: int) -> None:
+    """Rows for building a client ready to send: ``httpx.Client()`` against ``connect()``.
+
+    Paid once per client, not per call, but a program that builds a client per task pays it each
+    time; building an httpx transport loads the CA bundle into a new SSL context (~20 ms).
+    """
+    from deepnote_overlay import connect
+
+    def raw() -> float:
+        return time_call(lambda: httpx.Client(base_url=BASE_URL).close())
+
+    def overlay() -> float:
+        return time_call(lambda: connect(TOKEN, base_url=BASE_URL).get_httpx_client().close())
+
+    def overlay_no_retry() -> float:
+        return time_call(lambda: connect(TOKEN, base_url=BASE_URL, retry=None).get_httpx_client().close())
+
+    values = interleaved({"raw": raw, "overlay": overlay, "plain": overlay_no_retry}, max(rounds, 9))
+    ms = {name: [v * 1000 for v in vals] for name, vals in values.items()}
+    section.add("client construction: httpx.Client()", "ms", ms["raw"])
+    section.add(
+        "client construction: connect(retry=None) + sync client",
+        "ms",
+        ms["plain"],
+        baseline=ms["raw"],
+        baseline_label="httpx.Client()",
+    )
+    section.add(
+        "client construction: connect() + sync client",
+        "ms",
+        ms["overlay"],
+        baseline=ms["raw"],
+        baseline_label="httpx.Client()",
+    )
+
+
 def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
     from deepnote_client.api.notebooks import get_notebook, list_notebook_runs
     from deepnote_client.models import GetNotebookResponse, ListNotebookRunsResponse
@@ -218,6 +255,7 @@ def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
             )
         section.extra[case.title] = {"bytes": len(case.body)}
 
+    _construction(section, rounds)
     shares, top = profile(fns[OVERLAY], 200)  # the last case: getNotebook
     section.notes.append(
         "cProfile of overlay call() with retries, getNotebook 500 blocks: "
