@@ -13,7 +13,7 @@ Items (each module's docstring says exactly what it measures):
 Options: ``--quick`` (fewer repetitions, for iterating), ``--only 2,5`` (a subset),
 ``--output PATH`` (default ``bench/results.json``). An item that fails or whose dependencies are
 missing is reported in the table and the JSON; the exit status is 1 if any item errored.
-Nothing here asserts a time.
+Nothing here asserts a time. ``python -m bench.compare OLD.json NEW.json`` puts two runs side by side.
 """
 
 from __future__ import annotations
