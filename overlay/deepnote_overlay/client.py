@@ -108,10 +108,14 @@ def _retry_transport(retry: RetryPolicy, verify: Any, httpx_options: dict[str, A
     options = {name: httpx_options.pop(name) for name in _TRANSPORT_OPTIONS if name in httpx_options}
     inner = httpx_options.pop("transport", None)
     if inner is None:
+        # One SSL context for both transports: loading the CA bundle is most of connect()'s cost.
+        ssl_context = httpx.create_ssl_context(
+            verify=verify, cert=options.pop("cert", None), trust_env=options.get("trust_env", True)
+        )
         return RetryTransport(
             retry,
-            transport=httpx.HTTPTransport(verify=verify, **options),
-            async_transport=httpx.AsyncHTTPTransport(verify=verify, **options),
+            transport=httpx.HTTPTransport(verify=ssl_context, **options),
+            async_transport=httpx.AsyncHTTPTransport(verify=ssl_context, **options),
         )
     return RetryTransport(
         retry,
