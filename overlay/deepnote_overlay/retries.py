@@ -26,7 +26,6 @@ Guarantees:
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import logging
 import math
@@ -43,6 +42,7 @@ __all__ = [
     "RETRY_STATUSES_IDEMPOTENT",
     "RetryPolicy",
     "RetryTransport",
+    "asyncio_sleep",
     "retry_after_seconds",
 ]
 
@@ -106,6 +106,13 @@ def _http_date_seconds(value: str, *, now: float) -> float | None:
     return max(0.0, when.timestamp() - now)
 
 
+async def asyncio_sleep(seconds: float) -> None:
+    """``asyncio.sleep``, imported on first use so sync-only programs never load asyncio."""
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
 @attrs.frozen
 class RetryPolicy:
     """When to retry and how long to wait. The defaults are the documented policy.
@@ -127,7 +134,7 @@ class RetryPolicy:
     deadline: float | None = attrs.field(default=120.0)
     """Seconds from the first attempt after which no retry starts; ``None`` for no deadline."""
     sleep: Callable[[float], None] = attrs.field(default=time.sleep, repr=False, eq=False)
-    asleep: Callable[[float], Awaitable[None]] = attrs.field(default=asyncio.sleep, repr=False, eq=False)
+    asleep: Callable[[float], Awaitable[None]] = attrs.field(default=asyncio_sleep, repr=False, eq=False)
     clock: Callable[[], float] = attrs.field(default=time.monotonic, repr=False, eq=False)
     wall_clock: Callable[[], float] = attrs.field(default=time.time, repr=False, eq=False)
     random: Callable[[], float] = attrs.field(default=random.random, repr=False, eq=False)

@@ -17,7 +17,6 @@ Guarantees:
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from uuid import UUID
@@ -32,6 +31,7 @@ from deepnote_client.models.run_status import RunStatus
 
 from .calls import acall, call
 from .errors import RunTimeoutError
+from .retries import asyncio_sleep
 
 __all__ = [
     "DEFAULT_RUN_TIMEOUT",
@@ -78,7 +78,7 @@ async def await_run(
     timeout: float = DEFAULT_RUN_TIMEOUT,
     poll_interval: float = 1.0,
     max_poll_interval: float = 10.0,
-    asleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    asleep: Callable[[float], Awaitable[None]] = asyncio_sleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> Run:
     """Async ``wait_for_run``."""
@@ -129,7 +129,7 @@ async def arun_notebook(
     timeout: float = DEFAULT_RUN_TIMEOUT,
     poll_interval: float = 1.0,
     max_poll_interval: float = 10.0,
-    asleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    asleep: Callable[[float], Awaitable[None]] = asyncio_sleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> Run:
     """Async ``run_notebook``."""
