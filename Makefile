@@ -61,10 +61,10 @@ $(NPM_STAMP): package.json package-lock.json
 
 lint: validate $(NPM_STAMP) ## Lint the spec (openapi-spec-validator, Spectral) and the Python code (ruff)
 	npx --no-install spectral lint --fail-severity=warn $(SPEC)
-	$(BIN)/ruff check overlay tests examples scripts
-	$(BIN)/ruff format --check overlay tests examples scripts
+	$(BIN)/ruff check overlay tests examples scripts bench
+	$(BIN)/ruff format --check overlay tests examples scripts bench
 
-typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay
+typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay and benchmarks
 	$(BIN)/mypy
 
 test: $(STAMP) validate check-generated ## Check the spec and generated/, then run the test suite
