@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"cannot listen on {HOST}:{port}: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # uvicorn shuts down gracefully on Ctrl+C, then re-raises the signal for the caller.
+        print("stopped", flush=True)
     return 0
 
 

@@ -105,10 +105,7 @@ class FakeDeepnoteApp(Starlette):
             query=bytes(scope.get("query_string", b"")).decode("latin-1"),
             at=fake.now(),
         )
-        with fake._lock:
-            fake.request_count += 1
-            if fake.record_requests:
-                fake.requests.append(record)
+        fake.record_request(record)
 
         async def recording_send(message: Message) -> None:
             if message["type"] == "http.response.start":

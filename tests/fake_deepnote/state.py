@@ -149,6 +149,14 @@ class FakeDeepnote:
         self._seq += 1
         return self._seq
 
+    def record_request(self, record: RecordedRequest) -> None:
+        """Count a request that reached ``/v2`` and keep it in ``requests`` (unless switched off
+        with ``record_requests = False``, for very long benchmarks)."""
+        with self._lock:
+            self.request_count += 1
+            if self.record_requests:
+                self.requests.append(record)
+
     def reset_counters(self) -> None:
         """Forget recorded requests and zero every counter (faults stay armed)."""
         with self._lock:
