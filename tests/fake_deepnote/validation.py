@@ -46,7 +46,25 @@ async def json_body(request: Request) -> dict[str, Any]:
         raise bad("Request body is not valid JSON") from None
     if not isinstance(body, dict):
         raise bad("Request body must be a JSON object")
+    if not _valid_unicode(body):
+        # JSON allows "\udc00", but a lone surrogate is not text: refuse it rather than store a
+        # name that cannot be encoded in the response.
+        raise bad("Request body contains invalid Unicode (a lone surrogate escape)")
     return body
+
+
+def _valid_unicode(value: Any) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_valid_unicode(k) and _valid_unicode(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_valid_unicode(item) for item in value)
+    return True
 
 
 def is_uuid(value: str) -> bool:

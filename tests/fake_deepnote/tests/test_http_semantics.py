@@ -433,3 +433,18 @@ def test_suspended_project(client: httpx.Client, fake_state: FakeDeepnote) -> No
     assert client.get(f"/projects/{SEED_PROJECT_ID}").status_code == 200
     fake_state.suspend_project(SEED_PROJECT_ID, False)
     assert client.get(nb).status_code == 200
+
+
+def test_lone_surrogates_are_refused_not_a_500(client: httpx.Client, fake_state: FakeDeepnote) -> None:
+    body = b'{"projectId": "' + SEED_PROJECT_ID.encode() + b'", "name": "a\\udc00"}'
+    response = client.post("/notebooks", content=body, headers={"Content-Type": "application/json"})
+    assert (response.status_code, _message(response)) == (
+        400,
+        "Request body contains invalid Unicode (a lone surrogate escape)",
+    )
+    pair = b'{"projectId": "' + SEED_PROJECT_ID.encode() + b'", "name": "a\\ud83d\\ude00"}'
+    assert (
+        client.post("/notebooks", content=pair, headers={"Content-Type": "application/json"}).status_code
+        == 201
+    )
+    assert fake_state.notebook_names(SEED_PROJECT_ID)[-1] == "a\U0001f600"
