@@ -1,0 +1,43 @@
+"""The README's tour runs as written, against the fake API on loopback."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from tests.fake_deepnote import SEED_PROJECT_ID, FakeDeepnote, running_server
+from tests.spec_tools import ROOT
+
+
+def tour_blocks() -> list[str]:
+    readme = (ROOT / "README.md").read_text()
+    tour = readme.split("## A short tour", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```python\n(.*?)```", tour, flags=re.DOTALL)
+
+
+@pytest.fixture
+def real_clock_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDeepnote]:
+    # The tour waits for a run, so runs must end on the real clock, and quickly.
+    fake = FakeDeepnote(pending_seconds=0.05, running_seconds=0.05, snapshot_seconds=0.0)
+    with running_server(fake) as server:
+        monkeypatch.setenv("DEEPNOTE_TOKEN", server.token)
+        monkeypatch.setenv("DEEPNOTE_BASE_URL", server.base_url)
+        monkeypatch.setenv("DEEPNOTE_PROJECT_ID", SEED_PROJECT_ID)
+        yield fake
+
+
+def test_tour_runs_as_written(real_clock_server: FakeDeepnote, capsys: pytest.CaptureFixture[str]) -> None:
+    blocks = tour_blocks()
+    assert len(blocks) == 2
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 -- running the docs is the point
+
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "success"
+    assert lines[1].endswith(" success"), "the run shows up in the history"
+    assert lines[2] == "404 Notebook not found"
+    assert lines[3].startswith("200 GetNotebookResponse(")
+    assert real_clock_server.notebook_names(SEED_PROJECT_ID).count("Report") == 1
