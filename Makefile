@@ -77,7 +77,7 @@ package: $(STAMP) ## Build the wheel, install it in a throwaway venv and import 
 
 check: lint typecheck test package ## Everything CI runs
 
-serve: $(STAMP) ## Run the fake Deepnote API on 127.0.0.1:$(SERVE_PORT) in the foreground
+serve: $(STAMP) ## Run the fake Deepnote API on 127.0.0.1:8765 (SERVE_PORT=...) in the foreground
 	$(PY) -m tests.fake_deepnote --port $(SERVE_PORT)
 
 contract: $(STAMP) ## Schemathesis CLI, all phases and checks, against the fake API on a free port
@@ -97,5 +97,5 @@ demo: $(STAMP) ## Run examples/quickstart.py against the fake API (or the real o
 bench: $(STAMP) ## Benchmarks against raw httpx (prints a table, writes bench/results.json)
 	$(PY) -m bench
 
-clean: ## Remove the venv, node_modules and caches
-	rm -rf $(VENV) node_modules .mypy_cache .pytest_cache .ruff_cache .hypothesis
+clean: ## Remove the venv, node_modules, dist and caches
+	rm -rf $(VENV) node_modules dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
