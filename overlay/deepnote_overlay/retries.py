@@ -210,34 +210,26 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self._transport is None:
             raise RuntimeError("this RetryTransport has no sync transport")
-        policy = self.policy
-        started = policy.clock()
+        started = self.policy.clock()
         retries_done = 0
         while True:
             try:
                 response = _read_body(self._transport.handle_request(request), request)
             except httpx.TransportError as error:
-                wait = policy.wait_after_error(
-                    request, error, retries_done=retries_done, elapsed=policy.clock() - started
-                )
+                wait = self._next_wait(request, error, retries_done, started)
                 if wait is None:
                     raise
-                _log_retry(request, type(error).__name__, wait, retries_done, policy)
             else:
-                wait = policy.wait_after_response(
-                    request, response, retries_done=retries_done, elapsed=policy.clock() - started
-                )
+                wait = self._next_wait(request, response, retries_done, started)
                 if wait is None:
                     return response
-                _log_retry(request, str(response.status_code), wait, retries_done, policy)
-            policy.sleep(wait)
+            self.policy.sleep(wait)
             retries_done += 1
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._async_transport is None:
             raise RuntimeError("this RetryTransport has no async transport")
-        policy = self.policy
-        started = policy.clock()
+        started = self.policy.clock()
         retries_done = 0
         while True:
             try:
@@ -245,21 +237,38 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     await self._async_transport.handle_async_request(request), request
                 )
             except httpx.TransportError as error:
-                wait = policy.wait_after_error(
-                    request, error, retries_done=retries_done, elapsed=policy.clock() - started
-                )
+                wait = self._next_wait(request, error, retries_done, started)
                 if wait is None:
                     raise
-                _log_retry(request, type(error).__name__, wait, retries_done, policy)
             else:
-                wait = policy.wait_after_response(
-                    request, response, retries_done=retries_done, elapsed=policy.clock() - started
-                )
+                wait = self._next_wait(request, response, retries_done, started)
                 if wait is None:
                     return response
-                _log_retry(request, str(response.status_code), wait, retries_done, policy)
-            await policy.asleep(wait)
+            await self.policy.asleep(wait)
             retries_done += 1
+
+    def _next_wait(
+        self,
+        request: httpx.Request,
+        outcome: httpx.Response | httpx.TransportError,
+        retries_done: int,
+        started: float,
+    ) -> float | None:
+        """The policy's wait before the next attempt (logged), or ``None`` to hand ``outcome`` on.
+
+        Shared by the sync and async loops, which differ only in how they send and sleep.
+        """
+        policy = self.policy
+        elapsed = policy.clock() - started
+        if isinstance(outcome, httpx.Response):
+            wait = policy.wait_after_response(request, outcome, retries_done=retries_done, elapsed=elapsed)
+            cause = str(outcome.status_code)
+        else:
+            wait = policy.wait_after_error(request, outcome, retries_done=retries_done, elapsed=elapsed)
+            cause = type(outcome).__name__
+        if wait is not None:
+            _log_retry(request, cause, wait, retries_done, policy)
+        return wait
 
     def close(self) -> None:
         if self._transport is not None:
