@@ -61,8 +61,8 @@ $(NPM_STAMP): package.json package-lock.json
 
 lint: validate $(NPM_STAMP) ## Lint the spec (openapi-spec-validator, Spectral) and the Python code (ruff)
 	npx --no-install spectral lint --fail-severity=warn $(SPEC)
-	$(BIN)/ruff check overlay tests examples scripts bench
-	$(BIN)/ruff format --check overlay tests examples scripts bench
+	$(BIN)/ruff check overlay fake tests examples scripts bench
+	$(BIN)/ruff format --check overlay fake tests examples scripts bench
 
 typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay and benchmarks
 	$(BIN)/mypy
@@ -78,7 +78,7 @@ package: $(STAMP) ## Build the wheel, install it in a throwaway venv and import 
 check: lint typecheck test package ## Everything CI runs
 
 serve: $(STAMP) ## Run the fake Deepnote API on 127.0.0.1:8765 (SERVE_PORT=...) in the foreground
-	$(PY) -m tests.fake_deepnote --port $(SERVE_PORT)
+	$(PY) -m deepnote_fake --port $(SERVE_PORT)
 
 contract: $(STAMP) ## Schemathesis CLI, all phases and checks, against the fake API on a free port
 	$(PY) scripts/contract.py fake

@@ -1,6 +1,6 @@
 """The fake Deepnote API in its own process, for the loopback benchmarks (items 3, 4 and 5).
 
-``tests.fake_deepnote.running_server`` serves from a thread; in the benchmark's own process that
+``deepnote_fake.running_server`` serves from a thread; in the benchmark's own process that
 thread would compete with the client under measurement for the GIL, and the server's CPU time would
 be charged to whichever client happens to run. So the loopback items start the fake in a child
 process (``python -m bench.fake_process``), which builds the state, adds the historical runs asked
@@ -152,7 +152,7 @@ class _ConnectionCounter:
 @contextlib.contextmanager
 def counting_connections() -> Iterator[_ConnectionCounter]:
     """While active, ``running_server`` serves the fake's app through a ``_ConnectionCounter``."""
-    from tests.fake_deepnote import server
+    from deepnote_fake import server
 
     original = server.create_app  # type: ignore[attr-defined]
     counter = _ConnectionCounter(None)
@@ -169,7 +169,7 @@ def counting_connections() -> Iterator[_ConnectionCounter]:
 
 
 def _serve(argv: list[str]) -> int:
-    from tests.fake_deepnote import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeDeepnote, running_server
+    from deepnote_fake import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeDeepnote, running_server
 
     parser = argparse.ArgumentParser(prog="python -m bench.fake_process")
     parser.add_argument("--latency", type=float, default=0.0)

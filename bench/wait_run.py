@@ -51,8 +51,8 @@ class _Bench:
         """Start a run of ``duration`` seconds and wait for it; (delay after its end, polls)."""
         from deepnote_client.api.runs import create_run
         from deepnote_client.models.create_run_body import CreateRunBody
+        from deepnote_fake import SEED_NOTEBOOK_ID
         from deepnote_overlay import call, wait_for_run
-        from tests.fake_deepnote import SEED_NOTEBOOK_ID
 
         pending = min(0.3, duration / 10)
         self.state.pending_seconds = pending
@@ -74,8 +74,8 @@ class _Bench:
 
 @contextmanager
 def _served(*, fake_clock: bool) -> Iterator[_Bench]:
+    from deepnote_fake import FakeClock, FakeDeepnote, running_server
     from deepnote_overlay import connect
-    from tests.fake_deepnote import FakeClock, FakeDeepnote, running_server
 
     clock = FakeClock() if fake_clock else None
     state = FakeDeepnote(clock=clock)

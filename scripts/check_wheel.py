@@ -20,6 +20,8 @@ REQUIRED = (
     "deepnote_overlay/__init__.py",
     "deepnote_overlay/py.typed",
     "deepnote_client/api/notebooks/get_notebook.py",
+    "deepnote_fake/__init__.py",
+    "deepnote_fake/py.typed",
 )
 IMPORT_CHECK = (
     "import deepnote_client, deepnote_overlay, pathlib; "
@@ -37,7 +39,7 @@ def main(wheel: Path) -> None:
     top_level = sorted(
         {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     )
-    if top_level != ["deepnote_client", "deepnote_overlay"]:
+    if top_level != ["deepnote_client", "deepnote_fake", "deepnote_overlay"]:
         sys.exit(f"{wheel.name} installs unexpected top-level entries: {top_level}")
     with tempfile.TemporaryDirectory() as tmp:
         env_dir = Path(tmp) / "venv"

@@ -3,7 +3,7 @@
     python scripts/contract.py fake   # make contract: all phases and checks against the fake API
     python scripts/contract.py live   # make contract-live: read-only run against the real API
 
-``fake`` starts the fake Deepnote API (tests/fake_deepnote) on a free 127.0.0.1 port, runs
+``fake`` starts the fake Deepnote API (fake/deepnote_fake) on a free 127.0.0.1 port, runs
 ``schemathesis run`` with schemathesis.toml, prints how many operations and test cases were tested,
 stops the server and exits with schemathesis's exit code (non-zero on any failure).
 
@@ -12,7 +12,7 @@ https://api.deepnote.com/v2). It uses schemathesis.live.toml: GET operations onl
 other methods, positive data only, rate-limited, a small example budget. With
 ``DEEPNOTE_CONTRACT_ALLOW_WRITES=1`` it uses schemathesis.toml instead (every operation, including
 the ones that create, change and delete things) with the same positive-only, rate-limited, small
-budget given on the command line: read the warning printed (and in tests/fake_deepnote/README.md)
+budget given on the command line: read the warning printed (and in fake/README.md)
 before opting in.
 
 The token is handed to schemathesis through the environment (the config reads ``${DEEPNOTE_TOKEN}``),
@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tests.fake_deepnote import FakeDeepnote
+    from deepnote_fake import FakeDeepnote
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
@@ -133,9 +133,7 @@ def _print_summary(report: dict[str, Any]) -> None:
 
 def run_fake(*, spec: Path = SPEC, state: FakeDeepnote | None = None, extra_args: Sequence[str] = ()) -> int:
     """`make contract`; the keyword arguments let tests run a broken spec or fake through it."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from tests.fake_deepnote import FakeDeepnote, running_server
+    from deepnote_fake import FakeDeepnote, running_server
 
     # Runs advance on the real clock here (pending 0.3 s, running 1 s), as for `make serve`.
     state = state if state is not None else FakeDeepnote()

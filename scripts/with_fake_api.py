@@ -2,7 +2,7 @@
 
     python scripts/with_fake_api.py -- python examples/quickstart.py     # what `make demo` runs
 
-Starts the fake (tests/fake_deepnote) on a free 127.0.0.1 port, runs the command after ``--`` with
+Starts the fake (fake/deepnote_fake) on a free 127.0.0.1 port, runs the command after ``--`` with
 ``DEEPNOTE_BASE_URL`` (``http://127.0.0.1:PORT/v2``), ``DEEPNOTE_TOKEN`` (the fake's seed token) and
 ``DEEPNOTE_PROJECT_ID`` (its seeded project) set, stops the server and exits with the command's exit
 code. Runs use the real clock and finish quickly: pending ~0.3 s, running ~1 s, then success.
@@ -14,9 +14,9 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from deepnote_fake import SEED_PROJECT_ID, FakeDeepnote, running_server
+
 USAGE = "usage: python scripts/with_fake_api.py -- COMMAND [ARG...]"
 
 
@@ -25,9 +25,6 @@ def main(argv: list[str]) -> int:
         print(USAGE, file=sys.stderr)
         return 2
     command = argv[argv.index("--") + 1 :]
-
-    sys.path.insert(0, str(ROOT))
-    from tests.fake_deepnote import SEED_PROJECT_ID, FakeDeepnote, running_server
 
     state = FakeDeepnote(pending_seconds=0.3, running_seconds=1.0)
     with running_server(state) as server:

@@ -4,7 +4,7 @@ import os
 
 from hypothesis import settings
 
-pytest_plugins = ["tests.fake_deepnote.pytest_plugin"]
+pytest_plugins = ["deepnote_fake.pytest_plugin"]
 
 # CI (CI=true) runs one fixed set of generated cases, so a red build always reproduces; local runs
 # keep exploring new cases each time.

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from tests.fake_deepnote import SEED_TOKEN
+from deepnote_fake import SEED_TOKEN
 from tests.spec_tools import ROOT
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.fake_deepnote import SEED_PROJECT_ID, FakeDeepnote, running_server
+from deepnote_fake import SEED_PROJECT_ID, FakeDeepnote, running_server
 from tests.spec_tools import ROOT
 
 

@@ -12,7 +12,7 @@ import yaml
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from tests.fake_deepnote import SEED_TOKEN, FakeDeepnoteApp
+from deepnote_fake import SEED_TOKEN, FakeDeepnoteApp
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "openapi.yaml"

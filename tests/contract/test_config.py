@@ -11,8 +11,8 @@ import tomllib
 import pytest
 from schemathesis.config import SchemathesisConfig
 
+from deepnote_fake import create_app
 from tests.contract.support import CONFIG_PATH, ROOT, asgi_schema, spec_copy
-from tests.fake_deepnote import create_app
 
 SCHEMA = asgi_schema(create_app())
 ALL_OPERATIONS = [

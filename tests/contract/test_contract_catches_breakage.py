@@ -17,8 +17,8 @@ import pytest
 import yaml
 from schemathesis.core.failures import FailureGroup
 
+from deepnote_fake import SEED_PROJECT_ID, SEED_TOKEN, FakeDeepnote, Notebook, create_app
 from tests.contract.support import ROOT, asgi_schema, spec_copy
-from tests.fake_deepnote import SEED_PROJECT_ID, SEED_TOKEN, FakeDeepnote, Notebook, create_app
 
 AUTH = {"Authorization": f"Bearer {SEED_TOKEN}"}
 

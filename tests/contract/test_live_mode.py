@@ -13,8 +13,8 @@ from collections import Counter
 
 import pytest
 
+from deepnote_fake import SEED_TOKEN, ServerHandle
 from tests.contract.support import ROOT
-from tests.fake_deepnote import SEED_TOKEN, ServerHandle
 
 SCRIPT = ROOT / "scripts" / "contract.py"
 

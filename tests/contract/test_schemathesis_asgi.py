@@ -21,8 +21,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from schemathesis import Case
 
-from tests.contract.support import asgi_schema
-from tests.fake_deepnote import (
+from deepnote_fake import (
     SEED_NOTEBOOK_ID,
     SEED_PROJECT_ID,
     SEED_TOKEN,
@@ -30,6 +29,7 @@ from tests.fake_deepnote import (
     FakeDeepnote,
     create_app,
 )
+from tests.contract.support import asgi_schema
 
 # One app for the generated tests, like one long-running server: state accumulates across cases.
 APP = create_app(FakeDeepnote(pending_seconds=0.01, running_seconds=0.02, snapshot_seconds=0.0))

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.fake_deepnote import SEED_TOKEN
+from deepnote_fake import SEED_TOKEN
 
 from .helpers import MOCK_TOKEN, FakeTime
 

@@ -23,6 +23,7 @@ import httpx
 from deepnote_client.api.notebooks import create_notebook, delete_notebook, get_notebook
 from deepnote_client.api.projects import list_projects
 from deepnote_client.models import CreateNotebookBody
+from deepnote_fake import SEED_PROJECT_ID, ServerHandle
 from deepnote_overlay import (
     DeepnoteError,
     NotFoundError,
@@ -33,7 +34,6 @@ from deepnote_overlay import (
     connect,
     paginate,
 )
-from tests.fake_deepnote import SEED_PROJECT_ID, ServerHandle
 
 from .helpers import assert_no_secret
 

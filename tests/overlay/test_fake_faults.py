@@ -18,6 +18,7 @@ import pytest
 from deepnote_client.api.notebooks import create_notebook, delete_notebook, get_notebook
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.models import CreateNotebookBody
+from deepnote_fake import SEED_PROJECT_ID, FakeClock, FakeDeepnote, ServerHandle, running_server
 from deepnote_overlay import (
     APIConnectionError,
     APITimeoutError,
@@ -30,7 +31,6 @@ from deepnote_overlay import (
     call,
     connect,
 )
-from tests.fake_deepnote import SEED_PROJECT_ID, FakeClock, FakeDeepnote, ServerHandle, running_server
 
 from .helpers import assert_no_secret
 

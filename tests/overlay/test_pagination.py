@@ -14,6 +14,7 @@ from deepnote_client.api.notebooks import list_notebook_runs
 from deepnote_client.api.projects import list_projects
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.models import CursorPagination
+from deepnote_fake import SEED_PROJECT_ID, FakeDeepnote, ServerHandle, running_server
 from deepnote_overlay import (
     RepeatedPageTokenError,
     RetryPolicy,
@@ -25,7 +26,6 @@ from deepnote_overlay import (
     page_items,
     paginate,
 )
-from tests.fake_deepnote import SEED_PROJECT_ID, FakeDeepnote, ServerHandle, running_server
 
 from .helpers import RUN_ID, FakeTime, mock_client
 

@@ -10,6 +10,7 @@ import pytest
 
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.models import RunStatus
+from deepnote_fake import SEED_NOTEBOOK_ID, FakeClock, ServerHandle
 from deepnote_overlay import (
     APIConnectionError,
     BadRequestError,
@@ -22,7 +23,6 @@ from deepnote_overlay import (
     wait_for_run,
 )
 from deepnote_overlay.runs import TERMINAL_STATUSES
-from tests.fake_deepnote import SEED_NOTEBOOK_ID, FakeClock, ServerHandle
 
 from .helpers import assert_no_secret
 

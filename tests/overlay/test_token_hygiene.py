@@ -15,6 +15,7 @@ import pytest
 
 from deepnote_client.api.notebooks import create_notebook, get_notebook, list_notebook_runs
 from deepnote_client.models import CreateNotebookBody
+from deepnote_fake import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, ServerHandle
 from deepnote_overlay import (
     AuthenticationError,
     DeepnoteError,
@@ -24,7 +25,6 @@ from deepnote_overlay import (
     connect,
     paginate,
 )
-from tests.fake_deepnote import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, ServerHandle
 
 from .helpers import assert_no_secret
 

@@ -1,4 +1,4 @@
-"""The server handle, the /_fake control routes, `python -m tests.fake_deepnote`,
+"""The server handle, the /_fake control routes, `python -m deepnote_fake`,
 scripts/with_fake_api.py, and the cron parser behind schedules."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from tests.fake_deepnote import (
+from deepnote_fake import (
     SEED_NOTEBOOK_ID,
     SEED_PROJECT_ID,
     SEED_TOKEN,
@@ -22,10 +22,10 @@ from tests.fake_deepnote import (
     ServerHandle,
     running_server,
 )
-from tests.fake_deepnote.cron import CronError, CronExpression
-from tests.fake_deepnote.server import bind_loopback
+from deepnote_fake.cron import CronError, CronExpression
+from deepnote_fake.server import bind_loopback
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 AUTH = {"Authorization": f"Bearer {SEED_TOKEN}"}
 
 
@@ -131,7 +131,7 @@ def test_fake_clock_refuses_to_go_back() -> None:
 
 def test_python_m_serves_in_the_foreground() -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.fake_deepnote", "--port", "0"],
+        [sys.executable, "-m", "deepnote_fake", "--port", "0"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

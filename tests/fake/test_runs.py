@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.fake_deepnote import SEED_BLOCK_IDS, SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeClock, FakeDeepnote
+from deepnote_fake import SEED_BLOCK_IDS, SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeClock, FakeDeepnote
 
 UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000"
 
@@ -190,7 +190,7 @@ def test_a_run_can_be_made_to_never_finish(
 
 
 def test_real_clock_runs_finish_by_themselves() -> None:
-    from tests.fake_deepnote import running_server
+    from deepnote_fake import running_server
 
     fake = FakeDeepnote(pending_seconds=0.05, running_seconds=0.05, snapshot_seconds=0.0)
     with running_server(fake) as server, httpx.Client(base_url=server.base_url) as client:
@@ -341,7 +341,7 @@ def test_tokens_do_not_survive_a_new_fake(fake_state: FakeDeepnote) -> None:
     fake_state.add_runs(SEED_NOTEBOOK_ID, 3)
     _, token = fake_state.list_runs(SEED_NOTEBOOK_ID, 1, None)
     assert token
-    from tests.fake_deepnote import ApiError
+    from deepnote_fake import ApiError
 
     with pytest.raises(ApiError) as caught:
         FakeDeepnote().list_runs(SEED_NOTEBOOK_ID, 1, token)

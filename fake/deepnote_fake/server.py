@@ -128,7 +128,7 @@ def running_server(
 
 
 def serve_forever(state: FakeDeepnote, port: int) -> None:
-    """Serve in the foreground until Ctrl+C (used by ``python -m tests.fake_deepnote``)."""
+    """Serve in the foreground until Ctrl+C (used by ``python -m deepnote_fake``)."""
     sock = bind_loopback(port)
     try:
         uvicorn.Server(_config(create_app(state))).run(sockets=[sock])

@@ -47,7 +47,7 @@ __all__ = [
     "FakeDeepnote",
 ]
 
-# Seed data: documented in tests/fake_deepnote/README.md so a newcomer can call the fake at once.
+# Seed data: documented in fake/README.md so a newcomer can call the fake at once.
 SEED_TOKEN = "fake-deepnote-token-3b5f0c9e"
 SEED_WORKSPACE_ID = "0b7a9f56-6c1d-4d8e-9b35-2a4c8e1f7d10"
 SEED_PROJECT_ID = "6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b"

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.fake_deepnote import (
+from deepnote_fake import (
     SEED_BLOCK_IDS,
     SEED_FOLDER_ID,
     SEED_NOTEBOOK_ID,

@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 
-from tests.fake_deepnote import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeClock, FakeDeepnote, ServerHandle
+from deepnote_fake import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeClock, FakeDeepnote, ServerHandle
 
 
 def test_no_fault_is_armed_by_default(client: httpx.Client, fake_state: FakeDeepnote) -> None:

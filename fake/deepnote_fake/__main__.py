@@ -1,4 +1,4 @@
-"""``python -m tests.fake_deepnote --port 8765``: serve the fake in the foreground (``make serve``).
+"""``python -m deepnote_fake --port 8765``: serve the fake in the foreground (``make serve``).
 
 Prints the base URL, the seed token and ids, then serves until Ctrl+C. Runs use the real clock:
 pending for ``--pending-seconds``, running for ``--running-seconds``, then ``--run-outcome``.
@@ -14,7 +14,7 @@ from .state import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeDeepnote
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.fake_deepnote", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m deepnote_fake", description=__doc__)
     parser.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0 picks a free one)")
     parser.add_argument("--pending-seconds", type=float, default=0.3)
     parser.add_argument("--running-seconds", type=float, default=1.0)

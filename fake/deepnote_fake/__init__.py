@@ -1,6 +1,6 @@
 """A stateful fake of the Deepnote Public API v2, for tests, demos and contract tests.
 
-See ``tests/fake_deepnote/README.md``. The public surface, relied on by the overlay's integration
+See ``fake/README.md``. The public surface, relied on by the overlay's integration
 tests and the benchmarks:
 
 - ``SEED_TOKEN``, ``SEED_PROJECT_ID``, ``SEED_NOTEBOOK_ID`` (plus ``SEED_FOLDER_ID``,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.fake_deepnote import ServerHandle
+from deepnote_fake import ServerHandle
 
 
 @pytest.fixture
