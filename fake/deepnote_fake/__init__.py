@@ -1,32 +1,43 @@
-"""A stateful fake of the Deepnote Public API v2, for tests, demos and contract tests.
+"""A stateful fake of the Deepnote Public API v2, for your tests, demos and contract tests.
 
-See ``fake/README.md``. The public surface, relied on by the overlay's integration
-tests and the benchmarks:
+``pip install 'deepnote-api-client[fake]'`` (Starlette and uvicorn); see ``fake/README.md``.
 
-- ``SEED_TOKEN``, ``SEED_PROJECT_ID``, ``SEED_NOTEBOOK_ID`` (plus ``SEED_FOLDER_ID``,
-  ``SEED_BLOCK_IDS``);
-- ``FakeClock`` (``now``, ``advance``);
-- ``FakeDeepnote`` (the in-memory state, faults, counters and knobs);
-- ``create_app(state=None)`` (the Starlette ASGI app; ``app.state.fake`` is the state);
-- ``running_server(state=None, *, port=0)`` (a context manager yielding a ``ServerHandle``);
-- ``FaultPlan`` and ``RecordedRequest``.
+- ``FakeDeepnote``: the in-memory state (records, faults, counters, knobs); needs no extra.
+- ``running_server(state=None, *, port=0)``: serves it on 127.0.0.1 in a thread, yielding a
+  ``ServerHandle`` (``base_url``, ``token``, ``project_id``, ``notebook_id``, ``state``, ...).
+- ``create_app(state=None)``: the ASGI app, for in-process clients.
+- the pytest fixture ``deepnote_fake`` (``pytest_plugin``, loaded by pytest automatically).
+- ``SEED_TOKEN``, ``SEED_PROJECT_ID``, ``SEED_NOTEBOOK_ID``, ... : the seed data.
+
+The names that need the extra (``create_app``, ``FakeDeepnoteApp``, ``running_server``,
+``ServerHandle``) are imported on first use, so this package (and the pytest plugin) imports
+without Starlette and uvicorn installed.
 """
 
-from .app import FakeDeepnoteApp, create_app
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .clock import Clock, FakeClock, MonotonicClock
 from .errors import ApiError
-from .faults import FAULT_KINDS, Fault, FaultKind, FaultPlan, RecordedRequest
-from .models import Block, Folder, Notebook, NotebookInput, Project, Run, RunOutcome, Schedule
-from .server import ServerHandle, running_server
-from .state import (
+from .faults import FAULT_KINDS, Fault, FaultKind, FaultPlan
+from .recording import RecordedRequest
+from .records import Block, Folder, Notebook, NotebookInput, Project, Run, RunOutcome, Schedule
+from .render import Renderer
+from .seed import (
     SEED_BLOCK_IDS,
     SEED_FOLDER_ID,
     SEED_NOTEBOOK_ID,
     SEED_PROJECT_ID,
     SEED_TOKEN,
     SEED_WORKSPACE_ID,
-    FakeDeepnote,
 )
+from .store import FakeDeepnote
+
+if TYPE_CHECKING:
+    from .app import FakeDeepnoteApp, create_app
+    from .server import ServerHandle, running_server
 
 __all__ = [
     "FAULT_KINDS",
@@ -51,6 +62,7 @@ __all__ = [
     "NotebookInput",
     "Project",
     "RecordedRequest",
+    "Renderer",
     "Run",
     "RunOutcome",
     "Schedule",
@@ -58,3 +70,23 @@ __all__ = [
     "create_app",
     "running_server",
 ]
+
+_NEEDS_EXTRA = {
+    "FakeDeepnoteApp": "app",
+    "create_app": "app",
+    "ServerHandle": "server",
+    "running_server": "server",
+}
+EXTRA_HINT = "the fake Deepnote API needs Starlette and uvicorn: pip install 'deepnote-api-client[fake]'"
+
+
+def __getattr__(name: str) -> Any:
+    module = _NEEDS_EXTRA.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    try:
+        return getattr(importlib.import_module(f".{module}", __name__), name)
+    except ModuleNotFoundError as exc:
+        if exc.name in ("starlette", "uvicorn"):
+            raise ModuleNotFoundError(f"{EXTRA_HINT} ({exc})", name=exc.name) from exc
+        raise

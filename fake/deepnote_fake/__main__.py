@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .seed import SEED_NOTEBOOK_ID, SEED_PROJECT_ID
 from .server import HOST, bind_loopback, serve_forever
-from .state import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeDeepnote
+from .store import FakeDeepnote
 
 
 def main(argv: list[str] | None = None) -> int:

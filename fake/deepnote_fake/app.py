@@ -23,10 +23,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Router
 from starlette.types import Message, Receive, Scope, Send
 
+from .controls import control_routes
 from .errors import ApiError
-from .faults import Fault, RecordedRequest
-from .routes import api_routes, control_routes
-from .state import FakeDeepnote
+from .faults import Fault
+from .operations import api_routes
+from .recording import RecordedRequest
+from .store import FakeDeepnote
 
 __all__ = ["FakeDeepnoteApp", "create_app"]
 
@@ -60,7 +62,7 @@ def routing_path(scope: Scope) -> str:
 
     Servers decode ``scope["path"]`` fully, so ``/notebooks/a%2Fruns`` would route to the runs list
     of notebook ``a``. Rebuilding the path from ``raw_path`` keeps an id containing ``/`` in one
-    segment; ``routes._param`` decodes it back.
+    segment; ``validation.path_param`` decodes it back.
     """
     raw = scope.get("raw_path")
     if not raw:
@@ -70,12 +72,16 @@ def routing_path(scope: Scope) -> str:
 
 
 class FakeDeepnoteApp(Starlette):
-    """Starlette app with the fake's front door; ``app.state.fake`` (and ``app.fake``) is the state."""
+    """Starlette app with the fake's front door; ``app.state.fake`` (and ``app.fake``) is the state.
+
+    ``app.api`` routes ``/v2`` (one route per path of the spec, see ``operations``).
+    """
 
     def __init__(self, fake: FakeDeepnote) -> None:
+        self.api = Router(api_routes(), redirect_slashes=False)
         super().__init__(
             routes=[
-                Mount("/v2", app=Router(api_routes(), redirect_slashes=False)),
+                Mount("/v2", app=self.api),
                 Mount("/_fake", app=Router(control_routes(), redirect_slashes=False)),
             ],
             exception_handlers={ApiError: _api_error, HTTPException: _http_error},
@@ -126,7 +132,7 @@ class FakeDeepnoteApp(Starlette):
     ) -> None:
         """The rate limiter, then the routes."""
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        limited = self.fake.check_rate_limit(headers.get("authorization", ""))
+        limited = self.fake.rate_limiter.check(headers.get("authorization", ""))
         if limited is not None:
             record.fault = record.fault or "rate-limit"
             await error_response(limited.status, limited.message, limited.headers)(scope, receive, send)

@@ -1,6 +1,6 @@
-"""Fault injection and request recording for the fake Deepnote API.
+"""Fault injection for the fake Deepnote API.
 
-A test arms faults with ``FaultPlan.inject``; the outermost ASGI layer (``app.FakeDeepnoteASGI``)
+A test arms faults with ``FaultPlan.inject``; the app's front door (``app.FakeDeepnoteApp``)
 asks ``FaultPlan.take`` for every request under ``/v2`` and delivers the first armed fault that
 matches. Nothing is armed by default, so a fresh fake always answers normally.
 
@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
-__all__ = ["FAULT_KINDS", "Fault", "FaultKind", "FaultPlan", "RecordedRequest"]
+__all__ = ["FAULT_KINDS", "Fault", "FaultKind", "FaultPlan"]
 
 FaultKind = Literal[
     "429",
@@ -64,25 +64,6 @@ class Fault:
         if isinstance(self.path, re.Pattern):
             return self.path.search(path) is not None
         return path.startswith(self.path)
-
-
-@dataclass
-class RecordedRequest:
-    """A request that reached ``/v2``.
-
-    ``path`` is relative to ``/v2`` (no query string). ``status`` is ``None`` while the request is in
-    flight, the HTTP status once answered, or ``"dropped"`` when the connection was closed before a
-    complete response (the ``drop`` and ``drop-mid-body`` faults, or a client that hung up while a
-    ``slow`` fault made it wait). ``fault`` names the injected fault
-    the request received, ``"rate-limit"`` when the rate limiter answered, else ``None``.
-    """
-
-    method: str
-    path: str
-    query: str = ""
-    status: int | Literal["dropped"] | None = None
-    fault: str | None = None
-    at: float = 0.0
 
 
 @dataclass

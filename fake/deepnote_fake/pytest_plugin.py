@@ -1,33 +1,47 @@
-"""pytest fixtures for the fake Deepnote API (registered in ``tests/conftest.py``).
+"""pytest fixtures for testing code that calls Deepnote, against the fake on loopback.
 
-- ``fake_clock``: a ``FakeClock``; runs only advance when the test calls ``fake_clock.advance``.
-- ``fake_state``: a fresh seeded ``FakeDeepnote`` on ``fake_clock``.
-- ``fake_server``: ``fake_state`` served on a free 127.0.0.1 port for one test (a ``ServerHandle``
-  with ``base_url``, ``token``, ``port``, ``state``).
+Loaded by pytest automatically (entry point ``pytest11``) wherever ``deepnote-api-client`` is
+installed; the fixtures need the ``[fake]`` extra, and without it a test that asks for one fails with
+the install hint while every other test is unaffected (nothing here imports Starlette or uvicorn
+until a fixture runs).
+
+- ``deepnote_fake``: a fake served on a free 127.0.0.1 port for one test, a ``ServerHandle`` with
+  ``base_url``, ``token``, ``project_id``, ``notebook_id``, ``env``, ``state`` (the
+  ``FakeDeepnote``), ``clock``, ``advance(seconds)`` and ``faults``.
+- ``deepnote_fake_state``: its ``FakeDeepnote``; override this fixture to start from other data or
+  knobs (``FakeDeepnote()`` without a clock runs on real time).
+- ``deepnote_fake_clock``: its ``FakeClock``: runs only advance when the test says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
 from .clock import FakeClock
-from .server import ServerHandle, running_server
-from .state import FakeDeepnote
+from .store import FakeDeepnote
+
+if TYPE_CHECKING:
+    from .server import ServerHandle
+
+__all__ = ["deepnote_fake", "deepnote_fake_clock", "deepnote_fake_state"]
 
 
 @pytest.fixture
-def fake_clock() -> FakeClock:
+def deepnote_fake_clock() -> FakeClock:
     return FakeClock()
 
 
 @pytest.fixture
-def fake_state(fake_clock: FakeClock) -> FakeDeepnote:
-    return FakeDeepnote(clock=fake_clock)
+def deepnote_fake_state(deepnote_fake_clock: FakeClock) -> FakeDeepnote:
+    return FakeDeepnote(clock=deepnote_fake_clock)
 
 
 @pytest.fixture
-def fake_server(fake_state: FakeDeepnote) -> Iterator[ServerHandle]:
-    with running_server(fake_state) as handle:
+def deepnote_fake(deepnote_fake_state: FakeDeepnote) -> Iterator[ServerHandle]:
+    from . import running_server  # needs the [fake] extra; the package's message says how to get it
+
+    with running_server(deepnote_fake_state) as handle:
         yield handle

@@ -18,7 +18,10 @@ from dataclasses import dataclass
 import uvicorn
 
 from .app import FakeDeepnoteApp, create_app
-from .state import FakeDeepnote
+from .clock import Clock, FakeClock
+from .faults import FaultPlan
+from .seed import SEED_NOTEBOOK_ID, SEED_PROJECT_ID
+from .store import FakeDeepnote
 
 __all__ = ["HOST", "ServerHandle", "bind_loopback", "running_server", "serve_forever"]
 
@@ -27,7 +30,11 @@ HOST = "127.0.0.1"
 
 @dataclass(frozen=True)
 class ServerHandle:
-    """A running fake: ``base_url`` ends in ``/v2`` like ``https://api.deepnote.com/v2``."""
+    """A running fake: ``base_url`` ends in ``/v2`` like ``https://api.deepnote.com/v2``.
+
+    ``root_url`` (no ``/v2``) is where the ``/_fake`` controls live. ``project_id`` and
+    ``notebook_id`` are the seeded project and notebook (``SEED_PROJECT_ID``, ``SEED_NOTEBOOK_ID``).
+    """
 
     base_url: str
     root_url: str
@@ -38,6 +45,39 @@ class ServerHandle:
     @property
     def token(self) -> str:
         return self.state.token
+
+    @property
+    def project_id(self) -> str:
+        return SEED_PROJECT_ID
+
+    @property
+    def notebook_id(self) -> str:
+        return SEED_NOTEBOOK_ID
+
+    @property
+    def clock(self) -> Clock:
+        return self.state.clock
+
+    @property
+    def faults(self) -> FaultPlan:
+        """Arm faults: ``faults.inject("503", times=2, method="POST", path="/runs")``."""
+        return self.state.faults
+
+    @property
+    def env(self) -> dict[str, str]:
+        """``DEEPNOTE_BASE_URL``, ``DEEPNOTE_TOKEN`` and ``DEEPNOTE_PROJECT_ID`` for this fake."""
+        return {
+            "DEEPNOTE_BASE_URL": self.base_url,
+            "DEEPNOTE_TOKEN": self.token,
+            "DEEPNOTE_PROJECT_ID": self.project_id,
+        }
+
+    def advance(self, seconds: float) -> None:
+        """Move the fake's ``FakeClock`` forward (runs and rate-limit windows follow it)."""
+        clock = self.state.clock
+        if not isinstance(clock, FakeClock):
+            raise TypeError("this fake runs on the real clock; give FakeDeepnote a FakeClock to advance time")
+        clock.advance(seconds)
 
 
 def bind_loopback(port: int = 0) -> socket.socket:

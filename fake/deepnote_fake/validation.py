@@ -11,17 +11,21 @@ import re
 import uuid
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from starlette.requests import Request
 
 from .errors import ApiError
 
 __all__ = [
+    "bad",
+    "input_value_ok",
     "json_body",
     "opt_bool",
     "opt_enum",
     "opt_str",
     "page_size",
+    "path_param",
     "req_str",
     "require_uuid",
     "string_list",
@@ -32,6 +36,12 @@ _INT = re.compile(r"^[+-]?[0-9]+$")
 
 def bad(message: str) -> ApiError:
     return ApiError(400, message)
+
+
+def path_param(request: Request, name: str) -> str:
+    """A path parameter, decoded: the app keeps ``%`` and ``/`` inside a segment percent-encoded
+    while routing (see ``app.routing_path``), so an id containing ``/`` stays one segment."""
+    return unquote(str(request.path_params[name]))
 
 
 async def json_body(request: Request) -> dict[str, Any]:

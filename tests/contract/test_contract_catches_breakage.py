@@ -1,6 +1,6 @@
 """The contract tests must fail when the spec or the fake is wrong.
 
-Each test breaks a copy of the spec or a subclass of the fake, and shows that schemathesis reports
+Each test breaks a copy of the spec or the fake's rendering, and shows that schemathesis reports
 it, both in process (``call_and_validate``) and through the same CLI pipeline as `make contract`
 (``scripts/contract.py``), whose exit code must then be non-zero. Each also runs the unbroken
 version of the same request, so a pass there is not an accident of the request.
@@ -17,7 +17,7 @@ import pytest
 import yaml
 from schemathesis.core.failures import FailureGroup
 
-from deepnote_fake import SEED_PROJECT_ID, SEED_TOKEN, FakeDeepnote, Notebook, create_app
+from deepnote_fake import SEED_PROJECT_ID, SEED_TOKEN, FakeDeepnote, Notebook, Renderer, create_app
 from tests.contract.support import ROOT, asgi_schema, spec_copy
 
 AUTH = {"Authorization": f"Bearer {SEED_TOKEN}"}
@@ -38,22 +38,28 @@ def _wrong_delete_status(spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
-class FakeWithoutNotebookId(FakeDeepnote):
+class RendererWithoutNotebookId(Renderer):
     """A broken fake: notebooks come back without their required ``id``."""
 
-    def notebook_json(self, notebook: Notebook) -> dict[str, Any]:
-        data = super().notebook_json(notebook)
+    def notebook(self, notebook: Notebook) -> dict[str, Any]:
+        data = super().notebook(notebook)
         del data["id"]
         return data
 
 
-class FakeWithoutAccessLevel(FakeDeepnote):
+class RendererWithoutAccessLevel(Renderer):
     """A broken fake: GET /me lacks the required ``accessLevel``."""
 
-    def me_json(self) -> dict[str, Any]:
-        data = super().me_json()
+    def me(self) -> dict[str, Any]:
+        data = super().me()
         del data["accessLevel"]
         return data
+
+
+def broken_fake(renderer: type[Renderer]) -> FakeDeepnote:
+    fake = FakeDeepnote()
+    fake.render = renderer(fake)
+    return fake
 
 
 def _failed_checks(exc: FailureGroup) -> set[str]:
@@ -83,7 +89,7 @@ def test_wrong_status_code_in_spec_is_caught_in_process() -> None:
 
 
 def test_missing_required_field_in_fake_is_caught_in_process() -> None:
-    broken = asgi_schema(create_app(FakeWithoutNotebookId()))
+    broken = asgi_schema(create_app(broken_fake(RendererWithoutNotebookId)))
     good = asgi_schema(create_app(FakeDeepnote()))
     body: Any = {"projectId": SEED_PROJECT_ID, "name": "Broken"}
 
@@ -122,7 +128,7 @@ def test_make_contract_pipeline_fails_on_a_broken_fake(capfd: pytest.CaptureFixt
     script = _contract_script()
     only_me = ["--include-operation-id", "getMe", "--phases", "examples"]
 
-    assert script.run_fake(state=FakeWithoutAccessLevel(), extra_args=only_me) != 0
+    assert script.run_fake(state=broken_fake(RendererWithoutAccessLevel), extra_args=only_me) != 0
     output = capfd.readouterr().out
     assert "Response violates schema" in output
     assert "accessLevel" in output

@@ -33,7 +33,7 @@ from tests.contract.support import asgi_schema
 
 # One app for the generated tests, like one long-running server: state accumulates across cases.
 APP = create_app(FakeDeepnote(pending_seconds=0.01, running_seconds=0.02, snapshot_seconds=0.0))
-# Budget: ~14 operations x (examples + coverage + fuzzing); keeps this module well under 30 s.
+# Budget: per operation of the spec x (examples + coverage + fuzzing); keeps this module well under 30 s.
 SCHEMA = asgi_schema(APP, max_examples=15)
 AUTH = {"Authorization": f"Bearer {SEED_TOKEN}"}
 

@@ -1,17 +1,18 @@
-"""In-memory records of the fake and their JSON form (the shapes of ``openapi.yaml``).
+"""The in-memory records of the fake: plain dataclasses, no HTTP and no JSON.
 
-The records are plain dataclasses so tests can inspect them (``fake.notebooks[id].name``). Timestamps
-are stored as clock readings (``*_t``); ``to_json`` methods turn them into RFC 3339 strings through
-the owning ``FakeDeepnote`` (see ``FakeDeepnote.iso``).
+Tests inspect them directly (``fake.notebooks[id].name``). Timestamps are stored as clock readings
+(``*_t``), so a ``FakeClock`` moves them; ``render`` turns records into the JSON shapes of
+``openapi.yaml``. A run's status is derived from the clock when read, never stored.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 __all__ = [
+    "RUN_OUTCOMES",
     "TERMINAL_STATUSES",
     "Block",
     "Folder",
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 RunOutcome = Literal["success", "error", "internal_error", "stopped", "never"]
+RUN_OUTCOMES: frozenset[str] = frozenset(get_args(RunOutcome))
 TERMINAL_STATUSES = frozenset({"success", "error", "internal_error", "stopped"})
-JSON = dict[str, Any]
 
 
 @dataclass
@@ -49,33 +50,11 @@ class Block:
     content: str | None = ""
     input: NotebookInput | None = None
 
-    def to_json(self) -> JSON:
-        # GET notebook returns blocks as {id, type, content} and nothing more (reference N2).
-        return {"id": self.id, "type": self.type, "content": self.content}
-
-    def input_json(self) -> JSON:
-        assert self.input is not None
-        data: JSON = {"blockId": self.id, "name": self.input.name, "type": self.type}
-        data["value"] = self.input.value
-        for key in ("label", "options", "multiple", "min", "max", "step"):
-            value = getattr(self.input, key)
-            if value is not None:
-                data[key] = value
-        return data
-
 
 @dataclass
 class Folder:
     id: str
     name: str
-
-    def to_json(self) -> JSON:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "path": [{"id": self.id, "name": self.name}],
-            "isPathComplete": True,
-        }
 
 
 @dataclass
@@ -117,7 +96,7 @@ class Project:
     suspended: bool = False
     schedule: Schedule | None = None
     environment_id: str | None = None
-    files: list[JSON] = field(default_factory=list)
+    files: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass

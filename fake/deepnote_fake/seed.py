@@ -1,0 +1,63 @@
+"""The seed data every fresh fake starts with, so a newcomer can call it at once.
+
+One workspace, one folder, one standard project ("Fake project", with one file) and in it the
+"Seed notebook": five blocks (markdown, the inputs ``region`` (select, ``EU``/``US``), ``greeting``
+(text) and ``verbose`` (checkbox), and code). The ids are constants, printed by ``make serve`` and
+documented in ``fake/README.md``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .records import Block, Folder, NotebookInput
+
+if TYPE_CHECKING:
+    from .store import StoreCore
+
+__all__ = [
+    "SEED_BLOCK_IDS",
+    "SEED_FOLDER_ID",
+    "SEED_NOTEBOOK_ID",
+    "SEED_PROJECT_ID",
+    "SEED_TOKEN",
+    "SEED_WORKSPACE_ID",
+    "seed",
+]
+
+SEED_TOKEN = "fake-deepnote-token-3b5f0c9e"
+SEED_WORKSPACE_ID = "0b7a9f56-6c1d-4d8e-9b35-2a4c8e1f7d10"
+SEED_PROJECT_ID = "6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
+SEED_FOLDER_ID = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"
+# Notebook ids are opaque strings in v2 (not uuids): the fake uses 32 hex digits so a client that
+# wrongly expects a uuid fails here rather than in production.
+SEED_NOTEBOOK_ID = "5e2f8a1c9b7d4e6f8a0b1c2d3e4f5a6b"
+SEED_BLOCK_IDS = {
+    "markdown": "blk-seed-markdown",
+    "region": "blk-seed-input-region",
+    "greeting": "blk-seed-input-greeting",
+    "verbose": "blk-seed-input-verbose",
+    "code": "blk-seed-code",
+}
+
+
+def seed(store: StoreCore) -> None:
+    """Add the seed folder, project and notebook to an empty ``store``."""
+    folder = Folder(SEED_FOLDER_ID, "Fake folder")
+    store.folders[folder.id] = folder
+    project = store.add_project("Fake project", folder=folder, project_id=SEED_PROJECT_ID)
+    project.files = [{"path": "data/example.csv", "size": 42, "updatedAt": store.iso(store.now())}]
+    ids = SEED_BLOCK_IDS
+    blocks = [
+        Block(ids["markdown"], "markdown", "# Seed notebook\nRuns greet the chosen region."),
+        Block(
+            ids["region"],
+            "input-select",
+            "",
+            NotebookInput("region", "EU", label="Region", options=["EU", "US"], multiple=False),
+        ),
+        Block(ids["greeting"], "input-text", "", NotebookInput("greeting", "hello", label="Greeting")),
+        Block(ids["verbose"], "input-checkbox", "", NotebookInput("verbose", False, label="Verbose")),
+        Block(ids["code"], "code", "print(greeting, region)"),
+    ]
+    store.add_notebook(project.id, "Seed notebook", notebook_id=SEED_NOTEBOOK_ID, blocks=blocks)

@@ -1,0 +1,20 @@
+"""``FakeDeepnote``: the whole in-memory state of the fake API and Deepnote's documented rules.
+
+HTTP parsing lives in ``operations``; the store receives validated Python values, applies the rules
+(reference: ``docs/reference/deepnote-api-v2.md`` and ``openapi.yaml``) and raises ``ApiError`` with
+the documented status and message. One rule module per resource, each a mixin over ``StoreCore``
+(records, lock, clock, knobs); every public method takes the lock.
+"""
+
+from __future__ import annotations
+
+from .core import StoreCore
+from .notebooks import NotebookRules
+from .projects import ProjectRules
+from .runs import RunRules
+
+__all__ = ["FakeDeepnote", "StoreCore"]
+
+
+class FakeDeepnote(NotebookRules, RunRules, ProjectRules):
+    """The fake's state: projects, notebooks, runs, faults, counters and knobs (see ``StoreCore``)."""
