@@ -1,17 +1,27 @@
 """``python -m deepnote_fake --port 8765``: serve the fake in the foreground (``make serve``).
 
-Prints the base URL, the seed token and ids, then serves until Ctrl+C. Runs use the real clock:
-pending for ``--pending-seconds``, running for ``--running-seconds``, then ``--run-outcome``.
+Binds 127.0.0.1 first, then prints shell lines ready to paste (``export DEEPNOTE_BASE_URL=...``,
+``export DEEPNOTE_TOKEN=...``, ``export DEEPNOTE_PROJECT_ID=...``; everything else is a ``#``
+comment), then serves until Ctrl+C. Runs use the real clock: pending for ``--pending-seconds``,
+running for ``--running-seconds``, then ``--run-outcome``.
 """
 
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 
+from .records import RUN_OUTCOMES
 from .seed import SEED_NOTEBOOK_ID, SEED_PROJECT_ID
 from .server import HOST, bind_loopback, serve_forever
 from .store import FakeDeepnote
+
+
+def export_lines(base_url: str, token: str) -> list[str]:
+    """What a shell needs to point a client at the fake: paste them and run your code."""
+    values = {"DEEPNOTE_BASE_URL": base_url, "DEEPNOTE_TOKEN": token, "DEEPNOTE_PROJECT_ID": SEED_PROJECT_ID}
+    return [f"export {name}={shlex.quote(value)}" for name, value in values.items()]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,9 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0 picks a free one)")
     parser.add_argument("--pending-seconds", type=float, default=0.3)
     parser.add_argument("--running-seconds", type=float, default=1.0)
-    parser.add_argument(
-        "--run-outcome", default="success", choices=["success", "error", "internal_error", "stopped", "never"]
-    )
+    parser.add_argument("--run-outcome", default="success", choices=sorted(RUN_OUTCOMES))
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every /v2 request")
     args = parser.parse_args(argv)
 
@@ -31,24 +39,19 @@ def main(argv: list[str] | None = None) -> int:
         run_outcome=args.run_outcome,
         latency=args.latency,
     )
-    port = args.port
-    if port == 0:  # resolve a free port first so the printed URL is the real one
-        probe = bind_loopback(0)
-        port = int(probe.getsockname()[1])
-        probe.close()
-    base = f"http://{HOST}:{port}/v2"
-    print("Fake Deepnote API (in-memory; state is lost on exit)", flush=True)
-    print(f"  DEEPNOTE_BASE_URL={base}")
-    print(f"  DEEPNOTE_TOKEN={state.token}")
-    print(f"  DEEPNOTE_PROJECT_ID={SEED_PROJECT_ID}")
-    print(f"  seed notebook id: {SEED_NOTEBOOK_ID}")
-    print(f"  try: curl -H 'Authorization: Bearer {state.token}' {base}/projects")
-    print("Press Ctrl+C to stop.", flush=True)
     try:
-        serve_forever(state, port)
+        sock = bind_loopback(args.port)  # bound before printing, so the printed URL is served
     except OSError as exc:
-        print(f"cannot listen on {HOST}:{port}: {exc}", file=sys.stderr)
+        print(f"cannot listen on {HOST}:{args.port}: {exc}", file=sys.stderr)
         return 1
+    base = f"http://{HOST}:{sock.getsockname()[1]}/v2"
+    print(f"# Fake Deepnote API on {base} (in memory; state is lost on exit). Paste into a shell:")
+    print("\n".join(export_lines(base, state.token)))
+    print(f"# seeded notebook: {SEED_NOTEBOOK_ID}")
+    print('# try: curl -H "Authorization: Bearer $DEEPNOTE_TOKEN" "$DEEPNOTE_BASE_URL/projects"')
+    print("# Ctrl+C stops it.", flush=True)
+    try:
+        serve_forever(state, sock)
     except KeyboardInterrupt:
         # uvicorn shuts down gracefully on Ctrl+C, then re-raises the signal for the caller.
         print("stopped", flush=True)

@@ -167,9 +167,8 @@ def running_server(
         sock.close()
 
 
-def serve_forever(state: FakeDeepnote, port: int) -> None:
-    """Serve in the foreground until Ctrl+C (used by ``python -m deepnote_fake``)."""
-    sock = bind_loopback(port)
+def serve_forever(state: FakeDeepnote, sock: socket.socket) -> None:
+    """Serve on the bound ``sock`` in the foreground until Ctrl+C (``python -m deepnote_fake``)."""
     try:
         uvicorn.Server(_config(create_app(state))).run(sockets=[sock])
     finally:

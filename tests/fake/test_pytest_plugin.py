@@ -1,0 +1,65 @@
+"""The pytest plugin, seen from a user's project: loaded by its entry point, harmless without the
+[fake] extra. (`make package` runs the same user-style file against the installed wheel.)"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import deepnote_fake.pytest_plugin
+
+ROOT = Path(__file__).resolve().parents[2]
+USER_TESTS = ROOT / "examples" / "test_against_the_fake.py"
+WITHOUT_EXTRA = """
+import sys
+sys.modules["starlette"] = None  # as if `pip install deepnote-api-client` without [fake]
+sys.modules["uvicorn"] = None
+import pytest
+sys.exit(pytest.main(["-p", "no:cacheprovider", "-q", "test_user.py"]))
+"""
+USER_TESTS_WITHOUT_EXTRA = """
+from deepnote_fake import SEED_TOKEN, FakeDeepnote
+
+def test_not_using_the_fake():
+    assert FakeDeepnote().token == SEED_TOKEN  # the state alone needs no extra
+
+def test_using_the_fake(deepnote_fake):
+    pass
+"""
+
+
+def _pytest_in(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_plugin_is_loaded_by_its_entry_point(request: pytest.FixtureRequest) -> None:
+    assert request.config.pluginmanager.get_plugin("deepnote_fake") is deepnote_fake.pytest_plugin
+
+
+def test_a_user_style_test_file_passes_outside_the_repository(tmp_path: Path) -> None:
+    shutil.copy(USER_TESTS, tmp_path)
+    result = _pytest_in(tmp_path, "-m", "pytest", "-p", "no:cacheprovider", "-q", USER_TESTS.name)
+    tests = len(re.findall(r"^def test_", USER_TESTS.read_text(), re.MULTILINE))
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert f"{tests} passed" in result.stdout
+
+
+def test_without_the_extra_only_tests_using_the_fixture_fail_with_the_install_hint(tmp_path: Path) -> None:
+    (tmp_path / "test_user.py").write_text(USER_TESTS_WITHOUT_EXTRA)
+    (tmp_path / "run.py").write_text(WITHOUT_EXTRA)
+    result = _pytest_in(tmp_path, "run.py")
+    assert result.returncode == 1, result.stdout[-3000:]
+    assert "1 passed, 1 error" in result.stdout
+    assert "pip install 'deepnote-api-client[fake]'" in result.stdout
