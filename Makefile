@@ -64,20 +64,20 @@ lint: validate $(NPM_STAMP) ## Lint the spec (openapi-spec-validator, Spectral) 
 	$(BIN)/ruff check overlay fake tests examples scripts bench
 	$(BIN)/ruff format --check overlay fake tests examples scripts bench
 
-typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay and benchmarks
+typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay, the fake and benchmarks
 	$(BIN)/mypy
 
 test: $(STAMP) validate check-generated ## Check the spec and generated/, then run the test suite
 	$(BIN)/pytest
 
-package: $(STAMP) ## Build the wheel, install it in a throwaway venv and import both packages
+package: $(STAMP) ## Build the wheel; in a throwaway venv import it, then run a user's tests with [fake]
 	rm -rf dist
 	$(BIN)/pip wheel --quiet --no-deps -w dist .
 	$(PY) scripts/check_wheel.py dist/*.whl
 
 check: lint typecheck test package ## Everything CI runs
 
-serve: $(STAMP) ## Run the fake Deepnote API on 127.0.0.1:8765 (SERVE_PORT=...) in the foreground
+serve: $(STAMP) ## Serve the fake API on 127.0.0.1:8765 (SERVE_PORT=...); prints export lines to paste
 	$(PY) -m deepnote_fake --port $(SERVE_PORT)
 
 contract: $(STAMP) ## Schemathesis CLI, all phases and checks, against the fake API on a free port

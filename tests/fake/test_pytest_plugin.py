@@ -48,10 +48,21 @@ def test_the_plugin_is_loaded_by_its_entry_point(request: pytest.FixtureRequest)
     assert request.config.pluginmanager.get_plugin("deepnote_fake") is deepnote_fake.pytest_plugin
 
 
-def test_a_user_style_test_file_passes_outside_the_repository(tmp_path: Path) -> None:
+def readme_example() -> str:
+    """The test in the README's "Testing your own code against the fake" section."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Testing your own code against the fake", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    return block
+
+
+def test_user_style_test_files_pass_outside_the_repository(tmp_path: Path) -> None:
+    """examples/test_against_the_fake.py and the README's example, as a user's project."""
     shutil.copy(USER_TESTS, tmp_path)
-    result = _pytest_in(tmp_path, "-m", "pytest", "-p", "no:cacheprovider", "-q", USER_TESTS.name)
-    tests = len(re.findall(r"^def test_", USER_TESTS.read_text(), re.MULTILINE))
+    (tmp_path / "test_readme_example.py").write_text(readme_example())
+    result = _pytest_in(tmp_path, "-m", "pytest", "-p", "no:cacheprovider", "-q")
+    sources = [USER_TESTS.read_text(), readme_example()]
+    tests = sum(len(re.findall(r"^def test_", source, re.MULTILINE)) for source in sources)
     assert result.returncode == 0, result.stdout[-3000:]
     assert f"{tests} passed" in result.stdout
 

@@ -1,7 +1,8 @@
 """Notebook rules: names unique per project, project types, block order, one schedule per project.
 
-Reference sections of ``docs/reference/deepnote-api-v2.md``: N1 (creation and names), N2 (GET),
-N6 (the init notebook), N7 (schedules), R-nbpatch (rename).
+"(reference N1)" cites a section of ``docs/reference/deepnote-api-v2.md``: N1 (creation and names),
+N2 (GET), N6 (rename; the ``Init`` name), N7 (schedules). R-nbpatch is that document's source mark
+for the rename tests the 409 message comes from.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Project rules: filtered keyset listing, creation with a placeholder notebook, cascading delete.
 
-Reference section P2 of ``docs/reference/deepnote-api-v2.md`` (a new project gets one empty
-notebook).
+"(reference P2)" cites a section of ``docs/reference/deepnote-api-v2.md`` (a new project gets one
+empty notebook).
 """
 
 from __future__ import annotations

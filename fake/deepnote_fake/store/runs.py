@@ -1,7 +1,7 @@
 """Run rules: what ``POST /runs`` accepts, runs that advance by themselves, keyset-paged history.
 
-Reference section R1 of ``docs/reference/deepnote-api-v2.md`` (start a run: 400 for an unknown
-notebook, ``blockIds`` vs ``detached``, inputs and their types). How a run's status and snapshot
+"(reference R1)" cites a section of ``docs/reference/deepnote-api-v2.md`` (start a run: 400 for an
+unknown notebook, ``blockIds`` vs ``detached``, inputs and their types). How a run's status and snapshot
 status follow the clock is in ``records.Run``.
 """
 
