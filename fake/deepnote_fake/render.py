@@ -29,8 +29,10 @@ class Renderer:
     def __init__(self, store: StoreCore) -> None:
         self.store = store
 
-    def pagination(self, next_token: str | None, page_size: int) -> JSON:
-        return {"nextPageToken": next_token, "hasMore": next_token is not None, "pageSize": page_size}
+    def page(self, key: str, items: list[JSON], next_token: str | None, page_size: int) -> JSON:
+        """A page of a list operation: ``{key: items, "pagination": {...}}``."""
+        pagination = {"nextPageToken": next_token, "hasMore": next_token is not None, "pageSize": page_size}
+        return {key: items, "pagination": pagination}
 
     def notebook(self, notebook: Notebook) -> JSON:
         store = self.store

@@ -24,7 +24,7 @@ __all__ = [
     "opt_bool",
     "opt_enum",
     "opt_str",
-    "page_size",
+    "page_request",
     "path_param",
     "req_str",
     "require_uuid",
@@ -142,17 +142,18 @@ def string_list(value: Any, key: str) -> list[str]:
     return list(value)
 
 
-def page_size(request: Request, default: int) -> int:
-    """``pageSize``: an integer in 1..100, ``default`` when absent."""
+def page_request(request: Request, default_size: int) -> tuple[int, str | None]:
+    """``pageSize`` (an integer in 1..100, ``default_size`` when absent) and ``pageToken``."""
+    token = request.query_params.get("pageToken")
     raw = request.query_params.get("pageSize")
     if raw is None:
-        return default
+        return default_size, token
     if not _INT.match(raw):
         raise bad("pageSize must be an integer")
     value = int(raw)
     if not 1 <= value <= 100:
         raise bad("pageSize must be between 1 and 100")
-    return value
+    return value, token
 
 
 def input_value_ok(value: Any) -> bool:

@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ..store import FakeDeepnote
-from ..validation import bad, json_body, opt_str, page_size, path_param, req_str, string_list
+from ..validation import bad, json_body, opt_str, page_request, path_param, req_str, string_list
 from .registry import operation
 
 
@@ -68,14 +68,10 @@ async def reorder_blocks(request: Request, fake: FakeDeepnote) -> Response:
 
 @operation("listNotebookRuns", "GET", "/notebooks/{notebookId}/runs")
 async def list_notebook_runs(request: Request, fake: FakeDeepnote) -> Response:
-    size = page_size(request, default=20)
-    token = request.query_params.get("pageToken")
+    size, token = page_request(request, default_size=20)
     runs, next_token = fake.list_runs(path_param(request, "notebookId"), size, token)
     return JSONResponse(
-        {
-            "runs": [fake.render.run_summary(r) for r in runs],
-            "pagination": fake.render.pagination(next_token, size),
-        }
+        fake.render.page("runs", [fake.render.run_summary(r) for r in runs], next_token, size)
     )
 
 

@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ..store import FakeDeepnote
-from ..validation import json_body, opt_enum, opt_str, page_size, path_param, req_str, require_uuid
+from ..validation import json_body, opt_enum, opt_str, page_request, path_param, req_str, require_uuid
 from .registry import operation
 
 PROJECT_TYPES = ("standard", "notebook", "agent")
@@ -14,15 +14,10 @@ PROJECT_TYPES = ("standard", "notebook", "agent")
 
 @operation("listProjects", "GET", "/projects")
 async def list_projects(request: Request, fake: FakeDeepnote) -> Response:
-    size = page_size(request, default=50)
-    token = request.query_params.get("pageToken")
-    name_contains = request.query_params.get("nameContains")
-    projects, next_token = fake.list_projects(size, token, name_contains)
+    size, token = page_request(request, default_size=50)
+    projects, next_token = fake.list_projects(size, token, request.query_params.get("nameContains"))
     return JSONResponse(
-        {
-            "projects": [fake.render.project(p) for p in projects],
-            "pagination": fake.render.pagination(next_token, size),
-        }
+        fake.render.page("projects", [fake.render.project(p) for p in projects], next_token, size)
     )
 
 
