@@ -353,6 +353,12 @@ class AuthenticatedClient:
         """Headers for a new httpx client: the configured ones plus Authorization.
 
         Built on demand and never stored on this object, so the token cannot show in its repr.
+        A token a header cannot carry is refused here, without quoting it: httpx and h11 would
+        quote the whole header value in their error and debug log.
         """
+        if not all(" " <= char <= "~" for char in self.token):
+            raise ValueError(
+                "the token has a control or non-ASCII character (the token is not shown)"
+            )
         value = f"{self.prefix} {self.token}" if self.prefix else self.token
         return {**self._headers, self.auth_header_name: value}

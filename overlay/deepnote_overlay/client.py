@@ -108,9 +108,10 @@ def connect(
         raise ValueError(f"max_response_bytes must be above zero or None, not {max_response_bytes!r}")
 
     client_fields = {name: httpx_options.pop(name) for name in _CLIENT_OPTIONS if name in httpx_options}
+    extra_headers = client_fields.pop("headers", {})
+    _check_headers(extra_headers)
     headers = httpx.Headers({"User-Agent": USER_AGENT})
-    headers.update(client_fields.pop("headers", {}))  # case-insensitive: a caller's user-agent replaces ours
-    _check_headers(headers)
+    headers.update(extra_headers)  # case-insensitive: a caller's user-agent replaces ours
     # The generated client hands verify_ssl to httpx.Client itself, so verify leaves httpx_options.
     verify = httpx_options.pop("verify", True)
     httpx_options.setdefault("limits", DEFAULT_LIMITS)
@@ -137,9 +138,10 @@ def _check_printable_ascii(what: str, value: str) -> None:
             raise ValueError(f"{what} has {kind} at position {position} (the value is not shown)")
 
 
-def _check_headers(headers: Mapping[str, str]) -> None:
+def _check_headers(headers: Mapping[str, str | bytes]) -> None:
     for name, value in headers.items():
-        _check_printable_ascii(f"the value of header {name!r}", value)
+        if isinstance(value, str):
+            _check_printable_ascii(f"the value of header {name.lower()!r}", value)
 
 
 def _check_base_url(base_url: str) -> None:
