@@ -27,7 +27,7 @@ import pytest
 import deepnote_client.client as generated_client
 from deepnote_client.api.notebooks import delete_notebook, get_notebook, list_notebook_runs
 from deepnote_client.client import AuthenticatedClient
-from deepnote_client.models import Run, RunStatus
+from deepnote_client.models import Run
 from deepnote_overlay import (
     DEFAULT_MAX_RESPONSE_BYTES,
     APIConnectionError,
@@ -504,7 +504,7 @@ async def test_a_retried_delete_finding_404_counts_as_done_only_after_a_maybe_pr
         caplog.clear()
         received: list[httpx.Request] = []
 
-        def handler(request: httpx.Request) -> httpx.Response:
+        def handler(request: httpx.Request, received: list[httpx.Request] = received) -> httpx.Response:
             received.append(request)
             return answers[len(received) - 1](request)
 
