@@ -15,6 +15,23 @@ DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 """32 MiB: a run's outputs are capped at 5 MiB by Deepnote, so this leaves room for sources and JSON escaping."""
 
 
+# Deepnote client change: header values are checked before httpx sees them. httpx and h11 quote the
+# whole value in their error and in httpcore's DEBUG log, and the value may be the token.
+def check_header_value(what: str, value: str) -> None:
+    """Raise ``ValueError`` if ``value`` has a control or non-ASCII character; never quotes it."""
+    for position, char in enumerate(value):
+        if not " " <= char <= "~":
+            kind = "a control character" if char.isascii() else "a non-ASCII character"
+            raise ValueError(f"{what} has {kind} at position {position} (the value is not shown)")
+
+
+def _checked(headers: dict[str, str]) -> dict[str, str]:
+    for name, value in headers.items():
+        if isinstance(value, str):
+            check_header_value(f"the value of header {name.lower()!r}", value)
+    return headers
+
+
 @define
 class Client:
     """A class for keeping track of data related to the API
@@ -58,6 +75,7 @@ class Client:
 
     def with_headers(self, headers: dict[str, str]) -> "Client":
         """Get a new client matching this one with additional headers"""
+        _checked(headers)
         if self._client is not None:
             self._client.headers.update(headers)
         if self._async_client is not None:
@@ -98,7 +116,7 @@ class Client:
                 self._client = httpx.Client(
                     base_url=self._base_url,
                     cookies=self._cookies,
-                    headers=self._headers,
+                    headers=_checked(self._headers),
                     timeout=self._timeout,
                     verify=self._verify_ssl,
                     follow_redirects=self._follow_redirects,
@@ -157,7 +175,7 @@ class Client:
                 self._async_client = httpx.AsyncClient(
                     base_url=self._base_url,
                     cookies=self._cookies,
-                    headers=self._headers,
+                    headers=_checked(self._headers),
                     timeout=self._timeout,
                     verify=self._verify_ssl,
                     follow_redirects=self._follow_redirects,
@@ -229,6 +247,7 @@ class AuthenticatedClient:
 
     def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional headers"""
+        _checked(headers)
         if self._client is not None:
             self._client.headers.update(headers)
         if self._async_client is not None:
@@ -353,12 +372,7 @@ class AuthenticatedClient:
         """Headers for a new httpx client: the configured ones plus Authorization.
 
         Built on demand and never stored on this object, so the token cannot show in its repr.
-        A token a header cannot carry is refused here, without quoting it: httpx and h11 would
-        quote the whole header value in their error and debug log.
         """
-        if not all(" " <= char <= "~" for char in self.token):
-            raise ValueError(
-                "the token has a control or non-ASCII character (the token is not shown)"
-            )
+        check_header_value("the token", self.token)
         value = f"{self.prefix} {self.token}" if self.prefix else self.token
-        return {**self._headers, self.auth_header_name: value}
+        return _checked({**self._headers, self.auth_header_name: value})

@@ -34,7 +34,7 @@ from typing import Any
 
 import httpx
 
-from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClient
+from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClient, check_header_value
 
 from .errors import MissingTokenError
 from .retries import RetryPolicy, RetryTransport
@@ -99,7 +99,7 @@ def connect(
             "no Deepnote API token: pass connect(token=...) or set the DEEPNOTE_TOKEN environment variable"
         )
     token = token.strip()  # a token read from a file or a Kubernetes secret often ends in a newline
-    _check_printable_ascii("the Deepnote API token", token)
+    check_header_value("the Deepnote API token", token)
     if base_url is None:
         base_url = os.environ.get("DEEPNOTE_BASE_URL") or DEFAULT_BASE_URL
     _check_base_url(base_url)
@@ -130,18 +130,10 @@ def connect(
     )
 
 
-def _check_printable_ascii(what: str, value: str) -> None:
-    """Refuse ``value`` if a header could not carry it; the message never quotes it."""
-    for position, char in enumerate(value):
-        if not " " <= char <= "~":
-            kind = "a control character" if char.isascii() else "a non-ASCII character"
-            raise ValueError(f"{what} has {kind} at position {position} (the value is not shown)")
-
-
 def _check_headers(headers: Mapping[str, str | bytes]) -> None:
     for name, value in headers.items():
         if isinstance(value, str):
-            _check_printable_ascii(f"the value of header {name.lower()!r}", value)
+            check_header_value(f"the value of header {name.lower()!r}", value)
 
 
 def _check_base_url(base_url: str) -> None:
