@@ -5,8 +5,10 @@ Guarantees:
 - ``read_limited`` / ``aread_limited`` read a response opened with ``stream=True`` into memory,
   counting the *decoded* bytes (after ``Content-Encoding``) as they arrive, and raise
   ``ResponseTooLargeError`` as soon as they pass the limit, before anything is JSON-decoded.
-  The raw body is fed to the decoder in ``RAW_PIECE`` pieces, so a compression bomb inflates at
-  most one small piece (about 8 MB for gzip's worst ratio) past the limit before it is caught.
+  A compressed body is fed to the decoder in ``RAW_PIECE`` pieces, so a compression bomb inflates
+  at most one small piece (about 1 MB at gzip's worst ratio) past the limit before it is caught.
+  (httpx asks for gzip and deflate only, unless ``brotli`` or ``zstandard`` is installed; those
+  can inflate one piece further.)
 - ``buffer_raw`` / ``abuffer_raw`` (used by the retry transport) hold at most ``limit`` raw bytes:
   a longer body is handed on as a stream (the buffered start, then the rest from the network),
   so the transport never holds more than the limit and a streamed download still streams.
@@ -23,13 +25,13 @@ from .errors import ResponseTooLargeError
 
 __all__ = ["RAW_PIECE", "abuffer_raw", "aread_limited", "buffer_raw", "read_limited"]
 
-RAW_PIECE = 8192
-"""Largest raw piece handed to the decoder at once (bytes)."""
+RAW_PIECE = 1024
+"""Largest piece of a compressed body handed to the decoder at once (bytes)."""
 
 
 def read_limited(response: httpx.Response, limit: int | None) -> httpx.Response:
-    """A copy of streamed ``response`` with its decoded body in memory; closes ``response``."""
-    response.stream = _SmallPieces(response.stream)
+    """Streamed ``response`` with its decoded body read into memory; closes its stream."""
+    _decode_in_small_pieces(response)
     chunks: list[bytes] = []
     size = 0
     try:
@@ -45,7 +47,7 @@ def read_limited(response: httpx.Response, limit: int | None) -> httpx.Response:
 
 async def aread_limited(response: httpx.Response, limit: int | None) -> httpx.Response:
     """Async ``read_limited``."""
-    response.stream = _SmallPieces(response.stream)
+    _decode_in_small_pieces(response)
     chunks: list[bytes] = []
     size = 0
     try:
@@ -103,6 +105,12 @@ async def abuffer_raw(response: httpx.Response, request: httpx.Request, limit: i
         raise
     await stream.aclose()
     return _rewrap(response, request, httpx.ByteStream(b"".join(chunks)))
+
+
+def _decode_in_small_pieces(response: httpx.Response) -> None:
+    # Without an encoding the decoded bytes are the raw ones, counted as they come: no need to cut.
+    if response.headers.get("content-encoding", "identity").strip().lower() != "identity":
+        response.stream = _SmallPieces(response.stream)
 
 
 def _rewrap(

@@ -211,6 +211,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     One instance serves both ``httpx.Client`` and ``httpx.AsyncClient``, so the generated client's
     ``httpx_args={"transport": ...}`` installs it for sync and async calls at once. TLS settings
     belong to the wrapped transports: httpx ignores ``verify`` when a transport is given.
+    ``buffer_limit`` is the most raw body bytes held per attempt (``None``: all); ``connect`` sets
+    it to ``max_response_bytes``.
     """
 
     def __init__(
