@@ -35,7 +35,13 @@ def pick_project(client: AuthenticatedClient) -> str:
 
 
 def main() -> int:
-    client = connect()  # token from DEEPNOTE_TOKEN; base URL from DEEPNOTE_BASE_URL or the default
+    # Token from DEEPNOTE_TOKEN; base URL from DEEPNOTE_BASE_URL or the default. `with` closes the
+    # client's connections at the end (async code: `async with client:` or `await client.aclose()`).
+    with connect() as client:
+        return tour(client)
+
+
+def tour(client: AuthenticatedClient) -> int:
     me = call(get_me, client=client)
     step("caller", f"access level {me.access_level} in workspace {me.workspace.to_dict().get('name')!r}")
 

@@ -1,4 +1,5 @@
 import ssl
+import threading
 from types import TracebackType
 from typing import Any, Self
 
@@ -8,6 +9,27 @@ from attrs import define, evolve, field
 # Deepnote client change: the stock template defaults to no timeout at all.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 """About 5 s to connect and 60 s for each read, write and pool wait."""
+
+# Deepnote client change: a size limit for answers, read by deepnote_overlay's call/acall.
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+"""32 MiB: a run's outputs are capped at 5 MiB by Deepnote, so this leaves room for sources and JSON escaping."""
+
+
+# Deepnote client change: header values are checked before httpx sees them. httpx and h11 quote the
+# whole value in their error and in httpcore's DEBUG log, and the value may be the token.
+def check_header_value(what: str, value: str) -> None:
+    """Raise ``ValueError`` if ``value`` has a control or non-ASCII character; never quotes it."""
+    for position, char in enumerate(value):
+        if not " " <= char <= "~":
+            kind = "a control character" if char.isascii() else "a non-ASCII character"
+            raise ValueError(f"{what} has {kind} at position {position} (the value is not shown)")
+
+
+def _checked(headers: dict[str, str]) -> dict[str, str]:
+    for name, value in headers.items():
+        if isinstance(value, str):
+            check_header_value(f"the value of header {name.lower()!r}", value)
+    return headers
 
 
 @define
@@ -43,11 +65,17 @@ class Client:
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    # Deepnote client change: the size limit, and a lock so that threads racing on the first call
+    # build one httpx client between them instead of one each (the extras would leak their pools).
+    max_response_bytes: int | None = field(default=DEFAULT_MAX_RESPONSE_BYTES, kw_only=True)
+    """Largest answer body, decoded, that deepnote_overlay's call/acall read; None for no limit."""
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
 
     def with_headers(self, headers: dict[str, str]) -> "Client":
         """Get a new client matching this one with additional headers"""
+        _checked(headers)
         if self._client is not None:
             self._client.headers.update(headers)
         if self._async_client is not None:
@@ -80,32 +108,54 @@ class Client:
 
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
-        if self._client is None:
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._client
+        client = self._client
+        if client is not None:
+            return client
+        with self._lock:
+            if self._client is None:
+                self._client = httpx.Client(
+                    base_url=self._base_url,
+                    cookies=self._cookies,
+                    headers=_checked(self._headers),
+                    timeout=self._timeout,
+                    verify=self._verify_ssl,
+                    follow_redirects=self._follow_redirects,
+                    **self._httpx_args,
+                )
+            return self._client
+
+    # Deepnote client change: closing. The stock context managers closed only one side and
+    # left a closed httpx client behind, so the next call failed.
+    def close(self) -> None:
+        """Close the sync httpx client, if one was made; a later call makes a fresh one.
+
+        The async side needs ``await aclose()`` (or ``async with``), which closes both sides.
+        """
+        with self._lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
+    async def aclose(self) -> None:
+        """Close both the async and the sync httpx client; a later call makes fresh ones."""
+        with self._lock:
+            async_client, self._async_client = self._async_client, None
+        if async_client is not None:
+            await async_client.aclose()
+        self.close()
 
     def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
+        """``with client:`` calls ``close()`` at the end (the sync side; ``async with`` closes both)"""
         return self
 
-    # Deepnote client change: typed exit arguments, which mypy needs to check this against httpx.
     def __exit__(
         self,
         exc_type: type[BaseException] | None = None,
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(exc_type, exc_value, traceback)
+        """Close the sync side (see ``close``)"""
+        self.close()
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually set the underlying httpx.AsyncClient
@@ -117,21 +167,24 @@ class Client:
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._async_client
+        async_client = self._async_client
+        if async_client is not None:
+            return async_client
+        with self._lock:
+            if self._async_client is None:
+                self._async_client = httpx.AsyncClient(
+                    base_url=self._base_url,
+                    cookies=self._cookies,
+                    headers=_checked(self._headers),
+                    timeout=self._timeout,
+                    verify=self._verify_ssl,
+                    follow_redirects=self._follow_redirects,
+                    **self._httpx_args,
+                )
+            return self._async_client
 
     async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
+        """``async with client:`` calls ``aclose()`` at the end, closing both sides"""
         return self
 
     async def __aexit__(
@@ -140,8 +193,8 @@ class Client:
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(exc_type, exc_value, traceback)
+        """Close both sides (see ``aclose``)"""
+        await self.aclose()
 
 
 @define
@@ -177,8 +230,13 @@ class AuthenticatedClient:
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    # Deepnote client change: the size limit, and a lock so that threads racing on the first call
+    # build one httpx client between them instead of one each (the extras would leak their pools).
+    max_response_bytes: int | None = field(default=DEFAULT_MAX_RESPONSE_BYTES, kw_only=True)
+    """Largest answer body, decoded, that deepnote_overlay's call/acall read; None for no limit."""
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
 
     token: str = field(default="", repr=False)
     """The token to use for authentication; never shown in repr"""
@@ -189,6 +247,7 @@ class AuthenticatedClient:
 
     def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional headers"""
+        _checked(headers)
         if self._client is not None:
             self._client.headers.update(headers)
         if self._async_client is not None:
@@ -221,32 +280,54 @@ class AuthenticatedClient:
 
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
-        if self._client is None:
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._auth_headers(),
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._client
+        client = self._client
+        if client is not None:
+            return client
+        with self._lock:
+            if self._client is None:
+                self._client = httpx.Client(
+                    base_url=self._base_url,
+                    cookies=self._cookies,
+                    headers=self._auth_headers(),
+                    timeout=self._timeout,
+                    verify=self._verify_ssl,
+                    follow_redirects=self._follow_redirects,
+                    **self._httpx_args,
+                )
+            return self._client
+
+    # Deepnote client change: closing. The stock context managers closed only one side and
+    # left a closed httpx client behind, so the next call failed.
+    def close(self) -> None:
+        """Close the sync httpx client, if one was made; a later call makes a fresh one.
+
+        The async side needs ``await aclose()`` (or ``async with``), which closes both sides.
+        """
+        with self._lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
+    async def aclose(self) -> None:
+        """Close both the async and the sync httpx client; a later call makes fresh ones."""
+        with self._lock:
+            async_client, self._async_client = self._async_client, None
+        if async_client is not None:
+            await async_client.aclose()
+        self.close()
 
     def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
+        """``with client:`` calls ``close()`` at the end (the sync side; ``async with`` closes both)"""
         return self
 
-    # Deepnote client change: typed exit arguments, which mypy needs to check this against httpx.
     def __exit__(
         self,
         exc_type: type[BaseException] | None = None,
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(exc_type, exc_value, traceback)
+        """Close the sync side (see ``close``)"""
+        self.close()
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually set the underlying httpx.AsyncClient
@@ -258,21 +339,24 @@ class AuthenticatedClient:
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._auth_headers(),
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._async_client
+        async_client = self._async_client
+        if async_client is not None:
+            return async_client
+        with self._lock:
+            if self._async_client is None:
+                self._async_client = httpx.AsyncClient(
+                    base_url=self._base_url,
+                    cookies=self._cookies,
+                    headers=self._auth_headers(),
+                    timeout=self._timeout,
+                    verify=self._verify_ssl,
+                    follow_redirects=self._follow_redirects,
+                    **self._httpx_args,
+                )
+            return self._async_client
 
     async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
+        """``async with client:`` calls ``aclose()`` at the end, closing both sides"""
         return self
 
     async def __aexit__(
@@ -281,13 +365,14 @@ class AuthenticatedClient:
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(exc_type, exc_value, traceback)
+        """Close both sides (see ``aclose``)"""
+        await self.aclose()
 
     def _auth_headers(self) -> dict[str, str]:
         """Headers for a new httpx client: the configured ones plus Authorization.
 
         Built on demand and never stored on this object, so the token cannot show in its repr.
         """
+        check_header_value("the token", self.token)
         value = f"{self.prefix} {self.token}" if self.prefix else self.token
-        return {**self._headers, self.auth_header_name: value}
+        return _checked({**self._headers, self.auth_header_name: value})

@@ -11,6 +11,11 @@ class Unset:
     def __bool__(self) -> Literal[False]:
         return False
 
+    # Deepnote client change: pickle as a reference to UNSET, so a model sent to or from another
+    # process (or inside a pickled error) still holds the one UNSET and compares equal.
+    def __reduce__(self) -> str:
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
 

@@ -10,7 +10,15 @@ The generated ``deepnote_client`` functions stay usable as they are; this packag
 """
 
 from .calls import acall, call
-from .client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, __version__, connect
+from .client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_LIMITS,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+    USER_AGENT,
+    __version__,
+    connect,
+)
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -19,12 +27,15 @@ from .errors import (
     BadRequestError,
     ConflictError,
     DeepnoteError,
+    InvalidRequestError,
     MissingTokenError,
     NotFoundError,
+    PaginationError,
     PermissionDeniedError,
     RateLimitError,
     RepeatedPageTokenError,
     ResponseParseError,
+    ResponseTooLargeError,
     RunTimeoutError,
     ServerError,
 )
@@ -34,6 +45,8 @@ from .runs import TERMINAL_STATUSES, arun_notebook, await_run, run_notebook, wai
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_LIMITS",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_TIMEOUT",
     "TERMINAL_STATUSES",
     "USER_AGENT",
@@ -44,12 +57,15 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "DeepnoteError",
+    "InvalidRequestError",
     "MissingTokenError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RepeatedPageTokenError",
     "ResponseParseError",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "RetryTransport",
     "RunTimeoutError",

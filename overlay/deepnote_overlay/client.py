@@ -11,23 +11,38 @@ Guarantees:
   ``verify`` and the other connection options go to the wrapped transports, because httpx ignores
   them on a client that is given a transport.
 - Requests carry ``User-Agent: deepnote-overlay/<version> python-httpx/<version>``.
+- Bad settings fail here, not at the first call, with a ``ValueError`` that never quotes the token:
+  the token is stripped of surrounding whitespace and refused if it has a control or non-ASCII
+  character (a header could not carry it); ``timeout`` must be above zero or ``None``;
+  ``base_url`` must be an absolute ``http``/``https`` URL; header values must be printable ASCII.
+- A token about to go over plain ``http`` to a host that is not loopback is logged once, at
+  WARNING, on the ``deepnote_overlay`` logger.
+- Answers are read up to ``max_response_bytes`` (32 MiB by default, decoded); see ``call``.
+- Idle connections are dropped after 4 s (``DEFAULT_LIMITS``), before the 5 s at which common
+  servers (Node's default) close them, so a request is not sent on a connection being closed.
+  Passing ``limits`` replaces this.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
+import ipaddress
+import logging
 import os
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
 
-from deepnote_client.client import AuthenticatedClient
+from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClient, check_header_value
 
 from .errors import MissingTokenError
 from .retries import RetryPolicy, RetryTransport
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_LIMITS",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_RETRY_POLICY",
     "DEFAULT_TIMEOUT",
     "USER_AGENT",
@@ -38,6 +53,12 @@ __all__ = [
 DEFAULT_BASE_URL = "https://api.deepnote.com/v2"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_RETRY_POLICY = RetryPolicy()
+# httpx's defaults, except idle connections expire after 4 s instead of 5 s: Node's default server
+# keep-alive timeout is 5 s, and a request written as the server closes the connection fails (a
+# POST then cannot be retried).
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=4.0)
+
+logger = logging.getLogger("deepnote_overlay")
 
 try:
     __version__ = importlib.metadata.version("deepnote-api-client")
@@ -59,12 +80,14 @@ def connect(
     base_url: str | None = None,
     timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
     retry: RetryPolicy | None = DEFAULT_RETRY_POLICY,
+    max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
     **httpx_options: Any,
 ) -> AuthenticatedClient:
     """A generated ``AuthenticatedClient`` ready for every generated function.
 
     ``timeout`` is seconds for every phase, an ``httpx.Timeout``, or ``None`` for none at all.
     ``retry`` is the ``RetryPolicy`` to apply, or ``None`` to send each request once.
+    ``max_response_bytes`` is the largest answer body ``call`` reads (decoded), or ``None``.
     ``httpx_options`` go to ``httpx.Client`` / ``httpx.AsyncClient`` (for example ``verify``,
     ``headers``, ``event_hooks``); ``transport=`` replaces the network transport (for example an
     ``httpx.MockTransport``), still wrapped by the retries.
@@ -75,18 +98,25 @@ def connect(
         raise MissingTokenError(
             "no Deepnote API token: pass connect(token=...) or set the DEEPNOTE_TOKEN environment variable"
         )
+    token = token.strip()  # a token read from a file or a Kubernetes secret often ends in a newline
+    check_header_value("the Deepnote API token", token)
     if base_url is None:
         base_url = os.environ.get("DEEPNOTE_BASE_URL") or DEFAULT_BASE_URL
-    if timeout is not None and not isinstance(timeout, httpx.Timeout):
-        timeout = httpx.Timeout(timeout)
+    _check_base_url(base_url)
+    timeout = _checked_timeout(timeout)
+    if max_response_bytes is not None and max_response_bytes <= 0:
+        raise ValueError(f"max_response_bytes must be above zero or None, not {max_response_bytes!r}")
 
     client_fields = {name: httpx_options.pop(name) for name in _CLIENT_OPTIONS if name in httpx_options}
+    extra_headers = client_fields.pop("headers", {})
+    _check_headers(extra_headers)
     headers = httpx.Headers({"User-Agent": USER_AGENT})
-    headers.update(client_fields.pop("headers", {}))  # case-insensitive: a caller's user-agent replaces ours
+    headers.update(extra_headers)  # case-insensitive: a caller's user-agent replaces ours
     # The generated client hands verify_ssl to httpx.Client itself, so verify leaves httpx_options.
     verify = httpx_options.pop("verify", True)
+    httpx_options.setdefault("limits", DEFAULT_LIMITS)
     if retry is not None:
-        httpx_options["transport"] = _retry_transport(retry, verify, httpx_options)
+        httpx_options["transport"] = _retry_transport(retry, verify, httpx_options, max_response_bytes)
 
     return AuthenticatedClient(
         base_url=base_url,
@@ -95,11 +125,61 @@ def connect(
         headers=dict(headers),
         verify_ssl=verify,
         httpx_args=httpx_options,
+        max_response_bytes=max_response_bytes,
         **client_fields,
     )
 
 
-def _retry_transport(retry: RetryPolicy, verify: Any, httpx_options: dict[str, Any]) -> RetryTransport:
+def _check_headers(headers: Mapping[str, str | bytes]) -> None:
+    for name, value in headers.items():
+        if isinstance(value, str):
+            check_header_value(f"the value of header {name.lower()!r}", value)
+
+
+def _check_base_url(base_url: str) -> None:
+    """An absolute http(s) URL, with a WARNING when the token would cross a network in clear text."""
+    try:
+        url = httpx.URL(base_url)
+    except httpx.InvalidURL as error:
+        raise ValueError(f"base_url is not a valid URL: {error}") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(
+            "base_url must be an absolute http:// or https:// URL, such as "
+            f"{DEFAULT_BASE_URL} (scheme {url.scheme!r}, host {url.host!r} given)"
+        )
+    if url.scheme == "http" and not _is_loopback(url.host):
+        logger.warning(
+            "the Deepnote API token will be sent over plain http to %s, readable by anyone on the way; "
+            "use https",
+            url.host,
+        )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _checked_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout | None:
+    """``timeout`` as an ``httpx.Timeout``; zero or negative phases are refused (httpx would fail late
+    with a misleading "Operation now in progress")."""
+    if timeout is None:
+        return None
+    if not isinstance(timeout, httpx.Timeout):
+        timeout = httpx.Timeout(timeout)
+    for phase, seconds in timeout.as_dict().items():
+        if seconds is not None and not seconds > 0:
+            raise ValueError(f"timeout ({phase}) must be above zero or None, not {seconds!r}")
+    return timeout
+
+
+def _retry_transport(
+    retry: RetryPolicy, verify: Any, httpx_options: dict[str, Any], buffer_limit: int | None
+) -> RetryTransport:
     """The retry transport, taking the connection options (and any ``transport``) out of ``httpx_options``.
 
     httpx ignores ``verify`` and the other connection options on a client given a transport, so
@@ -116,9 +196,11 @@ def _retry_transport(retry: RetryPolicy, verify: Any, httpx_options: dict[str, A
             retry,
             transport=httpx.HTTPTransport(verify=ssl_context, **options),
             async_transport=httpx.AsyncHTTPTransport(verify=ssl_context, **options),
+            buffer_limit=buffer_limit,
         )
     return RetryTransport(
         retry,
         transport=inner if isinstance(inner, httpx.BaseTransport) else None,
         async_transport=inner if isinstance(inner, httpx.AsyncBaseTransport) else None,
+        buffer_limit=buffer_limit,
     )

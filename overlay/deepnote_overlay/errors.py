@@ -10,16 +10,22 @@ Guarantees:
   when known, the missing field; never a bare ``KeyError`` or ``TypeError``.
 - No error holds the request, its headers or the token: only the method and URL, so ``str`` and
   ``repr`` of any error are safe to log.
+- Text that comes from the server or the network (a ``message``, a ``reason``, a URL) is cut to
+  ``MAX_TEXT_LENGTH`` characters with control characters escaped, so a hostile answer can neither
+  make a huge exception nor forge log lines.
+- Every error survives a pickle round trip (a process pool, a task queue's result backend) with its
+  type, attributes and message.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from deepnote_client.models.run import Run
 
 __all__ = [
+    "MAX_TEXT_LENGTH",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -27,20 +33,70 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "DeepnoteError",
+    "InvalidRequestError",
     "MissingTokenError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RepeatedPageTokenError",
     "ResponseParseError",
+    "ResponseTooLargeError",
     "RunTimeoutError",
     "ServerError",
+    "bounded_text",
     "status_error",
 ]
+
+MAX_TEXT_LENGTH = 500
+"""Longest server-supplied text (message, reason, URL) an error keeps, in characters."""
+
+
+def bounded_text(text: str, limit: int = MAX_TEXT_LENGTH) -> str:
+    """``text`` with control characters escaped and cut to at most ``limit`` characters.
+
+    Idempotent, so an error rebuilt from its own attributes (unpickling) reads the same.
+    """
+    escaped = "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text
+    )
+    if len(escaped) <= limit:
+        return escaped
+    marker = f"... [{len(escaped)} characters, cut]"
+    return escaped[: max(0, limit - len(marker))] + marker
+
+
+def _restore(cls: type[DeepnoteError], args: tuple[Any, ...], state: dict[str, Any]) -> DeepnoteError:
+    """Rebuild a pickled error without calling its keyword-only ``__init__``."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class DeepnoteError(Exception):
     """Root of every error the overlay raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default reduce calls cls(*args), which keyword-only constructors refuse; this keeps
+        # the type, the attributes and the message (but, like any exception, not __cause__).
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+class InvalidRequestError(DeepnoteError, ValueError):
+    """The request could not be built as given, so nothing was sent.
+
+    For example a URL longer than httpx accepts, or a header value that is not ASCII. Also a
+    ``ValueError``: it is a bad argument. The offending value is never quoted (it may be the token).
+    """
+
+    def __init__(self, *, operation: str, reason: str) -> None:
+        self.operation = operation
+        self.reason = bounded_text(reason)
+        super().__init__(f"{operation}: {self.reason}")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(operation={self.operation!r}, reason={self.reason!r})"
 
 
 class MissingTokenError(DeepnoteError, ValueError):
@@ -55,10 +111,10 @@ class APIStatusError(DeepnoteError):
 
     def __init__(self, *, status_code: int, message: str, method: str, url: str) -> None:
         self.status_code = status_code
-        self.message = message
+        self.message = bounded_text(message)
         self.method = method
-        self.url = url
-        super().__init__(f"{status_code} {message} ({method} {url})")
+        self.url = bounded_text(url)
+        super().__init__(f"{status_code} {self.message} ({method} {self.url})")
 
     def __repr__(self) -> str:
         return (
@@ -132,9 +188,9 @@ class APIConnectionError(DeepnoteError):
 
     def __init__(self, *, method: str, url: str, reason: str) -> None:
         self.method = method
-        self.url = url
-        self.reason = reason
-        super().__init__(f"{reason} ({method} {url})")
+        self.url = bounded_text(url)
+        self.reason = bounded_text(reason)
+        super().__init__(f"{self.reason} ({method} {self.url})")
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(method={self.method!r}, url={self.url!r}, reason={self.reason!r})"
@@ -163,10 +219,10 @@ class ResponseParseError(DeepnoteError):
         self.operation = operation
         self.status_code = status_code
         self.method = method
-        self.url = url
-        self.reason = reason
-        self.field = field
-        super().__init__(f"{operation}: {reason} ({status_code}, {method} {url})")
+        self.url = bounded_text(url)
+        self.reason = bounded_text(reason)
+        self.field = None if field is None else bounded_text(field, 100)
+        super().__init__(f"{operation}: {self.reason} ({status_code}, {method} {self.url})")
 
     def __repr__(self) -> str:
         return (
@@ -176,15 +232,46 @@ class ResponseParseError(DeepnoteError):
         )
 
 
-class RepeatedPageTokenError(DeepnoteError):
+class ResponseTooLargeError(DeepnoteError):
+    """The answer's body grew past ``limit`` bytes (after decompression); reading stopped there.
+
+    ``connect(max_response_bytes=...)`` sets the limit.
+    """
+
+    def __init__(self, *, status_code: int, method: str, url: str, limit: int) -> None:
+        self.status_code = status_code
+        self.method = method
+        self.url = bounded_text(url)
+        self.limit = limit
+        super().__init__(
+            f"the {status_code} answer is larger than the {limit}-byte limit; "
+            f"raise connect(max_response_bytes=...) if it is expected ({method} {self.url})"
+        )
+
+
+class PaginationError(DeepnoteError):
+    """The API's page tokens cannot be followed safely: stopping beats looping or truncating.
+
+    Raised when ``hasMore`` is true but no next token came, or when too many consecutive pages
+    were empty while still claiming more.
+    """
+
+    def __init__(self, *, operation: str, pages: int, reason: str) -> None:
+        self.operation = operation
+        self.pages = pages
+        self.reason = bounded_text(reason)
+        super().__init__(f"{operation}: {self.reason} (after {pages} pages)")
+
+
+class RepeatedPageTokenError(PaginationError):
     """The API handed out a page token already followed; going on would loop forever."""
 
     def __init__(self, *, operation: str, page_token: str, pages: int) -> None:
-        self.operation = operation
-        self.page_token = page_token
-        self.pages = pages
+        self.page_token = bounded_text(page_token, 100)
         super().__init__(
-            f"{operation}: page token {page_token!r} repeated after {pages} pages; stopping instead of looping"
+            operation=operation,
+            pages=pages,
+            reason=f"page token {self.page_token!r} repeated; stopping instead of looping",
         )
 
 

@@ -8,6 +8,9 @@ Guarantees:
   ``hasMore: false``.
 - Each page goes through ``call`` / ``acall``: retries apply and errors are typed.
 - A page token handed out twice raises ``RepeatedPageTokenError`` instead of looping forever.
+- ``MAX_EMPTY_PAGES`` consecutive empty pages that still claim more raise ``PaginationError``
+  (fresh tokens each time would otherwise loop forever), and so does ``hasMore: true`` without a
+  next token (stopping there would silently drop the rest of the listing).
 - ``max_pages`` and ``max_items`` stop early without fetching another page.
 - The items are the page model's one list field (``runs``, ``projects``); a page model with no
   or several list fields is refused with ``TypeError``.
@@ -26,9 +29,12 @@ from deepnote_client.models.cursor_pagination import CursorPagination
 from deepnote_client.types import UNSET, Unset
 
 from .calls import Endpoint, acall, call, operation_name
-from .errors import RepeatedPageTokenError
+from .errors import PaginationError, RepeatedPageTokenError
 
-__all__ = ["aiter_pages", "apaginate", "iter_pages", "page_items", "paginate"]
+__all__ = ["MAX_EMPTY_PAGES", "aiter_pages", "apaginate", "iter_pages", "page_items", "paginate"]
+
+MAX_EMPTY_PAGES = 10
+"""Consecutive empty pages with more to come after which pagination gives up."""
 
 
 class Page(Protocol):
@@ -149,6 +155,7 @@ class _TokenTracker:
         self.token = first_token
         self.pages = 0
         self.max_pages = max_pages
+        self.empty_pages = 0
         self._seen: set[str] = {first_token} if isinstance(first_token, str) else set()
 
     def advance(self, page: Page) -> bool:
@@ -158,10 +165,42 @@ class _TokenTracker:
             return False
         pagination = page.pagination
         token = pagination.next_page_token
-        if pagination.has_more is False or not isinstance(token, str) or not token:
+        if pagination.has_more is False:
             return False
+        if not isinstance(token, str) or not token:
+            _check_nothing_more(self.operation, self.pages, pagination)
+            return False
+        self.empty_pages = self.empty_pages + 1 if _is_empty(page) else 0
+        _check_empty_pages(self.operation, self.pages, self.empty_pages)
         if token in self._seen:
             raise RepeatedPageTokenError(operation=self.operation, page_token=token, pages=self.pages)
         self._seen.add(token)
         self.token = token
         return True
+
+
+def _check_nothing_more(operation: str, pages: int, pagination: CursorPagination) -> None:
+    """A page without a next token must not claim more: stopping would silently truncate."""
+    if pagination.has_more is True:
+        raise PaginationError(
+            operation=operation,
+            pages=pages,
+            reason="the page says hasMore but gives no nextPageToken; the rest cannot be fetched",
+        )
+
+
+def _check_empty_pages(operation: str, pages: int, empty_pages: int) -> None:
+    """Too many empty pages in a row that still claim more: the API is looping, not listing."""
+    if empty_pages >= MAX_EMPTY_PAGES:
+        raise PaginationError(
+            operation=operation,
+            pages=pages,
+            reason=f"{empty_pages} empty pages in a row still said there was more; stopping",
+        )
+
+
+def _is_empty(page: Page) -> bool:
+    try:
+        return not page_items(page)
+    except TypeError:  # a page shape page_items does not know: no opinion
+        return False

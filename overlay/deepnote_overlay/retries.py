@@ -10,18 +10,23 @@ Guarantees:
   POST and PATCH are never replayed once sent, so a retry never creates a second notebook, project
   or run.
 - The wait is the server's ``Retry-After`` (seconds or HTTP-date), or for a 429 its
-  ``RateLimit-Reset`` (seconds), when present. A wait above ``max_retry_after`` is not waited: the
-  answer goes back at once (``call`` turns a 429 into ``RateLimitError`` with ``retry_after``).
-  Without such a header the wait is exponential backoff with jitter (0.5 s doubling to 8 s, times
-  0.75 to 1).
+  ``RateLimit-Reset`` (seconds, or a Unix time when the number is clearly one), when present. A
+  wait above ``max_retry_after`` is not waited: the answer goes back at once (``call`` turns a 429
+  into ``RateLimitError`` with ``retry_after``). Without such a header, or when it asks for no
+  wait at all (zero, negative, a time in the past), the wait is exponential backoff with jitter
+  (0.5 s doubling to 8 s, times 0.75 to 1).
 - At most ``max_retries`` retries, and no wait that would end after ``deadline`` seconds from the
   first attempt. When retrying stops, the last answer or error is handed on unchanged, so the caller
   sees exactly what the server said last.
 - Async retries wait with ``asleep`` (``asyncio.sleep``), never blocking the event loop.
 - Every retry is logged on the ``deepnote_overlay`` logger at INFO with the method, the URL path
   (no query, no host), the status or error class, and the wait; never headers or the token.
-- The response body is read inside the transport, so a connection dropped mid-body is seen (and
-  retried for idempotent methods) here; the API's answers are small JSON documents.
+- A DELETE that gets 404 after an earlier attempt may have been processed (a read or write
+  failure after sending, or a 500/502/503/504) counts as done: the 404 becomes a 204, logged at
+  INFO. Only then: a 404 on the first attempt, or after refusals that did nothing, stays a 404.
+- The response body (up to ``buffer_limit`` bytes) is read inside the transport, so a connection
+  dropped mid-body is seen (and retried for idempotent methods) here; the API's answers are small
+  JSON documents. A longer body is passed on as a stream and not retried.
 """
 
 from __future__ import annotations
@@ -36,10 +41,13 @@ from collections.abc import Awaitable, Callable
 import attrs
 import httpx
 
+from .bodies import abuffer_raw, buffer_raw
+
 __all__ = [
     "IDEMPOTENT_METHODS",
     "RETRY_STATUSES_ANY_METHOD",
     "RETRY_STATUSES_IDEMPOTENT",
+    "UNIX_TIME_THRESHOLD",
     "RetryPolicy",
     "RetryTransport",
     "asyncio_sleep",
@@ -66,6 +74,11 @@ _MAYBE_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
     httpx.WriteError,
     httpx.RemoteProtocolError,
 )
+# Answers after which the server may have carried out the request anyway.
+_MAYBE_ACTED_STATUSES: frozenset[int] = frozenset({500, 502, 503, 504})
+
+UNIX_TIME_THRESHOLD = 1_000_000_000.0
+"""A wait in seconds at least this large (31 years) is a Unix time, not a number of seconds."""
 
 
 def retry_after_seconds(headers: httpx.Headers, *, now: float, rate_limited: bool) -> float | None:
@@ -73,37 +86,41 @@ def retry_after_seconds(headers: httpx.Headers, *, now: float, rate_limited: boo
 
     ``Retry-After`` may be delta-seconds or an HTTP-date (compared with ``now``, a Unix time).
     ``RateLimit-Reset`` (delta-seconds) says when the rate-limit window resets, so it only counts
-    for a 429 (``rate_limited``). Unreadable values count as not said.
+    for a 429 (``rate_limited``). A number of at least ``UNIX_TIME_THRESHOLD`` is read as a Unix
+    time. Unreadable values, and waits of zero or less (a time already past), count as not said,
+    so the policy's own backoff applies instead of retrying at once.
     """
     value = headers.get("retry-after")
     if value is not None:
-        seconds = _delta_seconds(value)
+        seconds = _delta_seconds(value, now=now)
         if seconds is None:
             seconds = _http_date_seconds(value, now=now)
         if seconds is not None:
             return seconds
     reset = headers.get("ratelimit-reset")
     if rate_limited and reset is not None:
-        return _delta_seconds(reset)
+        return _delta_seconds(reset, now=now)
     return None
 
 
-def _delta_seconds(value: str) -> float | None:
+def _delta_seconds(value: str, *, now: float) -> float | None:
     try:
         seconds = float(value.strip())
     except ValueError:
         return None
-    if not math.isfinite(seconds) or seconds < 0:
+    if seconds >= UNIX_TIME_THRESHOLD:
+        seconds -= now
+    if not math.isfinite(seconds) or seconds <= 0:
         return None
     return seconds
 
 
 def _http_date_seconds(value: str, *, now: float) -> float | None:
     try:
-        when = email.utils.parsedate_to_datetime(value.strip())
-    except (TypeError, ValueError, IndexError):
+        seconds = email.utils.parsedate_to_datetime(value.strip()).timestamp() - now
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return max(0.0, when.timestamp() - now)
+    return seconds if seconds > 0 else None
 
 
 async def asyncio_sleep(seconds: float) -> None:
@@ -194,6 +211,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     One instance serves both ``httpx.Client`` and ``httpx.AsyncClient``, so the generated client's
     ``httpx_args={"transport": ...}`` installs it for sync and async calls at once. TLS settings
     belong to the wrapped transports: httpx ignores ``verify`` when a transport is given.
+    ``buffer_limit`` is the most raw body bytes held per attempt (``None``: all); ``connect`` sets
+    it to ``max_response_bytes``.
     """
 
     def __init__(
@@ -202,27 +221,33 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         *,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
+        buffer_limit: int | None = None,
     ) -> None:
         self.policy = policy
         self._transport = transport
         self._async_transport = async_transport
+        self.buffer_limit = buffer_limit
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self._transport is None:
             raise RuntimeError("this RetryTransport has no sync transport")
         started = self.policy.clock()
         retries_done = 0
+        maybe_acted = False
         while True:
             try:
-                response = _read_body(self._transport.handle_request(request), request)
+                response = buffer_raw(self._transport.handle_request(request), request, self.buffer_limit)
             except httpx.TransportError as error:
                 wait = self._next_wait(request, error, retries_done, started)
                 if wait is None:
                     raise
+                maybe_acted = maybe_acted or _may_have_acted(error)
             else:
+                response = _settle_delete(request, response, maybe_acted)
                 wait = self._next_wait(request, response, retries_done, started)
                 if wait is None:
                     return response
+                maybe_acted = maybe_acted or _may_have_acted(response)
             self.policy.sleep(wait)
             retries_done += 1
 
@@ -231,19 +256,23 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             raise RuntimeError("this RetryTransport has no async transport")
         started = self.policy.clock()
         retries_done = 0
+        maybe_acted = False
         while True:
             try:
-                response = await _aread_body(
-                    await self._async_transport.handle_async_request(request), request
+                response = await abuffer_raw(
+                    await self._async_transport.handle_async_request(request), request, self.buffer_limit
                 )
             except httpx.TransportError as error:
                 wait = self._next_wait(request, error, retries_done, started)
                 if wait is None:
                     raise
+                maybe_acted = maybe_acted or _may_have_acted(error)
             else:
+                response = _settle_delete(request, response, maybe_acted)
                 wait = self._next_wait(request, response, retries_done, started)
                 if wait is None:
                     return response
+                maybe_acted = maybe_acted or _may_have_acted(response)
             await self.policy.asleep(wait)
             retries_done += 1
 
@@ -279,43 +308,23 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             await self._async_transport.aclose()
 
 
-def _read_body(response: httpx.Response, request: httpx.Request) -> httpx.Response:
-    """The response with its raw body read, so a drop mid-body raises here, inside the retry loop.
+def _may_have_acted(outcome: httpx.Response | httpx.TransportError) -> bool:
+    """Whether the server may have carried out the request despite this failed attempt."""
+    if isinstance(outcome, httpx.Response):
+        return outcome.status_code in _MAYBE_ACTED_STATUSES
+    return isinstance(outcome, _MAYBE_SENT_ERRORS)
 
-    The raw (still encoded) bytes go into a fresh response so the client decodes them as usual.
-    """
-    stream = response.stream
-    if not isinstance(stream, httpx.SyncByteStream):
-        raise TypeError("a sync transport returned a response without a sync stream")
-    try:
-        body = b"".join(stream)
-    finally:
-        stream.close()
-    return httpx.Response(
-        response.status_code,
-        headers=response.headers,
-        stream=httpx.ByteStream(body),
-        extensions=response.extensions,
-        request=request,
+
+def _settle_delete(request: httpx.Request, response: httpx.Response, maybe_acted: bool) -> httpx.Response:
+    """A 204 instead of the 404 of a DELETE whose earlier attempt may already have deleted it."""
+    if response.status_code != 404 or request.method.upper() != "DELETE" or not maybe_acted:
+        return response
+    logger.info(
+        "%s %s: 404 after a retry; an earlier attempt may have deleted it, so it counts as done",
+        request.method,
+        request.url.path,
     )
-
-
-async def _aread_body(response: httpx.Response, request: httpx.Request) -> httpx.Response:
-    """Async twin of ``_read_body``."""
-    stream = response.stream
-    if not isinstance(stream, httpx.AsyncByteStream):
-        raise TypeError("an async transport returned a response without an async stream")
-    try:
-        body = b"".join([chunk async for chunk in stream])
-    finally:
-        await stream.aclose()
-    return httpx.Response(
-        response.status_code,
-        headers=response.headers,
-        stream=httpx.ByteStream(body),
-        extensions=response.extensions,
-        request=request,
-    )
+    return httpx.Response(204, request=request)
 
 
 def _log_retry(

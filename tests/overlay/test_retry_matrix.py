@@ -307,7 +307,7 @@ def test_retry_after_precedes_ratelimit_reset_and_bad_values_fall_back_to_backof
     )
     client = mock_client(handler, fake_time.policy())
     call(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
-    assert fake_time.waits == [3.0, 1.0, 0.0]  # a date in the past means "now"
+    assert fake_time.waits == [3.0, 1.0, 2.0]  # a date in the past falls back to backoff too
 
 
 def test_retry_none_sends_once(fake_time: FakeTime) -> None:
