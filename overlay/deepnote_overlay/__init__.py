@@ -9,6 +9,9 @@ The generated ``deepnote_client`` functions stay usable as they are; this packag
 - the ``DeepnoteError`` hierarchy and ``RetryPolicy``.
 """
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .calls import acall, call
 from .client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, __version__, connect
 from .errors import (
@@ -30,7 +33,30 @@ from .errors import (
 )
 from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
 from .retries import RetryPolicy, RetryTransport
-from .runs import TERMINAL_STATUSES, arun_notebook, await_run, run_notebook, wait_for_run
+
+if TYPE_CHECKING:
+    from .runs import TERMINAL_STATUSES, arun_notebook, await_run, run_notebook, wait_for_run
+
+# The run helpers load the run models and endpoints; they are imported on first use (PEP 562) so
+# that `import deepnote_overlay` loads no model a program does not use.
+_LAZY = {
+    name: ".runs"
+    for name in ("TERMINAL_STATUSES", "arun_notebook", "await_run", "run_notebook", "wait_for_run")
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
 
 __all__ = [
     "DEFAULT_BASE_URL",

@@ -7,14 +7,15 @@ Guarantees:
   the status, the server's ``message``, and the request's method and URL.
 - A transport failure becomes ``APIConnectionError`` (``APITimeoutError`` for timeouts).
 - A success answer that cannot be parsed becomes ``ResponseParseError`` naming the operation and,
-  when known, the missing field; never a bare ``KeyError`` or ``TypeError``.
+  when known, the path of the missing or mistyped field; never a bare ``KeyError`` or
+  ``TypeError``. It keeps the decoded body, so nothing the server reported is lost.
 - No error holds the request, its headers or the token: only the method and URL, so ``str`` and
   ``repr`` of any error are safe to log.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from deepnote_client.models.run import Run
@@ -147,7 +148,10 @@ class APITimeoutError(APIConnectionError):
 class ResponseParseError(DeepnoteError):
     """A success answer whose body is not JSON or does not match the operation's schema.
 
-    ``field`` names the missing or malformed field when it is known, else ``None``.
+    ``field`` is the path of the missing or malformed field when it is known
+    (``notebook.blocks[3].id``), else ``None``. ``body`` is the decoded JSON body (``None`` when it
+    is not JSON), so an id the server returned can still be read; it is left out of ``str`` and
+    ``repr``.
     """
 
     def __init__(
@@ -159,6 +163,7 @@ class ResponseParseError(DeepnoteError):
         url: str,
         reason: str,
         field: str | None = None,
+        body: Any = None,
     ) -> None:
         self.operation = operation
         self.status_code = status_code
@@ -166,6 +171,7 @@ class ResponseParseError(DeepnoteError):
         self.url = url
         self.reason = reason
         self.field = field
+        self.body = body
         super().__init__(f"{operation}: {reason} ({status_code}, {method} {url})")
 
     def __repr__(self) -> str:

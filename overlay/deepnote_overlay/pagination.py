@@ -9,24 +9,29 @@ Guarantees:
 - Each page goes through ``call`` / ``acall``: retries apply and errors are typed.
 - A page token handed out twice raises ``RepeatedPageTokenError`` instead of looping forever.
 - ``max_pages`` and ``max_items`` stop early without fetching another page.
-- The items are the page model's one list field (``runs``, ``projects``); a page model with no
-  or several list fields is refused with ``TypeError``.
+- The items are what the generated module's ``page_items`` returns: the field the spec names with
+  ``x-page-items`` (``runs``, ``projects``), typed, so ``paginate(list_projects, ...)`` yields
+  ``ListProjectsItem`` for mypy. Only such operations are accepted (mypy, and ``TypeError`` at run
+  time). ``iter_pages`` / ``paginate`` take the operation's own parameters, checked by mypy.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
-from typing import Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
+import httpx
 
 from deepnote_client.client import AuthenticatedClient
-from deepnote_client.models.cursor_pagination import CursorPagination
 from deepnote_client.types import UNSET, Unset
 
-from .calls import Endpoint, acall, call, operation_name
+from .calls import Endpoint, acall, call
 from .errors import RepeatedPageTokenError
+
+if TYPE_CHECKING:
+    from deepnote_client.models.cursor_pagination import CursorPagination
 
 __all__ = ["aiter_pages", "apaginate", "iter_pages", "page_items", "paginate"]
 
@@ -37,63 +42,88 @@ class Page(Protocol):
     pagination: CursorPagination
 
 
-P = TypeVar("P", bound=Page)
+P = ParamSpec("P")
+PageT = TypeVar("PageT", bound=Page)
+ItemT = TypeVar("ItemT")
+
+
+class PagedEndpoint(Protocol[P, PageT, ItemT]):
+    """A generated module of a paginated operation: ``Endpoint`` plus ``PAGE_ITEMS``/``page_items``."""
+
+    @property
+    def OPERATION_ID(self) -> str: ...
+
+    @property
+    def PAGE_ITEMS(self) -> str: ...
+
+    def build_request(self, *args: P.args, **kwargs: P.kwargs) -> dict[str, Any]: ...
+
+    def parse_response(self, response: httpx.Response) -> PageT: ...
+
+    def page_items(self, page: PageT) -> list[ItemT]: ...
 
 
 def iter_pages(
-    endpoint: Endpoint[P],
+    endpoint: PagedEndpoint[P, PageT, Any],
     /,
-    *,
     client: AuthenticatedClient,
     max_pages: int | None = None,
-    **kwargs: Any,
-) -> Generator[P]:
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> Generator[PageT]:
     """Yield whole pages of ``endpoint`` called with ``kwargs``, from ``page_token`` (or the start)."""
+    _check_paged(endpoint)
     if max_pages is not None and max_pages <= 0:
         return
-    tracker = _TokenTracker(operation_name(endpoint), kwargs.pop("page_token", UNSET), max_pages)
+    params: dict[str, Any] = dict(kwargs)
+    tracker = _TokenTracker(endpoint.OPERATION_ID, params.pop("page_token", UNSET), max_pages)
+    untyped = cast("Endpoint[..., PageT]", endpoint)
     while True:
-        page = call(endpoint, client=client, page_token=tracker.token, **kwargs)
+        page = call(untyped, client, *args, page_token=tracker.token, **params)
         yield page
         if not tracker.advance(page):
             return
 
 
 async def aiter_pages(
-    endpoint: Endpoint[P],
+    endpoint: PagedEndpoint[P, PageT, Any],
     /,
-    *,
     client: AuthenticatedClient,
     max_pages: int | None = None,
-    **kwargs: Any,
-) -> AsyncGenerator[P]:
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> AsyncGenerator[PageT]:
     """Async ``iter_pages``."""
+    _check_paged(endpoint)
     if max_pages is not None and max_pages <= 0:
         return
-    tracker = _TokenTracker(operation_name(endpoint), kwargs.pop("page_token", UNSET), max_pages)
+    params: dict[str, Any] = dict(kwargs)
+    tracker = _TokenTracker(endpoint.OPERATION_ID, params.pop("page_token", UNSET), max_pages)
+    untyped = cast("Endpoint[..., PageT]", endpoint)
     while True:
-        page = await acall(endpoint, client=client, page_token=tracker.token, **kwargs)
+        page = await acall(untyped, client, *args, page_token=tracker.token, **params)
         yield page
         if not tracker.advance(page):
             return
 
 
 def paginate(
-    endpoint: Endpoint[P],
+    endpoint: PagedEndpoint[P, Any, ItemT],
     /,
-    *,
     client: AuthenticatedClient,
     max_items: int | None = None,
     max_pages: int | None = None,
-    **kwargs: Any,
-) -> Iterator[Any]:
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> Iterator[ItemT]:
     """Yield every item of every page of ``endpoint`` called with ``kwargs``, in the API's order."""
+    _check_paged(endpoint)
     if max_items is not None and max_items <= 0:
         return
     count = 0
-    with contextlib.closing(iter_pages(endpoint, client=client, max_pages=max_pages, **kwargs)) as pages:
+    with contextlib.closing(iter_pages(endpoint, client, max_pages, *args, **kwargs)) as pages:
         for page in pages:
-            for item in page_items(page):
+            for item in endpoint.page_items(page):
                 yield item
                 count += 1
                 if max_items is not None and count >= max_items:
@@ -101,31 +131,41 @@ def paginate(
 
 
 async def apaginate(
-    endpoint: Endpoint[P],
+    endpoint: PagedEndpoint[P, Any, ItemT],
     /,
-    *,
     client: AuthenticatedClient,
     max_items: int | None = None,
     max_pages: int | None = None,
-    **kwargs: Any,
-) -> AsyncIterator[Any]:
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> AsyncIterator[ItemT]:
     """Async ``paginate``."""
+    _check_paged(endpoint)
     if max_items is not None and max_items <= 0:
         return
     count = 0
-    async with contextlib.aclosing(
-        aiter_pages(endpoint, client=client, max_pages=max_pages, **kwargs)
-    ) as pages:
+    async with contextlib.aclosing(aiter_pages(endpoint, client, max_pages, *args, **kwargs)) as pages:
         async for page in pages:
-            for item in page_items(page):
+            for item in endpoint.page_items(page):
                 yield item
                 count += 1
                 if max_items is not None and count >= max_items:
                     return
 
 
+def _check_paged(endpoint: object) -> None:
+    """Refuse, before any request, an operation whose spec names no page items."""
+    if not callable(getattr(endpoint, "page_items", None)):
+        name = getattr(endpoint, "OPERATION_ID", getattr(endpoint, "__name__", repr(endpoint)))
+        raise TypeError(f"{name} is not a paginated operation (its page schema has no x-page-items)")
+
+
 def page_items(page: Page) -> list[Any]:
-    """The items of ``page``: the value of its one list field besides ``pagination``."""
+    """The items of ``page``: the value of its one list field besides ``pagination``.
+
+    Kept for callers that hold only a page; ``paginate`` uses the generated module's typed
+    ``page_items`` (the field named by ``x-page-items`` in the spec) instead.
+    """
     fields = attrs.fields(cast("type[attrs.AttrsInstance]", type(page)))
     lists = [
         value

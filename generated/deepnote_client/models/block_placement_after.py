@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="BlockPlacementAfter")
+from ..errors import ParseError
+from ..types import UNSET
 
 
 @_attrs_define
@@ -39,12 +40,21 @@ class BlockPlacementAfter:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        type_ = cast(Literal["after"], d.pop("type"))
-        if type_ != "after":
-            raise ValueError(f"type must match const 'after', got '{type_}'")
+        _value = d.pop("type", UNSET)
+        type_: Literal["after"]
+        if _value != "after":
+            raise ParseError("expected 'after'", src_dict, "type")
+        type_ = _value
 
-        block_id = d.pop("blockId")
+        _value = d.pop("blockId", UNSET)
+        block_id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "blockId")
+        block_id = _value
 
         block_placement_after = cls(
             type_=type_,
@@ -53,6 +63,15 @@ class BlockPlacementAfter:
 
         block_placement_after.additional_properties = d
         return block_placement_after
+
+    def __repr__(self) -> str:
+        fields = [
+            ("type_", self.type_),
+            ("block_id", self.block_id),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"BlockPlacementAfter({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="BlockPlacementEnd")
+from ..errors import ParseError
+from ..types import UNSET
 
 
 @_attrs_define
@@ -31,10 +32,15 @@ class BlockPlacementEnd:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        type_ = cast(Literal["end"], d.pop("type"))
-        if type_ != "end":
-            raise ValueError(f"type must match const 'end', got '{type_}'")
+        _value = d.pop("type", UNSET)
+        type_: Literal["end"]
+        if _value != "end":
+            raise ParseError("expected 'end'", src_dict, "type")
+        type_ = _value
 
         block_placement_end = cls(
             type_=type_,
@@ -42,6 +48,14 @@ class BlockPlacementEnd:
 
         block_placement_end.additional_properties = d
         return block_placement_end
+
+    def __repr__(self) -> str:
+        fields = [
+            ("type_", self.type_),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"BlockPlacementEnd({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="BlockPlacementStart")
+from ..errors import ParseError
+from ..types import UNSET
 
 
 @_attrs_define
@@ -31,10 +32,15 @@ class BlockPlacementStart:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        type_ = cast(Literal["start"], d.pop("type"))
-        if type_ != "start":
-            raise ValueError(f"type must match const 'start', got '{type_}'")
+        _value = d.pop("type", UNSET)
+        type_: Literal["start"]
+        if _value != "start":
+            raise ParseError("expected 'start'", src_dict, "type")
+        type_ = _value
 
         block_placement_start = cls(
             type_=type_,
@@ -42,6 +48,14 @@ class BlockPlacementStart:
 
         block_placement_start.additional_properties = d
         return block_placement_start
+
+    def __repr__(self) -> str:
+        fields = [
+            ("type_", self.type_),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"BlockPlacementStart({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,16 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
+from ..types import UNSET
+
 if TYPE_CHECKING:
     from ..models.notebook import Notebook
-
-
-T = TypeVar("T", bound="CreateNotebookResponse")
 
 
 @_attrs_define
@@ -37,10 +37,18 @@ class CreateNotebookResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.notebook import Notebook
 
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        notebook = Notebook.from_dict(d.pop("notebook"))
+        _value = d.pop("notebook", UNSET)
+        notebook: Notebook
+        try:
+            notebook = Notebook.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "notebook")
 
         create_notebook_response = cls(
             notebook=notebook,
@@ -48,6 +56,14 @@ class CreateNotebookResponse:
 
         create_notebook_response.additional_properties = d
         return create_notebook_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("notebook", self.notebook),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"CreateNotebookResponse({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

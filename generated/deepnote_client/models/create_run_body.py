@@ -1,19 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..models.detached_run_storage_mode import DetachedRunStorageMode
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.run_inputs import RunInputs
-
-
-T = TypeVar("T", bound="CreateRunBody")
 
 
 @_attrs_define
@@ -86,32 +84,63 @@ class CreateRunBody:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.run_inputs import RunInputs
 
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        notebook_id = d.pop("notebookId")
+        _value = d.pop("notebookId", UNSET)
+        notebook_id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
+        notebook_id = _value
 
-        detached = d.pop("detached", UNSET)
+        _value = d.pop("detached", UNSET)
+        detached: bool | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "detached")
+            detached = _value
 
-        _detached_run_storage_mode = d.pop("detachedRunStorageMode", UNSET)
-        detached_run_storage_mode: DetachedRunStorageMode | Unset
-        if isinstance(_detached_run_storage_mode, Unset):
-            detached_run_storage_mode = UNSET
-        else:
-            detached_run_storage_mode = DetachedRunStorageMode(_detached_run_storage_mode)
+        _value = d.pop("detachedRunStorageMode", UNSET)
+        detached_run_storage_mode: DetachedRunStorageMode | Unset = UNSET
+        if _value is not UNSET and _value is not None:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "detachedRunStorageMode")
+            detached_run_storage_mode = DetachedRunStorageMode.parse(_value)
 
-        block_ids = cast(list[str], d.pop("blockIds", UNSET))
+        _value = d.pop("blockIds", UNSET)
+        block_ids: list[str] | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, list):
+                raise ParseError.wrong_type("array", _value, src_dict, "blockIds")
+            for _index_0, _item_0 in enumerate(_value):
+                if not isinstance(_item_0, str):
+                    raise ParseError.wrong_type("string", _item_0, src_dict, "blockIds", _index_0)
+            block_ids = list(_value)
 
-        run_dependent_blocks = d.pop("runDependentBlocks", UNSET)
+        _value = d.pop("runDependentBlocks", UNSET)
+        run_dependent_blocks: bool | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "runDependentBlocks")
+            run_dependent_blocks = _value
 
-        _inputs = d.pop("inputs", UNSET)
-        inputs: RunInputs | Unset
-        if isinstance(_inputs, Unset):
-            inputs = UNSET
-        else:
-            inputs = RunInputs.from_dict(_inputs)
+        _value = d.pop("inputs", UNSET)
+        inputs: RunInputs | Unset = UNSET
+        if _value is not UNSET:
+            try:
+                inputs = RunInputs.from_dict(_value)
+            except ParseError as _error:
+                raise _error.within(src_dict, "inputs")
 
-        machine_type = d.pop("machineType", UNSET)
+        _value = d.pop("machineType", UNSET)
+        machine_type: str | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "machineType")
+            machine_type = _value
 
         create_run_body = cls(
             notebook_id=notebook_id,
@@ -125,6 +154,20 @@ class CreateRunBody:
 
         create_run_body.additional_properties = d
         return create_run_body
+
+    def __repr__(self) -> str:
+        fields = [
+            ("notebook_id", self.notebook_id),
+            ("detached", self.detached),
+            ("detached_run_storage_mode", self.detached_run_storage_mode),
+            ("block_ids", self.block_ids),
+            ("run_dependent_blocks", self.run_dependent_blocks),
+            ("inputs", self.inputs),
+            ("machine_type", self.machine_type),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"CreateRunBody({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

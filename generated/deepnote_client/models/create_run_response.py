@@ -2,20 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
-from uuid import UUID
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..models.run_status import RunStatus
-
-T = TypeVar("T", bound="CreateRunResponse")
+from ..types import UNSET
 
 
 @_attrs_define
 class CreateRunResponse:
-    run_id: UUID
+    run_id: str
     status: RunStatus
     """ Status of a run. Terminal: `success`, `error`, `internal_error`, `stopped`; the last three are failures. """
     created_at: datetime.datetime
@@ -42,12 +41,30 @@ class CreateRunResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        run_id = UUID(d.pop("runId"))
+        _value = d.pop("runId", UNSET)
+        run_id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "runId")
+        run_id = _value
 
-        status = RunStatus(d.pop("status"))
+        _value = d.pop("status", UNSET)
+        status: RunStatus
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "status")
+        status = RunStatus.parse(_value)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        _value = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
+        try:
+            created_at = datetime.datetime.fromisoformat(_value)
+        except ValueError:
+            raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
         create_run_response = cls(
             run_id=run_id,
@@ -57,6 +74,16 @@ class CreateRunResponse:
 
         create_run_response.additional_properties = d
         return create_run_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("run_id", self.run_id),
+            ("status", self.status),
+            ("created_at", self.created_at),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"CreateRunResponse({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

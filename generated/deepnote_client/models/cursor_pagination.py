@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CursorPagination")
 
 
 @_attrs_define
@@ -51,20 +50,35 @@ class CursorPagination:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
+        _value = d.pop("nextPageToken", UNSET)
+        next_page_token: None | str | Unset = UNSET
+        if _value is not UNSET:
+            if isinstance(_value, str):
+                next_page_token = _value
 
-        def _parse_next_page_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            elif _value is None:
+                next_page_token = None
 
-        next_page_token = _parse_next_page_token(d.pop("nextPageToken", UNSET))
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "nextPageToken")
 
-        has_more = d.pop("hasMore", UNSET)
+        _value = d.pop("hasMore", UNSET)
+        has_more: bool | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "hasMore")
+            has_more = _value
 
-        page_size = d.pop("pageSize", UNSET)
+        _value = d.pop("pageSize", UNSET)
+        page_size: int | Unset = UNSET
+        if _value is not UNSET:
+            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+                raise ParseError.wrong_type("integer", _value, src_dict, "pageSize")
+            page_size = _value
 
         cursor_pagination = cls(
             next_page_token=next_page_token,
@@ -74,6 +88,16 @@ class CursorPagination:
 
         cursor_pagination.additional_properties = d
         return cursor_pagination
+
+    def __repr__(self) -> str:
+        fields = [
+            ("next_page_token", self.next_page_token),
+            ("has_more", self.has_more),
+            ("page_size", self.page_size),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"CursorPagination({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

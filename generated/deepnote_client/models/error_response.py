@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ErrorResponse")
+from ..errors import ParseError
+from ..types import UNSET
 
 
 @_attrs_define
@@ -32,8 +33,15 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        message = d.pop("message")
+        _value = d.pop("message", UNSET)
+        message: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "message")
+        message = _value
 
         error_response = cls(
             message=message,
@@ -41,6 +49,14 @@ class ErrorResponse:
 
         error_response.additional_properties = d
         return error_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("message", self.message),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ErrorResponse({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

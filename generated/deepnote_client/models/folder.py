@@ -1,18 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.folder_path_entry import FolderPathEntry
-
-
-T = TypeVar("T", bound="Folder")
 
 
 @_attrs_define
@@ -58,23 +56,40 @@ class Folder:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.folder_path_entry import FolderPathEntry
 
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        id = d.pop("id")
+        _value = d.pop("id", UNSET)
+        id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "id")
+        id = _value
 
-        name = d.pop("name")
+        _value = d.pop("name", UNSET)
+        name: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "name")
+        name = _value
 
-        _path = d.pop("path", UNSET)
+        _value = d.pop("path", UNSET)
         path: list[FolderPathEntry] | Unset = UNSET
-        if _path is not UNSET:
-            path = []
-            for path_item_data in _path:
-                path_item = FolderPathEntry.from_dict(path_item_data)
+        if _value is not UNSET:
+            if not isinstance(_value, list):
+                raise ParseError.wrong_type("array", _value, src_dict, "path")
+            try:
+                path = [FolderPathEntry.from_dict(_item) for _item in _value]
+            except ParseError as _error:
+                raise _error.item_of(_value).within(src_dict, "path")
 
-                path.append(path_item)
-
-        is_path_complete = d.pop("isPathComplete", UNSET)
+        _value = d.pop("isPathComplete", UNSET)
+        is_path_complete: bool | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "isPathComplete")
+            is_path_complete = _value
 
         folder = cls(
             id=id,
@@ -85,6 +100,17 @@ class Folder:
 
         folder.additional_properties = d
         return folder
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("name", self.name),
+            ("path", self.path),
+            ("is_path_complete", self.is_path_complete),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"Folder({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="FolderPathEntry")
+from ..errors import ParseError
+from ..types import UNSET
 
 
 @_attrs_define
@@ -33,10 +34,21 @@ class FolderPathEntry:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        id = d.pop("id")
+        _value = d.pop("id", UNSET)
+        id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "id")
+        id = _value
 
-        name = d.pop("name")
+        _value = d.pop("name", UNSET)
+        name: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "name")
+        name = _value
 
         folder_path_entry = cls(
             id=id,
@@ -45,6 +57,15 @@ class FolderPathEntry:
 
         folder_path_entry.additional_properties = d
         return folder_path_entry
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("name", self.name),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"FolderPathEntry({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,16 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
+from ..types import UNSET
+
 if TYPE_CHECKING:
     from ..models.project import Project
-
-
-T = TypeVar("T", bound="GetProjectResponse")
 
 
 @_attrs_define
@@ -36,10 +36,18 @@ class GetProjectResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.project import Project
 
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        project = Project.from_dict(d.pop("project"))
+        _value = d.pop("project", UNSET)
+        project: Project
+        try:
+            project = Project.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "project")
 
         get_project_response = cls(
             project=project,
@@ -47,6 +55,14 @@ class GetProjectResponse:
 
         get_project_response.additional_properties = d
         return get_project_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("project", self.project),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"GetProjectResponse({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

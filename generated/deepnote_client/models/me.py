@@ -1,20 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..models.access_level import AccessLevel
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.me_api_key import MeApiKey
     from ..models.me_user import MeUser
     from ..models.me_workspace import MeWorkspace
-
-
-T = TypeVar("T", bound="Me")
 
 
 @_attrs_define
@@ -54,18 +53,40 @@ class Me:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.me_api_key import MeApiKey
         from ..models.me_user import MeUser
         from ..models.me_workspace import MeWorkspace
 
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        api_key = MeApiKey.from_dict(d.pop("apiKey"))
+        _value = d.pop("apiKey", UNSET)
+        api_key: MeApiKey
+        try:
+            api_key = MeApiKey.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "apiKey")
 
-        user = MeUser.from_dict(d.pop("user"))
+        _value = d.pop("user", UNSET)
+        user: MeUser
+        try:
+            user = MeUser.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "user")
 
-        workspace = MeWorkspace.from_dict(d.pop("workspace"))
+        _value = d.pop("workspace", UNSET)
+        workspace: MeWorkspace
+        try:
+            workspace = MeWorkspace.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "workspace")
 
-        access_level = AccessLevel(d.pop("accessLevel"))
+        _value = d.pop("accessLevel", UNSET)
+        access_level: AccessLevel
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "accessLevel")
+        access_level = AccessLevel.parse(_value)
 
         me = cls(
             api_key=api_key,
@@ -76,6 +97,17 @@ class Me:
 
         me.additional_properties = d
         return me
+
+    def __repr__(self) -> str:
+        fields = [
+            ("api_key", self.api_key),
+            ("user", self.user),
+            ("workspace", self.workspace),
+            ("access_level", self.access_level),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"Me({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="MeWorkspace")
 
 
 @_attrs_define
@@ -41,12 +40,30 @@ class MeWorkspace:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        _value = d.pop("id", UNSET)
+        id: str | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "id")
+            id = _value
 
-        slug = d.pop("slug", UNSET)
+        _value = d.pop("slug", UNSET)
+        slug: str | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "slug")
+            slug = _value
 
-        name = d.pop("name", UNSET)
+        _value = d.pop("name", UNSET)
+        name: str | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "name")
+            name = _value
 
         me_workspace = cls(
             id=id,
@@ -56,6 +73,16 @@ class MeWorkspace:
 
         me_workspace.additional_properties = d
         return me_workspace
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("slug", self.slug),
+            ("name", self.name),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"MeWorkspace({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,19 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.notebook_block import NotebookBlock
     from ..models.notebook_input import NotebookInput
-
-
-T = TypeVar("T", bound="Notebook")
 
 
 @_attrs_define
@@ -94,47 +92,72 @@ class Notebook:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.notebook_block import NotebookBlock
         from ..models.notebook_input import NotebookInput
 
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        id = d.pop("id")
+        _value = d.pop("id", UNSET)
+        id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "id")
+        id = _value
 
-        project_id = d.pop("projectId", UNSET)
+        _value = d.pop("projectId", UNSET)
+        project_id: str | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "projectId")
+            project_id = _value
 
-        name = d.pop("name", UNSET)
+        _value = d.pop("name", UNSET)
+        name: str | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "name")
+            name = _value
 
-        _blocks = d.pop("blocks", UNSET)
+        _value = d.pop("blocks", UNSET)
         blocks: list[NotebookBlock] | Unset = UNSET
-        if _blocks is not UNSET:
-            blocks = []
-            for blocks_item_data in _blocks:
-                blocks_item = NotebookBlock.from_dict(blocks_item_data)
+        if _value is not UNSET:
+            if not isinstance(_value, list):
+                raise ParseError.wrong_type("array", _value, src_dict, "blocks")
+            try:
+                blocks = [NotebookBlock.from_dict(_item) for _item in _value]
+            except ParseError as _error:
+                raise _error.item_of(_value).within(src_dict, "blocks")
 
-                blocks.append(blocks_item)
-
-        _inputs = d.pop("inputs", UNSET)
+        _value = d.pop("inputs", UNSET)
         inputs: list[NotebookInput] | Unset = UNSET
-        if _inputs is not UNSET:
-            inputs = []
-            for inputs_item_data in _inputs:
-                inputs_item = NotebookInput.from_dict(inputs_item_data)
+        if _value is not UNSET:
+            if not isinstance(_value, list):
+                raise ParseError.wrong_type("array", _value, src_dict, "inputs")
+            try:
+                inputs = [NotebookInput.from_dict(_item) for _item in _value]
+            except ParseError as _error:
+                raise _error.item_of(_value).within(src_dict, "inputs")
 
-                inputs.append(inputs_item)
+        _value = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
+            try:
+                created_at = datetime.datetime.fromisoformat(_value)
+            except ValueError:
+                raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _updated_at = d.pop("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        _value = d.pop("updatedAt", UNSET)
+        updated_at: datetime.datetime | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
+            try:
+                updated_at = datetime.datetime.fromisoformat(_value)
+            except ValueError:
+                raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
 
         notebook = cls(
             id=id,
@@ -148,6 +171,20 @@ class Notebook:
 
         notebook.additional_properties = d
         return notebook
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("project_id", self.project_id),
+            ("name", self.name),
+            ("blocks", self.blocks),
+            ("inputs", self.inputs),
+            ("created_at", self.created_at),
+            ("updated_at", self.updated_at),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"Notebook({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

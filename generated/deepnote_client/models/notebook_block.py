@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="NotebookBlock")
 
 
 @_attrs_define
@@ -52,19 +51,33 @@ class NotebookBlock:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        id = d.pop("id")
+        _value = d.pop("id", UNSET)
+        id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "id")
+        id = _value
 
-        type_ = d.pop("type")
+        _value = d.pop("type", UNSET)
+        type_: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "type")
+        type_ = _value
 
-        def _parse_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _value = d.pop("content", UNSET)
+        content: None | str | Unset = UNSET
+        if _value is not UNSET:
+            if isinstance(_value, str):
+                content = _value
 
-        content = _parse_content(d.pop("content", UNSET))
+            elif _value is None:
+                content = None
+
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "content")
 
         notebook_block = cls(
             id=id,
@@ -74,6 +87,16 @@ class NotebookBlock:
 
         notebook_block.additional_properties = d
         return notebook_block
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("type_", self.type_),
+            ("content", self.content),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"NotebookBlock({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,15 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..models.notebook_input_type import NotebookInputType
 from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="NotebookInput")
 
 
 @_attrs_define
@@ -100,46 +99,94 @@ class NotebookInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        name = d.pop("name")
+        _value = d.pop("name", UNSET)
+        name: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "name")
+        name = _value
 
-        block_id = d.pop("blockId", UNSET)
+        _value = d.pop("blockId", UNSET)
+        block_id: str | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "blockId")
+            block_id = _value
 
-        _type_ = d.pop("type", UNSET)
-        type_: NotebookInputType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = NotebookInputType(_type_)
+        _value = d.pop("type", UNSET)
+        type_: NotebookInputType | Unset = UNSET
+        if _value is not UNSET and _value is not None:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "type")
+            type_ = NotebookInputType.parse(_value)
 
-        def _parse_value(data: object) -> bool | list[str] | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                componentsschemas_notebook_input_value_type_2 = cast(list[str], data)
+        _value = d.pop("value", UNSET)
+        value: bool | list[str] | None | str | Unset = UNSET
+        if _value is not UNSET:
+            if isinstance(_value, str) or isinstance(_value, bool):
+                value = _value
 
-                return componentsschemas_notebook_input_value_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | list[str] | None | str | Unset, data)
+            elif isinstance(_value, list):
+                for _index_1, _item_1 in enumerate(_value):
+                    if not isinstance(_item_1, str):
+                        raise ParseError.wrong_type("string", _item_1, src_dict, "value", _index_1)
+                value = list(_value)
 
-        value = _parse_value(d.pop("value", UNSET))
+            elif _value is None:
+                value = None
 
-        label = d.pop("label", UNSET)
+            else:
+                raise ParseError.wrong_type(
+                    "string or boolean or array or null", _value, src_dict, "value"
+                )
 
-        options = cast(list[str], d.pop("options", UNSET))
+        _value = d.pop("label", UNSET)
+        label: str | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "label")
+            label = _value
 
-        multiple = d.pop("multiple", UNSET)
+        _value = d.pop("options", UNSET)
+        options: list[str] | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, list):
+                raise ParseError.wrong_type("array", _value, src_dict, "options")
+            for _index_0, _item_0 in enumerate(_value):
+                if not isinstance(_item_0, str):
+                    raise ParseError.wrong_type("string", _item_0, src_dict, "options", _index_0)
+            options = list(_value)
 
-        min_ = d.pop("min", UNSET)
+        _value = d.pop("multiple", UNSET)
+        multiple: bool | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "multiple")
+            multiple = _value
 
-        max_ = d.pop("max", UNSET)
+        _value = d.pop("min", UNSET)
+        min_: float | Unset = UNSET
+        if _value is not UNSET:
+            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
+                raise ParseError.wrong_type("number", _value, src_dict, "min")
+            min_ = _value
 
-        step = d.pop("step", UNSET)
+        _value = d.pop("max", UNSET)
+        max_: float | Unset = UNSET
+        if _value is not UNSET:
+            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
+                raise ParseError.wrong_type("number", _value, src_dict, "max")
+            max_ = _value
+
+        _value = d.pop("step", UNSET)
+        step: float | Unset = UNSET
+        if _value is not UNSET:
+            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
+                raise ParseError.wrong_type("number", _value, src_dict, "step")
+            step = _value
 
         notebook_input = cls(
             name=name,
@@ -156,6 +203,23 @@ class NotebookInput:
 
         notebook_input.additional_properties = d
         return notebook_input
+
+    def __repr__(self) -> str:
+        fields = [
+            ("name", self.name),
+            ("block_id", self.block_id),
+            ("type_", self.type_),
+            ("value", self.value),
+            ("label", self.label),
+            ("options", self.options),
+            ("multiple", self.multiple),
+            ("min_", self.min_),
+            ("max_", self.max_),
+            ("step", self.step),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"NotebookInput({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
-from uuid import UUID
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..models.project_type import ProjectType
 from ..types import UNSET, Unset
 
@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from ..models.project_static_files import ProjectStaticFiles
 
 
-T = TypeVar("T", bound="Project")
-
-
 @_attrs_define
 class Project:
     """A project in detail: the list-row fields plus its files and static-site settings (from Deepnote's client code).
@@ -29,7 +26,7 @@ class Project:
 
     """
 
-    id: UUID
+    id: str
     name: str
     project_type: ProjectType
     """ `notebook` (single-notebook) and `agent` projects accept no new notebooks. """
@@ -116,83 +113,102 @@ class Project:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.folder import Folder
         from ..models.project_file import ProjectFile
         from ..models.project_notebook import ProjectNotebook
         from ..models.project_static_files import ProjectStaticFiles
 
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        _value = d.pop("id", UNSET)
+        id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "id")
+        id = _value
 
-        name = d.pop("name")
+        _value = d.pop("name", UNSET)
+        name: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "name")
+        name = _value
 
-        project_type = ProjectType(d.pop("projectType"))
+        _value = d.pop("projectType", UNSET)
+        project_type: ProjectType
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "projectType")
+        project_type = ProjectType.parse(_value)
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _value = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+                created_at = datetime.datetime.fromisoformat(_value)
+            except ValueError:
+                raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-                return updated_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        _value = d.pop("updatedAt", UNSET)
+        updated_at: datetime.datetime | None | Unset = UNSET
+        if _value is not UNSET:
+            if isinstance(_value, str):
+                try:
+                    updated_at = datetime.datetime.fromisoformat(_value)
+                except ValueError:
+                    raise ParseError(
+                        "expected an ISO 8601 date-time", src_dict, "updatedAt"
+                    ) from None
 
-        updated_at = _parse_updated_at(d.pop("updatedAt", UNSET))
+            elif _value is None:
+                updated_at = None
 
-        def _parse_folder(data: object) -> Folder | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                folder_type_0 = Folder.from_dict(data)
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "updatedAt")
 
-                return folder_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Folder | None | Unset, data)
+        _value = d.pop("folder", UNSET)
+        folder: Folder | None | Unset = UNSET
+        if _value is not UNSET:
+            if isinstance(_value, Mapping):
+                try:
+                    folder = Folder.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "folder")
 
-        folder = _parse_folder(d.pop("folder", UNSET))
+            elif _value is None:
+                folder = None
 
-        _notebooks = d.pop("notebooks", UNSET)
+            else:
+                raise ParseError.wrong_type("object or null", _value, src_dict, "folder")
+
+        _value = d.pop("notebooks", UNSET)
         notebooks: list[ProjectNotebook] | Unset = UNSET
-        if _notebooks is not UNSET:
-            notebooks = []
-            for notebooks_item_data in _notebooks:
-                notebooks_item = ProjectNotebook.from_dict(notebooks_item_data)
+        if _value is not UNSET:
+            if not isinstance(_value, list):
+                raise ParseError.wrong_type("array", _value, src_dict, "notebooks")
+            try:
+                notebooks = [ProjectNotebook.from_dict(_item) for _item in _value]
+            except ParseError as _error:
+                raise _error.item_of(_value).within(src_dict, "notebooks")
 
-                notebooks.append(notebooks_item)
-
-        _files = d.pop("files", UNSET)
+        _value = d.pop("files", UNSET)
         files: list[ProjectFile] | Unset = UNSET
-        if _files is not UNSET:
-            files = []
-            for files_item_data in _files:
-                files_item = ProjectFile.from_dict(files_item_data)
+        if _value is not UNSET:
+            if not isinstance(_value, list):
+                raise ParseError.wrong_type("array", _value, src_dict, "files")
+            try:
+                files = [ProjectFile.from_dict(_item) for _item in _value]
+            except ParseError as _error:
+                raise _error.item_of(_value).within(src_dict, "files")
 
-                files.append(files_item)
-
-        _static_files = d.pop("staticFiles", UNSET)
-        static_files: ProjectStaticFiles | Unset
-        if isinstance(_static_files, Unset):
-            static_files = UNSET
-        else:
-            static_files = ProjectStaticFiles.from_dict(_static_files)
+        _value = d.pop("staticFiles", UNSET)
+        static_files: ProjectStaticFiles | Unset = UNSET
+        if _value is not UNSET:
+            try:
+                static_files = ProjectStaticFiles.from_dict(_value)
+            except ParseError as _error:
+                raise _error.within(src_dict, "staticFiles")
 
         project = cls(
             id=id,
@@ -208,6 +224,22 @@ class Project:
 
         project.additional_properties = d
         return project
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("name", self.name),
+            ("project_type", self.project_type),
+            ("created_at", self.created_at),
+            ("updated_at", self.updated_at),
+            ("folder", self.folder),
+            ("notebooks", self.notebooks),
+            ("files", self.files),
+            ("static_files", self.static_files),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"Project({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,14 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ProjectFile")
 
 
 @_attrs_define
@@ -46,17 +45,32 @@ class ProjectFile:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        path = d.pop("path")
+        _value = d.pop("path", UNSET)
+        path: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "path")
+        path = _value
 
-        size = d.pop("size", UNSET)
+        _value = d.pop("size", UNSET)
+        size: float | Unset = UNSET
+        if _value is not UNSET:
+            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
+                raise ParseError.wrong_type("number", _value, src_dict, "size")
+            size = _value
 
-        _updated_at = d.pop("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        _value = d.pop("updatedAt", UNSET)
+        updated_at: datetime.datetime | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
+            try:
+                updated_at = datetime.datetime.fromisoformat(_value)
+            except ValueError:
+                raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
 
         project_file = cls(
             path=path,
@@ -66,6 +80,16 @@ class ProjectFile:
 
         project_file.additional_properties = d
         return project_file
+
+    def __repr__(self) -> str:
+        fields = [
+            ("path", self.path),
+            ("size", self.size),
+            ("updated_at", self.updated_at),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ProjectFile({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,14 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ProjectNotebook")
 
 
 @_attrs_define
@@ -76,47 +75,74 @@ class ProjectNotebook:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        id = d.pop("id")
+        _value = d.pop("id", UNSET)
+        id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "id")
+        id = _value
 
-        name = d.pop("name")
+        _value = d.pop("name", UNSET)
+        name: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "name")
+        name = _value
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        is_init = d.pop("isInit", UNSET)
-
-        is_scheduled = d.pop("isScheduled", UNSET)
-
-        def _parse_last_run_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _value = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_run_at_type_0 = datetime.datetime.fromisoformat(data)
+                created_at = datetime.datetime.fromisoformat(_value)
+            except ValueError:
+                raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-                return last_run_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        _value = d.pop("isInit", UNSET)
+        is_init: bool | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "isInit")
+            is_init = _value
 
-        last_run_at = _parse_last_run_at(d.pop("lastRunAt", UNSET))
+        _value = d.pop("isScheduled", UNSET)
+        is_scheduled: bool | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "isScheduled")
+            is_scheduled = _value
 
-        def _parse_last_run_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _value = d.pop("lastRunAt", UNSET)
+        last_run_at: datetime.datetime | None | Unset = UNSET
+        if _value is not UNSET:
+            if isinstance(_value, str):
+                try:
+                    last_run_at = datetime.datetime.fromisoformat(_value)
+                except ValueError:
+                    raise ParseError(
+                        "expected an ISO 8601 date-time", src_dict, "lastRunAt"
+                    ) from None
 
-        last_run_id = _parse_last_run_id(d.pop("lastRunId", UNSET))
+            elif _value is None:
+                last_run_at = None
+
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "lastRunAt")
+
+        _value = d.pop("lastRunId", UNSET)
+        last_run_id: None | str | Unset = UNSET
+        if _value is not UNSET:
+            if isinstance(_value, str):
+                last_run_id = _value
+
+            elif _value is None:
+                last_run_id = None
+
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "lastRunId")
 
         project_notebook = cls(
             id=id,
@@ -130,6 +156,20 @@ class ProjectNotebook:
 
         project_notebook.additional_properties = d
         return project_notebook
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("name", self.name),
+            ("created_at", self.created_at),
+            ("is_init", self.is_init),
+            ("is_scheduled", self.is_scheduled),
+            ("last_run_at", self.last_run_at),
+            ("last_run_id", self.last_run_id),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ProjectNotebook({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

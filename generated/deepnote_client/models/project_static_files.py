@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ProjectStaticFiles")
 
 
 @_attrs_define
@@ -42,12 +41,30 @@ class ProjectStaticFiles:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        sharing_enabled = d.pop("sharingEnabled", UNSET)
+        _value = d.pop("sharingEnabled", UNSET)
+        sharing_enabled: bool | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "sharingEnabled")
+            sharing_enabled = _value
 
-        api_access_enabled = d.pop("apiAccessEnabled", UNSET)
+        _value = d.pop("apiAccessEnabled", UNSET)
+        api_access_enabled: bool | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "apiAccessEnabled")
+            api_access_enabled = _value
 
-        url = d.pop("url", UNSET)
+        _value = d.pop("url", UNSET)
+        url: str | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "url")
+            url = _value
 
         project_static_files = cls(
             sharing_enabled=sharing_enabled,
@@ -57,6 +74,16 @@ class ProjectStaticFiles:
 
         project_static_files.additional_properties = d
         return project_static_files
+
+    def __repr__(self) -> str:
+        fields = [
+            ("sharing_enabled", self.sharing_enabled),
+            ("api_access_enabled", self.api_access_enabled),
+            ("url", self.url),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ProjectStaticFiles({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="RenameNotebookBody")
+from ..errors import ParseError
+from ..types import UNSET
 
 
 @_attrs_define
@@ -30,8 +31,15 @@ class RenameNotebookBody:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        name = d.pop("name")
+        _value = d.pop("name", UNSET)
+        name: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "name")
+        name = _value
 
         rename_notebook_body = cls(
             name=name,
@@ -39,6 +47,14 @@ class RenameNotebookBody:
 
         rename_notebook_body.additional_properties = d
         return rename_notebook_body
+
+    def __repr__(self) -> str:
+        fields = [
+            ("name", self.name),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"RenameNotebookBody({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ScheduleNotebookBody")
 
 
 @_attrs_define
@@ -36,10 +35,22 @@ class ScheduleNotebookBody:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        cron = d.pop("cron")
+        _value = d.pop("cron", UNSET)
+        cron: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "cron")
+        cron = _value
 
-        timezone = d.pop("timezone", UNSET)
+        _value = d.pop("timezone", UNSET)
+        timezone: str | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "timezone")
+            timezone = _value
 
         schedule_notebook_body = cls(
             cron=cron,
@@ -47,3 +58,11 @@ class ScheduleNotebookBody:
         )
 
         return schedule_notebook_body
+
+    def __repr__(self) -> str:
+        fields = [
+            ("cron", self.cron),
+            ("timezone", self.timezone),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ScheduleNotebookBody({shown})"

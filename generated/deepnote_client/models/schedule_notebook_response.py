@@ -1,16 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
+from ..types import UNSET
+
 if TYPE_CHECKING:
     from ..models.notebook_schedule import NotebookSchedule
-
-
-T = TypeVar("T", bound="ScheduleNotebookResponse")
 
 
 @_attrs_define
@@ -34,10 +34,18 @@ class ScheduleNotebookResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.notebook_schedule import NotebookSchedule
 
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        schedule = NotebookSchedule.from_dict(d.pop("schedule"))
+        _value = d.pop("schedule", UNSET)
+        schedule: NotebookSchedule
+        try:
+            schedule = NotebookSchedule.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "schedule")
 
         schedule_notebook_response = cls(
             schedule=schedule,
@@ -45,6 +53,14 @@ class ScheduleNotebookResponse:
 
         schedule_notebook_response.additional_properties = d
         return schedule_notebook_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("schedule", self.schedule),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ScheduleNotebookResponse({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

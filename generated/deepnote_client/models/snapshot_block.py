@@ -1,19 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.snapshot_block_metadata import SnapshotBlockMetadata
     from ..models.snapshot_block_output import SnapshotBlockOutput
-
-
-T = TypeVar("T", bound="SnapshotBlock")
 
 
 @_attrs_define
@@ -62,29 +60,43 @@ class SnapshotBlock:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.snapshot_block_metadata import SnapshotBlockMetadata
         from ..models.snapshot_block_output import SnapshotBlockOutput
 
+        if not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        id = d.pop("id")
+        _value = d.pop("id", UNSET)
+        id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "id")
+        id = _value
 
-        type_ = d.pop("type", UNSET)
+        _value = d.pop("type", UNSET)
+        type_: str | Unset = UNSET
+        if _value is not UNSET:
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "type")
+            type_ = _value
 
-        _outputs = d.pop("outputs", UNSET)
+        _value = d.pop("outputs", UNSET)
         outputs: list[SnapshotBlockOutput] | Unset = UNSET
-        if _outputs is not UNSET:
-            outputs = []
-            for outputs_item_data in _outputs:
-                outputs_item = SnapshotBlockOutput.from_dict(outputs_item_data)
+        if _value is not UNSET:
+            if not isinstance(_value, list):
+                raise ParseError.wrong_type("array", _value, src_dict, "outputs")
+            try:
+                outputs = [SnapshotBlockOutput.from_dict(_item) for _item in _value]
+            except ParseError as _error:
+                raise _error.item_of(_value).within(src_dict, "outputs")
 
-                outputs.append(outputs_item)
-
-        _metadata = d.pop("metadata", UNSET)
-        metadata: SnapshotBlockMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = SnapshotBlockMetadata.from_dict(_metadata)
+        _value = d.pop("metadata", UNSET)
+        metadata: SnapshotBlockMetadata | Unset = UNSET
+        if _value is not UNSET:
+            try:
+                metadata = SnapshotBlockMetadata.from_dict(_value)
+            except ParseError as _error:
+                raise _error.within(src_dict, "metadata")
 
         snapshot_block = cls(
             id=id,
@@ -95,6 +107,17 @@ class SnapshotBlock:
 
         snapshot_block.additional_properties = d
         return snapshot_block
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("type_", self.type_),
+            ("outputs", self.outputs),
+            ("metadata", self.metadata),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"SnapshotBlock({shown})"
 
     @property
     def additional_keys(self) -> list[str]:
