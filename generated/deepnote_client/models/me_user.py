@@ -26,11 +26,13 @@ class MeUser:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        if not isinstance(src_dict, Mapping):
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
 
-        me_user = cls()
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        me_user = object.__new__(cls)
 
         me_user.additional_properties = d
         return me_user

