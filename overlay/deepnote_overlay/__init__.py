@@ -13,7 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from .calls import acall, call
-from .client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, __version__, connect
+from .client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, connect
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -35,13 +35,17 @@ from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
 from .retries import RetryPolicy, RetryTransport
 
 if TYPE_CHECKING:
+    from .client import USER_AGENT, __version__
     from .runs import TERMINAL_STATUSES, arun_notebook, await_run, run_notebook, wait_for_run
 
-# The run helpers load the run models and endpoints; they are imported on first use (PEP 562) so
-# that `import deepnote_overlay` loads no model a program does not use.
+# Resolved on first use (PEP 562): the run helpers load the run models and endpoints, and the
+# version needs importlib.metadata, so `import deepnote_overlay` loads neither until asked.
 _LAZY = {
-    name: ".runs"
-    for name in ("TERMINAL_STATUSES", "arun_notebook", "await_run", "run_notebook", "wait_for_run")
+    **{name: ".client" for name in ("USER_AGENT", "__version__")},
+    **{
+        name: ".runs"
+        for name in ("TERMINAL_STATUSES", "arun_notebook", "await_run", "run_notebook", "wait_for_run")
+    },
 }
 
 
