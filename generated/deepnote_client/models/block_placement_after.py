@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET
 
+_BlockPlacementAfter_FIELDS = frozenset(
+    {
+        "type",
+        "blockId",
+    }
+)
+
 
 @_attrs_define
 class BlockPlacementAfter:
@@ -44,18 +51,29 @@ class BlockPlacementAfter:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("type", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _value = src_dict.get("type", UNSET)
         type_: Literal["after"]
         if _value != "after":
             raise ParseError("expected 'after'", src_dict, "type")
         type_ = _value
 
-        _value = d.pop("blockId", UNSET)
+        _value = src_dict.get("blockId", UNSET)
         block_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "blockId")
         block_id = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _BlockPlacementAfter_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         block_placement_after = object.__new__(cls)

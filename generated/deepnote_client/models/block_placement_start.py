@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET
 
+_BlockPlacementStart_FIELDS = frozenset(
+    {
+        "type",
+    }
+)
+
 
 @_attrs_define
 class BlockPlacementStart:
@@ -36,12 +42,23 @@ class BlockPlacementStart:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("type", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("type", UNSET)
         type_: Literal["start"]
         if _value != "start":
             raise ParseError("expected 'start'", src_dict, "type")
         type_ = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _BlockPlacementStart_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         block_placement_start = object.__new__(cls)

@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_CreateNotebookBody_FIELDS = frozenset(
+    {
+        "projectId",
+        "name",
+    }
+)
+
 
 @_attrs_define
 class CreateNotebookBody:
@@ -41,19 +48,31 @@ class CreateNotebookBody:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("projectId", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("projectId", UNSET)
         project_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "projectId")
         project_id = _value
 
-        _value = d.pop("name", UNSET)
+        _value = src_dict.get("name", UNSET)
         name: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "name")
             name = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _CreateNotebookBody_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         create_notebook_body = object.__new__(cls)

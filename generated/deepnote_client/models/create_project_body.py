@@ -11,6 +11,14 @@ from ..models.project_type import ProjectType
 from ..types import UNSET, Unset
 
 _ProjectType_BY_VALUE = cast("dict[str, ProjectType]", ProjectType._value2member_map_)
+_CreateProjectBody_FIELDS = frozenset(
+    {
+        "name",
+        "folderId",
+        "projectType",
+        "environmentId",
+    }
+)
 
 
 @_attrs_define
@@ -60,33 +68,48 @@ class CreateProjectBody:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("name", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("name", UNSET)
         name: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "name")
         name = _value
 
-        _value = d.pop("folderId", UNSET)
+        _value = src_dict.get("folderId", UNSET)
         folder_id: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "folderId")
             folder_id = _value
 
-        _value = d.pop("projectType", UNSET)
+        _value = src_dict.get("projectType", UNSET)
         project_type: ProjectType | Unset = UNSET
-        if _value is not UNSET and _value is not None:
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "projectType")
-            project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
+        if _value is not UNSET:
+            _found += 1
+            if _value is not None:
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "projectType")
+                project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
 
-        _value = d.pop("environmentId", UNSET)
+        _value = src_dict.get("environmentId", UNSET)
         environment_id: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "environmentId")
             environment_id = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _CreateProjectBody_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         create_project_body = object.__new__(cls)

@@ -13,6 +13,13 @@ if TYPE_CHECKING:
     from ..models.project import Project
 
 
+_CreateProjectResponse_FIELDS = frozenset(
+    {
+        "project",
+    }
+)
+
+
 @_attrs_define
 class CreateProjectResponse:
     project: Project
@@ -42,13 +49,24 @@ class CreateProjectResponse:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("project", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("project", UNSET)
         project: Project
         try:
             project = Project.from_dict(_value)
         except ParseError as _error:
             raise _error.within(src_dict, "project")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _CreateProjectResponse_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         create_project_response = object.__new__(cls)

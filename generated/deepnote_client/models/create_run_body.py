@@ -17,6 +17,17 @@ if TYPE_CHECKING:
 _DetachedRunStorageMode_BY_VALUE = cast(
     "dict[str, DetachedRunStorageMode]", DetachedRunStorageMode._value2member_map_
 )
+_CreateRunBody_FIELDS = frozenset(
+    {
+        "notebookId",
+        "detached",
+        "detachedRunStorageMode",
+        "blockIds",
+        "runDependentBlocks",
+        "inputs",
+        "machineType",
+    }
+)
 
 
 @_attrs_define
@@ -95,32 +106,39 @@ class CreateRunBody:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("notebookId", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("notebookId", UNSET)
         notebook_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
         notebook_id = _value
 
-        _value = d.pop("detached", UNSET)
+        _value = src_dict.get("detached", UNSET)
         detached: bool | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, bool):
                 raise ParseError.wrong_type("boolean", _value, src_dict, "detached")
             detached = _value
 
-        _value = d.pop("detachedRunStorageMode", UNSET)
+        _value = src_dict.get("detachedRunStorageMode", UNSET)
         detached_run_storage_mode: DetachedRunStorageMode | Unset = UNSET
-        if _value is not UNSET and _value is not None:
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "detachedRunStorageMode")
-            detached_run_storage_mode = _DetachedRunStorageMode_BY_VALUE.get(
-                _value
-            ) or DetachedRunStorageMode(_value)
+        if _value is not UNSET:
+            _found += 1
+            if _value is not None:
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type(
+                        "string", _value, src_dict, "detachedRunStorageMode"
+                    )
+                detached_run_storage_mode = _DetachedRunStorageMode_BY_VALUE.get(
+                    _value
+                ) or DetachedRunStorageMode(_value)
 
-        _value = d.pop("blockIds", UNSET)
+        _value = src_dict.get("blockIds", UNSET)
         block_ids: list[str] | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "blockIds")
             for _index_0, _item_0 in enumerate(_value):
@@ -128,27 +146,36 @@ class CreateRunBody:
                     raise ParseError.wrong_type("string", _item_0, src_dict, "blockIds", _index_0)
             block_ids = list(_value)
 
-        _value = d.pop("runDependentBlocks", UNSET)
+        _value = src_dict.get("runDependentBlocks", UNSET)
         run_dependent_blocks: bool | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, bool):
                 raise ParseError.wrong_type("boolean", _value, src_dict, "runDependentBlocks")
             run_dependent_blocks = _value
 
-        _value = d.pop("inputs", UNSET)
+        _value = src_dict.get("inputs", UNSET)
         inputs: RunInputs | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             try:
                 inputs = RunInputs.from_dict(_value)
             except ParseError as _error:
                 raise _error.within(src_dict, "inputs")
 
-        _value = d.pop("machineType", UNSET)
+        _value = src_dict.get("machineType", UNSET)
         machine_type: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "machineType")
             machine_type = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _CreateRunBody_FIELDS}
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         create_run_body = object.__new__(cls)

@@ -12,6 +12,13 @@ from ..models.run_status import RunStatus
 from ..types import UNSET
 
 _RunStatus_BY_VALUE = cast("dict[str, RunStatus]", RunStatus._value2member_map_)
+_CreateRunResponse_FIELDS = frozenset(
+    {
+        "runId",
+        "status",
+        "createdAt",
+    }
+)
 
 
 @_attrs_define
@@ -47,20 +54,21 @@ class CreateRunResponse:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("runId", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 3
+        _value = src_dict.get("runId", UNSET)
         run_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "runId")
         run_id = _value
 
-        _value = d.pop("status", UNSET)
+        _value = src_dict.get("status", UNSET)
         status: RunStatus
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "status")
         status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
 
-        _value = d.pop("createdAt", UNSET)
+        _value = src_dict.get("createdAt", UNSET)
         created_at: datetime.datetime
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
@@ -68,6 +76,16 @@ class CreateRunResponse:
             created_at = datetime.datetime.fromisoformat(_value)
         except ValueError:
             raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _CreateRunResponse_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         create_run_response = object.__new__(cls)

@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_CursorPagination_FIELDS = frozenset(
+    {
+        "nextPageToken",
+        "hasMore",
+        "pageSize",
+    }
+)
+
 
 @_attrs_define
 class CursorPagination:
@@ -54,10 +62,12 @@ class CursorPagination:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("nextPageToken", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 0
+        _value = src_dict.get("nextPageToken", UNSET)
         next_page_token: None | str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, str):
                 next_page_token = _value
 
@@ -67,19 +77,29 @@ class CursorPagination:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "nextPageToken")
 
-        _value = d.pop("hasMore", UNSET)
+        _value = src_dict.get("hasMore", UNSET)
         has_more: bool | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, bool):
                 raise ParseError.wrong_type("boolean", _value, src_dict, "hasMore")
             has_more = _value
 
-        _value = d.pop("pageSize", UNSET)
+        _value = src_dict.get("pageSize", UNSET)
         page_size: int | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not (isinstance(_value, int) and not isinstance(_value, bool)):
                 raise ParseError.wrong_type("integer", _value, src_dict, "pageSize")
             page_size = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value for key, value in src_dict.items() if key not in _CursorPagination_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         cursor_pagination = object.__new__(cls)

@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET
 
+_ErrorResponse_FIELDS = frozenset(
+    {
+        "message",
+    }
+)
+
 
 @_attrs_define
 class ErrorResponse:
@@ -37,12 +43,19 @@ class ErrorResponse:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("message", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("message", UNSET)
         message: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "message")
         message = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _ErrorResponse_FIELDS}
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         error_response = object.__new__(cls)

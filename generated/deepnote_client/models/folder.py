@@ -13,6 +13,16 @@ if TYPE_CHECKING:
     from ..models.folder_path_entry import FolderPathEntry
 
 
+_Folder_FIELDS = frozenset(
+    {
+        "id",
+        "name",
+        "path",
+        "isPathComplete",
+    }
+)
+
+
 @_attrs_define
 class Folder:
     """A workspace folder (fields from Deepnote's client code)."""
@@ -62,22 +72,24 @@ class Folder:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("id", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _value = src_dict.get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = d.pop("name", UNSET)
+        _value = src_dict.get("name", UNSET)
         name: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "name")
         name = _value
 
-        _value = d.pop("path", UNSET)
+        _value = src_dict.get("path", UNSET)
         path: list[FolderPathEntry] | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "path")
             try:
@@ -85,12 +97,19 @@ class Folder:
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "path")
 
-        _value = d.pop("isPathComplete", UNSET)
+        _value = src_dict.get("isPathComplete", UNSET)
         is_path_complete: bool | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, bool):
                 raise ParseError.wrong_type("boolean", _value, src_dict, "isPathComplete")
             is_path_complete = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _Folder_FIELDS}
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         folder = object.__new__(cls)

@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET
 
+_FolderPathEntry_FIELDS = frozenset(
+    {
+        "id",
+        "name",
+    }
+)
+
 
 @_attrs_define
 class FolderPathEntry:
@@ -38,18 +45,27 @@ class FolderPathEntry:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("id", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _value = src_dict.get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = d.pop("name", UNSET)
+        _value = src_dict.get("name", UNSET)
         name: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "name")
         name = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value for key, value in src_dict.items() if key not in _FolderPathEntry_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         folder_path_entry = object.__new__(cls)

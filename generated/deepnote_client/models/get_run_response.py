@@ -13,6 +13,13 @@ if TYPE_CHECKING:
     from ..models.run import Run
 
 
+_GetRunResponse_FIELDS = frozenset(
+    {
+        "run",
+    }
+)
+
+
 @_attrs_define
 class GetRunResponse:
     run: Run
@@ -41,13 +48,22 @@ class GetRunResponse:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("run", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("run", UNSET)
         run: Run
         try:
             run = Run.from_dict(_value)
         except ParseError as _error:
             raise _error.within(src_dict, "run")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value for key, value in src_dict.items() if key not in _GetRunResponse_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         get_run_response = object.__new__(cls)

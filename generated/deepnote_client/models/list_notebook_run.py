@@ -12,6 +12,15 @@ from ..models.run_status import RunStatus
 from ..types import UNSET, Unset
 
 _RunStatus_BY_VALUE = cast("dict[str, RunStatus]", RunStatus._value2member_map_)
+_ListNotebookRun_FIELDS = frozenset(
+    {
+        "runId",
+        "status",
+        "notebookId",
+        "createdAt",
+        "completedAt",
+    }
+)
 
 
 @_attrs_define
@@ -72,29 +81,32 @@ class ListNotebookRun:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("runId", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _value = src_dict.get("runId", UNSET)
         run_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "runId")
         run_id = _value
 
-        _value = d.pop("status", UNSET)
+        _value = src_dict.get("status", UNSET)
         status: RunStatus
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "status")
         status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
 
-        _value = d.pop("notebookId", UNSET)
+        _value = src_dict.get("notebookId", UNSET)
         notebook_id: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
             notebook_id = _value
 
-        _value = d.pop("createdAt", UNSET)
+        _value = src_dict.get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
@@ -102,9 +114,10 @@ class ListNotebookRun:
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = d.pop("completedAt", UNSET)
+        _value = src_dict.get("completedAt", UNSET)
         completed_at: datetime.datetime | None | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, str):
                 try:
                     completed_at = datetime.datetime.fromisoformat(_value)
@@ -118,6 +131,14 @@ class ListNotebookRun:
 
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "completedAt")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value for key, value in src_dict.items() if key not in _ListNotebookRun_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         list_notebook_run = object.__new__(cls)

@@ -17,6 +17,17 @@ if TYPE_CHECKING:
 
 
 _ProjectType_BY_VALUE = cast("dict[str, ProjectType]", ProjectType._value2member_map_)
+_ListProjectsItem_FIELDS = frozenset(
+    {
+        "id",
+        "name",
+        "projectType",
+        "createdAt",
+        "updatedAt",
+        "folder",
+        "notebooks",
+    }
+)
 
 
 @_attrs_define
@@ -102,28 +113,30 @@ class ListProjectsItem:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("id", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 3
+        _value = src_dict.get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = d.pop("name", UNSET)
+        _value = src_dict.get("name", UNSET)
         name: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "name")
         name = _value
 
-        _value = d.pop("projectType", UNSET)
+        _value = src_dict.get("projectType", UNSET)
         project_type: ProjectType
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "projectType")
         project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
 
-        _value = d.pop("createdAt", UNSET)
+        _value = src_dict.get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
@@ -131,9 +144,10 @@ class ListProjectsItem:
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = d.pop("updatedAt", UNSET)
+        _value = src_dict.get("updatedAt", UNSET)
         updated_at: datetime.datetime | None | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, str):
                 try:
                     updated_at = datetime.datetime.fromisoformat(_value)
@@ -148,9 +162,10 @@ class ListProjectsItem:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "updatedAt")
 
-        _value = d.pop("folder", UNSET)
+        _value = src_dict.get("folder", UNSET)
         folder: Folder | None | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, dict):
                 try:
                     folder = Folder.from_dict(_value)
@@ -163,15 +178,24 @@ class ListProjectsItem:
             else:
                 raise ParseError.wrong_type("object or null", _value, src_dict, "folder")
 
-        _value = d.pop("notebooks", UNSET)
+        _value = src_dict.get("notebooks", UNSET)
         notebooks: list[ProjectNotebook] | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "notebooks")
             try:
                 notebooks = [ProjectNotebook.from_dict(_item) for _item in _value]
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "notebooks")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value for key, value in src_dict.items() if key not in _ListProjectsItem_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         list_projects_item = object.__new__(cls)

@@ -14,6 +14,14 @@ if TYPE_CHECKING:
     from ..models.list_projects_item import ListProjectsItem
 
 
+_ListProjectsResponse_FIELDS = frozenset(
+    {
+        "projects",
+        "pagination",
+    }
+)
+
+
 @_attrs_define
 class ListProjectsResponse:
     projects: list[ListProjectsItem]
@@ -50,8 +58,9 @@ class ListProjectsResponse:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("projects", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _value = src_dict.get("projects", UNSET)
         projects: list[ListProjectsItem]
         if not isinstance(_value, list):
             raise ParseError.wrong_type("array", _value, src_dict, "projects")
@@ -60,12 +69,22 @@ class ListProjectsResponse:
         except ParseError as _error:
             raise _error.item_of(_value).within(src_dict, "projects")
 
-        _value = d.pop("pagination", UNSET)
+        _value = src_dict.get("pagination", UNSET)
         pagination: CursorPagination
         try:
             pagination = CursorPagination.from_dict(_value)
         except ParseError as _error:
             raise _error.within(src_dict, "pagination")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _ListProjectsResponse_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         list_projects_response = object.__new__(cls)

@@ -17,6 +17,14 @@ if TYPE_CHECKING:
 
 
 _AccessLevel_BY_VALUE = cast("dict[str, AccessLevel]", AccessLevel._value2member_map_)
+_Me_FIELDS = frozenset(
+    {
+        "apiKey",
+        "user",
+        "workspace",
+        "accessLevel",
+    }
+)
 
 
 @_attrs_define
@@ -64,33 +72,40 @@ class Me:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("apiKey", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 4
+        _value = src_dict.get("apiKey", UNSET)
         api_key: MeApiKey
         try:
             api_key = MeApiKey.from_dict(_value)
         except ParseError as _error:
             raise _error.within(src_dict, "apiKey")
 
-        _value = d.pop("user", UNSET)
+        _value = src_dict.get("user", UNSET)
         user: MeUser
         try:
             user = MeUser.from_dict(_value)
         except ParseError as _error:
             raise _error.within(src_dict, "user")
 
-        _value = d.pop("workspace", UNSET)
+        _value = src_dict.get("workspace", UNSET)
         workspace: MeWorkspace
         try:
             workspace = MeWorkspace.from_dict(_value)
         except ParseError as _error:
             raise _error.within(src_dict, "workspace")
 
-        _value = d.pop("accessLevel", UNSET)
+        _value = src_dict.get("accessLevel", UNSET)
         access_level: AccessLevel
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "accessLevel")
         access_level = _AccessLevel_BY_VALUE.get(_value) or AccessLevel(_value)
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _Me_FIELDS}
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         me = object.__new__(cls)

@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_MeWorkspace_FIELDS = frozenset(
+    {
+        "id",
+        "slug",
+        "name",
+    }
+)
+
 
 @_attrs_define
 class MeWorkspace:
@@ -44,27 +52,37 @@ class MeWorkspace:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("id", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 0
+        _value = src_dict.get("id", UNSET)
         id: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "id")
             id = _value
 
-        _value = d.pop("slug", UNSET)
+        _value = src_dict.get("slug", UNSET)
         slug: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "slug")
             slug = _value
 
-        _value = d.pop("name", UNSET)
+        _value = src_dict.get("name", UNSET)
         name: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "name")
             name = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _MeWorkspace_FIELDS}
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         me_workspace = object.__new__(cls)

@@ -15,6 +15,19 @@ if TYPE_CHECKING:
     from ..models.notebook_input import NotebookInput
 
 
+_Notebook_FIELDS = frozenset(
+    {
+        "id",
+        "projectId",
+        "name",
+        "blocks",
+        "inputs",
+        "createdAt",
+        "updatedAt",
+    }
+)
+
+
 @_attrs_define
 class Notebook:
     """A notebook. The docs do not show this schema; its fields come from Deepnote's client code and the runs guide, and
@@ -99,30 +112,34 @@ class Notebook:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("id", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = d.pop("projectId", UNSET)
+        _value = src_dict.get("projectId", UNSET)
         project_id: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "projectId")
             project_id = _value
 
-        _value = d.pop("name", UNSET)
+        _value = src_dict.get("name", UNSET)
         name: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "name")
             name = _value
 
-        _value = d.pop("blocks", UNSET)
+        _value = src_dict.get("blocks", UNSET)
         blocks: list[NotebookBlock] | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "blocks")
             try:
@@ -130,9 +147,10 @@ class Notebook:
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "blocks")
 
-        _value = d.pop("inputs", UNSET)
+        _value = src_dict.get("inputs", UNSET)
         inputs: list[NotebookInput] | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "inputs")
             try:
@@ -140,9 +158,10 @@ class Notebook:
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "inputs")
 
-        _value = d.pop("createdAt", UNSET)
+        _value = src_dict.get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
@@ -150,15 +169,22 @@ class Notebook:
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = d.pop("updatedAt", UNSET)
+        _value = src_dict.get("updatedAt", UNSET)
         updated_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
             try:
                 updated_at = datetime.datetime.fromisoformat(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _Notebook_FIELDS}
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         notebook = object.__new__(cls)

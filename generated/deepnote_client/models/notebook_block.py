@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_NotebookBlock_FIELDS = frozenset(
+    {
+        "id",
+        "type",
+        "content",
+    }
+)
+
 
 @_attrs_define
 class NotebookBlock:
@@ -55,22 +63,24 @@ class NotebookBlock:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("id", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _value = src_dict.get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = d.pop("type", UNSET)
+        _value = src_dict.get("type", UNSET)
         type_: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "type")
         type_ = _value
 
-        _value = d.pop("content", UNSET)
+        _value = src_dict.get("content", UNSET)
         content: None | str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, str):
                 content = _value
 
@@ -79,6 +89,12 @@ class NotebookBlock:
 
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "content")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _NotebookBlock_FIELDS}
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         notebook_block = object.__new__(cls)

@@ -13,6 +13,20 @@ from ..types import UNSET, Unset
 _NotebookInputType_BY_VALUE = cast(
     "dict[str, NotebookInputType]", NotebookInputType._value2member_map_
 )
+_NotebookInput_FIELDS = frozenset(
+    {
+        "name",
+        "blockId",
+        "type",
+        "value",
+        "label",
+        "options",
+        "multiple",
+        "min",
+        "max",
+        "step",
+    }
+)
 
 
 @_attrs_define
@@ -107,30 +121,35 @@ class NotebookInput:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("name", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("name", UNSET)
         name: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "name")
         name = _value
 
-        _value = d.pop("blockId", UNSET)
+        _value = src_dict.get("blockId", UNSET)
         block_id: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "blockId")
             block_id = _value
 
-        _value = d.pop("type", UNSET)
+        _value = src_dict.get("type", UNSET)
         type_: NotebookInputType | Unset = UNSET
-        if _value is not UNSET and _value is not None:
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "type")
-            type_ = _NotebookInputType_BY_VALUE.get(_value) or NotebookInputType(_value)
+        if _value is not UNSET:
+            _found += 1
+            if _value is not None:
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "type")
+                type_ = _NotebookInputType_BY_VALUE.get(_value) or NotebookInputType(_value)
 
-        _value = d.pop("value", UNSET)
+        _value = src_dict.get("value", UNSET)
         value: bool | list[str] | None | str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, str) or isinstance(_value, bool):
                 value = _value
 
@@ -148,16 +167,18 @@ class NotebookInput:
                     "string or boolean or array or null", _value, src_dict, "value"
                 )
 
-        _value = d.pop("label", UNSET)
+        _value = src_dict.get("label", UNSET)
         label: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "label")
             label = _value
 
-        _value = d.pop("options", UNSET)
+        _value = src_dict.get("options", UNSET)
         options: list[str] | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "options")
             for _index_0, _item_0 in enumerate(_value):
@@ -165,33 +186,43 @@ class NotebookInput:
                     raise ParseError.wrong_type("string", _item_0, src_dict, "options", _index_0)
             options = list(_value)
 
-        _value = d.pop("multiple", UNSET)
+        _value = src_dict.get("multiple", UNSET)
         multiple: bool | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, bool):
                 raise ParseError.wrong_type("boolean", _value, src_dict, "multiple")
             multiple = _value
 
-        _value = d.pop("min", UNSET)
+        _value = src_dict.get("min", UNSET)
         min_: float | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
                 raise ParseError.wrong_type("number", _value, src_dict, "min")
             min_ = _value
 
-        _value = d.pop("max", UNSET)
+        _value = src_dict.get("max", UNSET)
         max_: float | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
                 raise ParseError.wrong_type("number", _value, src_dict, "max")
             max_ = _value
 
-        _value = d.pop("step", UNSET)
+        _value = src_dict.get("step", UNSET)
         step: float | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
                 raise ParseError.wrong_type("number", _value, src_dict, "step")
             step = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _NotebookInput_FIELDS}
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         notebook_input = object.__new__(cls)

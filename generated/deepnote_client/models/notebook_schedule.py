@@ -10,6 +10,17 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_NotebookSchedule_FIELDS = frozenset(
+    {
+        "notebookId",
+        "cron",
+        "timezone",
+        "nextRunAt",
+        "createdAt",
+        "updatedAt",
+    }
+)
+
 
 @_attrs_define
 class NotebookSchedule:
@@ -71,29 +82,32 @@ class NotebookSchedule:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("notebookId", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _value = src_dict.get("notebookId", UNSET)
         notebook_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
         notebook_id = _value
 
-        _value = d.pop("cron", UNSET)
+        _value = src_dict.get("cron", UNSET)
         cron: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "cron")
         cron = _value
 
-        _value = d.pop("timezone", UNSET)
+        _value = src_dict.get("timezone", UNSET)
         timezone: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "timezone")
             timezone = _value
 
-        _value = d.pop("nextRunAt", UNSET)
+        _value = src_dict.get("nextRunAt", UNSET)
         next_run_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "nextRunAt")
             try:
@@ -101,9 +115,10 @@ class NotebookSchedule:
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "nextRunAt") from None
 
-        _value = d.pop("createdAt", UNSET)
+        _value = src_dict.get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
@@ -111,15 +126,24 @@ class NotebookSchedule:
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = d.pop("updatedAt", UNSET)
+        _value = src_dict.get("updatedAt", UNSET)
         updated_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
             try:
                 updated_at = datetime.datetime.fromisoformat(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value for key, value in src_dict.items() if key not in _NotebookSchedule_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         notebook_schedule = object.__new__(cls)

@@ -10,6 +10,14 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_ProjectFile_FIELDS = frozenset(
+    {
+        "path",
+        "size",
+        "updatedAt",
+    }
+)
+
 
 @_attrs_define
 class ProjectFile:
@@ -49,29 +57,38 @@ class ProjectFile:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("path", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("path", UNSET)
         path: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "path")
         path = _value
 
-        _value = d.pop("size", UNSET)
+        _value = src_dict.get("size", UNSET)
         size: float | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
                 raise ParseError.wrong_type("number", _value, src_dict, "size")
             size = _value
 
-        _value = d.pop("updatedAt", UNSET)
+        _value = src_dict.get("updatedAt", UNSET)
         updated_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
             try:
                 updated_at = datetime.datetime.fromisoformat(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _ProjectFile_FIELDS}
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         project_file = object.__new__(cls)

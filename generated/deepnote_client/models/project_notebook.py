@@ -10,6 +10,18 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_ProjectNotebook_FIELDS = frozenset(
+    {
+        "id",
+        "name",
+        "createdAt",
+        "isInit",
+        "isScheduled",
+        "lastRunAt",
+        "lastRunId",
+    }
+)
+
 
 @_attrs_define
 class ProjectNotebook:
@@ -79,22 +91,24 @@ class ProjectNotebook:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("id", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _value = src_dict.get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = d.pop("name", UNSET)
+        _value = src_dict.get("name", UNSET)
         name: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "name")
         name = _value
 
-        _value = d.pop("createdAt", UNSET)
+        _value = src_dict.get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
@@ -102,23 +116,26 @@ class ProjectNotebook:
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = d.pop("isInit", UNSET)
+        _value = src_dict.get("isInit", UNSET)
         is_init: bool | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, bool):
                 raise ParseError.wrong_type("boolean", _value, src_dict, "isInit")
             is_init = _value
 
-        _value = d.pop("isScheduled", UNSET)
+        _value = src_dict.get("isScheduled", UNSET)
         is_scheduled: bool | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, bool):
                 raise ParseError.wrong_type("boolean", _value, src_dict, "isScheduled")
             is_scheduled = _value
 
-        _value = d.pop("lastRunAt", UNSET)
+        _value = src_dict.get("lastRunAt", UNSET)
         last_run_at: datetime.datetime | None | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, str):
                 try:
                     last_run_at = datetime.datetime.fromisoformat(_value)
@@ -133,9 +150,10 @@ class ProjectNotebook:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "lastRunAt")
 
-        _value = d.pop("lastRunId", UNSET)
+        _value = src_dict.get("lastRunId", UNSET)
         last_run_id: None | str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, str):
                 last_run_id = _value
 
@@ -144,6 +162,14 @@ class ProjectNotebook:
 
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "lastRunId")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value for key, value in src_dict.items() if key not in _ProjectNotebook_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         project_notebook = object.__new__(cls)

@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_ProjectStaticFiles_FIELDS = frozenset(
+    {
+        "sharingEnabled",
+        "apiAccessEnabled",
+        "url",
+    }
+)
+
 
 @_attrs_define
 class ProjectStaticFiles:
@@ -45,27 +53,41 @@ class ProjectStaticFiles:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("sharingEnabled", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 0
+        _value = src_dict.get("sharingEnabled", UNSET)
         sharing_enabled: bool | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, bool):
                 raise ParseError.wrong_type("boolean", _value, src_dict, "sharingEnabled")
             sharing_enabled = _value
 
-        _value = d.pop("apiAccessEnabled", UNSET)
+        _value = src_dict.get("apiAccessEnabled", UNSET)
         api_access_enabled: bool | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, bool):
                 raise ParseError.wrong_type("boolean", _value, src_dict, "apiAccessEnabled")
             api_access_enabled = _value
 
-        _value = d.pop("url", UNSET)
+        _value = src_dict.get("url", UNSET)
         url: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "url")
             url = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _ProjectStaticFiles_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         project_static_files = object.__new__(cls)

@@ -13,6 +13,13 @@ if TYPE_CHECKING:
     from ..models.notebook import Notebook
 
 
+_RenameNotebookResponse_FIELDS = frozenset(
+    {
+        "notebook",
+    }
+)
+
+
 @_attrs_define
 class RenameNotebookResponse:
     notebook: Notebook
@@ -43,13 +50,24 @@ class RenameNotebookResponse:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("notebook", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("notebook", UNSET)
         notebook: Notebook
         try:
             notebook = Notebook.from_dict(_value)
         except ParseError as _error:
             raise _error.within(src_dict, "notebook")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _RenameNotebookResponse_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         rename_notebook_response = object.__new__(cls)

@@ -15,6 +15,14 @@ if TYPE_CHECKING:
     from ..models.block_placement_start import BlockPlacementStart
 
 
+_ReorderBlocksBody_FIELDS = frozenset(
+    {
+        "blockIds",
+        "placement",
+    }
+)
+
+
 @_attrs_define
 class ReorderBlocksBody:
     """Blocks to move as a group, and where to put them (from Deepnote's client code)."""
@@ -59,8 +67,9 @@ class ReorderBlocksBody:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("blockIds", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _value = src_dict.get("blockIds", UNSET)
         block_ids: list[str]
         if not isinstance(_value, list):
             raise ParseError.wrong_type("array", _value, src_dict, "blockIds")
@@ -69,7 +78,7 @@ class ReorderBlocksBody:
                 raise ParseError.wrong_type("string", _item_0, src_dict, "blockIds", _index_0)
         block_ids = list(_value)
 
-        _value = d.pop("placement", UNSET)
+        _value = src_dict.get("placement", UNSET)
         placement: BlockPlacementAfter | BlockPlacementEnd | BlockPlacementStart
         if isinstance(_value, dict):
             _tag_0 = _value.get("type")
@@ -97,6 +106,16 @@ class ReorderBlocksBody:
                 )
         else:
             raise ParseError.wrong_type("object", _value, src_dict, "placement")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _ReorderBlocksBody_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         reorder_blocks_body = object.__new__(cls)

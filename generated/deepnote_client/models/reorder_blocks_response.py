@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET
 
+_ReorderBlocksResponse_FIELDS = frozenset(
+    {
+        "blockIds",
+    }
+)
+
 
 @_attrs_define
 class ReorderBlocksResponse:
@@ -35,8 +41,9 @@ class ReorderBlocksResponse:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("blockIds", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("blockIds", UNSET)
         block_ids: list[str]
         if not isinstance(_value, list):
             raise ParseError.wrong_type("array", _value, src_dict, "blockIds")
@@ -44,6 +51,16 @@ class ReorderBlocksResponse:
             if not isinstance(_item_0, str):
                 raise ParseError.wrong_type("string", _item_0, src_dict, "blockIds", _index_0)
         block_ids = list(_value)
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _ReorderBlocksResponse_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         reorder_blocks_response = object.__new__(cls)

@@ -18,6 +18,20 @@ if TYPE_CHECKING:
 
 _RunStatus_BY_VALUE = cast("dict[str, RunStatus]", RunStatus._value2member_map_)
 _SnapshotStatus_BY_VALUE = cast("dict[str, SnapshotStatus]", SnapshotStatus._value2member_map_)
+_Run_FIELDS = frozenset(
+    {
+        "runId",
+        "status",
+        "notebookId",
+        "createdAt",
+        "completedAt",
+        "error",
+        "snapshotStatus",
+        "snapshotContent",
+        "snapshotDownloadUrl",
+        "snapshotBlocks",
+    }
+)
 
 
 @_attrs_define
@@ -134,29 +148,32 @@ class Run:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("runId", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _value = src_dict.get("runId", UNSET)
         run_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "runId")
         run_id = _value
 
-        _value = d.pop("status", UNSET)
+        _value = src_dict.get("status", UNSET)
         status: RunStatus
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "status")
         status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
 
-        _value = d.pop("notebookId", UNSET)
+        _value = src_dict.get("notebookId", UNSET)
         notebook_id: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
             notebook_id = _value
 
-        _value = d.pop("createdAt", UNSET)
+        _value = src_dict.get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
@@ -164,9 +181,10 @@ class Run:
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = d.pop("completedAt", UNSET)
+        _value = src_dict.get("completedAt", UNSET)
         completed_at: datetime.datetime | None | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, str):
                 try:
                     completed_at = datetime.datetime.fromisoformat(_value)
@@ -181,9 +199,10 @@ class Run:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "completedAt")
 
-        _value = d.pop("error", UNSET)
+        _value = src_dict.get("error", UNSET)
         error: None | str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, str):
                 error = _value
 
@@ -193,16 +212,19 @@ class Run:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "error")
 
-        _value = d.pop("snapshotStatus", UNSET)
+        _value = src_dict.get("snapshotStatus", UNSET)
         snapshot_status: SnapshotStatus | Unset = UNSET
-        if _value is not UNSET and _value is not None:
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "snapshotStatus")
-            snapshot_status = _SnapshotStatus_BY_VALUE.get(_value) or SnapshotStatus(_value)
+        if _value is not UNSET:
+            _found += 1
+            if _value is not None:
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "snapshotStatus")
+                snapshot_status = _SnapshotStatus_BY_VALUE.get(_value) or SnapshotStatus(_value)
 
-        _value = d.pop("snapshotContent", UNSET)
+        _value = src_dict.get("snapshotContent", UNSET)
         snapshot_content: None | str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, str):
                 snapshot_content = _value
 
@@ -212,9 +234,10 @@ class Run:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "snapshotContent")
 
-        _value = d.pop("snapshotDownloadUrl", UNSET)
+        _value = src_dict.get("snapshotDownloadUrl", UNSET)
         snapshot_download_url: None | str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, str):
                 snapshot_download_url = _value
 
@@ -226,9 +249,10 @@ class Run:
                     "string or null", _value, src_dict, "snapshotDownloadUrl"
                 )
 
-        _value = d.pop("snapshotBlocks", UNSET)
+        _value = src_dict.get("snapshotBlocks", UNSET)
         snapshot_blocks: list[SnapshotBlock] | None | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if isinstance(_value, list):
                 try:
                     snapshot_blocks = [SnapshotBlock.from_dict(_item) for _item in _value]
@@ -240,6 +264,12 @@ class Run:
 
             else:
                 raise ParseError.wrong_type("array or null", _value, src_dict, "snapshotBlocks")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _Run_FIELDS}
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         run = object.__new__(cls)

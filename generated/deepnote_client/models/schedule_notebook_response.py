@@ -13,6 +13,13 @@ if TYPE_CHECKING:
     from ..models.notebook_schedule import NotebookSchedule
 
 
+_ScheduleNotebookResponse_FIELDS = frozenset(
+    {
+        "schedule",
+    }
+)
+
+
 @_attrs_define
 class ScheduleNotebookResponse:
     schedule: NotebookSchedule
@@ -40,13 +47,24 @@ class ScheduleNotebookResponse:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("schedule", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("schedule", UNSET)
         schedule: NotebookSchedule
         try:
             schedule = NotebookSchedule.from_dict(_value)
         except ParseError as _error:
             raise _error.within(src_dict, "schedule")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _ScheduleNotebookResponse_FIELDS
+            }
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         schedule_notebook_response = object.__new__(cls)

@@ -14,6 +14,16 @@ if TYPE_CHECKING:
     from ..models.snapshot_block_output import SnapshotBlockOutput
 
 
+_SnapshotBlock_FIELDS = frozenset(
+    {
+        "id",
+        "type",
+        "outputs",
+        "metadata",
+    }
+)
+
+
 @_attrs_define
 class SnapshotBlock:
     """An executed block of a run snapshot (from Deepnote's client code)."""
@@ -67,23 +77,26 @@ class SnapshotBlock:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
-        _value = d.pop("id", UNSET)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _value = src_dict.get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = d.pop("type", UNSET)
+        _value = src_dict.get("type", UNSET)
         type_: str | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "type")
             type_ = _value
 
-        _value = d.pop("outputs", UNSET)
+        _value = src_dict.get("outputs", UNSET)
         outputs: list[SnapshotBlockOutput] | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "outputs")
             try:
@@ -91,13 +104,20 @@ class SnapshotBlock:
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "outputs")
 
-        _value = d.pop("metadata", UNSET)
+        _value = src_dict.get("metadata", UNSET)
         metadata: SnapshotBlockMetadata | Unset = UNSET
         if _value is not UNSET:
+            _found += 1
             try:
                 metadata = SnapshotBlockMetadata.from_dict(_value)
             except ParseError as _error:
                 raise _error.within(src_dict, "metadata")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _SnapshotBlock_FIELDS}
+        )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
         snapshot_block = object.__new__(cls)
