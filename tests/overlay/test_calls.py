@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import httpx
@@ -11,7 +12,7 @@ from deepnote_client.api.me import get_me
 from deepnote_client.api.notebooks import delete_notebook, get_notebook, list_notebook_runs
 from deepnote_client.api.runs import create_run, get_run
 from deepnote_client.errors import ParseError
-from deepnote_client.models import CreateRunBody, GetNotebookResponse, RunStatus
+from deepnote_client.models import CreateRunBody, DetachedRunStorageMode, GetNotebookResponse, RunStatus
 from deepnote_client.types import UNSET
 from deepnote_overlay import (
     TERMINAL_STATUSES,
@@ -176,6 +177,21 @@ async def test_a_malformed_success_body_is_a_parse_error_naming_the_path(
         assert str(error).startswith("getRun: ")
         assert error.body == body, "the decoded body is kept"
         assert isinstance(error.__cause__, ParseError)
+
+
+def test_a_request_may_carry_an_enum_value_newer_than_the_client() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(
+            202, json={"runId": RUN_ID, "status": "pending", "createdAt": "2026-01-02T03:04:05Z"}
+        )
+
+    body = CreateRunBody(notebook_id="nb", detached_run_storage_mode=DetachedRunStorageMode("newer_mode"))
+    created = call(create_run, client=mock_client(handler, None), body=body)
+    assert json.loads(seen[0].content)["detachedRunStorageMode"] == "newer_mode"
+    assert created.run_id == RUN_ID and created.status is RunStatus.PENDING
 
 
 def test_a_created_run_id_survives_a_response_that_does_not_parse() -> None:
