@@ -92,8 +92,9 @@ class Folder:
             _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "path")
+            _from_dict_path = FolderPathEntry.from_dict  # looked up once, not per item
             try:
-                path = [FolderPathEntry.from_dict(_item) for _item in _value]
+                path = [_from_dict_path(_item) for _item in _value]
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "path")
 

@@ -65,8 +65,9 @@ class ListNotebookRunsResponse:
         runs: list[ListNotebookRun]
         if not isinstance(_value, list):
             raise ParseError.wrong_type("array", _value, src_dict, "runs")
+        _from_dict_runs = ListNotebookRun.from_dict  # looked up once, not per item
         try:
-            runs = [ListNotebookRun.from_dict(_item) for _item in _value]
+            runs = [_from_dict_runs(_item) for _item in _value]
         except ParseError as _error:
             raise _error.item_of(_value).within(src_dict, "runs")
 

@@ -64,8 +64,9 @@ class ListProjectsResponse:
         projects: list[ListProjectsItem]
         if not isinstance(_value, list):
             raise ParseError.wrong_type("array", _value, src_dict, "projects")
+        _from_dict_projects = ListProjectsItem.from_dict  # looked up once, not per item
         try:
-            projects = [ListProjectsItem.from_dict(_item) for _item in _value]
+            projects = [_from_dict_projects(_item) for _item in _value]
         except ParseError as _error:
             raise _error.item_of(_value).within(src_dict, "projects")
 

@@ -142,8 +142,9 @@ class Notebook:
             _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "blocks")
+            _from_dict_blocks = NotebookBlock.from_dict  # looked up once, not per item
             try:
-                blocks = [NotebookBlock.from_dict(_item) for _item in _value]
+                blocks = [_from_dict_blocks(_item) for _item in _value]
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "blocks")
 
@@ -153,8 +154,9 @@ class Notebook:
             _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "inputs")
+            _from_dict_inputs = NotebookInput.from_dict  # looked up once, not per item
             try:
-                inputs = [NotebookInput.from_dict(_item) for _item in _value]
+                inputs = [_from_dict_inputs(_item) for _item in _value]
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "inputs")
 

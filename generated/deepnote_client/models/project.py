@@ -209,8 +209,9 @@ class Project:
             _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "notebooks")
+            _from_dict_notebooks = ProjectNotebook.from_dict  # looked up once, not per item
             try:
-                notebooks = [ProjectNotebook.from_dict(_item) for _item in _value]
+                notebooks = [_from_dict_notebooks(_item) for _item in _value]
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "notebooks")
 
@@ -220,8 +221,9 @@ class Project:
             _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "files")
+            _from_dict_files = ProjectFile.from_dict  # looked up once, not per item
             try:
-                files = [ProjectFile.from_dict(_item) for _item in _value]
+                files = [_from_dict_files(_item) for _item in _value]
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "files")
 

@@ -254,8 +254,11 @@ class Run:
         if _value is not UNSET:
             _found += 1
             if isinstance(_value, list):
+                _from_dict_snapshot_blocks_type_0 = (
+                    SnapshotBlock.from_dict
+                )  # looked up once, not per item
                 try:
-                    snapshot_blocks = [SnapshotBlock.from_dict(_item) for _item in _value]
+                    snapshot_blocks = [_from_dict_snapshot_blocks_type_0(_item) for _item in _value]
                 except ParseError as _error:
                     raise _error.item_of(_value).within(src_dict, "snapshotBlocks")
 

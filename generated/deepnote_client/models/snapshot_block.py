@@ -99,8 +99,9 @@ class SnapshotBlock:
             _found += 1
             if not isinstance(_value, list):
                 raise ParseError.wrong_type("array", _value, src_dict, "outputs")
+            _from_dict_outputs = SnapshotBlockOutput.from_dict  # looked up once, not per item
             try:
-                outputs = [SnapshotBlockOutput.from_dict(_item) for _item in _value]
+                outputs = [_from_dict_outputs(_item) for _item in _value]
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "outputs")
 
