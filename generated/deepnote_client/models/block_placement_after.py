@@ -53,13 +53,14 @@ class BlockPlacementAfter:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
-        _value = src_dict.get("type", UNSET)
+        _get = src_dict.get
+        _value = _get("type", UNSET)
         type_: Literal["after"]
         if _value != "after":
             raise ParseError("expected 'after'", src_dict, "type")
         type_ = _value
 
-        _value = src_dict.get("blockId", UNSET)
+        _value = _get("blockId", UNSET)
         block_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "blockId")

@@ -44,7 +44,8 @@ class BlockPlacementEnd:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("type", UNSET)
+        _get = src_dict.get
+        _value = _get("type", UNSET)
         type_: Literal["end"]
         if _value != "end":
             raise ParseError("expected 'end'", src_dict, "type")

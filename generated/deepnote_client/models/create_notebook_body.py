@@ -50,13 +50,14 @@ class CreateNotebookBody:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("projectId", UNSET)
+        _get = src_dict.get
+        _value = _get("projectId", UNSET)
         project_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "projectId")
         project_id = _value
 
-        _value = src_dict.get("name", UNSET)
+        _value = _get("name", UNSET)
         name: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1

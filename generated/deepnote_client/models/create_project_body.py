@@ -70,13 +70,14 @@ class CreateProjectBody:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("name", UNSET)
+        _get = src_dict.get
+        _value = _get("name", UNSET)
         name: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "name")
         name = _value
 
-        _value = src_dict.get("folderId", UNSET)
+        _value = _get("folderId", UNSET)
         folder_id: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -84,7 +85,7 @@ class CreateProjectBody:
                 raise ParseError.wrong_type("string", _value, src_dict, "folderId")
             folder_id = _value
 
-        _value = src_dict.get("projectType", UNSET)
+        _value = _get("projectType", UNSET)
         project_type: ProjectType | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -93,7 +94,7 @@ class CreateProjectBody:
                     raise ParseError.wrong_type("string", _value, src_dict, "projectType")
                 project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
 
-        _value = src_dict.get("environmentId", UNSET)
+        _value = _get("environmentId", UNSET)
         environment_id: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1

@@ -51,7 +51,8 @@ class CreateProjectResponse:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("project", UNSET)
+        _get = src_dict.get
+        _value = _get("project", UNSET)
         project: Project
         try:
             project = Project.from_dict(_value)

@@ -108,13 +108,14 @@ class CreateRunBody:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("notebookId", UNSET)
+        _get = src_dict.get
+        _value = _get("notebookId", UNSET)
         notebook_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
         notebook_id = _value
 
-        _value = src_dict.get("detached", UNSET)
+        _value = _get("detached", UNSET)
         detached: bool | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -122,7 +123,7 @@ class CreateRunBody:
                 raise ParseError.wrong_type("boolean", _value, src_dict, "detached")
             detached = _value
 
-        _value = src_dict.get("detachedRunStorageMode", UNSET)
+        _value = _get("detachedRunStorageMode", UNSET)
         detached_run_storage_mode: DetachedRunStorageMode | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -135,7 +136,7 @@ class CreateRunBody:
                     _value
                 ) or DetachedRunStorageMode(_value)
 
-        _value = src_dict.get("blockIds", UNSET)
+        _value = _get("blockIds", UNSET)
         block_ids: list[str] | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -146,7 +147,7 @@ class CreateRunBody:
                     raise ParseError.wrong_type("string", _item_0, src_dict, "blockIds", _index_0)
             block_ids = list(_value)
 
-        _value = src_dict.get("runDependentBlocks", UNSET)
+        _value = _get("runDependentBlocks", UNSET)
         run_dependent_blocks: bool | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -154,7 +155,7 @@ class CreateRunBody:
                 raise ParseError.wrong_type("boolean", _value, src_dict, "runDependentBlocks")
             run_dependent_blocks = _value
 
-        _value = src_dict.get("inputs", UNSET)
+        _value = _get("inputs", UNSET)
         inputs: RunInputs | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -163,7 +164,7 @@ class CreateRunBody:
             except ParseError as _error:
                 raise _error.within(src_dict, "inputs")
 
-        _value = src_dict.get("machineType", UNSET)
+        _value = _get("machineType", UNSET)
         machine_type: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1

@@ -12,6 +12,8 @@ from ..models.run_status import RunStatus
 from ..types import UNSET
 
 _RunStatus_BY_VALUE = cast("dict[str, RunStatus]", RunStatus._value2member_map_)
+_datetime_from_iso = datetime.datetime.fromisoformat
+_date_from_iso = datetime.date.fromisoformat
 _CreateRunResponse_FIELDS = frozenset(
     {
         "runId",
@@ -56,24 +58,25 @@ class CreateRunResponse:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 3
-        _value = src_dict.get("runId", UNSET)
+        _get = src_dict.get
+        _value = _get("runId", UNSET)
         run_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "runId")
         run_id = _value
 
-        _value = src_dict.get("status", UNSET)
+        _value = _get("status", UNSET)
         status: RunStatus
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "status")
         status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
 
-        _value = src_dict.get("createdAt", UNSET)
+        _value = _get("createdAt", UNSET)
         created_at: datetime.datetime
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
         try:
-            created_at = datetime.datetime.fromisoformat(_value)
+            created_at = _datetime_from_iso(_value)
         except ValueError:
             raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 

@@ -64,7 +64,8 @@ class CursorPagination:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 0
-        _value = src_dict.get("nextPageToken", UNSET)
+        _get = src_dict.get
+        _value = _get("nextPageToken", UNSET)
         next_page_token: None | str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -77,7 +78,7 @@ class CursorPagination:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "nextPageToken")
 
-        _value = src_dict.get("hasMore", UNSET)
+        _value = _get("hasMore", UNSET)
         has_more: bool | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -85,7 +86,7 @@ class CursorPagination:
                 raise ParseError.wrong_type("boolean", _value, src_dict, "hasMore")
             has_more = _value
 
-        _value = src_dict.get("pageSize", UNSET)
+        _value = _get("pageSize", UNSET)
         page_size: int | Unset = UNSET
         if _value is not UNSET:
             _found += 1

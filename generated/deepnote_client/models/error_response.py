@@ -45,7 +45,8 @@ class ErrorResponse:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("message", UNSET)
+        _get = src_dict.get
+        _value = _get("message", UNSET)
         message: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "message")

@@ -74,19 +74,20 @@ class Folder:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
-        _value = src_dict.get("id", UNSET)
+        _get = src_dict.get
+        _value = _get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = src_dict.get("name", UNSET)
+        _value = _get("name", UNSET)
         name: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "name")
         name = _value
 
-        _value = src_dict.get("path", UNSET)
+        _value = _get("path", UNSET)
         path: list[FolderPathEntry] | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -98,7 +99,7 @@ class Folder:
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "path")
 
-        _value = src_dict.get("isPathComplete", UNSET)
+        _value = _get("isPathComplete", UNSET)
         is_path_complete: bool | Unset = UNSET
         if _value is not UNSET:
             _found += 1

@@ -50,7 +50,8 @@ class GetRunResponse:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("run", UNSET)
+        _get = src_dict.get
+        _value = _get("run", UNSET)
         run: Run
         try:
             run = Run.from_dict(_value)

@@ -61,7 +61,8 @@ class ListNotebookRunsResponse:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
-        _value = src_dict.get("runs", UNSET)
+        _get = src_dict.get
+        _value = _get("runs", UNSET)
         runs: list[ListNotebookRun]
         if not isinstance(_value, list):
             raise ParseError.wrong_type("array", _value, src_dict, "runs")
@@ -71,7 +72,7 @@ class ListNotebookRunsResponse:
         except ParseError as _error:
             raise _error.item_of(_value).within(src_dict, "runs")
 
-        _value = src_dict.get("pagination", UNSET)
+        _value = _get("pagination", UNSET)
         pagination: CursorPagination
         try:
             pagination = CursorPagination.from_dict(_value)

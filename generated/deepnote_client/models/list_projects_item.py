@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 
 _ProjectType_BY_VALUE = cast("dict[str, ProjectType]", ProjectType._value2member_map_)
+_datetime_from_iso = datetime.datetime.fromisoformat
+_date_from_iso = datetime.date.fromisoformat
 _ListProjectsItem_FIELDS = frozenset(
     {
         "id",
@@ -115,42 +117,43 @@ class ListProjectsItem:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 3
-        _value = src_dict.get("id", UNSET)
+        _get = src_dict.get
+        _value = _get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = src_dict.get("name", UNSET)
+        _value = _get("name", UNSET)
         name: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "name")
         name = _value
 
-        _value = src_dict.get("projectType", UNSET)
+        _value = _get("projectType", UNSET)
         project_type: ProjectType
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "projectType")
         project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
 
-        _value = src_dict.get("createdAt", UNSET)
+        _value = _get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
-                created_at = datetime.datetime.fromisoformat(_value)
+                created_at = _datetime_from_iso(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = src_dict.get("updatedAt", UNSET)
+        _value = _get("updatedAt", UNSET)
         updated_at: datetime.datetime | None | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if isinstance(_value, str):
                 try:
-                    updated_at = datetime.datetime.fromisoformat(_value)
+                    updated_at = _datetime_from_iso(_value)
                 except ValueError:
                     raise ParseError(
                         "expected an ISO 8601 date-time", src_dict, "updatedAt"
@@ -162,7 +165,7 @@ class ListProjectsItem:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "updatedAt")
 
-        _value = src_dict.get("folder", UNSET)
+        _value = _get("folder", UNSET)
         folder: Folder | None | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -178,7 +181,7 @@ class ListProjectsItem:
             else:
                 raise ParseError.wrong_type("object or null", _value, src_dict, "folder")
 
-        _value = src_dict.get("notebooks", UNSET)
+        _value = _get("notebooks", UNSET)
         notebooks: list[ProjectNotebook] | Unset = UNSET
         if _value is not UNSET:
             _found += 1

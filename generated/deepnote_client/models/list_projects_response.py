@@ -60,7 +60,8 @@ class ListProjectsResponse:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
-        _value = src_dict.get("projects", UNSET)
+        _get = src_dict.get
+        _value = _get("projects", UNSET)
         projects: list[ListProjectsItem]
         if not isinstance(_value, list):
             raise ParseError.wrong_type("array", _value, src_dict, "projects")
@@ -70,7 +71,7 @@ class ListProjectsResponse:
         except ParseError as _error:
             raise _error.item_of(_value).within(src_dict, "projects")
 
-        _value = src_dict.get("pagination", UNSET)
+        _value = _get("pagination", UNSET)
         pagination: CursorPagination
         try:
             pagination = CursorPagination.from_dict(_value)

@@ -74,28 +74,29 @@ class Me:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 4
-        _value = src_dict.get("apiKey", UNSET)
+        _get = src_dict.get
+        _value = _get("apiKey", UNSET)
         api_key: MeApiKey
         try:
             api_key = MeApiKey.from_dict(_value)
         except ParseError as _error:
             raise _error.within(src_dict, "apiKey")
 
-        _value = src_dict.get("user", UNSET)
+        _value = _get("user", UNSET)
         user: MeUser
         try:
             user = MeUser.from_dict(_value)
         except ParseError as _error:
             raise _error.within(src_dict, "user")
 
-        _value = src_dict.get("workspace", UNSET)
+        _value = _get("workspace", UNSET)
         workspace: MeWorkspace
         try:
             workspace = MeWorkspace.from_dict(_value)
         except ParseError as _error:
             raise _error.within(src_dict, "workspace")
 
-        _value = src_dict.get("accessLevel", UNSET)
+        _value = _get("accessLevel", UNSET)
         access_level: AccessLevel
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "accessLevel")

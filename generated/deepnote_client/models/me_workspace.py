@@ -54,7 +54,8 @@ class MeWorkspace:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 0
-        _value = src_dict.get("id", UNSET)
+        _get = src_dict.get
+        _value = _get("id", UNSET)
         id: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -62,7 +63,7 @@ class MeWorkspace:
                 raise ParseError.wrong_type("string", _value, src_dict, "id")
             id = _value
 
-        _value = src_dict.get("slug", UNSET)
+        _value = _get("slug", UNSET)
         slug: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -70,7 +71,7 @@ class MeWorkspace:
                 raise ParseError.wrong_type("string", _value, src_dict, "slug")
             slug = _value
 
-        _value = src_dict.get("name", UNSET)
+        _value = _get("name", UNSET)
         name: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1

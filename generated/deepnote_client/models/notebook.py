@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from ..models.notebook_input import NotebookInput
 
 
+_datetime_from_iso = datetime.datetime.fromisoformat
+_date_from_iso = datetime.date.fromisoformat
 _Notebook_FIELDS = frozenset(
     {
         "id",
@@ -114,13 +116,14 @@ class Notebook:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("id", UNSET)
+        _get = src_dict.get
+        _value = _get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = src_dict.get("projectId", UNSET)
+        _value = _get("projectId", UNSET)
         project_id: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -128,7 +131,7 @@ class Notebook:
                 raise ParseError.wrong_type("string", _value, src_dict, "projectId")
             project_id = _value
 
-        _value = src_dict.get("name", UNSET)
+        _value = _get("name", UNSET)
         name: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -136,7 +139,7 @@ class Notebook:
                 raise ParseError.wrong_type("string", _value, src_dict, "name")
             name = _value
 
-        _value = src_dict.get("blocks", UNSET)
+        _value = _get("blocks", UNSET)
         blocks: list[NotebookBlock] | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -148,7 +151,7 @@ class Notebook:
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "blocks")
 
-        _value = src_dict.get("inputs", UNSET)
+        _value = _get("inputs", UNSET)
         inputs: list[NotebookInput] | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -160,25 +163,25 @@ class Notebook:
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "inputs")
 
-        _value = src_dict.get("createdAt", UNSET)
+        _value = _get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
-                created_at = datetime.datetime.fromisoformat(_value)
+                created_at = _datetime_from_iso(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = src_dict.get("updatedAt", UNSET)
+        _value = _get("updatedAt", UNSET)
         updated_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
             try:
-                updated_at = datetime.datetime.fromisoformat(_value)
+                updated_at = _datetime_from_iso(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
 

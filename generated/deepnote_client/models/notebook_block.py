@@ -65,19 +65,20 @@ class NotebookBlock:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
-        _value = src_dict.get("id", UNSET)
+        _get = src_dict.get
+        _value = _get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = src_dict.get("type", UNSET)
+        _value = _get("type", UNSET)
         type_: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "type")
         type_ = _value
 
-        _value = src_dict.get("content", UNSET)
+        _value = _get("content", UNSET)
         content: None | str | Unset = UNSET
         if _value is not UNSET:
             _found += 1

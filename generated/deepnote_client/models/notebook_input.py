@@ -123,13 +123,14 @@ class NotebookInput:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("name", UNSET)
+        _get = src_dict.get
+        _value = _get("name", UNSET)
         name: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "name")
         name = _value
 
-        _value = src_dict.get("blockId", UNSET)
+        _value = _get("blockId", UNSET)
         block_id: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -137,7 +138,7 @@ class NotebookInput:
                 raise ParseError.wrong_type("string", _value, src_dict, "blockId")
             block_id = _value
 
-        _value = src_dict.get("type", UNSET)
+        _value = _get("type", UNSET)
         type_: NotebookInputType | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -146,7 +147,7 @@ class NotebookInput:
                     raise ParseError.wrong_type("string", _value, src_dict, "type")
                 type_ = _NotebookInputType_BY_VALUE.get(_value) or NotebookInputType(_value)
 
-        _value = src_dict.get("value", UNSET)
+        _value = _get("value", UNSET)
         value: bool | list[str] | None | str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -167,7 +168,7 @@ class NotebookInput:
                     "string or boolean or array or null", _value, src_dict, "value"
                 )
 
-        _value = src_dict.get("label", UNSET)
+        _value = _get("label", UNSET)
         label: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -175,7 +176,7 @@ class NotebookInput:
                 raise ParseError.wrong_type("string", _value, src_dict, "label")
             label = _value
 
-        _value = src_dict.get("options", UNSET)
+        _value = _get("options", UNSET)
         options: list[str] | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -186,7 +187,7 @@ class NotebookInput:
                     raise ParseError.wrong_type("string", _item_0, src_dict, "options", _index_0)
             options = list(_value)
 
-        _value = src_dict.get("multiple", UNSET)
+        _value = _get("multiple", UNSET)
         multiple: bool | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -194,7 +195,7 @@ class NotebookInput:
                 raise ParseError.wrong_type("boolean", _value, src_dict, "multiple")
             multiple = _value
 
-        _value = src_dict.get("min", UNSET)
+        _value = _get("min", UNSET)
         min_: float | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -202,7 +203,7 @@ class NotebookInput:
                 raise ParseError.wrong_type("number", _value, src_dict, "min")
             min_ = _value
 
-        _value = src_dict.get("max", UNSET)
+        _value = _get("max", UNSET)
         max_: float | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -210,7 +211,7 @@ class NotebookInput:
                 raise ParseError.wrong_type("number", _value, src_dict, "max")
             max_ = _value
 
-        _value = src_dict.get("step", UNSET)
+        _value = _get("step", UNSET)
         step: float | Unset = UNSET
         if _value is not UNSET:
             _found += 1

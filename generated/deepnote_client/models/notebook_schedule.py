@@ -10,6 +10,8 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_datetime_from_iso = datetime.datetime.fromisoformat
+_date_from_iso = datetime.date.fromisoformat
 _NotebookSchedule_FIELDS = frozenset(
     {
         "notebookId",
@@ -84,19 +86,20 @@ class NotebookSchedule:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
-        _value = src_dict.get("notebookId", UNSET)
+        _get = src_dict.get
+        _value = _get("notebookId", UNSET)
         notebook_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
         notebook_id = _value
 
-        _value = src_dict.get("cron", UNSET)
+        _value = _get("cron", UNSET)
         cron: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "cron")
         cron = _value
 
-        _value = src_dict.get("timezone", UNSET)
+        _value = _get("timezone", UNSET)
         timezone: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -104,36 +107,36 @@ class NotebookSchedule:
                 raise ParseError.wrong_type("string", _value, src_dict, "timezone")
             timezone = _value
 
-        _value = src_dict.get("nextRunAt", UNSET)
+        _value = _get("nextRunAt", UNSET)
         next_run_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "nextRunAt")
             try:
-                next_run_at = datetime.datetime.fromisoformat(_value)
+                next_run_at = _datetime_from_iso(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "nextRunAt") from None
 
-        _value = src_dict.get("createdAt", UNSET)
+        _value = _get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
-                created_at = datetime.datetime.fromisoformat(_value)
+                created_at = _datetime_from_iso(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = src_dict.get("updatedAt", UNSET)
+        _value = _get("updatedAt", UNSET)
         updated_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
             try:
-                updated_at = datetime.datetime.fromisoformat(_value)
+                updated_at = _datetime_from_iso(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 
 _ProjectType_BY_VALUE = cast("dict[str, ProjectType]", ProjectType._value2member_map_)
+_datetime_from_iso = datetime.datetime.fromisoformat
+_date_from_iso = datetime.date.fromisoformat
 _Project_FIELDS = frozenset(
     {
         "id",
@@ -140,42 +142,43 @@ class Project:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 3
-        _value = src_dict.get("id", UNSET)
+        _get = src_dict.get
+        _value = _get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = src_dict.get("name", UNSET)
+        _value = _get("name", UNSET)
         name: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "name")
         name = _value
 
-        _value = src_dict.get("projectType", UNSET)
+        _value = _get("projectType", UNSET)
         project_type: ProjectType
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "projectType")
         project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
 
-        _value = src_dict.get("createdAt", UNSET)
+        _value = _get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
-                created_at = datetime.datetime.fromisoformat(_value)
+                created_at = _datetime_from_iso(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = src_dict.get("updatedAt", UNSET)
+        _value = _get("updatedAt", UNSET)
         updated_at: datetime.datetime | None | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if isinstance(_value, str):
                 try:
-                    updated_at = datetime.datetime.fromisoformat(_value)
+                    updated_at = _datetime_from_iso(_value)
                 except ValueError:
                     raise ParseError(
                         "expected an ISO 8601 date-time", src_dict, "updatedAt"
@@ -187,7 +190,7 @@ class Project:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "updatedAt")
 
-        _value = src_dict.get("folder", UNSET)
+        _value = _get("folder", UNSET)
         folder: Folder | None | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -203,7 +206,7 @@ class Project:
             else:
                 raise ParseError.wrong_type("object or null", _value, src_dict, "folder")
 
-        _value = src_dict.get("notebooks", UNSET)
+        _value = _get("notebooks", UNSET)
         notebooks: list[ProjectNotebook] | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -215,7 +218,7 @@ class Project:
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "notebooks")
 
-        _value = src_dict.get("files", UNSET)
+        _value = _get("files", UNSET)
         files: list[ProjectFile] | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -227,7 +230,7 @@ class Project:
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "files")
 
-        _value = src_dict.get("staticFiles", UNSET)
+        _value = _get("staticFiles", UNSET)
         static_files: ProjectStaticFiles | Unset = UNSET
         if _value is not UNSET:
             _found += 1

@@ -10,6 +10,8 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_datetime_from_iso = datetime.datetime.fromisoformat
+_date_from_iso = datetime.date.fromisoformat
 _ProjectFile_FIELDS = frozenset(
     {
         "path",
@@ -59,13 +61,14 @@ class ProjectFile:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("path", UNSET)
+        _get = src_dict.get
+        _value = _get("path", UNSET)
         path: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "path")
         path = _value
 
-        _value = src_dict.get("size", UNSET)
+        _value = _get("size", UNSET)
         size: float | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -73,14 +76,14 @@ class ProjectFile:
                 raise ParseError.wrong_type("number", _value, src_dict, "size")
             size = _value
 
-        _value = src_dict.get("updatedAt", UNSET)
+        _value = _get("updatedAt", UNSET)
         updated_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
             try:
-                updated_at = datetime.datetime.fromisoformat(_value)
+                updated_at = _datetime_from_iso(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
 

@@ -10,6 +10,8 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_datetime_from_iso = datetime.datetime.fromisoformat
+_date_from_iso = datetime.date.fromisoformat
 _ProjectNotebook_FIELDS = frozenset(
     {
         "id",
@@ -93,30 +95,31 @@ class ProjectNotebook:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
-        _value = src_dict.get("id", UNSET)
+        _get = src_dict.get
+        _value = _get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = src_dict.get("name", UNSET)
+        _value = _get("name", UNSET)
         name: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "name")
         name = _value
 
-        _value = src_dict.get("createdAt", UNSET)
+        _value = _get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
-                created_at = datetime.datetime.fromisoformat(_value)
+                created_at = _datetime_from_iso(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = src_dict.get("isInit", UNSET)
+        _value = _get("isInit", UNSET)
         is_init: bool | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -124,7 +127,7 @@ class ProjectNotebook:
                 raise ParseError.wrong_type("boolean", _value, src_dict, "isInit")
             is_init = _value
 
-        _value = src_dict.get("isScheduled", UNSET)
+        _value = _get("isScheduled", UNSET)
         is_scheduled: bool | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -132,13 +135,13 @@ class ProjectNotebook:
                 raise ParseError.wrong_type("boolean", _value, src_dict, "isScheduled")
             is_scheduled = _value
 
-        _value = src_dict.get("lastRunAt", UNSET)
+        _value = _get("lastRunAt", UNSET)
         last_run_at: datetime.datetime | None | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if isinstance(_value, str):
                 try:
-                    last_run_at = datetime.datetime.fromisoformat(_value)
+                    last_run_at = _datetime_from_iso(_value)
                 except ValueError:
                     raise ParseError(
                         "expected an ISO 8601 date-time", src_dict, "lastRunAt"
@@ -150,7 +153,7 @@ class ProjectNotebook:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "lastRunAt")
 
-        _value = src_dict.get("lastRunId", UNSET)
+        _value = _get("lastRunId", UNSET)
         last_run_id: None | str | Unset = UNSET
         if _value is not UNSET:
             _found += 1

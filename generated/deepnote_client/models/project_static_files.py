@@ -55,7 +55,8 @@ class ProjectStaticFiles:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 0
-        _value = src_dict.get("sharingEnabled", UNSET)
+        _get = src_dict.get
+        _value = _get("sharingEnabled", UNSET)
         sharing_enabled: bool | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -63,7 +64,7 @@ class ProjectStaticFiles:
                 raise ParseError.wrong_type("boolean", _value, src_dict, "sharingEnabled")
             sharing_enabled = _value
 
-        _value = src_dict.get("apiAccessEnabled", UNSET)
+        _value = _get("apiAccessEnabled", UNSET)
         api_access_enabled: bool | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -71,7 +72,7 @@ class ProjectStaticFiles:
                 raise ParseError.wrong_type("boolean", _value, src_dict, "apiAccessEnabled")
             api_access_enabled = _value
 
-        _value = src_dict.get("url", UNSET)
+        _value = _get("url", UNSET)
         url: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1

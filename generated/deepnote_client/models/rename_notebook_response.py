@@ -52,7 +52,8 @@ class RenameNotebookResponse:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("notebook", UNSET)
+        _get = src_dict.get
+        _value = _get("notebook", UNSET)
         notebook: Notebook
         try:
             notebook = Notebook.from_dict(_value)

@@ -69,7 +69,8 @@ class ReorderBlocksBody:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
-        _value = src_dict.get("blockIds", UNSET)
+        _get = src_dict.get
+        _value = _get("blockIds", UNSET)
         block_ids: list[str]
         if not isinstance(_value, list):
             raise ParseError.wrong_type("array", _value, src_dict, "blockIds")
@@ -78,7 +79,7 @@ class ReorderBlocksBody:
                 raise ParseError.wrong_type("string", _item_0, src_dict, "blockIds", _index_0)
         block_ids = list(_value)
 
-        _value = src_dict.get("placement", UNSET)
+        _value = _get("placement", UNSET)
         placement: BlockPlacementAfter | BlockPlacementEnd | BlockPlacementStart
         if isinstance(_value, dict):
             _tag_0 = _value.get("type")

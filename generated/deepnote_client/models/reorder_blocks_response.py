@@ -43,7 +43,8 @@ class ReorderBlocksResponse:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("blockIds", UNSET)
+        _get = src_dict.get
+        _value = _get("blockIds", UNSET)
         block_ids: list[str]
         if not isinstance(_value, list):
             raise ParseError.wrong_type("array", _value, src_dict, "blockIds")

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 _RunStatus_BY_VALUE = cast("dict[str, RunStatus]", RunStatus._value2member_map_)
 _SnapshotStatus_BY_VALUE = cast("dict[str, SnapshotStatus]", SnapshotStatus._value2member_map_)
+_datetime_from_iso = datetime.datetime.fromisoformat
+_date_from_iso = datetime.date.fromisoformat
 _Run_FIELDS = frozenset(
     {
         "runId",
@@ -150,19 +152,20 @@ class Run:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
-        _value = src_dict.get("runId", UNSET)
+        _get = src_dict.get
+        _value = _get("runId", UNSET)
         run_id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "runId")
         run_id = _value
 
-        _value = src_dict.get("status", UNSET)
+        _value = _get("status", UNSET)
         status: RunStatus
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "status")
         status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
 
-        _value = src_dict.get("notebookId", UNSET)
+        _value = _get("notebookId", UNSET)
         notebook_id: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -170,24 +173,24 @@ class Run:
                 raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
             notebook_id = _value
 
-        _value = src_dict.get("createdAt", UNSET)
+        _value = _get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if not isinstance(_value, str):
                 raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
-                created_at = datetime.datetime.fromisoformat(_value)
+                created_at = _datetime_from_iso(_value)
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = src_dict.get("completedAt", UNSET)
+        _value = _get("completedAt", UNSET)
         completed_at: datetime.datetime | None | Unset = UNSET
         if _value is not UNSET:
             _found += 1
             if isinstance(_value, str):
                 try:
-                    completed_at = datetime.datetime.fromisoformat(_value)
+                    completed_at = _datetime_from_iso(_value)
                 except ValueError:
                     raise ParseError(
                         "expected an ISO 8601 date-time", src_dict, "completedAt"
@@ -199,7 +202,7 @@ class Run:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "completedAt")
 
-        _value = src_dict.get("error", UNSET)
+        _value = _get("error", UNSET)
         error: None | str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -212,7 +215,7 @@ class Run:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "error")
 
-        _value = src_dict.get("snapshotStatus", UNSET)
+        _value = _get("snapshotStatus", UNSET)
         snapshot_status: SnapshotStatus | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -221,7 +224,7 @@ class Run:
                     raise ParseError.wrong_type("string", _value, src_dict, "snapshotStatus")
                 snapshot_status = _SnapshotStatus_BY_VALUE.get(_value) or SnapshotStatus(_value)
 
-        _value = src_dict.get("snapshotContent", UNSET)
+        _value = _get("snapshotContent", UNSET)
         snapshot_content: None | str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -234,7 +237,7 @@ class Run:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "snapshotContent")
 
-        _value = src_dict.get("snapshotDownloadUrl", UNSET)
+        _value = _get("snapshotDownloadUrl", UNSET)
         snapshot_download_url: None | str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -249,7 +252,7 @@ class Run:
                     "string or null", _value, src_dict, "snapshotDownloadUrl"
                 )
 
-        _value = src_dict.get("snapshotBlocks", UNSET)
+        _value = _get("snapshotBlocks", UNSET)
         snapshot_blocks: list[SnapshotBlock] | None | Unset = UNSET
         if _value is not UNSET:
             _found += 1

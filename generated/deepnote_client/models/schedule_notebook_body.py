@@ -39,13 +39,14 @@ class ScheduleNotebookBody:
         # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
-        _value = src_dict.get("cron", UNSET)
+        _get = src_dict.get
+        _value = _get("cron", UNSET)
         cron: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "cron")
         cron = _value
 
-        _value = src_dict.get("timezone", UNSET)
+        _value = _get("timezone", UNSET)
         timezone: str | Unset = UNSET
         if _value is not UNSET:
             if not isinstance(_value, str):

@@ -49,7 +49,8 @@ class ScheduleNotebookResponse:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("schedule", UNSET)
+        _get = src_dict.get
+        _value = _get("schedule", UNSET)
         schedule: NotebookSchedule
         try:
             schedule = NotebookSchedule.from_dict(_value)

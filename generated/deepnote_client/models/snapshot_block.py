@@ -79,13 +79,14 @@ class SnapshotBlock:
             raise ParseError.wrong_type("object", src_dict, src_dict)
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
-        _value = src_dict.get("id", UNSET)
+        _get = src_dict.get
+        _value = _get("id", UNSET)
         id: str
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "id")
         id = _value
 
-        _value = src_dict.get("type", UNSET)
+        _value = _get("type", UNSET)
         type_: str | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -93,7 +94,7 @@ class SnapshotBlock:
                 raise ParseError.wrong_type("string", _value, src_dict, "type")
             type_ = _value
 
-        _value = src_dict.get("outputs", UNSET)
+        _value = _get("outputs", UNSET)
         outputs: list[SnapshotBlockOutput] | Unset = UNSET
         if _value is not UNSET:
             _found += 1
@@ -105,7 +106,7 @@ class SnapshotBlock:
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "outputs")
 
-        _value = src_dict.get("metadata", UNSET)
+        _value = _get("metadata", UNSET)
         metadata: SnapshotBlockMetadata | Unset = UNSET
         if _value is not UNSET:
             _found += 1
