@@ -114,6 +114,12 @@ def _result(endpoint: Endpoint[..., T], request: httpx.Request, response: httpx.
         reason, field, cause = f"the body is not JSON ({content_type})", None, error
     except ParseError as error:
         reason, field, cause = str(error), error.path or None, error
+    except (TypeError, ValueError, AttributeError, KeyError) as error:  # never expected; never leaked bare
+        reason, field, cause = (
+            f"the body does not match the schema: {type(error).__name__}: {error}",
+            None,
+            error,
+        )
     raise ResponseParseError(
         operation=endpoint.OPERATION_ID,
         status_code=response.status_code,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -279,3 +280,18 @@ def test_generated_functions_still_work_on_a_connected_client() -> None:
     response = get_notebook.sync_detailed(client=client, notebook_id=NOTEBOOK_ID)
     assert response.status_code == 404
     assert response.parsed is not None and response.parsed.message == "Notebook not found"  # type: ignore[union-attr]
+
+
+def test_an_unexpected_parser_failure_is_still_a_parse_error() -> None:
+    def parse_response(response: httpx.Response) -> object:
+        raise KeyError("surprise")
+
+    endpoint = SimpleNamespace(
+        OPERATION_ID="getThing",
+        build_request=lambda: {"method": "get", "url": "/thing"},
+        parse_response=parse_response,
+    )
+    with pytest.raises(ResponseParseError, match="does not match the schema: KeyError") as caught:
+        call(endpoint, client=answering(httpx.Response(200, json={"a": 1})))  # type: ignore[arg-type]
+    assert caught.value.body == {"a": 1}
+    assert isinstance(caught.value.__cause__, KeyError)
