@@ -21,7 +21,7 @@ import pytest
 
 from deepnote_client import errors
 from deepnote_client.api.notebooks import get_notebook
-from deepnote_overlay import call
+from deepnote_overlay import call, paginate
 from tests.overlay.helpers import NOTEBOOK_ID, mock_client, notebook_json
 from tests.spec_tools import ROOT, load_spec, operations, resolve, snake_case
 
@@ -194,3 +194,11 @@ def test_mypy_checks_parameters_and_knows_result_and_item_types(tmp_path: Path) 
     assert errors_by_line == {15, 16, 18, 19}, result.stdout
     assert 'Unexpected keyword argument "notebok_id"' in result.stdout
     assert 'Missing named argument "notebook_id"' in result.stdout
+
+
+def test_paginating_an_operation_without_page_items_is_refused_before_any_request() -> None:
+    sent: list[httpx.Request] = []
+    client = mock_client(lambda request: sent.append(request) or httpx.Response(500), None)
+    with pytest.raises(TypeError, match="getNotebook is not a paginated operation"):
+        next(paginate(get_notebook, client=client, notebook_id=NOTEBOOK_ID))  # type: ignore[arg-type]
+    assert sent == []
