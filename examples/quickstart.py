@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from uuid import UUID
 
 from deepnote_client import AuthenticatedClient
 from deepnote_client.api.me import get_me
@@ -30,7 +29,7 @@ def pick_project(client: AuthenticatedClient) -> str:
     if configured:
         return configured
     for project in paginate(list_projects, client=client, max_items=1):
-        return str(project.id)
+        return project.id  # ids are plain strings
     sys.exit("No project found: set DEEPNOTE_PROJECT_ID to a project the token can write to.")
 
 
@@ -46,7 +45,7 @@ def tour(client: AuthenticatedClient) -> int:
     step("caller", f"access level {me.access_level} in workspace {me.workspace.to_dict().get('name')!r}")
 
     project_id = pick_project(client)
-    body = CreateNotebookBody(project_id=UUID(project_id), name=f"quickstart-{int(time.time())}")
+    body = CreateNotebookBody(project_id=project_id, name=f"quickstart-{int(time.time())}")
     notebook = call(create_notebook, client=client, body=body).notebook
     step("created notebook", f"{notebook.name!r} ({notebook.id})")
     try:

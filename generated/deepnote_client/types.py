@@ -1,8 +1,11 @@
 """Contains some shared types for properties"""
 
+import logging
 from collections.abc import Mapping, MutableMapping
+from enum import StrEnum
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, BinaryIO, Generic, Literal, Self, TypeVar, cast
+from urllib.parse import quote
 
 from attrs import define
 
@@ -10,6 +13,10 @@ from attrs import define
 class Unset:
     def __bool__(self) -> Literal[False]:
         return False
+
+    # Deepnote client change: reads as UNSET in the models' repr.
+    def __repr__(self) -> str:
+        return "UNSET"
 
     # Deepnote client change: pickle as a reference to UNSET, so a model sent to or from another
     # process (or inside a pickled error) still holds the one UNSET and compares equal.
@@ -56,4 +63,66 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+# Deepnote client change: enums that keep values newer than this client (see str_enum.py.jinja).
+_logger = logging.getLogger("deepnote_client")
+
+
+class OpenStrEnum(StrEnum):
+    """A string enum that also holds values the spec does not list yet.
+
+    ``RunStatus("queued_somewhere")`` does not raise: it gives a ``RunStatus`` whose ``value`` is
+    ``"queued_somewhere"``, whose ``name`` is ``"UNKNOWN"`` and whose ``is_known`` is false. It
+    compares equal to its string, is never identical to a listed member, and serialises back as
+    the same string, so a response with a new value parses and a request may carry one.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, str):
+            return None
+        _logger.debug(
+            "%s: value %r is not in the spec; kept as an unknown member", cls.__name__, value
+        )
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member
+
+    @classmethod
+    def parse(cls, value: str) -> Self:
+        """The member for ``value``, listed or not; what the models' ``from_dict`` use (faster than ``cls(value)``)."""
+        member = cls._value2member_map_.get(value)
+        return cls(value) if member is None else cast(Self, member)
+
+    @property
+    def is_known(self) -> bool:
+        """Whether this value is one the spec lists."""
+        return type(self)._value2member_map_.get(self._value_) is self
+
+    def __str__(self) -> str:
+        return str(self._value_)
+
+
+# Deepnote client change: path parameters are checked and encoded in one place.
+def path_segment(name: str, value: object) -> str:
+    """``value`` as one URL path segment; ``ValueError`` naming ``name`` if it is empty, ``.`` or ``..``.
+
+    Percent-encoding keeps ``/`` inside one segment, but an empty, ``.`` or ``..`` segment would
+    still change which resource the request reaches, so those are refused before sending.
+    """
+    text = str(value)
+    if text in ("", ".", ".."):
+        raise ValueError(f"path parameter {name!r} must not be empty, '.' or '..' (got {text!r})")
+    return quote(text, safe="")
+
+
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "OpenStrEnum",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "path_segment",
+]

@@ -9,16 +9,11 @@ The generated ``deepnote_client`` functions stay usable as they are; this packag
 - the ``DeepnoteError`` hierarchy and ``RetryPolicy``.
 """
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .calls import acall, call
-from .client import (
-    DEFAULT_BASE_URL,
-    DEFAULT_LIMITS,
-    DEFAULT_MAX_RESPONSE_BYTES,
-    DEFAULT_TIMEOUT,
-    USER_AGENT,
-    __version__,
-    connect,
-)
+from .client import DEFAULT_BASE_URL, DEFAULT_LIMITS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, connect
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -41,7 +36,34 @@ from .errors import (
 )
 from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
 from .retries import RetryPolicy, RetryTransport
-from .runs import TERMINAL_STATUSES, arun_notebook, await_run, run_notebook, wait_for_run
+
+if TYPE_CHECKING:
+    from .client import USER_AGENT, __version__
+    from .runs import TERMINAL_STATUSES, arun_notebook, await_run, run_notebook, wait_for_run
+
+# Resolved on first use (PEP 562): the run helpers load the run models and endpoints, and the
+# version needs importlib.metadata, so `import deepnote_overlay` loads neither until asked.
+_LAZY = {
+    **{name: ".client" for name in ("USER_AGENT", "__version__")},
+    **{
+        name: ".runs"
+        for name in ("TERMINAL_STATUSES", "arun_notebook", "await_run", "run_notebook", "wait_for_run")
+    },
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
 
 __all__ = [
     "DEFAULT_BASE_URL",

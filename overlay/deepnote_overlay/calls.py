@@ -2,11 +2,15 @@
 
 Guarantees:
 
-- The request is exactly the one the generated module builds (``_get_kwargs``), sent through the
-  client's httpx client, so retries and every client setting apply.
-- A 2xx answer is parsed by the generated ``_parse_response``; a body that is not JSON, lacks a
-  required field, has a value of the wrong type, or a 2xx status the spec does not document
-  raises ``ResponseParseError`` naming the operation (and the field when known).
+- ``call`` / ``acall`` are typed over the operation's own parameters: mypy rejects a misspelled or
+  missing argument, and the result is the operation's success model.
+- The request is exactly the one the generated module builds (its public ``build_request``), sent
+  through the client's httpx client, so retries and every client setting apply. A path parameter
+  that is empty, ``.`` or ``..`` raises ``ValueError`` naming it, before anything is sent.
+- A 2xx answer is parsed by the module's public ``parse_response``; a body that is not JSON, lacks
+  a required field, has a value of the wrong JSON type, or a 2xx status the spec does not document
+  raises ``ResponseParseError`` naming the operation, the field's path (``notebook.blocks[3].id``)
+  and keeping the decoded body (``.body``), so the id of something just created is never lost.
 - Any other status raises the ``APIStatusError`` subclass for it, with the server's ``message``
   when the body carries one (read leniently: a non-JSON error body still gives a typed error).
   A 429 carries ``retry_after`` when the server said.
@@ -32,14 +36,12 @@ import time
 import weakref
 from collections.abc import Callable
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar
 
-import attrs
 import httpx
 
-from deepnote_client.client import AuthenticatedClient, Client
-from deepnote_client.errors import UnexpectedStatus
-from deepnote_client.models.error_response import ErrorResponse
+from deepnote_client.client import AuthenticatedClient
+from deepnote_client.errors import ParseError, UnexpectedStatus
 
 from .bodies import aread_limited, read_limited
 from .errors import (
@@ -58,56 +60,59 @@ if TYPE_CHECKING:
 
 __all__ = ["Endpoint", "acall", "call", "operation_name"]
 
+P = ParamSpec("P")
 T_co = TypeVar("T_co", covariant=True)
 T = TypeVar("T")
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 
-class Endpoint(Protocol[T_co]):
-    """A generated ``deepnote_client.api.<tag>.<operation>`` module, seen through what ``call`` uses.
+class Endpoint(Protocol[P, T_co]):
+    """A generated ``deepnote_client.api.<tag>.<operation>`` module, through its public contract.
 
-    ``T_co`` is the operation's success model, so ``call(get_notebook, ...)`` is typed
-    ``GetNotebookResponse``.
+    ``P`` is the operation's parameters (``build_request``'s), ``T_co`` its success model, so
+    ``call(get_notebook, client, notebook_id=...)`` is checked and typed ``GetNotebookResponse``.
     """
 
-    __name__: str
+    @property
+    def OPERATION_ID(self) -> str: ...
 
-    def _get_kwargs(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
+    def build_request(self, *args: P.args, **kwargs: P.kwargs) -> dict[str, Any]: ...
 
-    def _parse_response(
-        self, *, client: AuthenticatedClient | Client, response: httpx.Response
-    ) -> T_co | ErrorResponse | None: ...
+    def parse_response(self, response: httpx.Response) -> T_co: ...
 
 
-def operation_name(endpoint: Endpoint[Any]) -> str:
+def operation_name(endpoint: Endpoint[..., Any]) -> str:
     """The spec's operationId: ``deepnote_client.api.notebooks.get_notebook`` gives ``getNotebook``."""
-    first, *rest = endpoint.__name__.rsplit(".", 1)[-1].split("_")
-    return first + "".join(word.capitalize() for word in rest)
+    return endpoint.OPERATION_ID
 
 
-def call(endpoint: Endpoint[T], /, *, client: AuthenticatedClient, **kwargs: Any) -> T:
-    """Run ``endpoint`` with ``kwargs`` (its generated arguments) and return the success model."""
+def call(endpoint: Endpoint[P, T], /, client: AuthenticatedClient, *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run ``endpoint`` with its parameters (keyword arguments) and return the success model."""
     http, request = build_request(
-        client.get_httpx_client, lambda http: http.build_request(**endpoint._get_kwargs(**kwargs)), endpoint
+        client.get_httpx_client,
+        lambda http: http.build_request(**endpoint.build_request(*args, **kwargs)),
+        endpoint,
     )
     response = send_limited(http, request, client.max_response_bytes)
-    return _result(endpoint, client, request, response)
+    return _result(endpoint, request, response)
 
 
-async def acall(endpoint: Endpoint[T], /, *, client: AuthenticatedClient, **kwargs: Any) -> T:
+async def acall(
+    endpoint: Endpoint[P, T], /, client: AuthenticatedClient, *args: P.args, **kwargs: P.kwargs
+) -> T:
     """Async ``call``, on the client's ``httpx.AsyncClient``."""
     http, request = build_request(
         client.get_async_httpx_client,
-        lambda http: http.build_request(**endpoint._get_kwargs(**kwargs)),
+        lambda http: http.build_request(**endpoint.build_request(*args, **kwargs)),
         endpoint,
     )
     check_event_loop(http)
     response = await asend_limited(http, request, client.max_response_bytes)
-    return _result(endpoint, client, request, response)
+    return _result(endpoint, request, response)
 
 
 def build_request(
-    get_http: Callable[[], H], build: Callable[[H], httpx.Request], endpoint: Endpoint[Any]
+    get_http: Callable[[], H], build: Callable[[H], httpx.Request], endpoint: Endpoint[..., Any]
 ) -> tuple[H, httpx.Request]:
     """The httpx client and the request ``build`` makes with it; a request httpx refuses to build
     raises ``InvalidRequestError`` without quoting the offending value (it may be the token).
@@ -187,44 +192,48 @@ def check_event_loop(http: httpx.AsyncClient) -> None:
         )
 
 
-def _result(
-    endpoint: Endpoint[T], client: AuthenticatedClient, request: httpx.Request, response: httpx.Response
-) -> T:
+def _result(endpoint: Endpoint[..., T], request: httpx.Request, response: httpx.Response) -> T:
     if not response.is_success:
         raise _status_error(request, response)
-    operation = operation_name(endpoint)
-
-    def parse_error(reason: str, field: str | None = None) -> ResponseParseError:
-        return ResponseParseError(
-            operation=operation,
-            status_code=response.status_code,
-            method=request.method,
-            url=str(request.url),
-            reason=reason,
-            field=field,
-        )
-
-    # With raise_on_unexpected_status the generated parser raises on a 2xx the spec does not
-    # document instead of returning None, which for a 204 operation is also the success value.
-    strict = attrs.evolve(client, raise_on_unexpected_status=True)
+    cause: Exception | None
     try:
-        parsed = endpoint._parse_response(client=strict, response=response)
+        return endpoint.parse_response(response)
     except UnexpectedStatus:
-        raise parse_error(f"status {response.status_code} is not documented for this operation") from None
+        reason, field, cause = (
+            f"status {response.status_code} is not documented for this operation",
+            None,
+            None,
+        )
     except json.JSONDecodeError as error:
         content_type = response.headers.get("content-type", "no content type")
-        raise parse_error(f"the body is not JSON ({content_type})") from error
+        reason, field, cause = f"the body is not JSON ({content_type})", None, error
+    except ParseError as error:
+        reason, field, cause = str(error), error.path or None, error
     except RecursionError:
-        raise parse_error("the body is JSON nested too deeply to read") from None
-    except KeyError as error:
-        field = str(error.args[0]) if error.args else None
-        raise parse_error(f"required field {field!r} is missing", field) from error
-    except Exception as error:  # anything else the generated parser trips over is a mismatch too
-        raise parse_error(f"the body does not match the schema: {type(error).__name__}: {error}") from error
-    if isinstance(parsed, ErrorResponse):  # the spec documents no 2xx error body; be safe anyway
-        raise parse_error("a success status came with an error body")
-    # None is left only for an operation whose documented success has no body (204), typed Any.
-    return cast(T, parsed)
+        reason, field, cause = "the body is JSON nested too deeply to read", None, None
+    except Exception as error:  # noqa: BLE001  # anything the parser trips over is a mismatch, never leaked bare
+        reason, field, cause = (
+            f"the body does not match the schema: {type(error).__name__}: {error}",
+            None,
+            error,
+        )
+    raise ResponseParseError(
+        operation=endpoint.OPERATION_ID,
+        status_code=response.status_code,
+        method=request.method,
+        url=str(request.url),
+        reason=reason,
+        field=field,
+        body=_decoded_body(response),
+    ) from cause
+
+
+def _decoded_body(response: httpx.Response) -> Any:
+    """The body as decoded JSON, else ``None``; only read on the error path."""
+    try:
+        return response.json()
+    except (ValueError, RecursionError):
+        return None
 
 
 def _status_error(request: httpx.Request, response: httpx.Response) -> APIStatusError:

@@ -25,7 +25,7 @@ Guarantees:
 
 from __future__ import annotations
 
-import importlib.metadata
+import functools
 import ipaddress
 import logging
 import os
@@ -60,12 +60,34 @@ DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20,
 
 logger = logging.getLogger("deepnote_overlay")
 
-try:
-    __version__ = importlib.metadata.version("deepnote-api-client")
-except importlib.metadata.PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0+unknown"
+# Reading the installed version needs importlib.metadata (about 5 ms of imports), so
+# ``__version__`` and ``USER_AGENT`` are computed on first use (PEP 562). The annotations give
+# type checkers the names without binding them.
+__version__: str
+USER_AGENT: str
 
-USER_AGENT = f"deepnote-overlay/{__version__} python-httpx/{httpx.__version__}"
+
+@functools.cache
+def _version() -> str:
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version("deepnote-api-client")
+    except importlib.metadata.PackageNotFoundError:  # running from a checkout that was never installed
+        return "0+unknown"
+
+
+def _user_agent() -> str:
+    return f"deepnote-overlay/{_version()} python-httpx/{httpx.__version__}"
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        return _version()
+    if name == "USER_AGENT":
+        return _user_agent()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Options that configure the connection itself. httpx.Client ignores them when it is given a
 # transport, so with retries on they are handed to the wrapped transports instead.
@@ -110,7 +132,7 @@ def connect(
     client_fields = {name: httpx_options.pop(name) for name in _CLIENT_OPTIONS if name in httpx_options}
     extra_headers = client_fields.pop("headers", {})
     _check_headers(extra_headers)
-    headers = httpx.Headers({"User-Agent": USER_AGENT})
+    headers = httpx.Headers({"User-Agent": _user_agent()})
     headers.update(extra_headers)  # case-insensitive: a caller's user-agent replaces ours
     # The generated client hands verify_ssl to httpx.Client itself, so verify leaves httpx_options.
     verify = httpx_options.pop("verify", True)

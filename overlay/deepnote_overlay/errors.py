@@ -7,7 +7,8 @@ Guarantees:
   the status, the server's ``message``, and the request's method and URL.
 - A transport failure becomes ``APIConnectionError`` (``APITimeoutError`` for timeouts).
 - A success answer that cannot be parsed becomes ``ResponseParseError`` naming the operation and,
-  when known, the missing field; never a bare ``KeyError`` or ``TypeError``.
+  when known, the path of the missing or mistyped field; never a bare ``KeyError`` or
+  ``TypeError``. It keeps the decoded body, so nothing the server reported is lost.
 - No error holds the request, its headers or the token: only the method and URL, so ``str`` and
   ``repr`` of any error are safe to log.
 - Text that comes from the server or the network (a ``message``, a ``reason``, a URL) is cut to
@@ -203,7 +204,10 @@ class APITimeoutError(APIConnectionError):
 class ResponseParseError(DeepnoteError):
     """A success answer whose body is not JSON or does not match the operation's schema.
 
-    ``field`` names the missing or malformed field when it is known, else ``None``.
+    ``field`` is the path of the missing or malformed field when it is known
+    (``notebook.blocks[3].id``), else ``None``. ``body`` is the decoded JSON body (``None`` when it
+    is not JSON), so an id the server returned can still be read; it is left out of ``str`` and
+    ``repr``.
     """
 
     def __init__(
@@ -215,13 +219,15 @@ class ResponseParseError(DeepnoteError):
         url: str,
         reason: str,
         field: str | None = None,
+        body: Any = None,
     ) -> None:
         self.operation = operation
         self.status_code = status_code
         self.method = method
         self.url = bounded_text(url)
         self.reason = bounded_text(reason)
-        self.field = None if field is None else bounded_text(field, 100)
+        self.field = None if field is None else bounded_text(field, 200)
+        self.body = body
         super().__init__(f"{operation}: {self.reason} ({status_code}, {method} {self.url})")
 
     def __repr__(self) -> str:

@@ -12,24 +12,29 @@ Guarantees:
   (fresh tokens each time would otherwise loop forever), and so does ``hasMore: true`` without a
   next token (stopping there would silently drop the rest of the listing).
 - ``max_pages`` and ``max_items`` stop early without fetching another page.
-- The items are the page model's one list field (``runs``, ``projects``); a page model with no
-  or several list fields is refused with ``TypeError``.
+- The items are what the generated module's ``page_items`` returns: the field the spec names with
+  ``x-page-items`` (``runs``, ``projects``), typed, so ``paginate(list_projects, ...)`` yields
+  ``ListProjectsItem`` for mypy. Only such operations are accepted (mypy, and ``TypeError`` at run
+  time). ``iter_pages`` / ``paginate`` take the operation's own parameters, checked by mypy.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
-from typing import Any, Protocol, TypeVar, cast
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
+import httpx
 
 from deepnote_client.client import AuthenticatedClient
-from deepnote_client.models.cursor_pagination import CursorPagination
 from deepnote_client.types import UNSET, Unset
 
-from .calls import Endpoint, acall, call, operation_name
+from .calls import Endpoint, acall, call
 from .errors import PaginationError, RepeatedPageTokenError
+
+if TYPE_CHECKING:
+    from deepnote_client.models.cursor_pagination import CursorPagination
 
 __all__ = ["MAX_EMPTY_PAGES", "aiter_pages", "apaginate", "iter_pages", "page_items", "paginate"]
 
@@ -43,63 +48,92 @@ class Page(Protocol):
     pagination: CursorPagination
 
 
-P = TypeVar("P", bound=Page)
+P = ParamSpec("P")
+PageT = TypeVar("PageT", bound=Page)
+ItemT = TypeVar("ItemT")
+
+
+class PagedEndpoint(Protocol[P, PageT, ItemT]):
+    """A generated module of a paginated operation: ``Endpoint`` plus ``PAGE_ITEMS``/``page_items``."""
+
+    @property
+    def OPERATION_ID(self) -> str: ...
+
+    @property
+    def PAGE_ITEMS(self) -> str: ...
+
+    def build_request(self, *args: P.args, **kwargs: P.kwargs) -> dict[str, Any]: ...
+
+    def parse_response(self, response: httpx.Response) -> PageT: ...
+
+    def page_items(self, page: PageT) -> list[ItemT]: ...
 
 
 def iter_pages(
-    endpoint: Endpoint[P],
+    endpoint: PagedEndpoint[P, PageT, Any],
     /,
-    *,
     client: AuthenticatedClient,
     max_pages: int | None = None,
-    **kwargs: Any,
-) -> Generator[P]:
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> Generator[PageT]:
     """Yield whole pages of ``endpoint`` called with ``kwargs``, from ``page_token`` (or the start)."""
+    _check_paged(endpoint)
     if max_pages is not None and max_pages <= 0:
         return
-    tracker = _TokenTracker(operation_name(endpoint), kwargs.pop("page_token", UNSET), max_pages)
+    params: dict[str, Any] = dict(kwargs)
+    tracker = _TokenTracker(
+        endpoint.OPERATION_ID, params.pop("page_token", UNSET), max_pages, endpoint.page_items
+    )
+    untyped = cast("Endpoint[..., PageT]", endpoint)
     while True:
-        page = call(endpoint, client=client, page_token=tracker.token, **kwargs)
+        page = call(untyped, client, *args, page_token=tracker.token, **params)
         yield page
         if not tracker.advance(page):
             return
 
 
 async def aiter_pages(
-    endpoint: Endpoint[P],
+    endpoint: PagedEndpoint[P, PageT, Any],
     /,
-    *,
     client: AuthenticatedClient,
     max_pages: int | None = None,
-    **kwargs: Any,
-) -> AsyncGenerator[P]:
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> AsyncGenerator[PageT]:
     """Async ``iter_pages``."""
+    _check_paged(endpoint)
     if max_pages is not None and max_pages <= 0:
         return
-    tracker = _TokenTracker(operation_name(endpoint), kwargs.pop("page_token", UNSET), max_pages)
+    params: dict[str, Any] = dict(kwargs)
+    tracker = _TokenTracker(
+        endpoint.OPERATION_ID, params.pop("page_token", UNSET), max_pages, endpoint.page_items
+    )
+    untyped = cast("Endpoint[..., PageT]", endpoint)
     while True:
-        page = await acall(endpoint, client=client, page_token=tracker.token, **kwargs)
+        page = await acall(untyped, client, *args, page_token=tracker.token, **params)
         yield page
         if not tracker.advance(page):
             return
 
 
 def paginate(
-    endpoint: Endpoint[P],
+    endpoint: PagedEndpoint[P, Any, ItemT],
     /,
-    *,
     client: AuthenticatedClient,
     max_items: int | None = None,
     max_pages: int | None = None,
-    **kwargs: Any,
-) -> Iterator[Any]:
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> Iterator[ItemT]:
     """Yield every item of every page of ``endpoint`` called with ``kwargs``, in the API's order."""
+    _check_paged(endpoint)
     if max_items is not None and max_items <= 0:
         return
     count = 0
-    with contextlib.closing(iter_pages(endpoint, client=client, max_pages=max_pages, **kwargs)) as pages:
+    with contextlib.closing(iter_pages(endpoint, client, max_pages, *args, **kwargs)) as pages:
         for page in pages:
-            for item in page_items(page):
+            for item in endpoint.page_items(page):
                 yield item
                 count += 1
                 if max_items is not None and count >= max_items:
@@ -107,31 +141,41 @@ def paginate(
 
 
 async def apaginate(
-    endpoint: Endpoint[P],
+    endpoint: PagedEndpoint[P, Any, ItemT],
     /,
-    *,
     client: AuthenticatedClient,
     max_items: int | None = None,
     max_pages: int | None = None,
-    **kwargs: Any,
-) -> AsyncIterator[Any]:
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> AsyncIterator[ItemT]:
     """Async ``paginate``."""
+    _check_paged(endpoint)
     if max_items is not None and max_items <= 0:
         return
     count = 0
-    async with contextlib.aclosing(
-        aiter_pages(endpoint, client=client, max_pages=max_pages, **kwargs)
-    ) as pages:
+    async with contextlib.aclosing(aiter_pages(endpoint, client, max_pages, *args, **kwargs)) as pages:
         async for page in pages:
-            for item in page_items(page):
+            for item in endpoint.page_items(page):
                 yield item
                 count += 1
                 if max_items is not None and count >= max_items:
                     return
 
 
+def _check_paged(endpoint: object) -> None:
+    """Refuse, before any request, an operation whose spec names no page items."""
+    if not callable(getattr(endpoint, "page_items", None)):
+        name = getattr(endpoint, "OPERATION_ID", getattr(endpoint, "__name__", repr(endpoint)))
+        raise TypeError(f"{name} is not a paginated operation (its page schema has no x-page-items)")
+
+
 def page_items(page: Page) -> list[Any]:
-    """The items of ``page``: the value of its one list field besides ``pagination``."""
+    """The items of ``page``: the value of its one list field besides ``pagination``.
+
+    Kept for callers that hold only a page; ``paginate`` uses the generated module's typed
+    ``page_items`` (the field named by ``x-page-items`` in the spec) instead.
+    """
     fields = attrs.fields(cast("type[attrs.AttrsInstance]", type(page)))
     lists = [
         value
@@ -150,8 +194,15 @@ def page_items(page: Page) -> list[Any]:
 class _TokenTracker:
     """The page token to send next, and every token sent so far (to catch a repeat)."""
 
-    def __init__(self, operation: str, first_token: str | Unset, max_pages: int | None) -> None:
+    def __init__(
+        self,
+        operation: str,
+        first_token: str | Unset,
+        max_pages: int | None,
+        items: Callable[[Any], list[Any]],
+    ) -> None:
         self.operation = operation
+        self.items = items
         self.token = first_token
         self.pages = 0
         self.max_pages = max_pages
@@ -170,7 +221,7 @@ class _TokenTracker:
         if not isinstance(token, str) or not token:
             _check_nothing_more(self.operation, self.pages, pagination)
             return False
-        self.empty_pages = self.empty_pages + 1 if _is_empty(page) else 0
+        self.empty_pages = 0 if self.items(page) else self.empty_pages + 1
         _check_empty_pages(self.operation, self.pages, self.empty_pages)
         if token in self._seen:
             raise RepeatedPageTokenError(operation=self.operation, page_token=token, pages=self.pages)
@@ -197,10 +248,3 @@ def _check_empty_pages(operation: str, pages: int, empty_pages: int) -> None:
             pages=pages,
             reason=f"{empty_pages} empty pages in a row still said there was more; stopping",
         )
-
-
-def _is_empty(page: Page) -> bool:
-    try:
-        return not page_items(page)
-    except TypeError:  # a page shape page_items does not know: no opinion
-        return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -9,9 +11,12 @@ import pytest
 
 from deepnote_client.api.me import get_me
 from deepnote_client.api.notebooks import delete_notebook, get_notebook, list_notebook_runs
-from deepnote_client.api.runs import get_run
-from deepnote_client.models import GetNotebookResponse
+from deepnote_client.api.runs import create_run, get_run
+from deepnote_client.errors import ParseError
+from deepnote_client.models import CreateRunBody, DetachedRunStorageMode, GetNotebookResponse, RunStatus
+from deepnote_client.types import UNSET
 from deepnote_overlay import (
+    TERMINAL_STATUSES,
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -129,19 +134,30 @@ def test_a_429_error_carries_retry_after_seconds_or_none() -> None:
 @pytest.mark.parametrize(
     ("body", "field", "reason"),
     [
-        ({"run": {"status": "success"}}, "runId", "required field 'runId' is missing"),
-        ({}, "run", "required field 'run' is missing"),
+        ({"run": {"status": "success"}}, "run.runId", "run.runId: required field is missing"),
+        ({}, "run", "run: required field is missing"),
+        ({"run": {"runId": 123, "status": "success"}}, "run.runId", "expected string, got integer"),
         (
-            {"run": {"runId": "not-a-uuid", "status": "success"}},
-            None,
-            "does not match the schema: ValueError",
+            {"run": {"runId": RUN_ID, "status": "success", "notebookId": None}},
+            "run.notebookId",
+            "expected string, got null",
         ),
-        ({"run": {"runId": RUN_ID, "status": "exploded"}}, None, "does not match the schema: ValueError"),
-        ({"run": None}, None, "does not match the schema: TypeError"),
-        ([1, 2], None, "does not match the schema"),
+        ({"run": {"runId": RUN_ID, "status": ["success"]}}, "run.status", "expected string, got array"),
+        (
+            {"run": {"runId": RUN_ID, "status": "success", "createdAt": "yesterday"}},
+            "run.createdAt",
+            "expected an ISO 8601 date-time",
+        ),
+        (
+            {"run": {"runId": RUN_ID, "status": "success", "snapshotBlocks": [{"id": "a"}, {"id": 7}]}},
+            "run.snapshotBlocks[1].id",
+            "expected string, got integer",
+        ),
+        ({"run": None}, "run", "expected object, got null"),
+        ([1, 2], None, "expected object, got array"),
     ],
 )
-async def test_a_malformed_success_body_is_a_parse_error_naming_the_operation(
+async def test_a_malformed_success_body_is_a_parse_error_naming_the_path(
     body: object, field: str | None, reason: str
 ) -> None:
     client = answering(httpx.Response(200, json=body))
@@ -160,7 +176,53 @@ async def test_a_malformed_success_body_is_a_parse_error_naming_the_operation(
         )
         assert reason in error.reason
         assert str(error).startswith("getRun: ")
-        assert isinstance(error.__cause__, KeyError | TypeError | ValueError | AttributeError)
+        assert error.body == body, "the decoded body is kept"
+        assert isinstance(error.__cause__, ParseError)
+
+
+def test_a_request_may_carry_an_enum_value_newer_than_the_client() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(
+            202, json={"runId": RUN_ID, "status": "pending", "createdAt": "2026-01-02T03:04:05Z"}
+        )
+
+    body = CreateRunBody(notebook_id="nb", detached_run_storage_mode=DetachedRunStorageMode("newer_mode"))
+    created = call(create_run, client=mock_client(handler, None), body=body)
+    assert json.loads(seen[0].content)["detachedRunStorageMode"] == "newer_mode"
+    assert created.run_id == RUN_ID and created.status is RunStatus.PENDING
+
+
+def test_a_created_run_id_survives_a_response_that_does_not_parse() -> None:
+    body = {"runId": RUN_ID, "status": "pending", "createdAt": 17}
+    with pytest.raises(ResponseParseError) as caught:
+        call(
+            create_run, client=answering(httpx.Response(202, json=body)), body=CreateRunBody(notebook_id="nb")
+        )
+    assert caught.value.field == "createdAt"
+    assert caught.value.body["runId"] == RUN_ID
+    assert "body" not in repr(caught.value) and RUN_ID not in str(caught.value)
+
+
+def test_values_newer_than_the_spec_and_extra_fields_keep_the_response() -> None:
+    body = {
+        "run": {
+            "runId": "not-a-uuid-but-an-opaque-id",
+            "status": "queued_somewhere",
+            "snapshotStatus": None,
+            "brandNewField": {"x": 1},
+        }
+    }
+    run = call(get_run, client=answering(httpx.Response(200, json=body)), run_id="r").run
+    assert run.run_id == "not-a-uuid-but-an-opaque-id"
+    assert isinstance(run.status, RunStatus) and not run.status.is_known
+    assert run.status == "queued_somewhere" and run.status.value == "queued_somewhere"
+    assert run.status not in TERMINAL_STATUSES
+    assert run.snapshot_status is UNSET, "an optional enum sent as null reads as absent"
+    assert run["brandNewField"] == {"x": 1}
+    assert run.to_dict()["status"] == "queued_somewhere"
 
 
 def test_a_success_body_that_is_not_json_is_a_parse_error() -> None:
@@ -218,3 +280,18 @@ def test_generated_functions_still_work_on_a_connected_client() -> None:
     response = get_notebook.sync_detailed(client=client, notebook_id=NOTEBOOK_ID)
     assert response.status_code == 404
     assert response.parsed is not None and response.parsed.message == "Notebook not found"  # type: ignore[union-attr]
+
+
+def test_an_unexpected_parser_failure_is_still_a_parse_error() -> None:
+    def parse_response(response: httpx.Response) -> object:
+        raise KeyError("surprise")
+
+    endpoint = SimpleNamespace(
+        OPERATION_ID="getThing",
+        build_request=lambda: {"method": "get", "url": "/thing"},
+        parse_response=parse_response,
+    )
+    with pytest.raises(ResponseParseError, match="does not match the schema: KeyError") as caught:
+        call(endpoint, client=answering(httpx.Response(200, json={"a": 1})))  # type: ignore[arg-type]
+    assert caught.value.body == {"a": 1}
+    assert isinstance(caught.value.__cause__, KeyError)

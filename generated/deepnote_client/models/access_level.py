@@ -1,12 +1,9 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class AccessLevel(StrEnum):
+class AccessLevel(OpenStrEnum):
     ADMIN = "admin"
     EDITOR = "editor"
     GUEST = "guest"
     RESTRICTED_USER = "restricted_user"
     VIEWER = "viewer"
-
-    def __str__(self) -> str:
-        return str(self.value)

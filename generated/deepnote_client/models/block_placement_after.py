@@ -1,12 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="BlockPlacementAfter")
+from ..errors import ParseError
+from ..types import UNSET
+
+_BlockPlacementAfter_FIELDS = frozenset(
+    {
+        "type",
+        "blockId",
+    }
+)
 
 
 @_attrs_define
@@ -39,20 +47,51 @@ class BlockPlacementAfter:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = cast(Literal["after"], d.pop("type"))
-        if type_ != "after":
-            raise ValueError(f"type must match const 'after', got '{type_}'")
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _get = src_dict.get
+        _value = _get("type", UNSET)
+        type_: Literal["after"]
+        if _value != "after":
+            raise ParseError("expected 'after'", src_dict, "type")
+        type_ = _value
 
-        block_id = d.pop("blockId")
+        _value = _get("blockId", UNSET)
+        block_id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "blockId")
+        block_id = _value
 
-        block_placement_after = cls(
-            type_=type_,
-            block_id=block_id,
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _BlockPlacementAfter_FIELDS
+            }
         )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        block_placement_after = object.__new__(cls)
+        block_placement_after.type_ = type_
+        block_placement_after.block_id = block_id
 
         block_placement_after.additional_properties = d
         return block_placement_after
+
+    def __repr__(self) -> str:
+        fields = [
+            ("type_", self.type_),
+            ("block_id", self.block_id),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"BlockPlacementAfter({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self, TypeVar, cast
+from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="BlockPlacementStart")
+from ..errors import ParseError
+from ..types import UNSET
+
+_BlockPlacementStart_FIELDS = frozenset(
+    {
+        "type",
+    }
+)
 
 
 @_attrs_define
@@ -31,17 +38,43 @@ class BlockPlacementStart:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = cast(Literal["start"], d.pop("type"))
-        if type_ != "start":
-            raise ValueError(f"type must match const 'start', got '{type_}'")
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("type", UNSET)
+        type_: Literal["start"]
+        if _value != "start":
+            raise ParseError("expected 'start'", src_dict, "type")
+        type_ = _value
 
-        block_placement_start = cls(
-            type_=type_,
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _BlockPlacementStart_FIELDS
+            }
         )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        block_placement_start = object.__new__(cls)
+        block_placement_start.type_ = type_
 
         block_placement_start.additional_properties = d
         return block_placement_start
+
+    def __repr__(self) -> str:
+        fields = [
+            ("type_", self.type_),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"BlockPlacementStart({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,20 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
-from uuid import UUID
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="CreateNotebookBody")
+_CreateNotebookBody_FIELDS = frozenset(
+    {
+        "projectId",
+        "name",
+    }
+)
 
 
 @_attrs_define
 class CreateNotebookBody:
-    project_id: UUID
+    project_id: str
     """ Project to create the notebook in. """
     name: str | Unset = UNSET
     """ Notebook name. """
@@ -39,18 +44,53 @@ class CreateNotebookBody:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        project_id = UUID(d.pop("projectId"))
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("projectId", UNSET)
+        project_id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "projectId")
+        project_id = _value
 
-        name = d.pop("name", UNSET)
+        _value = _get("name", UNSET)
+        name: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "name")
+            name = _value
 
-        create_notebook_body = cls(
-            project_id=project_id,
-            name=name,
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _CreateNotebookBody_FIELDS
+            }
         )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        create_notebook_body = object.__new__(cls)
+        create_notebook_body.project_id = project_id
+        create_notebook_body.name = name
 
         create_notebook_body.additional_properties = d
         return create_notebook_body
+
+    def __repr__(self) -> str:
+        fields = [
+            ("project_id", self.project_id),
+            ("name", self.name),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"CreateNotebookBody({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,23 +1,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
-from uuid import UUID
+from typing import Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..models.project_type import ProjectType
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="CreateProjectBody")
+_ProjectType_BY_VALUE = cast("dict[str, ProjectType]", ProjectType._value2member_map_)
+_CreateProjectBody_FIELDS = frozenset(
+    {
+        "name",
+        "folderId",
+        "projectType",
+        "environmentId",
+    }
+)
 
 
 @_attrs_define
 class CreateProjectBody:
     name: str
     """ Project name. """
-    folder_id: UUID | Unset = UNSET
+    folder_id: str | Unset = UNSET
     """ Folder to create the project in. Omit to create at the workspace root. """
     project_type: ProjectType | Unset = UNSET
     """ `notebook` (single-notebook) and `agent` projects accept no new notebooks. """
@@ -56,34 +64,74 @@ class CreateProjectBody:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name")
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("name", UNSET)
+        name: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "name")
+        name = _value
 
-        _folder_id = d.pop("folderId", UNSET)
-        folder_id: UUID | Unset
-        if isinstance(_folder_id, Unset):
-            folder_id = UNSET
-        else:
-            folder_id = UUID(_folder_id)
+        _value = _get("folderId", UNSET)
+        folder_id: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "folderId")
+            folder_id = _value
 
-        _project_type = d.pop("projectType", UNSET)
-        project_type: ProjectType | Unset
-        if isinstance(_project_type, Unset):
-            project_type = UNSET
-        else:
-            project_type = ProjectType(_project_type)
+        _value = _get("projectType", UNSET)
+        project_type: ProjectType | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if _value is not None:
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "projectType")
+                project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
 
-        environment_id = d.pop("environmentId", UNSET)
+        _value = _get("environmentId", UNSET)
+        environment_id: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "environmentId")
+            environment_id = _value
 
-        create_project_body = cls(
-            name=name,
-            folder_id=folder_id,
-            project_type=project_type,
-            environment_id=environment_id,
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _CreateProjectBody_FIELDS
+            }
         )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        create_project_body = object.__new__(cls)
+        create_project_body.name = name
+        create_project_body.folder_id = folder_id
+        create_project_body.project_type = project_type
+        create_project_body.environment_id = environment_id
 
         create_project_body.additional_properties = d
         return create_project_body
+
+    def __repr__(self) -> str:
+        fields = [
+            ("name", self.name),
+            ("folder_id", self.folder_id),
+            ("project_type", self.project_type),
+            ("environment_id", self.environment_id),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"CreateProjectBody({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class DetachedRunStorageMode(StrEnum):
+class DetachedRunStorageMode(OpenStrEnum):
     READONLY = "readonly"
     READ_WRITE = "read_write"
-
-    def __str__(self) -> str:
-        return str(self.value)

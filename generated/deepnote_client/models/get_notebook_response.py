@@ -1,16 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.notebook import Notebook
 
 
-T = TypeVar("T", bound="GetNotebookResponse")
+_GetNotebookResponse_FIELDS = frozenset(
+    {
+        "notebook",
+    }
+)
 
 
 @_attrs_define
@@ -37,17 +44,46 @@ class GetNotebookResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.notebook import Notebook
 
-        d = dict(src_dict)
-        notebook = Notebook.from_dict(d.pop("notebook"))
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("notebook", UNSET)
+        notebook: Notebook
+        try:
+            notebook = Notebook.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "notebook")
 
-        get_notebook_response = cls(
-            notebook=notebook,
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _GetNotebookResponse_FIELDS
+            }
         )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        get_notebook_response = object.__new__(cls)
+        get_notebook_response.notebook = notebook
 
         get_notebook_response.additional_properties = d
         return get_notebook_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("notebook", self.notebook),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"GetNotebookResponse({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,17 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.cursor_pagination import CursorPagination
     from ..models.list_notebook_run import ListNotebookRun
 
 
-T = TypeVar("T", bound="ListNotebookRunsResponse")
+_ListNotebookRunsResponse_FIELDS = frozenset(
+    {
+        "runs",
+        "pagination",
+    }
+)
 
 
 @_attrs_define
@@ -44,26 +52,59 @@ class ListNotebookRunsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.cursor_pagination import CursorPagination
         from ..models.list_notebook_run import ListNotebookRun
 
-        d = dict(src_dict)
-        runs = []
-        _runs = d.pop("runs")
-        for runs_item_data in _runs:
-            runs_item = ListNotebookRun.from_dict(runs_item_data)
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _get = src_dict.get
+        _value = _get("runs", UNSET)
+        runs: list[ListNotebookRun]
+        if not isinstance(_value, list):
+            raise ParseError.wrong_type("array", _value, src_dict, "runs")
+        _from_dict_runs = ListNotebookRun.from_dict  # looked up once, not per item
+        try:
+            runs = [_from_dict_runs(_item) for _item in _value]
+        except ParseError as _error:
+            raise _error.item_of(_value).within(src_dict, "runs")
 
-            runs.append(runs_item)
+        _value = _get("pagination", UNSET)
+        pagination: CursorPagination
+        try:
+            pagination = CursorPagination.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "pagination")
 
-        pagination = CursorPagination.from_dict(d.pop("pagination"))
-
-        list_notebook_runs_response = cls(
-            runs=runs,
-            pagination=pagination,
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _ListNotebookRunsResponse_FIELDS
+            }
         )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        list_notebook_runs_response = object.__new__(cls)
+        list_notebook_runs_response.runs = runs
+        list_notebook_runs_response.pagination = pagination
 
         list_notebook_runs_response.additional_properties = d
         return list_notebook_runs_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("runs", self.runs),
+            ("pagination", self.pagination),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ListNotebookRunsResponse({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="MeWorkspace")
+_MeWorkspace_FIELDS = frozenset(
+    {
+        "id",
+        "slug",
+        "name",
+    }
+)
 
 
 @_attrs_define
@@ -41,21 +48,61 @@ class MeWorkspace:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 0
+        _get = src_dict.get
+        _value = _get("id", UNSET)
+        id: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "id")
+            id = _value
 
-        slug = d.pop("slug", UNSET)
+        _value = _get("slug", UNSET)
+        slug: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "slug")
+            slug = _value
 
-        name = d.pop("name", UNSET)
+        _value = _get("name", UNSET)
+        name: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "name")
+            name = _value
 
-        me_workspace = cls(
-            id=id,
-            slug=slug,
-            name=name,
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _MeWorkspace_FIELDS}
         )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        me_workspace = object.__new__(cls)
+        me_workspace.id = id
+        me_workspace.slug = slug
+        me_workspace.name = name
 
         me_workspace.additional_properties = d
         return me_workspace
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("slug", self.slug),
+            ("name", self.name),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"MeWorkspace({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

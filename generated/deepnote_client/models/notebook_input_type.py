@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class NotebookInputType(StrEnum):
+class NotebookInputType(OpenStrEnum):
     INPUT_CHECKBOX = "input-checkbox"
     INPUT_DATE = "input-date"
     INPUT_DATE_RANGE = "input-date-range"
@@ -10,6 +10,3 @@ class NotebookInputType(StrEnum):
     INPUT_SLIDER = "input-slider"
     INPUT_TEXT = "input-text"
     INPUT_TEXTAREA = "input-textarea"
-
-    def __str__(self) -> str:
-        return str(self.value)

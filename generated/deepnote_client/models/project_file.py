@@ -2,14 +2,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ProjectFile")
+_datetime_from_iso = datetime.datetime.fromisoformat
+_date_from_iso = datetime.date.fromisoformat
+_ProjectFile_FIELDS = frozenset(
+    {
+        "path",
+        "size",
+        "updatedAt",
+    }
+)
 
 
 @_attrs_define
@@ -46,26 +55,62 @@ class ProjectFile:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        path = d.pop("path")
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("path", UNSET)
+        path: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "path")
+        path = _value
 
-        size = d.pop("size", UNSET)
+        _value = _get("size", UNSET)
+        size: float | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
+                raise ParseError.wrong_type("number", _value, src_dict, "size")
+            size = _value
 
-        _updated_at = d.pop("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        _value = _get("updatedAt", UNSET)
+        updated_at: datetime.datetime | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
+            try:
+                updated_at = _datetime_from_iso(_value)
+            except ValueError:
+                raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
 
-        project_file = cls(
-            path=path,
-            size=size,
-            updated_at=updated_at,
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _ProjectFile_FIELDS}
         )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        project_file = object.__new__(cls)
+        project_file.path = path
+        project_file.size = size
+        project_file.updated_at = updated_at
 
         project_file.additional_properties = d
         return project_file
+
+    def __repr__(self) -> str:
+        fields = [
+            ("path", self.path),
+            ("size", self.size),
+            ("updated_at", self.updated_at),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ProjectFile({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,14 +2,27 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ProjectNotebook")
+_datetime_from_iso = datetime.datetime.fromisoformat
+_date_from_iso = datetime.date.fromisoformat
+_ProjectNotebook_FIELDS = frozenset(
+    {
+        "id",
+        "name",
+        "createdAt",
+        "isInit",
+        "isScheduled",
+        "lastRunAt",
+        "lastRunId",
+    }
+)
 
 
 @_attrs_define
@@ -76,60 +89,117 @@ class ProjectNotebook:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _get = src_dict.get
+        _value = _get("id", UNSET)
+        id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "id")
+        id = _value
 
-        name = d.pop("name")
+        _value = _get("name", UNSET)
+        name: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "name")
+        name = _value
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        is_init = d.pop("isInit", UNSET)
-
-        is_scheduled = d.pop("isScheduled", UNSET)
-
-        def _parse_last_run_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _value = _get("createdAt", UNSET)
+        created_at: datetime.datetime | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_run_at_type_0 = datetime.datetime.fromisoformat(data)
+                created_at = _datetime_from_iso(_value)
+            except ValueError:
+                raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-                return last_run_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        _value = _get("isInit", UNSET)
+        is_init: bool | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "isInit")
+            is_init = _value
 
-        last_run_at = _parse_last_run_at(d.pop("lastRunAt", UNSET))
+        _value = _get("isScheduled", UNSET)
+        is_scheduled: bool | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "isScheduled")
+            is_scheduled = _value
 
-        def _parse_last_run_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _value = _get("lastRunAt", UNSET)
+        last_run_at: datetime.datetime | None | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if isinstance(_value, str):
+                try:
+                    last_run_at = _datetime_from_iso(_value)
+                except ValueError:
+                    raise ParseError(
+                        "expected an ISO 8601 date-time", src_dict, "lastRunAt"
+                    ) from None
 
-        last_run_id = _parse_last_run_id(d.pop("lastRunId", UNSET))
+            elif _value is None:
+                last_run_at = None
 
-        project_notebook = cls(
-            id=id,
-            name=name,
-            created_at=created_at,
-            is_init=is_init,
-            is_scheduled=is_scheduled,
-            last_run_at=last_run_at,
-            last_run_id=last_run_id,
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "lastRunAt")
+
+        _value = _get("lastRunId", UNSET)
+        last_run_id: None | str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if isinstance(_value, str):
+                last_run_id = _value
+
+            elif _value is None:
+                last_run_id = None
+
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "lastRunId")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value for key, value in src_dict.items() if key not in _ProjectNotebook_FIELDS
+            }
         )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        project_notebook = object.__new__(cls)
+        project_notebook.id = id
+        project_notebook.name = name
+        project_notebook.created_at = created_at
+        project_notebook.is_init = is_init
+        project_notebook.is_scheduled = is_scheduled
+        project_notebook.last_run_at = last_run_at
+        project_notebook.last_run_id = last_run_id
 
         project_notebook.additional_properties = d
         return project_notebook
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("name", self.name),
+            ("created_at", self.created_at),
+            ("is_init", self.is_init),
+            ("is_scheduled", self.is_scheduled),
+            ("last_run_at", self.last_run_at),
+            ("last_run_id", self.last_run_id),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ProjectNotebook({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ProjectStaticFiles")
+_ProjectStaticFiles_FIELDS = frozenset(
+    {
+        "sharingEnabled",
+        "apiAccessEnabled",
+        "url",
+    }
+)
 
 
 @_attrs_define
@@ -42,21 +49,65 @@ class ProjectStaticFiles:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sharing_enabled = d.pop("sharingEnabled", UNSET)
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 0
+        _get = src_dict.get
+        _value = _get("sharingEnabled", UNSET)
+        sharing_enabled: bool | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "sharingEnabled")
+            sharing_enabled = _value
 
-        api_access_enabled = d.pop("apiAccessEnabled", UNSET)
+        _value = _get("apiAccessEnabled", UNSET)
+        api_access_enabled: bool | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "apiAccessEnabled")
+            api_access_enabled = _value
 
-        url = d.pop("url", UNSET)
+        _value = _get("url", UNSET)
+        url: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "url")
+            url = _value
 
-        project_static_files = cls(
-            sharing_enabled=sharing_enabled,
-            api_access_enabled=api_access_enabled,
-            url=url,
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _ProjectStaticFiles_FIELDS
+            }
         )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        project_static_files = object.__new__(cls)
+        project_static_files.sharing_enabled = sharing_enabled
+        project_static_files.api_access_enabled = api_access_enabled
+        project_static_files.url = url
 
         project_static_files.additional_properties = d
         return project_static_files
+
+    def __repr__(self) -> str:
+        fields = [
+            ("sharing_enabled", self.sharing_enabled),
+            ("api_access_enabled", self.api_access_enabled),
+            ("url", self.url),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ProjectStaticFiles({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,10 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ProjectType(StrEnum):
+class ProjectType(OpenStrEnum):
     AGENT = "agent"
     NOTEBOOK = "notebook"
     STANDARD = "standard"
-
-    def __str__(self) -> str:
-        return str(self.value)

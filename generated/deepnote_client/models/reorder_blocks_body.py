@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.block_placement_after import BlockPlacementAfter
@@ -12,7 +15,12 @@ if TYPE_CHECKING:
     from ..models.block_placement_start import BlockPlacementStart
 
 
-T = TypeVar("T", bound="ReorderBlocksBody")
+_ReorderBlocksBody_FIELDS = frozenset(
+    {
+        "blockIds",
+        "placement",
+    }
+)
 
 
 @_attrs_define
@@ -51,47 +59,81 @@ class ReorderBlocksBody:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.block_placement_after import BlockPlacementAfter
         from ..models.block_placement_end import BlockPlacementEnd
         from ..models.block_placement_start import BlockPlacementStart
 
-        d = dict(src_dict)
-        block_ids = cast(list[str], d.pop("blockIds"))
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _get = src_dict.get
+        _value = _get("blockIds", UNSET)
+        block_ids: list[str]
+        if not isinstance(_value, list):
+            raise ParseError.wrong_type("array", _value, src_dict, "blockIds")
+        for _index_0, _item_0 in enumerate(_value):
+            if not isinstance(_item_0, str):
+                raise ParseError.wrong_type("string", _item_0, src_dict, "blockIds", _index_0)
+        block_ids = list(_value)
 
-        def _parse_placement(
-            data: object,
-        ) -> BlockPlacementAfter | BlockPlacementEnd | BlockPlacementStart:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                placement_type_0 = BlockPlacementStart.from_dict(data)
+        _value = _get("placement", UNSET)
+        placement: BlockPlacementAfter | BlockPlacementEnd | BlockPlacementStart
+        if isinstance(_value, dict):
+            _tag_0 = _value.get("type")
+            if _tag_0 == "start":
+                try:
+                    placement = BlockPlacementStart.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "placement")
 
-                return placement_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                placement_type_1 = BlockPlacementEnd.from_dict(data)
+            elif _tag_0 == "end":
+                try:
+                    placement = BlockPlacementEnd.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "placement")
 
-                return placement_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            placement_type_2 = BlockPlacementAfter.from_dict(data)
+            elif _tag_0 == "after":
+                try:
+                    placement = BlockPlacementAfter.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "placement")
 
-            return placement_type_2
+            else:
+                raise ParseError("type is none of the known variants", _value).within(
+                    src_dict, "placement"
+                )
+        else:
+            raise ParseError.wrong_type("object", _value, src_dict, "placement")
 
-        placement = _parse_placement(d.pop("placement"))
-
-        reorder_blocks_body = cls(
-            block_ids=block_ids,
-            placement=placement,
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _ReorderBlocksBody_FIELDS
+            }
         )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        reorder_blocks_body = object.__new__(cls)
+        reorder_blocks_body.block_ids = block_ids
+        reorder_blocks_body.placement = placement
 
         reorder_blocks_body.additional_properties = d
         return reorder_blocks_body
+
+    def __repr__(self) -> str:
+        fields = [
+            ("block_ids", self.block_ids),
+            ("placement", self.placement),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ReorderBlocksBody({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

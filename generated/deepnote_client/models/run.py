@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
-from uuid import UUID
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ParseError
 from ..models.run_status import RunStatus
 from ..models.snapshot_status import SnapshotStatus
 from ..types import UNSET, Unset
@@ -16,7 +16,24 @@ if TYPE_CHECKING:
     from ..models.snapshot_block import SnapshotBlock
 
 
-T = TypeVar("T", bound="Run")
+_RunStatus_BY_VALUE = cast("dict[str, RunStatus]", RunStatus._value2member_map_)
+_SnapshotStatus_BY_VALUE = cast("dict[str, SnapshotStatus]", SnapshotStatus._value2member_map_)
+_datetime_from_iso = datetime.datetime.fromisoformat
+_date_from_iso = datetime.date.fromisoformat
+_Run_FIELDS = frozenset(
+    {
+        "runId",
+        "status",
+        "notebookId",
+        "createdAt",
+        "completedAt",
+        "error",
+        "snapshotStatus",
+        "snapshotContent",
+        "snapshotDownloadUrl",
+        "snapshotBlocks",
+    }
+)
 
 
 @_attrs_define
@@ -26,7 +43,7 @@ class Run:
 
     """
 
-    run_id: UUID
+    run_id: str
     status: RunStatus
     """ Status of a run. Terminal: `success`, `error`, `internal_error`, `stopped`; the last three are failures. """
     notebook_id: str | Unset = UNSET
@@ -127,112 +144,171 @@ class Run:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
         from ..models.snapshot_block import SnapshotBlock
 
-        d = dict(src_dict)
-        run_id = UUID(d.pop("runId"))
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _get = src_dict.get
+        _value = _get("runId", UNSET)
+        run_id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "runId")
+        run_id = _value
 
-        status = RunStatus(d.pop("status"))
+        _value = _get("status", UNSET)
+        status: RunStatus
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "status")
+        status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
 
-        notebook_id = d.pop("notebookId", UNSET)
+        _value = _get("notebookId", UNSET)
+        notebook_id: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
+            notebook_id = _value
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _value = _get("createdAt", UNSET)
+        created_at: datetime.datetime | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+                created_at = _datetime_from_iso(_value)
+            except ValueError:
+                raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-                return completed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        _value = _get("completedAt", UNSET)
+        completed_at: datetime.datetime | None | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if isinstance(_value, str):
+                try:
+                    completed_at = _datetime_from_iso(_value)
+                except ValueError:
+                    raise ParseError(
+                        "expected an ISO 8601 date-time", src_dict, "completedAt"
+                    ) from None
 
-        completed_at = _parse_completed_at(d.pop("completedAt", UNSET))
+            elif _value is None:
+                completed_at = None
 
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "completedAt")
 
-        error = _parse_error(d.pop("error", UNSET))
+        _value = _get("error", UNSET)
+        error: None | str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if isinstance(_value, str):
+                error = _value
 
-        _snapshot_status = d.pop("snapshotStatus", UNSET)
-        snapshot_status: SnapshotStatus | Unset
-        if isinstance(_snapshot_status, Unset):
-            snapshot_status = UNSET
-        else:
-            snapshot_status = SnapshotStatus(_snapshot_status)
+            elif _value is None:
+                error = None
 
-        def _parse_snapshot_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "error")
 
-        snapshot_content = _parse_snapshot_content(d.pop("snapshotContent", UNSET))
+        _value = _get("snapshotStatus", UNSET)
+        snapshot_status: SnapshotStatus | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if _value is not None:
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "snapshotStatus")
+                snapshot_status = _SnapshotStatus_BY_VALUE.get(_value) or SnapshotStatus(_value)
 
-        def _parse_snapshot_download_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _value = _get("snapshotContent", UNSET)
+        snapshot_content: None | str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if isinstance(_value, str):
+                snapshot_content = _value
 
-        snapshot_download_url = _parse_snapshot_download_url(d.pop("snapshotDownloadUrl", UNSET))
+            elif _value is None:
+                snapshot_content = None
 
-        def _parse_snapshot_blocks(data: object) -> list[SnapshotBlock] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                snapshot_blocks_type_0 = []
-                _snapshot_blocks_type_0 = data
-                for snapshot_blocks_type_0_item_data in _snapshot_blocks_type_0:
-                    snapshot_blocks_type_0_item = SnapshotBlock.from_dict(
-                        snapshot_blocks_type_0_item_data
-                    )
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "snapshotContent")
 
-                    snapshot_blocks_type_0.append(snapshot_blocks_type_0_item)
+        _value = _get("snapshotDownloadUrl", UNSET)
+        snapshot_download_url: None | str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if isinstance(_value, str):
+                snapshot_download_url = _value
 
-                return snapshot_blocks_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[SnapshotBlock] | None | Unset, data)
+            elif _value is None:
+                snapshot_download_url = None
 
-        snapshot_blocks = _parse_snapshot_blocks(d.pop("snapshotBlocks", UNSET))
+            else:
+                raise ParseError.wrong_type(
+                    "string or null", _value, src_dict, "snapshotDownloadUrl"
+                )
 
-        run = cls(
-            run_id=run_id,
-            status=status,
-            notebook_id=notebook_id,
-            created_at=created_at,
-            completed_at=completed_at,
-            error=error,
-            snapshot_status=snapshot_status,
-            snapshot_content=snapshot_content,
-            snapshot_download_url=snapshot_download_url,
-            snapshot_blocks=snapshot_blocks,
+        _value = _get("snapshotBlocks", UNSET)
+        snapshot_blocks: list[SnapshotBlock] | None | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if isinstance(_value, list):
+                _from_dict_snapshot_blocks_type_0 = (
+                    SnapshotBlock.from_dict
+                )  # looked up once, not per item
+                try:
+                    snapshot_blocks = [_from_dict_snapshot_blocks_type_0(_item) for _item in _value]
+                except ParseError as _error:
+                    raise _error.item_of(_value).within(src_dict, "snapshotBlocks")
+
+            elif _value is None:
+                snapshot_blocks = None
+
+            else:
+                raise ParseError.wrong_type("array or null", _value, src_dict, "snapshotBlocks")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _Run_FIELDS}
         )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        run = object.__new__(cls)
+        run.run_id = run_id
+        run.status = status
+        run.notebook_id = notebook_id
+        run.created_at = created_at
+        run.completed_at = completed_at
+        run.error = error
+        run.snapshot_status = snapshot_status
+        run.snapshot_content = snapshot_content
+        run.snapshot_download_url = snapshot_download_url
+        run.snapshot_blocks = snapshot_blocks
 
         run.additional_properties = d
         return run
+
+    def __repr__(self) -> str:
+        fields = [
+            ("run_id", self.run_id),
+            ("status", self.status),
+            ("notebook_id", self.notebook_id),
+            ("created_at", self.created_at),
+            ("completed_at", self.completed_at),
+            ("error", self.error),
+            ("snapshot_status", self.snapshot_status),
+            ("snapshot_content", self.snapshot_content),
+            ("snapshot_download_url", self.snapshot_download_url),
+            ("snapshot_blocks", self.snapshot_blocks),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"Run({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

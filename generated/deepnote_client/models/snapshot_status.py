@@ -1,10 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class SnapshotStatus(StrEnum):
+class SnapshotStatus(OpenStrEnum):
     AVAILABLE = "available"
     PENDING = "pending"
     UNAVAILABLE = "unavailable"
-
-    def __str__(self) -> str:
-        return str(self.value)

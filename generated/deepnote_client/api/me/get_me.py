@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
@@ -47,6 +47,30 @@ def _parse_response(
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+OPERATION_ID: Final = "getMe"
+"""The spec's operationId."""
+
+
+def build_request() -> dict[str, Any]:
+    """The request of getMe, as keyword arguments for ``httpx.Client.build_request``.
+
+    Raises ``ValueError`` naming a path parameter that is empty, ``.`` or ``..``.
+    """
+    return _get_kwargs()
+
+
+def parse_response(response: httpx.Response) -> Me:
+    """The success value of a getMe response.
+
+    Raises ``errors.UnexpectedStatus`` for any status that is not a documented success,
+    ``errors.ParseError`` (naming the field) for a body that does not match the schema, and
+    ``json.JSONDecodeError`` for a body that is not JSON.
+    """
+    if response.status_code == 200:
+        return Me.from_dict(response.json())
+    raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
 def _build_response(

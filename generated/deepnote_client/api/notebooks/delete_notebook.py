@@ -1,23 +1,23 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any, Final, cast
+from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
-    notebook_id: str,
+    notebook_id: str | UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/notebooks/{notebook_id}".format(
-            notebook_id=quote(str(notebook_id), safe=""),
+            notebook_id=path_segment("notebook_id", notebook_id),
         ),
     }
 
@@ -67,6 +67,35 @@ def _parse_response(
         return None
 
 
+OPERATION_ID: Final = "deleteNotebook"
+"""The spec's operationId."""
+
+
+def build_request(
+    *,
+    notebook_id: str | UUID,
+) -> dict[str, Any]:
+    """The request of deleteNotebook, as keyword arguments for ``httpx.Client.build_request``.
+
+    Raises ``ValueError`` naming a path parameter that is empty, ``.`` or ``..``.
+    """
+    return _get_kwargs(
+        notebook_id=notebook_id,
+    )
+
+
+def parse_response(response: httpx.Response) -> None:
+    """The success value of a deleteNotebook response.
+
+    Raises ``errors.UnexpectedStatus`` for any status that is not a documented success,
+    ``errors.ParseError`` (naming the field) for a body that does not match the schema, and
+    ``json.JSONDecodeError`` for a body that is not JSON.
+    """
+    if response.status_code == 204:
+        return
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | ErrorResponse]:
@@ -79,7 +108,7 @@ def _build_response(
 
 
 def sync_detailed(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | ErrorResponse]:
@@ -110,7 +139,7 @@ def sync_detailed(
 
 
 def sync(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> Any | ErrorResponse | None:
@@ -136,7 +165,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | ErrorResponse]:
@@ -165,7 +194,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> Any | ErrorResponse | None:

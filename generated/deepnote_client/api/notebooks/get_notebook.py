@@ -1,6 +1,6 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, Final
+from uuid import UUID
 
 import httpx
 
@@ -8,17 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.get_notebook_response import GetNotebookResponse
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
-    notebook_id: str,
+    notebook_id: str | UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/notebooks/{notebook_id}".format(
-            notebook_id=quote(str(notebook_id), safe=""),
+            notebook_id=path_segment("notebook_id", notebook_id),
         ),
     }
 
@@ -64,6 +64,35 @@ def _parse_response(
         return None
 
 
+OPERATION_ID: Final = "getNotebook"
+"""The spec's operationId."""
+
+
+def build_request(
+    *,
+    notebook_id: str | UUID,
+) -> dict[str, Any]:
+    """The request of getNotebook, as keyword arguments for ``httpx.Client.build_request``.
+
+    Raises ``ValueError`` naming a path parameter that is empty, ``.`` or ``..``.
+    """
+    return _get_kwargs(
+        notebook_id=notebook_id,
+    )
+
+
+def parse_response(response: httpx.Response) -> GetNotebookResponse:
+    """The success value of a getNotebook response.
+
+    Raises ``errors.UnexpectedStatus`` for any status that is not a documented success,
+    ``errors.ParseError`` (naming the field) for a body that does not match the schema, and
+    ``json.JSONDecodeError`` for a body that is not JSON.
+    """
+    if response.status_code == 200:
+        return GetNotebookResponse.from_dict(response.json())
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | GetNotebookResponse]:
@@ -76,7 +105,7 @@ def _build_response(
 
 
 def sync_detailed(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | GetNotebookResponse]:
@@ -108,7 +137,7 @@ def sync_detailed(
 
 
 def sync(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | GetNotebookResponse | None:
@@ -135,7 +164,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | GetNotebookResponse]:
@@ -165,7 +194,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | GetNotebookResponse | None:

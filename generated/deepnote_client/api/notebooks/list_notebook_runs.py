@@ -1,6 +1,6 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import TYPE_CHECKING, Any, Final
+from uuid import UUID
 
 import httpx
 
@@ -8,11 +8,11 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.list_notebook_runs_response import ListNotebookRunsResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     page_size: int | Unset = 20,
     page_token: str | Unset = UNSET,
@@ -29,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/notebooks/{notebook_id}/runs".format(
-            notebook_id=quote(str(notebook_id), safe=""),
+            notebook_id=path_segment("notebook_id", notebook_id),
         ),
         "params": params,
     }
@@ -81,6 +81,52 @@ def _parse_response(
         return None
 
 
+OPERATION_ID: Final = "listNotebookRuns"
+"""The spec's operationId."""
+
+
+def build_request(
+    *,
+    notebook_id: str | UUID,
+    page_size: int | Unset = 20,
+    page_token: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request of listNotebookRuns, as keyword arguments for ``httpx.Client.build_request``.
+
+    Raises ``ValueError`` naming a path parameter that is empty, ``.`` or ``..``.
+    """
+    return _get_kwargs(
+        notebook_id=notebook_id,
+        page_size=page_size,
+        page_token=page_token,
+    )
+
+
+def parse_response(response: httpx.Response) -> ListNotebookRunsResponse:
+    """The success value of a listNotebookRuns response.
+
+    Raises ``errors.UnexpectedStatus`` for any status that is not a documented success,
+    ``errors.ParseError`` (naming the field) for a body that does not match the schema, and
+    ``json.JSONDecodeError`` for a body that is not JSON.
+    """
+    if response.status_code == 200:
+        return ListNotebookRunsResponse.from_dict(response.json())
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
+PAGE_ITEMS: Final = "runs"
+"""The field of a page that holds its items (named by ``x-page-items`` in the spec)."""
+
+
+if TYPE_CHECKING:
+    from ...models.list_notebook_run import ListNotebookRun
+
+
+def page_items(page: ListNotebookRunsResponse) -> "list[ListNotebookRun]":
+    """The items of one page of listNotebookRuns."""
+    return page.runs
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | ListNotebookRunsResponse]:
@@ -93,7 +139,7 @@ def _build_response(
 
 
 def sync_detailed(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
     page_size: int | Unset = 20,
@@ -131,7 +177,7 @@ def sync_detailed(
 
 
 def sync(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
     page_size: int | Unset = 20,
@@ -164,7 +210,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
     page_size: int | Unset = 20,
@@ -200,7 +246,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
     page_size: int | Unset = 20,

@@ -1,6 +1,6 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, Final
+from uuid import UUID
 
 import httpx
 
@@ -9,11 +9,11 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.reorder_blocks_body import ReorderBlocksBody
 from ...models.reorder_blocks_response import ReorderBlocksResponse
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     body: ReorderBlocksBody,
 ) -> dict[str, Any]:
@@ -22,7 +22,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/notebooks/{notebook_id}/reorder-blocks".format(
-            notebook_id=quote(str(notebook_id), safe=""),
+            notebook_id=path_segment("notebook_id", notebook_id),
         ),
     }
 
@@ -78,6 +78,37 @@ def _parse_response(
         return None
 
 
+OPERATION_ID: Final = "reorderNotebookBlocks"
+"""The spec's operationId."""
+
+
+def build_request(
+    *,
+    notebook_id: str | UUID,
+    body: ReorderBlocksBody,
+) -> dict[str, Any]:
+    """The request of reorderNotebookBlocks, as keyword arguments for ``httpx.Client.build_request``.
+
+    Raises ``ValueError`` naming a path parameter that is empty, ``.`` or ``..``.
+    """
+    return _get_kwargs(
+        notebook_id=notebook_id,
+        body=body,
+    )
+
+
+def parse_response(response: httpx.Response) -> ReorderBlocksResponse:
+    """The success value of a reorderNotebookBlocks response.
+
+    Raises ``errors.UnexpectedStatus`` for any status that is not a documented success,
+    ``errors.ParseError`` (naming the field) for a body that does not match the schema, and
+    ``json.JSONDecodeError`` for a body that is not JSON.
+    """
+    if response.status_code == 200:
+        return ReorderBlocksResponse.from_dict(response.json())
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | ReorderBlocksResponse]:
@@ -90,7 +121,7 @@ def _build_response(
 
 
 def sync_detailed(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
     body: ReorderBlocksBody,
@@ -128,7 +159,7 @@ def sync_detailed(
 
 
 def sync(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
     body: ReorderBlocksBody,
@@ -161,7 +192,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
     body: ReorderBlocksBody,
@@ -197,7 +228,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
     body: ReorderBlocksBody,

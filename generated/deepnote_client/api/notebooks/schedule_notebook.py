@@ -1,6 +1,6 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, Final
+from uuid import UUID
 
 import httpx
 
@@ -9,11 +9,11 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.schedule_notebook_body import ScheduleNotebookBody
 from ...models.schedule_notebook_response import ScheduleNotebookResponse
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     body: ScheduleNotebookBody,
 ) -> dict[str, Any]:
@@ -22,7 +22,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/notebooks/{notebook_id}/schedule".format(
-            notebook_id=quote(str(notebook_id), safe=""),
+            notebook_id=path_segment("notebook_id", notebook_id),
         ),
     }
 
@@ -78,6 +78,37 @@ def _parse_response(
         return None
 
 
+OPERATION_ID: Final = "scheduleNotebook"
+"""The spec's operationId."""
+
+
+def build_request(
+    *,
+    notebook_id: str | UUID,
+    body: ScheduleNotebookBody,
+) -> dict[str, Any]:
+    """The request of scheduleNotebook, as keyword arguments for ``httpx.Client.build_request``.
+
+    Raises ``ValueError`` naming a path parameter that is empty, ``.`` or ``..``.
+    """
+    return _get_kwargs(
+        notebook_id=notebook_id,
+        body=body,
+    )
+
+
+def parse_response(response: httpx.Response) -> ScheduleNotebookResponse:
+    """The success value of a scheduleNotebook response.
+
+    Raises ``errors.UnexpectedStatus`` for any status that is not a documented success,
+    ``errors.ParseError`` (naming the field) for a body that does not match the schema, and
+    ``json.JSONDecodeError`` for a body that is not JSON.
+    """
+    if response.status_code == 200:
+        return ScheduleNotebookResponse.from_dict(response.json())
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | ScheduleNotebookResponse]:
@@ -90,7 +121,7 @@ def _build_response(
 
 
 def sync_detailed(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
     body: ScheduleNotebookBody,
@@ -126,7 +157,7 @@ def sync_detailed(
 
 
 def sync(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
     body: ScheduleNotebookBody,
@@ -157,7 +188,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
     body: ScheduleNotebookBody,
@@ -191,7 +222,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    notebook_id: str,
+    notebook_id: str | UUID,
     *,
     client: AuthenticatedClient,
     body: ScheduleNotebookBody,

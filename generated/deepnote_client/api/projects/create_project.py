@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
@@ -67,6 +67,35 @@ def _parse_response(
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+OPERATION_ID: Final = "createProject"
+"""The spec's operationId."""
+
+
+def build_request(
+    *,
+    body: CreateProjectBody,
+) -> dict[str, Any]:
+    """The request of createProject, as keyword arguments for ``httpx.Client.build_request``.
+
+    Raises ``ValueError`` naming a path parameter that is empty, ``.`` or ``..``.
+    """
+    return _get_kwargs(
+        body=body,
+    )
+
+
+def parse_response(response: httpx.Response) -> CreateProjectResponse:
+    """The success value of a createProject response.
+
+    Raises ``errors.UnexpectedStatus`` for any status that is not a documented success,
+    ``errors.ParseError`` (naming the field) for a body that does not match the schema, and
+    ``json.JSONDecodeError`` for a body that is not JSON.
+    """
+    if response.status_code == 201:
+        return CreateProjectResponse.from_dict(response.json())
+    raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
 def _build_response(

@@ -1,6 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any, Final, cast
 from uuid import UUID
 
 import httpx
@@ -8,17 +7,17 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
-    project_id: UUID,
+    project_id: str | UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/projects/{project_id}".format(
-            project_id=quote(str(project_id), safe=""),
+            project_id=path_segment("project_id", project_id),
         ),
     }
 
@@ -63,6 +62,35 @@ def _parse_response(
         return None
 
 
+OPERATION_ID: Final = "deleteProject"
+"""The spec's operationId."""
+
+
+def build_request(
+    *,
+    project_id: str | UUID,
+) -> dict[str, Any]:
+    """The request of deleteProject, as keyword arguments for ``httpx.Client.build_request``.
+
+    Raises ``ValueError`` naming a path parameter that is empty, ``.`` or ``..``.
+    """
+    return _get_kwargs(
+        project_id=project_id,
+    )
+
+
+def parse_response(response: httpx.Response) -> None:
+    """The success value of a deleteProject response.
+
+    Raises ``errors.UnexpectedStatus`` for any status that is not a documented success,
+    ``errors.ParseError`` (naming the field) for a body that does not match the schema, and
+    ``json.JSONDecodeError`` for a body that is not JSON.
+    """
+    if response.status_code == 204:
+        return
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | ErrorResponse]:
@@ -75,7 +103,7 @@ def _build_response(
 
 
 def sync_detailed(
-    project_id: UUID,
+    project_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | ErrorResponse]:
@@ -106,7 +134,7 @@ def sync_detailed(
 
 
 def sync(
-    project_id: UUID,
+    project_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> Any | ErrorResponse | None:
@@ -132,7 +160,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    project_id: UUID,
+    project_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | ErrorResponse]:
@@ -161,7 +189,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    project_id: UUID,
+    project_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> Any | ErrorResponse | None:

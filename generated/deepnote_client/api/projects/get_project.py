@@ -1,6 +1,5 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, Final
 from uuid import UUID
 
 import httpx
@@ -9,17 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.get_project_response import GetProjectResponse
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
-    project_id: UUID,
+    project_id: str | UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/projects/{project_id}".format(
-            project_id=quote(str(project_id), safe=""),
+            project_id=path_segment("project_id", project_id),
         ),
     }
 
@@ -65,6 +64,35 @@ def _parse_response(
         return None
 
 
+OPERATION_ID: Final = "getProject"
+"""The spec's operationId."""
+
+
+def build_request(
+    *,
+    project_id: str | UUID,
+) -> dict[str, Any]:
+    """The request of getProject, as keyword arguments for ``httpx.Client.build_request``.
+
+    Raises ``ValueError`` naming a path parameter that is empty, ``.`` or ``..``.
+    """
+    return _get_kwargs(
+        project_id=project_id,
+    )
+
+
+def parse_response(response: httpx.Response) -> GetProjectResponse:
+    """The success value of a getProject response.
+
+    Raises ``errors.UnexpectedStatus`` for any status that is not a documented success,
+    ``errors.ParseError`` (naming the field) for a body that does not match the schema, and
+    ``json.JSONDecodeError`` for a body that is not JSON.
+    """
+    if response.status_code == 200:
+        return GetProjectResponse.from_dict(response.json())
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | GetProjectResponse]:
@@ -77,7 +105,7 @@ def _build_response(
 
 
 def sync_detailed(
-    project_id: UUID,
+    project_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | GetProjectResponse]:
@@ -109,7 +137,7 @@ def sync_detailed(
 
 
 def sync(
-    project_id: UUID,
+    project_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | GetProjectResponse | None:
@@ -136,7 +164,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    project_id: UUID,
+    project_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | GetProjectResponse]:
@@ -166,7 +194,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    project_id: UUID,
+    project_id: str | UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | GetProjectResponse | None:

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
@@ -68,6 +68,52 @@ def _parse_response(
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+OPERATION_ID: Final = "listProjects"
+"""The spec's operationId."""
+
+
+def build_request(
+    *,
+    page_size: int | Unset = 50,
+    page_token: str | Unset = UNSET,
+    name_contains: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request of listProjects, as keyword arguments for ``httpx.Client.build_request``.
+
+    Raises ``ValueError`` naming a path parameter that is empty, ``.`` or ``..``.
+    """
+    return _get_kwargs(
+        page_size=page_size,
+        page_token=page_token,
+        name_contains=name_contains,
+    )
+
+
+def parse_response(response: httpx.Response) -> ListProjectsResponse:
+    """The success value of a listProjects response.
+
+    Raises ``errors.UnexpectedStatus`` for any status that is not a documented success,
+    ``errors.ParseError`` (naming the field) for a body that does not match the schema, and
+    ``json.JSONDecodeError`` for a body that is not JSON.
+    """
+    if response.status_code == 200:
+        return ListProjectsResponse.from_dict(response.json())
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
+PAGE_ITEMS: Final = "projects"
+"""The field of a page that holds its items (named by ``x-page-items`` in the spec)."""
+
+
+if TYPE_CHECKING:
+    from ...models.list_projects_item import ListProjectsItem
+
+
+def page_items(page: ListProjectsResponse) -> "list[ListProjectsItem]":
+    """The items of one page of listProjects."""
+    return page.projects
 
 
 def _build_response(

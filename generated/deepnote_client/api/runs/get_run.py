@@ -1,6 +1,5 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, Final
 from uuid import UUID
 
 import httpx
@@ -10,11 +9,11 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.get_run_response import GetRunResponse
 from ...models.snapshot_delivery import SnapshotDelivery
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
-    run_id: UUID,
+    run_id: str | UUID,
     *,
     snapshot_delivery: SnapshotDelivery | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -32,7 +31,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/runs/{run_id}".format(
-            run_id=quote(str(run_id), safe=""),
+            run_id=path_segment("run_id", run_id),
         ),
         "params": params,
     }
@@ -84,6 +83,37 @@ def _parse_response(
         return None
 
 
+OPERATION_ID: Final = "getRun"
+"""The spec's operationId."""
+
+
+def build_request(
+    *,
+    run_id: str | UUID,
+    snapshot_delivery: SnapshotDelivery | Unset = UNSET,
+) -> dict[str, Any]:
+    """The request of getRun, as keyword arguments for ``httpx.Client.build_request``.
+
+    Raises ``ValueError`` naming a path parameter that is empty, ``.`` or ``..``.
+    """
+    return _get_kwargs(
+        run_id=run_id,
+        snapshot_delivery=snapshot_delivery,
+    )
+
+
+def parse_response(response: httpx.Response) -> GetRunResponse:
+    """The success value of a getRun response.
+
+    Raises ``errors.UnexpectedStatus`` for any status that is not a documented success,
+    ``errors.ParseError`` (naming the field) for a body that does not match the schema, and
+    ``json.JSONDecodeError`` for a body that is not JSON.
+    """
+    if response.status_code == 200:
+        return GetRunResponse.from_dict(response.json())
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | GetRunResponse]:
@@ -96,7 +126,7 @@ def _build_response(
 
 
 def sync_detailed(
-    run_id: UUID,
+    run_id: str | UUID,
     *,
     client: AuthenticatedClient,
     snapshot_delivery: SnapshotDelivery | Unset = UNSET,
@@ -134,7 +164,7 @@ def sync_detailed(
 
 
 def sync(
-    run_id: UUID,
+    run_id: str | UUID,
     *,
     client: AuthenticatedClient,
     snapshot_delivery: SnapshotDelivery | Unset = UNSET,
@@ -167,7 +197,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    run_id: UUID,
+    run_id: str | UUID,
     *,
     client: AuthenticatedClient,
     snapshot_delivery: SnapshotDelivery | Unset = UNSET,
@@ -203,7 +233,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    run_id: UUID,
+    run_id: str | UUID,
     *,
     client: AuthenticatedClient,
     snapshot_delivery: SnapshotDelivery | Unset = UNSET,
