@@ -22,9 +22,11 @@ REQUIRED = (
     "deepnote_client/api/notebooks/get_notebook.py",
 )
 IMPORT_CHECK = (
-    "import deepnote_client, deepnote_overlay, pathlib; "
+    "import deepnote_client, deepnote_overlay, importlib.metadata; "
     "from deepnote_client.api.notebooks import get_notebook; "
+    "from deepnote_overlay import Deepnote, AsyncDeepnote; "
     "assert 'site-packages' in deepnote_client.__file__, deepnote_client.__file__; "
+    "assert deepnote_client.__version__ == importlib.metadata.version('deepnote-api-client'); "
     "print('imported', deepnote_client.__name__, deepnote_overlay.__name__)"
 )
 
@@ -34,6 +36,8 @@ def main(wheel: Path) -> None:
     missing = [name for name in REQUIRED if name not in names]
     if missing:
         sys.exit(f"{wheel.name} lacks {missing}")
+    if not any(name.endswith(".dist-info/licenses/LICENSE") for name in names):
+        sys.exit(f"{wheel.name} lacks the LICENSE file")
     top_level = sorted(
         {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     )
