@@ -647,7 +647,7 @@ def ruff_format(source: str) -> str:
     ruff = Path(sys.executable).parent / "ruff"
     relative = OUTPUT.relative_to(ROOT)
     fixed = subprocess.run(
-        [str(ruff), "check", "--fix-only", "--select", "I,F401", "--stdin-filename", str(relative), "-"],
+        [str(ruff), "check", "--fix-only", "--stdin-filename", str(relative), "-"],
         input=source,
         capture_output=True,
         text=True,

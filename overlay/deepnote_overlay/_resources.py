@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from deepnote_client.models.snapshot_delivery import SnapshotDelivery
 
 __all__ = [
+    "OPERATIONS",
     "AsyncMeResource",
     "AsyncNotebooksResource",
     "AsyncProjectsResource",
@@ -47,7 +48,6 @@ __all__ = [
     "AsyncRunsResource",
     "MeResource",
     "NotebooksResource",
-    "OPERATIONS",
     "ProjectsResource",
     "Resources",
     "RunsResource",
