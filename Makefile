@@ -66,7 +66,7 @@ lint: validate $(NPM_STAMP) ## Lint the spec (openapi-spec-validator, Spectral) 
 	$(BIN)/ruff check overlay tests examples scripts bench
 	$(BIN)/ruff format --check overlay tests examples scripts bench
 
-typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay and benchmarks
+typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay, benchmarks and examples
 	$(BIN)/mypy
 
 test: $(STAMP) validate check-generated ## Check the spec and generated/, then run the test suite

@@ -630,13 +630,16 @@ def readme_table(operations: list[Operation]) -> str:
         "| --- | --- | --- | --- |",
     ]
     for op in operations:
-        path_args = ", ".join(p.name for p in op.params if p.positional)
+        shown = [p.name for p in op.params if p.positional]
+        shown += [f"{p.name}=…" for p in op.params if not p.positional and p.default is None]
+        if op.page or any(p.default is not None for p in op.params):
+            shown.append("…")
         if op.page:
             returns = f"pager of `{op.page[0]}`"
         else:
             returns = "`None`" if op.returns == "None" else f"`{op.returns}`"
         rows.append(
-            f"| `{op.operation_id}` | `dn.{tag_attribute(op.tag)}.{op.method}({path_args}{', ' if path_args else ''}...)` "
+            f"| `{op.operation_id}` | `dn.{tag_attribute(op.tag)}.{op.method}({', '.join(shown)})` "
             f"| {returns} | `{op.module}` |"
         )
     rows.append(TABLE_END)
