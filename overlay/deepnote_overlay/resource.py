@@ -69,6 +69,10 @@ class _Pager:
         operation = self._endpoint.__name__.rsplit(".", 1)[-1]
         return f"<{type(self).__name__} {operation} max_items={self._max_items} max_pages={self._max_pages}>"
 
+    def _page_options(self) -> dict[str, Any]:
+        """The keyword arguments of ``iter_pages`` / ``aiter_pages`` besides the endpoint."""
+        return {"client": self._client, "max_pages": self._max_pages, **self._arguments}
+
 
 class SyncPager(_Pager, Generic[ItemT, PageT]):
     """A cursor-paginated operation's items (iterate) or whole pages (``pages()``), fetched lazily."""
@@ -76,19 +80,12 @@ class SyncPager(_Pager, Generic[ItemT, PageT]):
     __slots__ = ()
 
     def __iter__(self) -> Iterator[ItemT]:
-        items = paginate(
-            self._endpoint,
-            client=self._client,
-            max_items=self._max_items,
-            max_pages=self._max_pages,
-            **self._arguments,
-        )
+        items = paginate(self._endpoint, max_items=self._max_items, **self._page_options())
         return cast(Iterator[ItemT], items)
 
     def pages(self) -> Iterator[PageT]:
         """Whole pages, one request each, up to ``max_pages``."""
-        pages = iter_pages(self._endpoint, client=self._client, max_pages=self._max_pages, **self._arguments)
-        return cast(Iterator[PageT], pages)
+        return cast(Iterator[PageT], iter_pages(self._endpoint, **self._page_options()))
 
 
 class AsyncPager(_Pager, Generic[ItemT, PageT]):
@@ -97,19 +94,12 @@ class AsyncPager(_Pager, Generic[ItemT, PageT]):
     __slots__ = ()
 
     def __aiter__(self) -> AsyncIterator[ItemT]:
-        items = apaginate(
-            self._endpoint,
-            client=self._client,
-            max_items=self._max_items,
-            max_pages=self._max_pages,
-            **self._arguments,
-        )
+        items = apaginate(self._endpoint, max_items=self._max_items, **self._page_options())
         return cast(AsyncIterator[ItemT], items)
 
     def pages(self) -> AsyncIterator[PageT]:
         """Whole pages, one request each, up to ``max_pages``."""
-        pages = aiter_pages(self._endpoint, client=self._client, max_pages=self._max_pages, **self._arguments)
-        return cast(AsyncIterator[PageT], pages)
+        return cast(AsyncIterator[PageT], aiter_pages(self._endpoint, **self._page_options()))
 
 
 class _HasClient(Protocol):
