@@ -18,6 +18,7 @@ from deepnote_overlay import (
     AsyncDeepnote,
     AsyncPager,
     Deepnote,
+    MissingTokenError,
     NotFoundError,
     ServerError,
     SyncPager,
@@ -162,6 +163,13 @@ def test_the_constructor_reads_the_environment_like_connect(
         assert dn.me.get().workspace.to_dict()["name"] == "Fake workspace"
         assert SEED_TOKEN not in repr(dn)
         assert repr(dn) == f"Deepnote(base_url={fake_server.base_url!r})"
+
+
+@pytest.mark.parametrize("make", [Deepnote, AsyncDeepnote])
+def test_a_missing_token_fails_at_construction(make: type, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DEEPNOTE_TOKEN", raising=False)
+    with pytest.raises(MissingTokenError):
+        make()
 
 
 def test_pagers_are_lazy_limited_and_give_whole_pages(fake_server: ServerHandle) -> None:
