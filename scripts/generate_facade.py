@@ -4,6 +4,7 @@
     python scripts/generate_facade.py          # write overlay/deepnote_overlay/_resources.py and
                                                # the operations table of README.md
     python scripts/generate_facade.py --check  # fail when either differs from what it would write
+    python scripts/generate_facade.py --spec S --generated DIR --output F --readme ''  # elsewhere
 
 Run by ``make generate`` after the generator, checked by ``make check-generated``.
 
@@ -60,9 +61,7 @@ PAGER_LIMITS = ("max_items", "max_pages")
 BODY_VARIABLE = "request_body"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
-for path in (ROOT / "generated", ROOT / "overlay"):
-    if str(path) not in sys.path:
-        sys.path.insert(0, str(path))
+GENERATED = ROOT / "generated"
 
 
 # --- names -----------------------------------------------------------------------------------
@@ -648,7 +647,7 @@ def readme_table(operations: list[Operation]) -> str:
 
 def ruff_format(source: str) -> str:
     ruff = Path(sys.executable).parent / "ruff"
-    relative = OUTPUT.relative_to(ROOT)
+    relative = OUTPUT.relative_to(ROOT)  # ruff's settings (pyproject.toml) for the committed file
     fixed = subprocess.run(
         [str(ruff), "check", "--fix-only", "--stdin-filename", str(relative), "-"],
         input=source,
@@ -667,9 +666,9 @@ def ruff_format(source: str) -> str:
     ).stdout
 
 
-def build() -> tuple[str, str]:
+def build(spec_path: Path) -> tuple[str, str]:
     """The module source and the README table."""
-    spec = Spec(yaml.safe_load(SPEC.read_text(encoding="utf-8")))
+    spec = Spec(yaml.safe_load(spec_path.read_text(encoding="utf-8")))
     types_ = Types()
     operations = [read_operation(spec, types_, *found) for found in spec.operations()]
     return ruff_format(render(spec, types_, operations)), readme_table(operations)
@@ -682,29 +681,43 @@ def with_table(readme: str, table: str) -> str:
     return readme[:start] + table + readme[end + len(TABLE_END) :]
 
 
+def shown(path: Path) -> str:
+    """``path`` relative to the checkout when inside it."""
+    resolved = path.resolve()
+    return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else str(path)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="fail when the committed files are stale")
-    check = parser.parse_args().check
-    module, table = build()
-    readme = README.read_text(encoding="utf-8")
-    new_readme = with_table(readme, table)
-    stale = [
-        path.relative_to(ROOT)
-        for path, new in ((OUTPUT, module), (README, new_readme))
-        if not path.exists() or path.read_text(encoding="utf-8") != new
-    ]
-    if check:
+    parser.add_argument("--check", action="store_true", help="fail when the written files are stale")
+    parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI document")
+    parser.add_argument(
+        "--generated", type=Path, default=GENERATED, help="the folder holding deepnote_client"
+    )
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="the module to write")
+    parser.add_argument(
+        "--readme", default=str(README), help="the README with the table markers; '' for none"
+    )
+    args = parser.parse_args()
+    # The generated package given, and this checkout's overlay (for the helpers), come first.
+    sys.path[:0] = [str(args.generated.resolve()), str(ROOT / "overlay")]
+    module, table = build(args.spec)
+    outputs: list[tuple[Path, str]] = [(args.output, module)]
+    if args.readme:
+        readme = Path(args.readme)
+        outputs.append((readme, with_table(readme.read_text(encoding="utf-8"), table)))
+    stale = [path for path, new in outputs if not path.exists() or path.read_text(encoding="utf-8") != new]
+    if args.check:
         if stale:
-            names = ", ".join(map(str, stale))
+            names = ", ".join(map(shown, stale))
             print(f"{names} stale: run 'make generate' and commit the result", file=sys.stderr)
             return 1
-        print(f"{OUTPUT.relative_to(ROOT)} and the README table match {SPEC.name}")
+        print(f"{' and '.join(shown(path) for path, _ in outputs)} match {shown(args.spec)}")
         return 0
-    OUTPUT.write_text(module, encoding="utf-8")
-    README.write_text(new_readme, encoding="utf-8")
+    for path, new in outputs:
+        path.write_text(new, encoding="utf-8")
     for path in stale:
-        print(f"wrote {path}")
+        print(f"wrote {shown(path)}")
     return 0
 
 

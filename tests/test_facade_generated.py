@@ -6,8 +6,10 @@ from __future__ import annotations
 import functools
 import importlib.util
 import inspect
+import os
 import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -130,10 +132,8 @@ async def main() -> None:
 """
 
 
-def test_mypy_reports_misspellings_and_knows_the_return_types(tmp_path: object) -> None:
-    from pathlib import Path
-
-    usage = Path(str(tmp_path)) / "facade_usage.py"
+def test_mypy_reports_misspellings_and_knows_the_return_types(tmp_path: Path) -> None:
+    usage = tmp_path / "facade_usage.py"
     usage.write_text(USAGE, encoding="utf-8")
     result = subprocess.run(
         [
@@ -168,3 +168,109 @@ def test_mypy_reports_misspellings_and_knows_the_return_types(tmp_path: object) 
         '"deepnote_client.models.run.Run"',
         '"deepnote_client.models.list_projects_item.ListProjectsItem"',
     ], result.stdout
+
+
+def grown_spec() -> dict[str, object]:
+    """openapi.yaml plus a tag it does not have, with a paginated list and a wrapped get."""
+    import yaml
+
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    spec["tags"].append({"name": "Integrations", "description": "Workspace integrations."})
+    schemas = spec["components"]["schemas"]
+    schemas["Integration"] = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
+    schemas["ListIntegrationsResponse"] = {
+        "type": "object",
+        "required": ["integrations", "pagination"],
+        "properties": {
+            "integrations": {"type": "array", "items": {"$ref": "#/components/schemas/Integration"}},
+            "pagination": {"$ref": "#/components/schemas/CursorPagination"},
+        },
+    }
+    schemas["GetIntegrationResponse"] = {
+        "type": "object",
+        "required": ["integration"],
+        "properties": {"integration": {"$ref": "#/components/schemas/Integration"}},
+    }
+
+    def ok(schema: str) -> dict[str, object]:
+        content = {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}}
+        return {"200": {"description": "OK", "content": content}}
+
+    spec["paths"]["/integrations"] = {
+        "get": {
+            "operationId": "listIntegrations",
+            "tags": ["Integrations"],
+            "summary": "List integrations",
+            "parameters": [{"$ref": "#/components/parameters/PageToken"}],
+            "responses": ok("ListIntegrationsResponse"),
+        }
+    }
+    spec["paths"]["/integrations/{integrationId}"] = {
+        "get": {
+            "operationId": "getIntegration",
+            "tags": ["Integrations"],
+            "summary": "Get an integration",
+            "parameters": [
+                {"name": "integrationId", "in": "path", "required": True, "schema": {"type": "string"}}
+            ],
+            "responses": ok("GetIntegrationResponse"),
+        }
+    }
+    return spec
+
+
+def test_a_tag_the_spec_gains_appears_on_regeneration(tmp_path: Path) -> None:
+    import yaml
+
+    spec_path = tmp_path / "openapi.yaml"
+    spec_path.write_text(yaml.safe_dump(grown_spec(), sort_keys=False), encoding="utf-8")
+    bin_dir = Path(sys.executable).parent
+    subprocess.run(
+        [
+            str(bin_dir / "openapi-python-client"),
+            "generate",
+            "--path",
+            str(spec_path),
+            "--config",
+            "openapi-python-client.yaml",
+            "--custom-template-path",
+            "templates",
+            "--meta",
+            "none",
+            "--output-path",
+            str(tmp_path / "generated" / "deepnote_client"),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"},
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    output = tmp_path / "_resources.py"
+    subprocess.run(
+        [
+            sys.executable,
+            "scripts/generate_facade.py",
+            "--spec",
+            str(spec_path),
+            "--generated",
+            str(tmp_path / "generated"),
+            "--output",
+            str(output),
+            "--readme",
+            "",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    source = output.read_text(encoding="utf-8")
+    compile(source, str(output), "exec")
+    assert "class IntegrationsResource(Resource):" in source
+    assert "class AsyncIntegrationsResource(Resource):" in source
+    assert "def integrations(self) -> IntegrationsResource:" in source
+    assert "-> SyncPager[Integration, ListIntegrationsResponse]:" in source
+    assert "def get(self, integration_id: str) -> Integration:" in source
+    assert '"listIntegrations": ("integrations.list",' in source
+    assert '"getMe": ("me.get",' in source, "the existing operations are still there"
