@@ -37,11 +37,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-generate: $(STAMP) ## Regenerate generated/deepnote_client from openapi.yaml
+generate: $(STAMP) ## Regenerate generated/deepnote_client, then the facade's resources, from openapi.yaml
 	$(GENERATE) --output-path $(PACKAGE_DIR)
 	rm -rf $(PACKAGE_DIR)/.ruff_cache
+	$(PY) scripts/generate_facade.py
 
-check-generated: $(STAMP) ## Fail when generated/ differs from what openapi.yaml generates
+check-generated: $(STAMP) ## Fail when generated/ or the facade's resources differ from what openapi.yaml generates
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(GENERATE) --output-path "$$tmp/deepnote_client" >/dev/null && \
 	if diff -r -q --exclude=.ruff_cache --exclude=__pycache__ "$$tmp/deepnote_client" $(PACKAGE_DIR); then \
@@ -51,6 +52,7 @@ check-generated: $(STAMP) ## Fail when generated/ differs from what openapi.yaml
 		diff -r -u --exclude=.ruff_cache --exclude=__pycache__ "$$tmp/deepnote_client" $(PACKAGE_DIR) | head -60 >&2; \
 		exit 1; \
 	fi
+	$(PY) scripts/generate_facade.py --check
 
 validate: $(STAMP) ## Validate openapi.yaml against the OpenAPI 3.1 schema
 	$(BIN)/openapi-spec-validator --schema 3.1 $(SPEC)
@@ -64,7 +66,7 @@ lint: validate $(NPM_STAMP) ## Lint the spec (openapi-spec-validator, Spectral) 
 	$(BIN)/ruff check overlay fake tests examples scripts bench
 	$(BIN)/ruff format --check overlay fake tests examples scripts bench
 
-typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay, the fake and benchmarks
+typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay, the fake, benchmarks and examples
 	$(BIN)/mypy
 
 test: $(STAMP) validate check-generated ## Check the spec and generated/, then run the test suite

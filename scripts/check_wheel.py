@@ -40,6 +40,9 @@ REQUIRED = (
 IMPORT_CHECK = """
 import deepnote_client, deepnote_overlay, deepnote_fake
 from deepnote_client.api.notebooks import get_notebook
+from deepnote_overlay import AsyncDeepnote, Deepnote
+import importlib.metadata
+assert deepnote_client.__version__ == importlib.metadata.version("deepnote-api-client")
 for module in (deepnote_client, deepnote_overlay, deepnote_fake):
     assert "site-packages" in module.__file__, module.__file__
 assert deepnote_fake.FakeDeepnote().notebook_names(deepnote_fake.SEED_PROJECT_ID) == ["Seed notebook"]
@@ -67,6 +70,8 @@ def main(wheel: Path) -> None:
     missing = [name for name in REQUIRED if name not in names]
     if missing:
         sys.exit(f"{wheel.name} lacks {missing}")
+    if not any(name.endswith(".dist-info/licenses/LICENSE") for name in names):
+        sys.exit(f"{wheel.name} lacks the LICENSE file")
     top_level = sorted(
         {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     )

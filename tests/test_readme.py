@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -41,3 +42,15 @@ def test_tour_runs_as_written(real_clock_server: FakeDeepnote, capsys: pytest.Ca
     assert lines[2] == "404 Notebook not found"
     assert lines[3].startswith("200 GetNotebookResponse(")
     assert real_clock_server.notebook_names(SEED_PROJECT_ID).count("Report") == 1
+
+
+async def test_the_async_example_runs_as_written(
+    real_clock_server: FakeDeepnote, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## `Deepnote` and `AsyncDeepnote`", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    namespace: dict[str, Any] = {}
+    exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 -- running the docs is the point
+    await namespace["show_workspace"]()
+    assert capsys.readouterr().out.splitlines() == ["Fake workspace", "- Fake project"]

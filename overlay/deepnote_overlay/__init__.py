@@ -2,6 +2,8 @@
 
 The generated ``deepnote_client`` functions stay usable as they are; this package adds:
 
+- ``Deepnote`` / ``AsyncDeepnote``: the API as resources (``dn.notebooks.get(notebook_id)``),
+  generated from the spec, with the pagers ``SyncPager`` / ``AsyncPager``;
 - ``connect``: an ``AuthenticatedClient`` with token, timeout, User-Agent and retries installed;
 - ``call`` / ``acall``: run a generated endpoint, return its success model or raise a typed error;
 - ``paginate`` / ``apaginate`` / ``iter_pages`` / ``aiter_pages``: follow page tokens;
@@ -34,7 +36,9 @@ from .errors import (
     RunTimeoutError,
     ServerError,
 )
+from .facade import AsyncDeepnote, Deepnote
 from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
+from .resource import AsyncPager, SyncPager
 from .retries import RetryPolicy, RetryTransport
 
 if TYPE_CHECKING:
@@ -75,9 +79,12 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncDeepnote",
+    "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "Deepnote",
     "DeepnoteError",
     "InvalidRequestError",
     "MissingTokenError",
@@ -92,6 +99,7 @@ __all__ = [
     "RetryTransport",
     "RunTimeoutError",
     "ServerError",
+    "SyncPager",
     "__version__",
     "acall",
     "aiter_pages",

@@ -1,0 +1,126 @@
+"""Building blocks of the resource-style clients (``Deepnote``, ``AsyncDeepnote``).
+
+Guarantees:
+
+- A ``Resource`` is one spec tag's operations bound to one generated ``AuthenticatedClient``; it
+  holds nothing else, so it is cheap and never owns (or closes) the client.
+- ``SyncPager`` / ``AsyncPager`` fetch nothing until iterated. Iterating yields items across
+  pages (``paginate`` / ``apaginate``), ``pages()`` yields whole pages (``iter_pages`` /
+  ``aiter_pages``); ``max_items`` limits the items, ``max_pages`` both. Each iteration starts again
+  from the first page (or the ``page_token`` given), so a pager can be iterated more than once.
+- ``client_function`` turns a function taking the generated client first (``wait_for_run(client,
+  run_id, ...)``) into a method with that argument bound, keeping its signature for mypy and
+  editors (``dn.runs.wait(run_id, ...)``), whatever parameters the function grows later.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar, cast, overload
+
+from deepnote_client.client import AuthenticatedClient
+
+from .pagination import aiter_pages, apaginate, iter_pages, paginate
+
+__all__ = ["AsyncPager", "Resource", "SyncPager", "client_function"]
+
+ItemT = TypeVar("ItemT")
+PageT = TypeVar("PageT")
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Resource:
+    """The operations of one spec tag, sent through one generated client."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+
+class _Pager:
+    """What both pagers keep: the endpoint, the client, the limits and the operation's arguments."""
+
+    __slots__ = ("_arguments", "_client", "_endpoint", "_max_items", "_max_pages")
+
+    def __init__(
+        self,
+        endpoint: Any,
+        client: AuthenticatedClient,
+        *,
+        max_items: int | None,
+        max_pages: int | None,
+        arguments: dict[str, Any],
+    ) -> None:
+        # The endpoint is kept untyped here: its page type is the pager's PageT, declared by the
+        # generated method that builds the pager.
+        self._endpoint = endpoint
+        self._client = client
+        self._max_items = max_items
+        self._max_pages = max_pages
+        self._arguments = arguments
+
+    def __repr__(self) -> str:
+        operation = self._endpoint.__name__.rsplit(".", 1)[-1]
+        return f"<{type(self).__name__} {operation} max_items={self._max_items} max_pages={self._max_pages}>"
+
+    def _page_options(self) -> dict[str, Any]:
+        """The keyword arguments of ``iter_pages`` / ``aiter_pages`` besides the endpoint."""
+        return {"client": self._client, "max_pages": self._max_pages, **self._arguments}
+
+
+class SyncPager(_Pager, Generic[ItemT, PageT]):
+    """A cursor-paginated operation's items (iterate) or whole pages (``pages()``), fetched lazily."""
+
+    __slots__ = ()
+
+    def __iter__(self) -> Iterator[ItemT]:
+        items = paginate(self._endpoint, max_items=self._max_items, **self._page_options())
+        return cast(Iterator[ItemT], items)
+
+    def pages(self) -> Iterator[PageT]:
+        """Whole pages, one request each, up to ``max_pages``."""
+        return cast(Iterator[PageT], iter_pages(self._endpoint, **self._page_options()))
+
+
+class AsyncPager(_Pager, Generic[ItemT, PageT]):
+    """Async ``SyncPager``: ``async for item in pager`` and ``async for page in pager.pages()``."""
+
+    __slots__ = ()
+
+    def __aiter__(self) -> AsyncIterator[ItemT]:
+        items = apaginate(self._endpoint, max_items=self._max_items, **self._page_options())
+        return cast(AsyncIterator[ItemT], items)
+
+    def pages(self) -> AsyncIterator[PageT]:
+        """Whole pages, one request each, up to ``max_pages``."""
+        return cast(AsyncIterator[PageT], aiter_pages(self._endpoint, **self._page_options()))
+
+
+class _HasClient(Protocol):
+    _client: AuthenticatedClient
+
+
+class client_function(Generic[P, R]):
+    """A method made of ``func(client, ...)``, with the owner's generated client passed first."""
+
+    def __init__(self, func: Callable[Concatenate[AuthenticatedClient, P], R]) -> None:
+        self._func = func
+        self.__doc__ = func.__doc__
+        self.__wrapped__ = func
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> Self: ...
+
+    @overload
+    def __get__(self, instance: _HasClient, owner: type[Any]) -> Callable[P, R]: ...
+
+    def __get__(self, instance: _HasClient | None, owner: type[Any]) -> Self | Callable[P, R]:
+        if instance is None:
+            return self
+        return functools.partial(self._func, instance._client)
