@@ -102,3 +102,8 @@ def test_a_redirect_not_followed_is_a_status_error() -> None:
     with pytest.raises(APIStatusError) as caught:
         call(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
     assert caught.value.status_code == 307
+
+
+def test_http2_reaches_the_wrapped_transports() -> None:
+    for pool in wrapped(http2=True):
+        assert pool._http2 is True

@@ -18,10 +18,10 @@ import pytest
 from deepnote_client.api.notebooks import create_notebook, delete_notebook, get_notebook
 from deepnote_client.models import CreateNotebookBody
 from deepnote_overlay import APIStatusError, RetryPolicy, RetryTransport, ServerError, acall, call
-from deepnote_overlay.retries import asyncio_sleep
+from deepnote_overlay.retries import UNIX_TIME_THRESHOLD, asyncio_sleep
 
 from .helpers import NOTEBOOK_ID, PROJECT_ID, FakeTime, mock_client, notebook_json
-from .test_retry_matrix import raises, scripted, status
+from .test_retry_matrix import http_date, raises, scripted, status
 
 
 def default_policy(fake_time: FakeTime, **overrides: Any) -> RetryPolicy:
@@ -259,7 +259,68 @@ async def test_closing_the_retry_transport_closes_the_wrapped_transports(fake_ti
     bare = RetryTransport(fake_time.policy())
     bare.close()
     await bare.aclose()  # nothing wrapped: nothing to close, no error
-    with pytest.raises(RuntimeError, match="no sync transport"):
+    with pytest.raises(RuntimeError, match=r"^this RetryTransport has no sync transport$"):
         bare.handle_request(httpx.Request("GET", "https://api.test/"))
-    with pytest.raises(RuntimeError, match="no async transport"):
+    with pytest.raises(RuntimeError, match=r"^this RetryTransport has no async transport$"):
         await bare.handle_async_request(httpx.Request("GET", "https://api.test/"))
+
+
+@pytest.mark.parametrize(
+    ("method", "attempts"), [(m, 2) for m in ("GET", "HEAD", "PUT", "DELETE", "OPTIONS")]
+)
+def test_every_idempotent_method_is_retried_after_a_503(
+    method: str, attempts: int, fake_time: FakeTime
+) -> None:
+    handler, received = scripted([status(503)])
+    transport = RetryTransport(fake_time.policy(), transport=httpx.MockTransport(handler))
+    with httpx.Client(transport=transport) as http:
+        assert http.request(method, "https://api.test/v2/anything").is_success
+    assert len(received) == attempts and fake_time.waits == [0.5]
+
+
+@pytest.mark.parametrize(
+    "options", [{"jitter": 1.5}, {"jitter": -0.1}, {"max_retries": -1}, {"initial_backoff": -1}]
+)
+def test_a_policy_out_of_range_is_refused(options: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match=next(iter(options))):
+        RetryPolicy(**options)  # type: ignore[arg-type]
+
+
+def test_a_number_of_exactly_the_threshold_is_a_unix_time(fake_time: FakeTime) -> None:
+    # UNIX_TIME_THRESHOLD itself (2001) is a time long past: no wait asked, so the backoff.
+    handler, received = scripted([status(429, **{"RateLimit-Reset": f"{UNIX_TIME_THRESHOLD:.0f}"})])
+    call(get_notebook, client=mock_client(handler, fake_time.policy()), notebook_id=NOTEBOOK_ID)
+    assert fake_time.waits == [0.5] and len(received) == 2
+
+
+@pytest.mark.parametrize(("seconds_from_now", "wait"), [(0, 0.5), (1, 1.0), (2, 2.0)])
+def test_an_http_date_now_asks_no_wait_and_one_a_second_ahead_does(
+    seconds_from_now: int, wait: float, fake_time: FakeTime
+) -> None:
+    handler, _ = scripted([status(503, **{"Retry-After": http_date(seconds_from_now)})])
+    call(get_notebook, client=mock_client(handler, fake_time.policy()), notebook_id=NOTEBOOK_ID)
+    assert fake_time.waits == [wait]
+
+
+def test_a_wait_above_the_cap_is_logged_with_method_path_status_and_both_waits(
+    fake_time: FakeTime, caplog: pytest.LogCaptureFixture
+) -> None:
+    handler, _ = scripted([status(503, **{"Retry-After": "90"})])
+    with pytest.raises(ServerError):
+        call(get_notebook, client=mock_client(handler, fake_time.policy()), notebook_id=NOTEBOOK_ID)
+    messages = [r.getMessage() for r in caplog.records if r.name == "deepnote_overlay"]
+    assert messages == [
+        f"not retrying GET /v2/notebooks/{NOTEBOOK_ID} after 503: the server asked for 90.0 s, above the 60.0 s cap"
+    ]
+
+
+def test_a_settled_delete_is_logged_with_method_and_path(
+    fake_time: FakeTime, caplog: pytest.LogCaptureFixture
+) -> None:
+    handler, _ = scripted([status(502), status(404)])
+    call(delete_notebook, client=mock_client(handler, fake_time.policy()), notebook_id=NOTEBOOK_ID)
+    messages = [r.getMessage() for r in caplog.records if r.name == "deepnote_overlay"]
+    assert messages[-1] == (
+        f"DELETE /v2/notebooks/{NOTEBOOK_ID}: 404 after a retry; an earlier attempt may have deleted it, "
+        "so it counts as done"
+    )
