@@ -94,15 +94,15 @@ def main() -> int:
             )
         module_results = read_mutmut_results(stage_dir, module)
         if outcome.returncode != 0 and module_results:
-            print(log.read_text()[-3000:])
-            return outcome.returncode
+            print(log.read_text()[-2000:])
+            print(f"!! mutmut failed on {module}; its mutants count as not killed")
         if not module_results:
             print(f"   {module}: no function to mutate")
             continue
         results.update(module_results)
         diffs.update(mutant_diffs(stage_dir, sorted(n for n, s in module_results.items() if s not in KILLED)))
     if not args.no_extra:
-        extra_results, extra_diffs = run_extra_mutants(modules)
+        extra_results, extra_diffs = run_extra_mutants(args.module or None)
         results.update(extra_results)
         diffs.update(extra_diffs)
     return report(results, diffs, load_equivalents(), driver)
@@ -166,15 +166,16 @@ def mutant_diffs(stage_dir: Path, names: list[str]) -> dict[str, str]:
     return diffs
 
 
-def run_extra_mutants(modules: list[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Apply each hand-written mutant to a copy of the overlay and run its tests once (pytest -x)."""
+def run_extra_mutants(modules: list[str] | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Apply each hand-written mutant (of ``modules``, or all) to a copy of the overlay and run its
+    tests once (pytest -x)."""
     entries = tomllib.loads((CONFIG_DIR / "extra_mutants.toml").read_text())["mutant"]
     results: dict[str, str] = {}
     diffs: dict[str, str] = {}
     work = STAGE / "extra"
     for entry in entries:
         name = f"extra:{entry['id']}"
-        if module_of(name) not in modules:
+        if modules is not None and module_of(name) not in modules:
             continue
         shutil.rmtree(work, ignore_errors=True)
         shutil.copytree(SOURCE, work / PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
