@@ -6,6 +6,7 @@ The generated ``deepnote_client`` functions stay usable as they are; this packag
 - ``call`` / ``acall``: run a generated endpoint, return its success model or raise a typed error;
 - ``paginate`` / ``apaginate`` / ``iter_pages`` / ``aiter_pages``: follow page tokens;
 - ``wait_for_run`` / ``await_run`` / ``run_notebook`` / ``arun_notebook``: run notebooks;
+- ``get_run_result`` / ``aget_run_result`` and ``RunResult``: a run's outputs and failure reason;
 - the ``DeepnoteError`` hierarchy and ``RetryPolicy``.
 """
 
@@ -25,12 +26,24 @@ from .errors import (
     RateLimitError,
     RepeatedPageTokenError,
     ResponseParseError,
+    RunFailedError,
     RunTimeoutError,
     ServerError,
 )
+from .outputs import BlockOutput, BlockOutputs, RunFailure, RunResult
 from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
 from .retries import RetryPolicy, RetryTransport
-from .runs import TERMINAL_STATUSES, arun_notebook, await_run, run_notebook, wait_for_run
+from .runs import (
+    TERMINAL_STATUSES,
+    adownload_snapshot,
+    aget_run_result,
+    arun_notebook,
+    await_run,
+    download_snapshot,
+    get_run_result,
+    run_notebook,
+    wait_for_run,
+)
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -42,6 +55,8 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BlockOutput",
+    "BlockOutputs",
     "ConflictError",
     "DeepnoteError",
     "MissingTokenError",
@@ -52,16 +67,23 @@ __all__ = [
     "ResponseParseError",
     "RetryPolicy",
     "RetryTransport",
+    "RunFailedError",
+    "RunFailure",
+    "RunResult",
     "RunTimeoutError",
     "ServerError",
     "__version__",
     "acall",
+    "adownload_snapshot",
+    "aget_run_result",
     "aiter_pages",
     "apaginate",
     "arun_notebook",
     "await_run",
     "call",
     "connect",
+    "download_snapshot",
+    "get_run_result",
     "iter_pages",
     "page_items",
     "paginate",

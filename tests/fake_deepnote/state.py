@@ -35,6 +35,7 @@ from .models import (
     RunOutcome,
     Schedule,
 )
+from .outputs import input_values, run_raises, snapshot_blocks
 from .pagination import PageTokenCodec
 
 __all__ = [
@@ -245,6 +246,11 @@ class FakeDeepnote:
         project.updated_t = now
         return notebook
 
+    def add_notebook(self, project_id: str, name: str, blocks: list[Block]) -> Notebook:
+        """Add a notebook with these blocks (for tests of runs and their outputs)."""
+        with self._lock:
+            return self._add_notebook(self.projects[project_id], name, blocks=blocks)
+
     # ------------------------------------------------------------------ lookups
 
     def _project(self, project_id: str, *, message: str = "Project not found") -> Project:
@@ -386,8 +392,16 @@ class FakeDeepnote:
                 if block_id not in known_blocks:
                     raise ApiError(400, "Block not found in notebook")
             checked = self._check_inputs(notebook, inputs or {})
+            # A notebook whose code raises with these inputs fails (see outputs.py).
+            ran = [b for b in notebook.blocks if block_ids is None or b.id in block_ids]
+            raises = run_raises(ran, input_values(notebook.blocks, checked))
             return self._add_run(
-                notebook, self.now(), detached=bool(detached), block_ids=block_ids, inputs=checked
+                notebook,
+                self.now(),
+                detached=bool(detached),
+                block_ids=block_ids,
+                inputs=checked,
+                outcome="error" if raises else None,
             )
 
     def _check_inputs(self, notebook: Notebook, inputs: Mapping[str, Any]) -> dict[str, Any]:
@@ -667,19 +681,8 @@ class FakeDeepnote:
         return [by_id[i] for i in run.block_ids if i in by_id]
 
     def _snapshot_blocks(self, run: Run) -> list[dict[str, Any]]:
-        blocks = []
-        for block in self._executed_blocks(run):
-            outputs: list[dict[str, Any]] = []
-            if block.type == "code":
-                if run.outcome == "error":
-                    outputs.append(
-                        {"output_type": "error", "ename": "RuntimeError", "evalue": "fake failure"}
-                    )
-                else:
-                    text = f"ran {block.id} with inputs {sorted(run.inputs.items())}\n"
-                    outputs.append({"output_type": "stream", "name": "stdout", "text": text})
-            blocks.append({"id": block.id, "type": block.type, "outputs": outputs, "metadata": {}})
-        return blocks
+        values = input_values(self.notebooks[run.notebook_id].blocks, run.inputs)
+        return snapshot_blocks(self._executed_blocks(run), values, failed=run.outcome == "error")
 
     def snapshot_document(self, run: Run) -> str:
         """A small `.snapshot.deepnote`-like YAML document of the run."""
