@@ -11,6 +11,8 @@ Guarantees:
   ``verify`` and the other connection options go to the wrapped transports, because httpx ignores
   them on a client that is given a transport.
 - Requests carry ``User-Agent: deepnote-overlay/<version> python-httpx/<version>``.
+- Unless ``limiter=False``, every request of the client (sync and async) goes through one
+  ``RateLimiter``: a 429 pauses them all until the reset (see ``limiter``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import httpx
 from deepnote_client.client import AuthenticatedClient
 
 from .errors import MissingTokenError
+from .limiter import LimitedTransport, RateLimiter
 from .retries import RetryPolicy, RetryTransport
 
 __all__ = [
@@ -59,6 +62,8 @@ def connect(
     base_url: str | None = None,
     timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
     retry: RetryPolicy | None = DEFAULT_RETRY_POLICY,
+    limiter: RateLimiter | bool = True,
+    max_concurrency: int | None = None,
     **httpx_options: Any,
 ) -> AuthenticatedClient:
     """A generated ``AuthenticatedClient`` ready for every generated function.
@@ -85,8 +90,9 @@ def connect(
     headers.update(client_fields.pop("headers", {}))  # case-insensitive: a caller's user-agent replaces ours
     # The generated client hands verify_ssl to httpx.Client itself, so verify leaves httpx_options.
     verify = httpx_options.pop("verify", True)
-    if retry is not None:
-        httpx_options["transport"] = _retry_transport(retry, verify, httpx_options)
+    rate_limiter = _rate_limiter(limiter, max_concurrency, retry)
+    if retry is not None or rate_limiter is not None:
+        httpx_options["transport"] = _retry_transport(retry, rate_limiter, verify, httpx_options)
 
     return AuthenticatedClient(
         base_url=base_url,
@@ -99,8 +105,35 @@ def connect(
     )
 
 
-def _retry_transport(retry: RetryPolicy, verify: Any, httpx_options: dict[str, Any]) -> RetryTransport:
-    """The retry transport, taking the connection options (and any ``transport``) out of ``httpx_options``.
+def _rate_limiter(
+    limiter: RateLimiter | bool, max_concurrency: int | None, retry: RetryPolicy | None
+) -> RateLimiter | None:
+    if isinstance(limiter, RateLimiter):
+        if max_concurrency is not None:
+            raise ValueError("max_concurrency goes to the RateLimiter you pass, not to connect()")
+        return limiter
+    if not limiter:
+        if max_concurrency is not None:
+            raise ValueError("max_concurrency needs the limiter: drop limiter=False")
+        return None
+    if retry is None:
+        return RateLimiter(max_concurrency=max_concurrency)
+    # The policy's clocks and sleeps, so a policy built for tests drives the limiter too.
+    return RateLimiter(
+        max_concurrency=max_concurrency,
+        max_pause=retry.max_retry_after,
+        clock=retry.clock,
+        wall_clock=retry.wall_clock,
+        sleep=retry.sleep,
+        asleep=retry.asleep,
+    )
+
+
+def _retry_transport(
+    retry: RetryPolicy | None, limiter: RateLimiter | None, verify: Any, httpx_options: dict[str, Any]
+) -> RetryTransport | LimitedTransport:
+    """The retry transport (or, with ``retry=None``, the limiter's alone), taking the connection
+    options (and any ``transport``) out of ``httpx_options``.
 
     httpx ignores ``verify`` and the other connection options on a client given a transport, so
     they go to the wrapped transports here.
@@ -112,13 +145,12 @@ def _retry_transport(retry: RetryPolicy, verify: Any, httpx_options: dict[str, A
         ssl_context = httpx.create_ssl_context(
             verify=verify, cert=options.pop("cert", None), trust_env=options.get("trust_env", True)
         )
-        return RetryTransport(
-            retry,
-            transport=httpx.HTTPTransport(verify=ssl_context, **options),
-            async_transport=httpx.AsyncHTTPTransport(verify=ssl_context, **options),
-        )
-    return RetryTransport(
-        retry,
-        transport=inner if isinstance(inner, httpx.BaseTransport) else None,
-        async_transport=inner if isinstance(inner, httpx.AsyncBaseTransport) else None,
-    )
+        sync: httpx.BaseTransport | None = httpx.HTTPTransport(verify=ssl_context, **options)
+        async_: httpx.AsyncBaseTransport | None = httpx.AsyncHTTPTransport(verify=ssl_context, **options)
+    else:
+        sync = inner if isinstance(inner, httpx.BaseTransport) else None
+        async_ = inner if isinstance(inner, httpx.AsyncBaseTransport) else None
+    if retry is None:
+        assert limiter is not None
+        return LimitedTransport(limiter, transport=sync, async_transport=async_)
+    return RetryTransport(retry, transport=sync, async_transport=async_, limiter=limiter)

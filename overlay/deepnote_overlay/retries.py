@@ -32,9 +32,13 @@ import math
 import random
 import time
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 import attrs
 import httpx
+
+if TYPE_CHECKING:
+    from .limiter import RateLimiter
 
 __all__ = [
     "IDEMPOTENT_METHODS",
@@ -194,6 +198,9 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     One instance serves both ``httpx.Client`` and ``httpx.AsyncClient``, so the generated client's
     ``httpx_args={"transport": ...}`` installs it for sync and async calls at once. TLS settings
     belong to the wrapped transports: httpx ignores ``verify`` when a transport is given.
+
+    With a ``limiter`` (see ``limiter``), every attempt waits its turn there; a request refused
+    with 429 still waits and is resent as this policy says.
     """
 
     def __init__(
@@ -202,8 +209,17 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         *,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
+        limiter: RateLimiter | None = None,
     ) -> None:
         self.policy = policy
+        self.limiter = limiter
+        if limiter is not None:
+            from .limiter import LimitedTransport
+
+            if transport is not None:
+                transport = LimitedTransport(limiter, transport=transport)
+            if async_transport is not None:
+                async_transport = LimitedTransport(limiter, async_transport=async_transport)
         self._transport = transport
         self._async_transport = async_transport
 
