@@ -190,9 +190,11 @@ class RateLimiter:
             now = max(self._clock(), awake)
             if now < self.paused_until and not resend:
                 return None, self.paused_until
-            at = now if resend else max(now, self._next_slot)
+            at = max(now, self._next_slot)
             start = self._window_start
             length = self.window_length
+            if start is not None and not self._resumed:
+                at = max(at, start)  # a window opened ahead of time, for requests beyond a full one
             if start is None or self._resumed or (length is not None and at >= start + length):
                 self._open_window(at)
             elif self.budget is not None and self._admitted >= self.budget:
@@ -233,7 +235,6 @@ class RateLimiter:
                 self.window_length = max(wait, min(reset_at - self._window_start, self.max_window))
             if reset_at > self.paused_until:
                 self.paused_until = reset_at
-                self._next_slot = reset_at
                 self._generation += 1
                 self._resumed = True
             return True
