@@ -308,7 +308,14 @@ async def control_state(request: Request, fake: FakeDeepnote) -> Response:
 @authenticated
 async def control_requests(request: Request, fake: FakeDeepnote) -> Response:
     rows = [
-        {"method": r.method, "path": r.path, "query": r.query, "status": r.status, "fault": r.fault}
+        {
+            "method": r.method,
+            "path": r.path,
+            "query": r.query,
+            "status": r.status,
+            "fault": r.fault,
+            "at": r.at,
+        }
         for r in list(fake.requests)
     ]
     return JSONResponse({"requests": rows})
