@@ -41,22 +41,9 @@ from tests.fake_deepnote import (
     ServerHandle,
 )
 
-from .helpers import MOCK_TOKEN, RUN_ID, assert_no_secret, mock_client
+from .helpers import MOCK_TOKEN, RUN_ID, ClockSleeper, assert_no_secret, mock_client
 
 RUNS_PATH = re.compile(r"^/runs/[^/]+$")
-
-
-class ClockSleeper:
-    def __init__(self, clock: FakeClock) -> None:
-        self.clock = clock
-        self.pauses: list[float] = []
-
-    def sleep(self, seconds: float) -> None:
-        self.pauses.append(seconds)
-        self.clock.advance(seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
 
 
 @pytest.fixture
