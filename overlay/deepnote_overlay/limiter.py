@@ -6,13 +6,16 @@ Guarantees:
   pass the same instance to several clients to share it). Sync and async requests, threads and
   event loops all see the same state.
 - A 429 answer's ``Retry-After`` (or ``RateLimit-Reset``) pauses every request of the client until
-  that reset, instead of each request learning it alone. A request already waiting for its turn
-  when a new pause is recorded waits again.
+  that reset, instead of each request learning it alone (several refusals of one window: the
+  earliest reset they name, since each is rounded up from its own moment). A request already
+  waiting for its turn when a new pause is recorded waits again.
 - From the first refusal on, the limiter knows how many requests the server let through in that
   window (``budget``) and how long the window is; afterwards it admits at most ``budget`` requests
-  per window, ``spread`` of a window apart in total (5% by default), so waiting requests resume
-  spread out rather than all at once and the server refuses at most about one request per window.
-  Before any refusal nothing is held back: the limit is not known until the server says.
+  per window, sent out over the first ``spread`` of the window (5% by default), so waiting
+  requests resume spread out rather than all at once and the server refuses at most about one
+  request per window
+  (after a window filled without refusal the budget grows by one, so a budget learned too low
+  recovers). Before any refusal nothing is held back: the limit is not known until the server says.
 - A refusal that asks for more than ``max_pause`` seconds (the retry policy's ``max_retry_after``
   when installed by ``connect``) does not pause anything: the request's 429 is handed on at once.
 - ``max_concurrency`` (optional) caps the requests in flight, counted while a request is sent and
@@ -154,8 +157,13 @@ class RateLimiter:
         self._window = 0
         self._window_start: float | None = None
         self._admitted = 0
-        self._passed = 0
-        self._refused_in_window = False
+        # Answers per window id: a window opened ahead of time (for requests beyond a full one) is
+        # current while the previous one's answers are still arriving.
+        self._passed: dict[int, int] = {}
+        self._starts: dict[int, float] = {}
+        self._refused: set[int] = set()
+        self._full: set[int] = set()
+        self._learned_from: int | None = None
         self._resumed = False
         self._next_slot = -math.inf
 
@@ -168,14 +176,26 @@ class RateLimiter:
     # ------------------------------------------------------------------ decisions (under the lock)
 
     def _open_window(self, at: float) -> None:
-        if self._refused_in_window:
-            self.budget = max(1, self._passed)
+        """Start a new window at ``at`` (possibly ahead of time, when the current one is full)."""
+        if self.budget is not None and self._admitted >= self.budget:
+            self._full.add(self._window)
+        # The window before the closing one has ended and its answers are in: if it was full and
+        # not refused, the budget may have been learned low (say, while another client shared the
+        # token), so probe one more; a refusal sets it back. At worst one refusal a window.
+        prior = self._window - 1
+        ended = self._starts.get(prior, math.inf) + (self.window_length or math.inf) <= self._clock()
+        if prior in self._full and prior not in self._refused and ended and self.budget is not None:
+            self._full.discard(prior)
+            self.budget += 1
         self._window += 1
-        self._window_start = at
+        self._window_start = self._starts[self._window] = at
         self._admitted = 0
-        self._passed = 0
-        self._refused_in_window = False
         self._resumed = False
+        recent = self._window - 4
+        self._passed = {w: n for w, n in self._passed.items() if w >= recent}
+        self._starts = {w: t for w, t in self._starts.items() if w >= recent}
+        self._refused = {w for w in self._refused if w >= recent}
+        self._full = {w for w in self._full if w >= recent}
 
     def _reserve(self, resend: bool, awake: float) -> tuple[_Ticket | None, float]:
         """This request's turn, counted against the window it falls in, and the wait until then.
@@ -190,7 +210,7 @@ class RateLimiter:
             now = max(self._clock(), awake)
             if now < self.paused_until and not resend:
                 return None, self.paused_until
-            at = max(now, self._next_slot)
+            at = now if resend else max(now, self._next_slot)
             start = self._window_start
             length = self.window_length
             if start is not None and not self._resumed:
@@ -206,15 +226,18 @@ class RateLimiter:
             return _Ticket(self._window, at, self._generation), at
 
     def _still_valid(self, ticket: _Ticket) -> bool:
+        """No pause was recorded since ``ticket`` was reserved (a pause reopens the windows)."""
         with self._lock:
-            return ticket.generation == self._generation or ticket.start_at >= self.paused_until
+            return ticket.generation == self._generation
 
     def observe(self, ticket: _Ticket, response: httpx.Response) -> bool:
         """Count an answer; a 429 pauses every request until the reset it names (``True`` then)."""
         with self._lock:
+            window = ticket.window
             if response.status_code != 429:
-                if ticket.window == self._window:
-                    self._passed += 1
+                passed = self._passed[window] = self._passed.get(window, 0) + 1
+                if window == self._learned_from:
+                    self.budget = max(self.budget or 0, passed)  # an answer of the refused window, late
                 return False
             wait = retry_after_seconds(response.headers, now=self._wall_clock(), rate_limited=True)
             wait = _DEFAULT_PAUSE if wait is None else wait
@@ -223,20 +246,30 @@ class RateLimiter:
             self.refusals += 1
             now = self._clock()
             reset_at = now + wait
-            if (
-                ticket.window == self._window
-                and not self._refused_in_window
-                and self._window_start is not None
-            ):
-                # The window began at its first request at the latest; a client that ran for long
-                # before its first refusal cannot tell, so the estimate is capped (and corrected by
-                # the next refusal, whose window start is then known).
-                self._refused_in_window = True
-                self.window_length = max(wait, min(reset_at - self._window_start, self.max_window))
-            if reset_at > self.paused_until:
-                self.paused_until = reset_at
-                self._generation += 1
-                self._resumed = True
+            first = window not in self._refused
+            if first:
+                # The first refusal of a window: what passed in it is the budget (none passing
+                # says nothing: another client may have used it up). The window began at its
+                # first request at the latest; a client that ran for long before its first
+                # refusal cannot tell, so that estimate is capped (and corrected by a later
+                # refusal, whose window start is then known).
+                self._refused.add(window)
+                passed = self._passed.get(window, 0)
+                self._learned_from = window
+                if passed:
+                    self.budget = passed
+                start = self._starts.get(window)
+                if start is not None:
+                    self.window_length = max(wait, min(reset_at - start, self.max_window))
+            if first or now >= self.paused_until:
+                if reset_at > self.paused_until:
+                    self.paused_until = reset_at
+                    self._generation += 1
+                    self._resumed = True
+            else:
+                # More refusals of a window already paused for: each names the same reset, rounded
+                # up to whole seconds from its own moment, so the earliest is the closest.
+                self.paused_until = max(now, min(self.paused_until, reset_at))
             return True
 
     # ------------------------------------------------------------------ waiting
@@ -250,8 +283,9 @@ class RateLimiter:
             if delay > 0:
                 self._sleep(delay)
                 awake = go_at
-            if ticket is not None and (resend or self._still_valid(ticket)):
+            if ticket is not None and self._still_valid(ticket):
                 break
+            resend = False  # a pause came while waiting: from now on, an ordinary request
         if self._slots is not None:
             self._slots.acquire()
         return ticket
@@ -265,8 +299,9 @@ class RateLimiter:
             if delay > 0:
                 await self._asleep(delay)
                 awake = go_at
-            if ticket is not None and (resend or self._still_valid(ticket)):
+            if ticket is not None and self._still_valid(ticket):
                 break
+            resend = False  # a pause came while waiting: from now on, an ordinary request
         if self._slots is not None:
             await self._slots.aacquire()
         return ticket

@@ -60,7 +60,7 @@ async def test_gathered_calls_all_succeed_and_only_the_first_burst_is_refused(
     assert all(w[429] <= 1 for w in per_window[1:])
     assert sum(w[200] for w in per_window) == 3 * LIMIT
     limiter = client.get_async_httpx_client()._transport._transport.limiter  # type: ignore[attr-defined]
-    assert limiter.budget == LIMIT
+    assert limiter.budget in (LIMIT, LIMIT + 1)  # learned, then probing one more after a full window
 
 
 async def test_runs_refused_with_429_are_resent_and_each_created_once(limited_server: ServerHandle) -> None:
