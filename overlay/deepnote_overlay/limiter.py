@@ -46,6 +46,10 @@ __all__ = ["LimitedTransport", "RateLimiter"]
 
 # The wait assumed for a 429 that says nothing about when to come back.
 _DEFAULT_PAUSE = 1.0
+# Added to a whole-second window estimate: the server's window starts when the first request
+# arrives, a little after it left.
+_WINDOW_MARGIN = 0.02
+_MAX_WINDOW_MARGIN = 0.25
 # Set on a request the server refused, so its resend (after the retry policy's wait) skips the pause.
 _REFUSED = "deepnote_overlay.refused"
 
@@ -55,6 +59,8 @@ class _Ticket:
     window: int
     start_at: float
     generation: int
+    first: bool = False
+    """The first request of its window: the server's window starts when it arrives."""
 
 
 class _Slots:
@@ -163,6 +169,8 @@ class RateLimiter:
         self._starts: dict[int, float] = {}
         self._refused: set[int] = set()
         self._full: set[int] = set()
+        self._rounding = True
+        self._rounded_from: int | None = None
         self._learned_from: int | None = None
         self._resumed = False
         self._next_slot = -math.inf
@@ -223,7 +231,7 @@ class RateLimiter:
             self._admitted += 1
             if self.budget is not None and self.window_length is not None:
                 self._next_slot = at + self.window_length * self.spread / self.budget
-            return _Ticket(self._window, at, self._generation), at
+            return _Ticket(self._window, at, self._generation, first=self._admitted == 1), at
 
     def _still_valid(self, ticket: _Ticket) -> bool:
         """No pause was recorded since ``ticket`` was reserved (a pause reopens the windows)."""
@@ -260,7 +268,7 @@ class RateLimiter:
                     self.budget = passed
                 start = self._starts.get(window)
                 if start is not None:
-                    self.window_length = max(wait, min(reset_at - start, self.max_window))
+                    self.window_length = self._window_estimate(window, reset_at - start, wait)
             if first or now >= self.paused_until:
                 if reset_at > self.paused_until:
                     self.paused_until = reset_at
@@ -271,6 +279,35 @@ class RateLimiter:
                 # up to whole seconds from its own moment, so the earliest is the closest.
                 self.paused_until = max(now, min(self.paused_until, reset_at))
             return True
+
+    def _window_estimate(self, window: int, measured: float, wait: float) -> float:
+        """The window's length: from its start to the reset, capped at ``max_window``.
+
+        A reset given in whole seconds is rounded up from the moment of the refusal, so the
+        measure overshoots by up to a second; when it is within a quarter second of a whole number
+        of seconds, that whole number (plus 2%, at most a quarter second) is taken: rate-limit
+        windows are whole seconds in practice.
+        A refusal in a window planned with such an estimate turns the rounding off for good.
+        """
+        if self._rounded_from is not None and window > self._rounded_from:
+            self._rounding = False
+        estimate = max(wait, min(measured, self.max_window))
+        whole = math.floor(estimate)
+        if self._rounding and float(wait).is_integer() and whole >= max(wait, 1) and estimate - whole <= 0.25:
+            self._rounded_from = window
+            return whole + min(whole * _WINDOW_MARGIN, _MAX_WINDOW_MARGIN)
+        return estimate
+
+    def sending(self, ticket: _Ticket) -> None:
+        """``ticket``'s request leaves now: the first of a window moves its start to this moment."""
+        if not ticket.first:
+            return
+        with self._lock:
+            now = self._clock()
+            if now > self._starts.get(ticket.window, math.inf):
+                self._starts[ticket.window] = now
+                if ticket.window == self._window:
+                    self._window_start = now
 
     # ------------------------------------------------------------------ waiting
 
@@ -330,6 +367,7 @@ class LimitedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if self._transport is None:
             raise RuntimeError("this LimitedTransport has no sync transport")
         ticket = self.limiter.wait_turn(resend=request.extensions.pop(_REFUSED, False))
+        self.limiter.sending(ticket)
         try:
             response = self._transport.handle_request(request)
         finally:
@@ -341,6 +379,7 @@ class LimitedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if self._async_transport is None:
             raise RuntimeError("this LimitedTransport has no async transport")
         ticket = await self.limiter.await_turn(resend=request.extensions.pop(_REFUSED, False))
+        self.limiter.sending(ticket)
         try:
             response = await self._async_transport.handle_async_request(request)
         finally:

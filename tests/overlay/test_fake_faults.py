@@ -265,8 +265,10 @@ def test_the_fakes_rate_limiter_is_waited_out_and_creates_are_not_duplicated(
         assert call(create_notebook, client=client, body=body).notebook.name == name
 
     # The 6th create was refused once and waited Retry-After (exactly when the window resets); from
-    # that refusal the client's rate limiter knows 5 pass per 60 s window: it spreads them 0.6 s
-    # apart (5% of the window) and makes the 11th wait for the next window instead of being refused.
+    # that refusal the client's rate limiter knows 5 pass per 60 s window (60.25 s with its margin):
+    # it spreads them ~0.6 s apart (5% of the window) and makes the 11th wait for the next window
+    # instead of being refused.
     assert state.rate_limited == 1
-    assert waits == pytest.approx([60.0, 0.6, 0.6, 0.6, 0.6, 57.6, 0.6])
+    gap = 60.25 * 0.05 / 5
+    assert waits == pytest.approx([60.0, gap, gap, gap, gap, 60.25 - 4 * gap, gap])
     assert [n for n in state.notebook_names(SEED_PROJECT_ID) if n.startswith("limited-")] == names
