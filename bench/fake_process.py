@@ -117,6 +117,14 @@ class FakeProcess:
         result: dict[str, Any] = response.json()
         return result
 
+    def requests(self) -> list[dict[str, Any]]:
+        """GET ``/_fake/requests``: the request log (needs ``record=True``), with each one's ``at``."""
+        assert self._control is not None
+        response = self._control.get("/requests")
+        response.raise_for_status()
+        rows: list[dict[str, Any]] = response.json()["requests"]
+        return rows
+
     def reset_counters(self) -> None:
         """Zero the fake's request counters and the connection count."""
         assert self._control is not None

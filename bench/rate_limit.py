@@ -93,8 +93,7 @@ def _runs(fake: FakeProcess, failures: list[int]) -> Callable[[], None]:
 
 def _refusals_by_window(fake: FakeProcess) -> list[int]:
     """429s per fixed window of the fake (a window opens at the first request after the last)."""
-    assert fake._control is not None
-    rows = sorted(fake._control.get("/requests").json()["requests"], key=lambda r: r["at"])
+    rows = sorted(fake.requests(), key=lambda r: r["at"])
     counts: list[int] = []
     start = None
     for row in rows:
@@ -107,8 +106,7 @@ def _refusals_by_window(fake: FakeProcess) -> list[int]:
 
 def _created_once(fake: FakeProcess) -> tuple[int, int]:
     """Accepted ``POST /runs`` and distinct runs the fake holds for the seed notebook's project."""
-    assert fake._control is not None
-    rows = fake._control.get("/requests").json()["requests"]
+    rows = fake.requests()
     accepted = sum(r["method"] == "POST" and r["path"] == "/runs" and r["status"] == 202 for r in rows)
     polled = {r["path"] for r in rows if r["method"] == "GET" and r["path"].startswith("/runs/")}
     return accepted, len(polled)
