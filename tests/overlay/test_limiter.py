@@ -164,3 +164,19 @@ def test_bad_settings_are_refused() -> None:
         connect("t", limiter=False, max_concurrency=2)
     with pytest.raises(ValueError, match="max_concurrency"):
         connect("t", limiter=RateLimiter(), max_concurrency=2)
+
+
+async def test_sync_and_async_requests_of_one_client_share_the_pause(limited_server: ServerHandle) -> None:
+    client = connect(limited_server.token, base_url=limited_server.base_url)
+
+    def sync_calls() -> None:
+        for _ in range(LIMIT):
+            call(get_notebook, client=client, notebook_id=SEED_NOTEBOOK_ID)
+
+    thread = asyncio.get_running_loop().run_in_executor(None, sync_calls)
+    await asyncio.gather(
+        *(acall(get_notebook, client=client, notebook_id=SEED_NOTEBOOK_ID) for _ in range(2 * LIMIT)), thread
+    )
+    per_window = windows(limited_server)
+    assert sum(w[200] for w in per_window) == 3 * LIMIT
+    assert all(w[429] <= 1 for w in per_window[1:])  # the async refusals paused the sync calls too
