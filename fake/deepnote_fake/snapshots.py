@@ -5,8 +5,8 @@
   the download URL);
 - ``signature``: the HMAC that stands in for a presigned download URL (fetched without the token).
 
-``outputs`` decides what each executed block printed; it is the one place to change to make
-snapshots richer.
+``outputs`` decides what each executed block printed (with ``outputs.py``, which reads a code block's
+source); it is the one place to change to make snapshots richer.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import hashlib
 import hmac
 from typing import TYPE_CHECKING, Any
 
+from .outputs import input_values, notebook_outputs
 from .records import Block, Run
 
 if TYPE_CHECKING:
@@ -39,24 +40,27 @@ def executed_blocks(store: StoreCore, run: Run) -> list[Block]:
     return [by_id[i] for i in run.block_ids if i in by_id]
 
 
-def outputs(block: Block, run: Run) -> list[JSON]:
-    """The Jupyter-style outputs of ``block`` in ``run``: code blocks print one line on stdout, or
-    raise an error when the run fails; other blocks have none."""
-    if block.type != "code":
-        return []
-    if run.outcome == "error":
-        return [{"output_type": "error", "ename": "RuntimeError", "evalue": "fake failure"}]
-    text = f"ran {block.id} with inputs {sorted(run.inputs.items())}\n"
-    return [{"output_type": "stream", "name": "stdout", "text": text}]
+def outputs(store: StoreCore, run: Run) -> list[tuple[Block, list[JSON]]]:
+    """Each block the run executed, in notebook order, with its Jupyter-style outputs.
+
+    The outputs follow from each code block's source, the run's input values (else the saved
+    defaults) and the run's outcome, under the documented size caps (see ``outputs.py``). They are
+    per notebook, not per block: a failing block stops the ones after it, and the 5 MiB cap counts
+    every block.
+    """
+    with store.lock:
+        executed = executed_blocks(store, run)
+        values = input_values(store.notebooks[run.notebook_id].blocks, run.inputs)
+        produced = notebook_outputs(executed, values, failed=run.outcome == "error")
+        return list(zip(executed, produced, strict=True))
 
 
 def blocks(store: StoreCore, run: Run) -> list[JSON]:
     """``snapshotBlocks``: each executed block with its outputs."""
-    with store.lock:
-        return [
-            {"id": block.id, "type": block.type, "outputs": outputs(block, run), "metadata": {}}
-            for block in executed_blocks(store, run)
-        ]
+    return [
+        {"id": block.id, "type": block.type, "outputs": produced, "metadata": {}}
+        for block, produced in outputs(store, run)
+    ]
 
 
 def document(store: StoreCore, run: Run) -> str:

@@ -222,7 +222,7 @@ def test_snapshot_deliveries(client: httpx.Client, fake_clock: FakeClock) -> Non
     blocks = _run(client, run_id, snapshotDelivery="blocks")["snapshotBlocks"]
     assert [b["id"] for b in blocks] == list(SEED_BLOCK_IDS.values())
     code_outputs = blocks[-1]["outputs"]
-    assert "region" in code_outputs[0]["text"] and "'US'" in code_outputs[0]["text"]
+    assert code_outputs == [{"output_type": "stream", "name": "stdout", "text": "hello US\n"}]
 
 
 def test_block_run_snapshot_holds_only_those_blocks(client: httpx.Client, fake_clock: FakeClock) -> None:
