@@ -1,8 +1,8 @@
 """Run snapshots: what a finished run produced, in the three forms ``GET /runs/{runId}`` delivers.
 
 - ``blocks``: the executed blocks with their Jupyter-style ``outputs`` (``snapshotDelivery=blocks``);
-- ``document``: a small ``.snapshot.deepnote``-like YAML document (``inline``, and the body behind
-  the download URL);
+- ``document``: the run's ``.snapshot.deepnote`` document (``inline``, and the body behind the
+  download URL), written by ``deepnote_format`` and valid by ``deepnote validate``;
 - ``signature``: the HMAC that stands in for a presigned download URL (fetched without the token).
 
 ``outputs`` decides what each executed block printed; it is the one place to change to make
@@ -15,6 +15,7 @@ import hashlib
 import hmac
 from typing import TYPE_CHECKING, Any
 
+from . import deepnote_format
 from .records import Block, Run
 
 if TYPE_CHECKING:
@@ -60,23 +61,35 @@ def blocks(store: StoreCore, run: Run) -> list[JSON]:
 
 
 def document(store: StoreCore, run: Run) -> str:
-    """``snapshotContent`` (and the download's body): a ``.snapshot.deepnote``-like YAML document."""
+    """``snapshotContent`` (and the download's body): the run's ``.snapshot.deepnote`` document, as
+    ``deepnote_format`` writes it: the project with the run's notebook, its executed blocks with
+    their ``outputs``, the run's inputs in its input blocks and its metadata in ``execution``."""
     with store.lock:
         notebook = store.notebooks[run.notebook_id]
-        lines = [
-            "version: '1.0'",
-            "metadata:",
-            f"  runId: {run.id}",
-            f"  status: {run.status(store.now())}",
-            "project:",
-            f"  id: {notebook.project_id}",
-            "  notebooks:",
-            f"    - id: {notebook.id}",
-            f"      name: {notebook.name!r}",
-            "      blocks:",
-        ]
-        for block in blocks(store, run):
-            lines.append(f"        - id: {block['id']}")
-            lines.append(f"          type: {block['type']}")
-            lines.append(f"          outputs: {len(block['outputs'])}")
-        return "\n".join(lines) + "\n"
+        project = store.projects[notebook.project_id]
+        executed = executed_blocks(store, run)
+        block_outputs = {block.id: outputs(block, run) for block in executed}
+        executable = {
+            block.id: block_outputs[block.id]
+            for block in executed
+            if block.type in deepnote_format.EXECUTABLE_BLOCK_TYPES
+        }
+        started_t = run.created_t + run.pending_s
+        execution = deepnote_format.execution_metadata(
+            started_at=store.iso(started_t),
+            finished_at=store.iso(run.end_t),
+            duration_ms=(run.end_t - started_t) * 1000,
+            inputs=run.inputs,
+            outputs=executable,
+        )
+        entry = deepnote_format.NotebookEntry(
+            notebook, blocks=executed, outputs=block_outputs, input_values=run.inputs
+        )
+        data = deepnote_format.project_document(
+            project,
+            [entry],
+            created_at=store.iso(project.created_t),
+            modified_at=store.iso(max(project.updated_t, notebook.updated_t)),
+            execution=execution,
+        )
+    return deepnote_format.dump(data)

@@ -10,7 +10,14 @@ from typing import Any
 import httpx
 import pytest
 
-from deepnote_fake import SEED_BLOCK_IDS, SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeClock, FakeDeepnote
+from deepnote_fake import (
+    SEED_BLOCK_IDS,
+    SEED_NOTEBOOK_ID,
+    SEED_PROJECT_ID,
+    FakeClock,
+    FakeDeepnote,
+    deepnote_format,
+)
 
 UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000"
 
@@ -215,14 +222,20 @@ def test_snapshot_deliveries(client: httpx.Client, fake_clock: FakeClock) -> Non
     url = default["snapshotDownloadUrl"]
     # Like a presigned URL: fetched without the bearer token.
     downloaded = httpx.get(url)
-    assert downloaded.status_code == 200 and run_id in downloaded.text
+    assert downloaded.status_code == 200
     assert httpx.get(url.replace("sig=", "sig=0")).status_code == 404
     inline = _run(client, run_id, snapshotDelivery="inline")
-    assert inline["snapshotDownloadUrl"] is None and run_id in inline["snapshotContent"]
+    assert inline["snapshotDownloadUrl"] is None and inline["snapshotContent"] == downloaded.text
     blocks = _run(client, run_id, snapshotDelivery="blocks")["snapshotBlocks"]
     assert [b["id"] for b in blocks] == list(SEED_BLOCK_IDS.values())
     code_outputs = blocks[-1]["outputs"]
     assert "region" in code_outputs[0]["text"] and "'US'" in code_outputs[0]["text"]
+    # The document is this run's: its inputs, and the same outputs as the blocks delivery.
+    document = deepnote_format.load(downloaded.text)
+    assert document["execution"]["inputs"] == {"region": "US"}
+    (notebook,) = document["project"]["notebooks"]
+    assert [b["id"] for b in notebook["blocks"]] == list(SEED_BLOCK_IDS.values())
+    assert notebook["blocks"][-1]["outputs"] == code_outputs
 
 
 def test_block_run_snapshot_holds_only_those_blocks(client: httpx.Client, fake_clock: FakeClock) -> None:
