@@ -264,9 +264,23 @@ def snapshot_hash(document: Mapping[str, Any]) -> str:
     return "sha256:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-# YAML 1.2 core-schema booleans. PyYAML reads YAML 1.1, where yes/no/on/off are booleans and an
-# unquoted timestamp is a datetime; the CLI's YAML library writes those plain and means strings.
-_BOOL_12 = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+# Deepnote reads documents as YAML 1.2 (core schema); PyYAML speaks YAML 1.1, where yes/no/on/off
+# are booleans, 0777 is octal, unquoted timestamps are datetimes, and 000008 is a string (so PyYAML
+# writes it plain, and a YAML 1.2 reader takes it for the number 8). Both directions follow 1.2.
+_CORE_BOOL = r"true|True|TRUE|false|False|FALSE"
+_CORE_INT = r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+_CORE_FLOAT = (
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+_CORE_NON_STRING = re.compile(rf"~|null|Null|NULL|{_CORE_BOOL}|{_CORE_INT}|{_CORE_FLOAT}")
+_YAML11_TYPES = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _core_int(text: str) -> int:
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text, 10)
 
 
 @functools.cache
@@ -280,29 +294,46 @@ def _yaml() -> tuple[type[yaml.SafeDumper], type[yaml.SafeLoader]]:
         ) from exc
 
     class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            # Deepnote refuses anchors and aliases (``&``, ``*``), which PyYAML writes for an
+            # object that appears twice (an input's value that is also its default).
+            return True
+
         def represent_str(self, data: str) -> yaml.ScalarNode:
-            return self.represent_scalar("tag:yaml.org,2002:str", data, style="|" if "\n" in data else None)
+            if "\n" in data:
+                style: str | None = "|"
+            elif _CORE_NON_STRING.fullmatch(data):
+                style = "'"  # a YAML 1.2 reader would take it for a number, boolean or null
+            else:
+                style = None
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
     Dumper.add_representer(str, Dumper.represent_str)
 
     class Loader(yaml.SafeLoader):
-        pass
+        def construct_core_int(self, node: yaml.ScalarNode) -> int:
+            return _core_int(str(self.construct_scalar(node)))
 
     Loader.yaml_implicit_resolvers = {
-        first: [
-            (tag, regexp)
-            for tag, regexp in resolvers
-            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-        ]
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in (*_YAML11_TYPES, _TIMESTAMP)]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
-    Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL_12, list("tTfF"))
+    Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(rf"^(?:{_CORE_BOOL})$"), list("tTfF"))
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(rf"^(?:{_CORE_INT})$"), list("-+0123456789")
+    )
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:float", re.compile(rf"^(?:{_CORE_FLOAT})$"), list("-+.0123456789")
+    )
+    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_core_int)
     return Dumper, Loader
 
 
 def dump(document: Mapping[str, Any]) -> str:
-    """The YAML text of ``document``: keys in the given order, multi-line strings as ``|`` blocks,
-    plain style elsewhere (PyYAML quotes what a YAML 1.1 reader would not take as a string)."""
+    """The YAML text of ``document`` as Deepnote's parser takes it: UTF-8 text without a BOM, no
+    anchors, aliases, merge keys or tags; keys in the given order, multi-line strings as ``|``
+    blocks, a string quoted wherever a YAML 1.1 or 1.2 reader would take it for something else
+    (``'000008'``, ``'yes'``), plain elsewhere."""
     dumper, _ = _yaml()  # first: it names the extra when PyYAML is missing
     import yaml
 
@@ -311,8 +342,9 @@ def dump(document: Mapping[str, Any]) -> str:
 
 
 def load(text: str) -> Any:
-    """Parse a ``.deepnote`` document with YAML 1.2 scalars: ``createdAt: 2025-01-08T10:00:00Z``
-    stays a string and ``yes`` stays ``"yes"``. Raises ``ValueError`` on text that is not YAML."""
+    """Parse a ``.deepnote`` document with YAML 1.2 core-schema scalars, as the CLI writes them:
+    ``createdAt: 2025-01-08T10:00:00Z`` and ``yes`` stay strings, ``010`` is 10. Raises
+    ``ValueError`` on text that is not YAML."""
     _, loader = _yaml()
     import yaml
 
