@@ -3,6 +3,7 @@
     python scripts/compat.py              # every ready step
     python scripts/compat.py run-cloud    # the named steps
     python scripts/compat.py --list       # the steps, and what the pending ones wait for
+    python scripts/compat.py --include-pending sync   # a step still waiting for the fake
 
 Deepnote publishes its CLI as ``deepnote-cli`` on PyPI (a wheel bundling the native ``deepnote``
 executable), pinned in pyproject.toml's [dev] extra as ``CLI_VERSION``. It is a real API v2 client
@@ -19,8 +20,13 @@ Steps:
   ``.deepnote`` source document (as an export would give it) runs with a typed input; with the
   fake's run outcome set to ``error`` the CLI reports the failure and exits 1. The inline snapshot
   and the one behind the download URL pass ``deepnote validate`` as served.
-- ``sync`` and ``schedule``: pending until the fake has project export/import and ``POST /blocks``
-  (issue 11); ``--list`` says what each needs.
+- ``sync``: pull into an empty directory, edit a pulled file, push, pull fresh and see the edit;
+  a second sync changes nothing.
+- ``schedule``: ``deepnote convert`` of a small ``.py`` file, then ``schedule`` of the new local
+  notebook: the CLI creates project, notebook and blocks, then the schedule; again, it only updates.
+
+``sync`` and ``schedule`` are pending until the fake has project export/import and ``POST /blocks``
+(issue 11): they run only with ``--include-pending``; ``--list`` says what each needs.
 """
 
 from __future__ import annotations
@@ -282,12 +288,132 @@ def step_run_cloud(ctx: Context) -> None:
     ctx.only_requests_ok()
 
 
+def _sync(ctx: Context, directory: str) -> JSON:
+    """``deepnote sync DIRECTORY``, never asking (conflicts are skipped), exit code 0."""
+    output = ctx.deepnote("sync", directory, "--url", ctx.url, "--on-conflict", "skip", "-o", "json").json()
+    expect(output.get("success"), True, f"sync {directory}: success")
+    return output
+
+
+def _synced_project(ctx: Context, output: JSON, action: str) -> Path:
+    """The seeded project's entry of a sync result, with ``action``; its local directory."""
+    entries = [p for p in output.get("projects", []) if p.get("projectId") == SEED_PROJECT_ID]
+    check(len(entries) == 1, f"the seeded project is not in the sync result: {output}")
+    expect(entries[0].get("action"), action, "the seeded project's sync action")
+    return Path(str(output["root"])) / str(entries[0]["path"])
+
+
+def _notebook_files(ctx: Context, directory: Path) -> list[Path]:
+    """The project's ``.deepnote`` files in ``directory``, each valid."""
+    files = sorted(directory.glob("*.deepnote"))
+    check(bool(files), f"no .deepnote file in {directory}")
+    for path in files:
+        ctx.validate(path)
+    return files
+
+
+def step_sync(ctx: Context) -> None:
+    """``sync``: pull into an empty directory, edit a pulled file, push it, pull it fresh."""
+    fake = ctx.fake
+    edited = "print(greeting, region, 'edited locally')"
+
+    # 1. Pull: GET /v2/projects?pageSize=100, then GET /v2/projects/{id}/export (a ZIP of .deepnote
+    #    documents, one per notebook, written as they come).
+    project_dir = _synced_project(ctx, _sync(ctx, "workspace"), "pulled")
+    files = _notebook_files(ctx, project_dir)
+    seed_file = next((f for f in files if "print(greeting, region)" in f.read_text(encoding="utf-8")), None)
+    check(seed_file is not None, f"no pulled file has the seeded code block: {[f.name for f in files]}")
+    assert seed_file is not None
+    ctx.log(f"  pulled {[f.name for f in files]} into {project_dir}")
+
+    # 2. Edit the code block in the pulled file, as a user would in an editor.
+    text = seed_file.read_text(encoding="utf-8")
+    seed_file.write_text(text.replace("print(greeting, region)", edited, 1), encoding="utf-8")
+    ctx.validate(seed_file)
+
+    # 3. Push: POST /v2/projects/{id}/import (the same ZIP layout, with baseModifiedAt and
+    #    baseContentHash), then a fresh export is written back.
+    _synced_project(ctx, _sync(ctx, "workspace"), "pushed")
+    imports = [
+        r for r in fake.requests if r.method == "POST" and r.path == f"/projects/{SEED_PROJECT_ID}/import"
+    ]
+    check(len(imports) == 1, f"expected one import request, got {imports}")
+    check("baseContentHash=" in imports[0].query, f"the push sent no baseContentHash: {imports[0].query!r}")
+    code = next(b for b in fake.notebooks[SEED_NOTEBOOK_ID].blocks if b.type == "code")
+    expect(code.content, edited, "the seeded code block in the fake after the push")
+    _notebook_files(ctx, project_dir)
+
+    # 4. A fresh pull into another empty directory shows the edit; a second sync changes nothing.
+    fresh_dir = _synced_project(ctx, _sync(ctx, "fresh"), "pulled")
+    fresh = _notebook_files(ctx, fresh_dir)
+    check(any(edited in f.read_text(encoding="utf-8") for f in fresh), "the fresh pull lacks the edit")
+    _synced_project(ctx, _sync(ctx, "fresh"), "unchanged")  # exports are deterministic
+    ctx.log("  edit pushed, fresh pull shows it, a second sync is a no-op")
+    ctx.only_requests_ok()
+
+
+PERCENT_SCRIPT = """\
+# %% [markdown]
+# # Daily report
+
+# %%
+total = sum(range(10))
+print("total", total)
+"""
+
+
+def step_schedule(ctx: Context) -> None:
+    """``schedule`` of a new local notebook made with ``deepnote convert`` from a ``.py`` file."""
+    fake = ctx.fake
+    (ctx.workdir / "report.py").write_text(PERCENT_SCRIPT, encoding="utf-8")
+    ctx.deepnote("convert", "report.py", "-o", "report.deepnote")
+    local = ctx.workdir / "report.deepnote"
+    ctx.validate(local)
+    local_id = deepnote_format.load(local.read_text(encoding="utf-8"))["project"]["notebooks"][0]["id"]
+
+    # The CLI schedules its local notebook id, gets 404, looks the project up by name, creates the
+    # project, the notebook and each block (POST /v2/blocks), deletes the placeholder notebook, then
+    # schedules the new notebook.
+    args = ("schedule", "report.deepnote", "--daily", "--at", "09:00", "--timezone", "Europe/Prague")
+    output = ctx.deepnote(*args, "--url", ctx.url, "-o", "json").json()
+    expect(output.get("success"), True, "schedule: success")
+    expect(output.get("created"), True, "schedule: created")
+    notebook_id = str(output.get("notebookId"))
+    check(notebook_id != local_id and notebook_id in fake.notebooks, f"unknown notebook {notebook_id!r}")
+    expect(output["schedule"]["cron"], "0 9 * * *", "the schedule's cron")
+    expect(output["schedule"]["timezone"], "Europe/Prague", "the schedule's time zone")
+    notebook = fake.notebooks[notebook_id]
+    project = fake.projects[notebook.project_id]
+    expect(project.name, "report", "the created project's name")
+    expect(fake.notebook_names(project.id), ["report"], "the created project's notebooks")
+    expect(
+        [(b.type, b.content) for b in notebook.blocks],
+        [
+            ("markdown", "# Daily report"),
+            ("code", 'total = sum(range(10))\nprint("total", total)'),
+        ],
+        "the created notebook's blocks",
+    )
+    check(project.schedule is not None and project.schedule.notebook_id == notebook_id, "not scheduled")
+    blocks = [r for r in fake.requests if r.method == "POST" and r.path == "/blocks"]
+    expect(len(blocks), 2, "POST /blocks requests")
+
+    # Again: the CLI finds the notebook by project and notebook name and only updates the schedule.
+    output = ctx.deepnote(*args[:-2], "--timezone", "UTC", "--url", ctx.url, "-o", "json").json()
+    expect((output.get("created"), output.get("notebookId")), (False, notebook_id), "a second schedule")
+    expect(len([p for p in fake.projects.values() if p.name == "report"]), 1, "projects named report")
+    ctx.log(f"  scheduled new notebook {notebook_id} in project {project.id}")
+
+
 @dataclass(frozen=True)
 class Step:
+    """A named check. ``pending``: what the fake still lacks for it; such a step runs only when
+    named with ``--include-pending`` (and tests/test_compat.py expects it to fail until then)."""
+
     name: str
-    run: Callable[[Context], None] | None
+    run: Callable[[Context], None]
     summary: str
-    pending: str | None = None  # why it cannot run yet
+    pending: str | None = None
 
 
 STEPS: tuple[Step, ...] = (
@@ -298,13 +424,13 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "sync",
-        None,
+        step_sync,
         "sync pull into an empty directory, edit a pulled .deepnote file, sync push, pull again",
         pending="GET /v2/projects/{id}/export and POST /v2/projects/{id}/import (issue 11)",
     ),
     Step(
         "schedule",
-        None,
+        step_schedule,
         "schedule a notebook made with `deepnote convert` from a .py file",
         pending="POST /v2/blocks (issue 11)",
     ),
@@ -332,6 +458,9 @@ def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="python scripts/compat.py", description=__doc__.split("\n")[0])
     parser.add_argument("steps", nargs="*", help="step names (default: every ready step)")
     parser.add_argument("--list", action="store_true", help="list the steps and exit")
+    parser.add_argument(
+        "--include-pending", action="store_true", help="also run the steps waiting for the fake (see --list)"
+    )
     args = parser.parse_args(argv)
     by_name = {step.name: step for step in STEPS}
     if args.list:
@@ -358,8 +487,8 @@ def main(argv: Sequence[str]) -> int:
         return 2
     print(f"compat: deepnote-cli {version} ({cli}) against the fake")
     for step in chosen:
-        if step.run is None:
-            print(f"- {step.name}: PENDING, needs {step.pending}")
+        if step.pending and not args.include_pending:
+            print(f"- {step.name}: PENDING, needs {step.pending} (--include-pending runs it)")
             continue
         print(f"- {step.name}: {step.summary}")
         try:
