@@ -125,3 +125,14 @@ def test_every_input_type_renders_valid(ctx: Any) -> None:
         project, [entry], created_at="2026-01-02T03:04:05.000Z", execution=execution
     )
     ctx.validate_text("every-input.snapshot.deepnote", fmt.dump(snapshot))
+
+
+def test_whole_project_snapshot_with_an_init_notebook_is_valid(ctx: Any) -> None:
+    """A run's snapshot holds every notebook of the project (here the seeded one and an Init
+    notebook, named by project.initNotebookId); Deepnote's validator takes it."""
+    from deepnote_fake import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, Block, snapshots
+
+    fake = ctx.fake
+    fake.add_notebook(SEED_PROJECT_ID, "Init", blocks=[Block("blk-init", "code", "import os\n")])
+    (run_id,) = fake.add_runs(SEED_NOTEBOOK_ID, 1)
+    ctx.validate_text("whole-project.snapshot.deepnote", snapshots.document(fake, fake.runs[run_id]))

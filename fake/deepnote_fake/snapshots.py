@@ -1,8 +1,8 @@
 """Run snapshots: what a finished run produced, in the three forms ``GET /runs/{runId}`` delivers.
 
 - ``blocks``: the executed blocks with their Jupyter-style ``outputs`` (``snapshotDelivery=blocks``);
-- ``document``: the run's ``.snapshot.deepnote`` document (``inline``, and the body behind the
-  download URL), written by ``deepnote_format`` and valid by ``deepnote validate``;
+- ``document``: the run's ``.snapshot.deepnote`` document, the whole project (``inline``, and the
+  body behind the download URL), written by ``deepnote_format`` and valid by ``deepnote validate``;
 - ``signature``: the HMAC that stands in for a presigned download URL (fetched without the token).
 
 ``outputs`` decides what each executed block printed; it is the one place to change to make
@@ -62,34 +62,40 @@ def blocks(store: StoreCore, run: Run) -> list[JSON]:
 
 def document(store: StoreCore, run: Run) -> str:
     """``snapshotContent`` (and the download's body): the run's ``.snapshot.deepnote`` document, as
-    ``deepnote_format`` writes it: the project with the run's notebook, its executed blocks with
-    their ``outputs``, the run's inputs in its input blocks and its metadata in ``execution``."""
+    ``deepnote_format`` writes it. Like Deepnote's, it is a whole-project document (the blocks
+    delivery holds the executed notebook alone): every notebook of the project, the run's one with
+    its executed blocks' ``outputs`` and the run's input values, and the run in ``execution``."""
     with store.lock:
         notebook = store.notebooks[run.notebook_id]
         project = store.projects[notebook.project_id]
         executed = executed_blocks(store, run)
         block_outputs = {block.id: outputs(block, run) for block in executed}
-        executable = {
-            block.id: block_outputs[block.id]
-            for block in executed
-            if block.type in deepnote_format.EXECUTABLE_BLOCK_TYPES
-        }
         started_t = run.created_t + run.pending_s
         execution = deepnote_format.execution_metadata(
             started_at=store.iso(started_t),
             finished_at=store.iso(run.end_t),
             duration_ms=(run.end_t - started_t) * 1000,
             inputs=run.inputs,
-            outputs=executable,
+            outputs={
+                block.id: block_outputs[block.id]
+                for block in executed
+                if block.type in deepnote_format.EXECUTABLE_BLOCK_TYPES
+            },
         )
-        entry = deepnote_format.NotebookEntry(
-            notebook, blocks=executed, outputs=block_outputs, input_values=run.inputs
-        )
+        notebooks = [store.notebooks[notebook_id] for notebook_id in project.notebook_ids]
+        entries = [
+            deepnote_format.NotebookEntry(other)
+            if other.id != notebook.id
+            else deepnote_format.NotebookEntry(notebook, outputs=block_outputs, input_values=run.inputs)
+            for other in notebooks
+        ]
+        init = next((other.id for other in notebooks if other.is_init), None)
         data = deepnote_format.project_document(
             project,
-            [entry],
+            entries,
             created_at=store.iso(project.created_t),
-            modified_at=store.iso(max(project.updated_t, notebook.updated_t)),
+            modified_at=store.iso(max([project.updated_t, *(other.updated_t for other in notebooks)])),
+            init_notebook_id=init,
             execution=execution,
         )
     return deepnote_format.dump(data)
