@@ -18,8 +18,9 @@ step. ``tests/test_compat.py`` runs the same steps under pytest (``make test``, 
 Steps:
 - ``run-cloud``: ``run --cloud`` of the seeded notebook succeeds and saves a valid snapshot; a local
   ``.deepnote`` source document (as an export would give it) runs with a typed input; with the
-  fake's run outcome set to ``error`` the CLI reports the failure and exits 1. The inline snapshot
-  and the one behind the download URL pass ``deepnote validate`` as served.
+  fake's run outcome set to ``error`` the CLI reports the failure and exits 1, with
+  ``internal_error`` it reports no snapshot and the run's error message. The inline snapshot and
+  the one behind the download URL pass ``deepnote validate`` as served.
 - ``sync``: pull into an empty directory, edit a pulled file, push, pull fresh and see the edit;
   a second sync changes nothing.
 - ``schedule``: ``deepnote convert`` of a small ``.py`` file, then ``schedule`` of the new local
@@ -284,6 +285,21 @@ def step_run_cloud(ctx: Context) -> None:
     _expect_outputs(ctx, document, run)
     _served_snapshots(ctx, run.id)
     ctx.log(f"  run {run.id}: error, exit code 1, snapshot saved and valid")
+
+    # 4. An internal error: no snapshot (snapshotStatus unavailable) and the run's `error` message.
+    fake.run_outcome = "internal_error"
+    result = ctx.deepnote(
+        "run", "--cloud", "--notebook-id", SEED_NOTEBOOK_ID, "--url", ctx.url, "-o", "json", expect_code=1
+    )
+    output = result.json()
+    expect(
+        (output.get("success"), output.get("status"), output.get("artifactStatus")),
+        (False, "internal_error", "not_produced"),
+        "success, status and artifactStatus of an internal error",
+    )
+    run = _run_of(ctx, output)
+    expect(output.get("error"), fake.render.run(run, "inline", "")["error"], "the run's error message")
+    ctx.log(f"  run {run.id}: internal_error, exit code 1, no snapshot")
     ctx.only_requests_ok()
 
 
@@ -419,7 +435,7 @@ STEPS: tuple[Step, ...] = (
     Step(
         "run-cloud",
         step_run_cloud,
-        "run --cloud: success, a local document with an input, and a failing run (exit 1)",
+        "run --cloud: success, a local document with an input, a failing run and an internal error (exit 1)",
     ),
     Step(
         "sync",
