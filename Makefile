@@ -24,7 +24,7 @@ GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate 
 
 .DEFAULT_GOAL := help
 .PHONY: help venv generate check-generated validate lint typecheck test check serve contract \
-	contract-live demo bench mutate package clean
+	contract-live compat demo bench mutate package clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -88,6 +88,9 @@ contract: $(STAMP) ## Schemathesis CLI, all phases and checks, against the fake 
 
 contract-live: $(STAMP) ## Read-only schemathesis run against the real API (needs DEEPNOTE_TOKEN)
 	$(PY) scripts/contract.py live
+
+compat: $(STAMP) ## Deepnote's own CLI (deepnote-cli, pinned in [dev]) against the fake: run --cloud, validate
+	$(PY) scripts/compat.py
 
 demo: $(STAMP) ## Run examples/quickstart.py against the fake API (or the real one if DEEPNOTE_TOKEN is set)
 	@if [ -n "$$DEEPNOTE_TOKEN" ]; then \

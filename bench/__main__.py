@@ -6,7 +6,8 @@ Items (each module's docstring says exactly what it measures):
 2. ``per_call``     - per-call overhead with ``httpx.MockTransport`` vs raw httpx; profile
 3. ``paging``       - ``paginate()`` over 10,000 runs on the fake API vs a raw httpx loop; memory
 4. ``concurrency``  - 200 concurrent ``acall(get_notebook)`` vs raw ``httpx.AsyncClient``
-5. ``rate_limit``   - 3xN calls against a fake limited to N per window vs the windows needed
+5. ``rate_limit``   - 3xN calls against a fake limited to N per window vs the windows needed;
+                       80 runs gathered to completion under the same limit
 6. ``wait_run``     - delay between a run ending and ``wait_for_run`` returning; polls made
 7. ``regenerate``   - ``make generate`` into a temporary directory
 

@@ -41,9 +41,11 @@ class FakeProcess:
         *,
         runs: list[int] | None = None,
         latency: float = 0.0,
+        record: bool = False,
         startup_timeout: float = 30.0,
     ):
         self.runs = runs or []
+        self.record = record
         self.latency = latency
         self.startup_timeout = startup_timeout
         self.base_url = ""
@@ -58,6 +60,8 @@ class FakeProcess:
         args = [sys.executable, "-m", "bench.fake_process", "--latency", str(self.latency)]
         for count in self.runs:
             args += ["--runs", str(count)]
+        if self.record:
+            args.append("--record")
         self._proc = subprocess.Popen(args, cwd=REPO_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         assert self._proc.stdout is not None
         ready, _, _ = select.select([self._proc.stdout], [], [], self.startup_timeout)
@@ -112,6 +116,14 @@ class FakeProcess:
         response.raise_for_status()
         result: dict[str, Any] = response.json()
         return result
+
+    def requests(self) -> list[dict[str, Any]]:
+        """GET ``/_fake/requests``: the request log (needs ``record=True``), with each one's ``at``."""
+        assert self._control is not None
+        response = self._control.get("/requests")
+        response.raise_for_status()
+        rows: list[dict[str, Any]] = response.json()["requests"]
+        return rows
 
     def reset_counters(self) -> None:
         """Zero the fake's request counters and the connection count."""
@@ -176,9 +188,10 @@ def _serve(argv: list[str]) -> int:
     parser.add_argument(
         "--runs", type=int, action="append", default=[], help="a notebook with this many runs"
     )
+    parser.add_argument("--record", action="store_true", help="keep the request log (/_fake/requests)")
     args = parser.parse_args(argv)
     state = FakeDeepnote(latency=args.latency)
-    state.record_requests = False  # 10,000s of requests: keep counters only
+    state.record_requests = args.record  # 10,000s of requests otherwise: keep counters only
     notebooks: dict[str, str] = {}
     for count in args.runs:
         notebook_id = state.create_notebook(SEED_PROJECT_ID, f"bench {count} runs").id

@@ -9,7 +9,7 @@ the source tree by accident):
    its server says how to get the extra;
 2. the wheel with [fake] and pytest (the version pinned in [dev]): examples/test_against_the_fake.py,
    a user-style test file using the ``deepnote_fake`` fixture, passes.
-Dependencies come from the package index (pinned: the extra pins Starlette and uvicorn).
+Dependencies come from the package index (pinned: the extra pins Starlette, uvicorn and PyYAML).
 """
 
 from __future__ import annotations

@@ -122,11 +122,14 @@ for run in dn.notebooks.list_runs("nb", max_items=3):
 for page in dn.projects.list().pages():
     reveal_type(page)
 reveal_type(dn.run_notebook("nb"))
+reveal_type(dn.run_notebook("nb", outputs=True, raise_on_failure=True))
+reveal_type(dn.runs.result("run"))
 
 
 async def main() -> None:
     adn = AsyncDeepnote("token")
     reveal_type(await adn.runs.get("run"))
+    reveal_type(await adn.run_notebook("nb", outputs=True))
     async for project in adn.projects.list():
         reveal_type(project)
 """
@@ -165,7 +168,10 @@ def test_mypy_reports_misspellings_and_knows_the_return_types(tmp_path: Path) ->
         '"deepnote_client.models.list_notebook_run.ListNotebookRun"',
         '"deepnote_client.models.list_projects_response.ListProjectsResponse"',
         '"deepnote_client.models.run.Run"',
+        '"deepnote_overlay.outputs.RunResult"',
+        '"deepnote_overlay.outputs.RunResult"',
         '"deepnote_client.models.run.Run"',
+        '"deepnote_overlay.outputs.RunResult"',
         '"deepnote_client.models.list_projects_item.ListProjectsItem"',
     ], result.stdout
 

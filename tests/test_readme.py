@@ -54,3 +54,39 @@ async def test_the_async_example_runs_as_written(
     exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 -- running the docs is the point
     await namespace["show_workspace"]()
     assert capsys.readouterr().out.splitlines() == ["Fake workspace", "- Fake project"]
+
+
+def section_blocks(title: str) -> list[str]:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+
+
+def test_running_notebooks_runs_as_written(
+    real_clock_server: FakeDeepnote, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from deepnote_fake import SEED_BLOCK_IDS, SEED_NOTEBOOK_ID, Block
+
+    fake = real_clock_server
+    monkeypatch.setenv("DEEPNOTE_NOTEBOOK_ID", SEED_NOTEBOOK_ID)
+    for i in range(49):  # the project's other notebooks, one of which fails
+        source = "raise ValueError('boom')" if i == 7 else f"print('notebook {i}')"
+        fake.add_notebook(SEED_PROJECT_ID, f"extra {i}", blocks=[Block(f"blk-extra-{i}", "code", source)])
+    inputs, failure, many = section_blocks("Running notebooks")
+    namespace: dict[str, object] = {}
+
+    exec(compile(inputs, "README.md", "exec"), namespace)  # noqa: S102 -- running the docs is the point
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-2:] == ["stream hello US", ""]  # the text ends with print's newline
+    assert f"{SEED_BLOCK_IDS['code']} code 'hello US\\n'" in lines
+
+    fake.run_outcome = "error"
+    exec(compile(failure, "README.md", "exec"), namespace)  # noqa: S102
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{SEED_BLOCK_IDS['code']} RuntimeError the run failed in this block"
+    assert lines[1].endswith(f" {SEED_NOTEBOOK_ID}")
+
+    fake.run_outcome = "success"
+    exec(compile(many, "README.md", "exec"), namespace)  # noqa: S102
+    assert capsys.readouterr().out.splitlines() == ["50 runs, 1 failed"]
+    assert len(fake.runs) == 52  # 50 here and one in each block before: every run created once

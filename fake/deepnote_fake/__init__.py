@@ -1,6 +1,6 @@
 """A stateful fake of the Deepnote Public API v2, for your tests, demos and contract tests.
 
-``pip install 'deepnote-api-client[fake]'`` (Starlette and uvicorn); see ``fake/README.md``.
+``pip install 'deepnote-api-client[fake]'`` (Starlette, uvicorn, PyYAML); see ``fake/README.md``.
 
 - ``FakeDeepnote``: the in-memory state (records, faults, counters, knobs); needs no extra.
 - ``running_server(state=None, *, port=0)``: serves it on 127.0.0.1 in a thread, yielding a

@@ -58,7 +58,14 @@ async def control_state(request: Request, fake: FakeDeepnote) -> Response:
 @authenticated
 async def control_requests(request: Request, fake: FakeDeepnote) -> Response:
     rows = [
-        {"method": r.method, "path": r.path, "query": r.query, "status": r.status, "fault": r.fault}
+        {
+            "method": r.method,
+            "path": r.path,
+            "query": r.query,
+            "status": r.status,
+            "fault": r.fault,
+            "at": r.at,
+        }
         for r in fake.request_log.snapshot()
     ]
     return JSONResponse({"requests": rows})

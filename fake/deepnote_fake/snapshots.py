@@ -1,12 +1,12 @@
 """Run snapshots: what a finished run produced, in the three forms ``GET /runs/{runId}`` delivers.
 
 - ``blocks``: the executed blocks with their Jupyter-style ``outputs`` (``snapshotDelivery=blocks``);
-- ``document``: a small ``.snapshot.deepnote``-like YAML document (``inline``, and the body behind
-  the download URL);
+- ``document``: the run's ``.snapshot.deepnote`` document, the whole project (``inline``, and the
+  body behind the download URL), written by ``deepnote_format`` and valid by ``deepnote validate``;
 - ``signature``: the HMAC that stands in for a presigned download URL (fetched without the token).
 
-``outputs`` decides what each executed block printed; it is the one place to change to make
-snapshots richer.
+``outputs`` decides what each executed block printed (with ``outputs.py``, which reads a code block's
+source); it is the one place to change to make snapshots richer.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import hashlib
 import hmac
 from typing import TYPE_CHECKING, Any
 
+from . import deepnote_format
+from .outputs import input_values, notebook_outputs
 from .records import Block, Run
 
 if TYPE_CHECKING:
@@ -39,44 +41,66 @@ def executed_blocks(store: StoreCore, run: Run) -> list[Block]:
     return [by_id[i] for i in run.block_ids if i in by_id]
 
 
-def outputs(block: Block, run: Run) -> list[JSON]:
-    """The Jupyter-style outputs of ``block`` in ``run``: code blocks print one line on stdout, or
-    raise an error when the run fails; other blocks have none."""
-    if block.type != "code":
-        return []
-    if run.outcome == "error":
-        return [{"output_type": "error", "ename": "RuntimeError", "evalue": "fake failure"}]
-    text = f"ran {block.id} with inputs {sorted(run.inputs.items())}\n"
-    return [{"output_type": "stream", "name": "stdout", "text": text}]
+def outputs(store: StoreCore, run: Run) -> list[tuple[Block, list[JSON]]]:
+    """Each block the run executed, in notebook order, with its Jupyter-style outputs.
+
+    The outputs follow from each code block's source, the run's input values (else the saved
+    defaults) and the run's outcome, under the documented size caps (see ``outputs.py``). They are
+    per notebook, not per block: a failing block stops the ones after it, and the 5 MiB cap counts
+    every block.
+    """
+    with store.lock:
+        executed = executed_blocks(store, run)
+        values = input_values(store.notebooks[run.notebook_id].blocks, run.inputs)
+        produced = notebook_outputs(executed, values, failed=run.outcome == "error")
+        return list(zip(executed, produced, strict=True))
 
 
 def blocks(store: StoreCore, run: Run) -> list[JSON]:
     """``snapshotBlocks``: each executed block with its outputs."""
-    with store.lock:
-        return [
-            {"id": block.id, "type": block.type, "outputs": outputs(block, run), "metadata": {}}
-            for block in executed_blocks(store, run)
-        ]
+    return [
+        {"id": block.id, "type": block.type, "outputs": produced, "metadata": {}}
+        for block, produced in outputs(store, run)
+    ]
 
 
 def document(store: StoreCore, run: Run) -> str:
-    """``snapshotContent`` (and the download's body): a ``.snapshot.deepnote``-like YAML document."""
+    """``snapshotContent`` (and the download's body): the run's ``.snapshot.deepnote`` document, as
+    ``deepnote_format`` writes it. Like Deepnote's, it is a whole-project document (the blocks
+    delivery holds the executed notebook alone): every notebook of the project, the run's one with
+    its executed blocks' ``outputs`` and the run's input values, and the run in ``execution``."""
     with store.lock:
         notebook = store.notebooks[run.notebook_id]
-        lines = [
-            "version: '1.0'",
-            "metadata:",
-            f"  runId: {run.id}",
-            f"  status: {run.status(store.now())}",
-            "project:",
-            f"  id: {notebook.project_id}",
-            "  notebooks:",
-            f"    - id: {notebook.id}",
-            f"      name: {notebook.name!r}",
-            "      blocks:",
+        project = store.projects[notebook.project_id]
+        produced = outputs(store, run)
+        executed = [block for block, _ in produced]
+        block_outputs = {block.id: block_output for block, block_output in produced}
+        started_t = run.created_t + run.pending_s
+        execution = deepnote_format.execution_metadata(
+            started_at=store.iso(started_t),
+            finished_at=store.iso(run.end_t),
+            duration_ms=(run.end_t - started_t) * 1000,
+            inputs=run.inputs,
+            outputs={
+                block.id: block_outputs[block.id]
+                for block in executed
+                if block.type in deepnote_format.EXECUTABLE_BLOCK_TYPES
+            },
+        )
+        notebooks = [store.notebooks[notebook_id] for notebook_id in project.notebook_ids]
+        entries = [
+            deepnote_format.NotebookEntry(other)
+            if other.id != notebook.id
+            else deepnote_format.NotebookEntry(notebook, outputs=block_outputs, input_values=run.inputs)
+            for other in notebooks
         ]
-        for block in blocks(store, run):
-            lines.append(f"        - id: {block['id']}")
-            lines.append(f"          type: {block['type']}")
-            lines.append(f"          outputs: {len(block['outputs'])}")
-        return "\n".join(lines) + "\n"
+        init = next((other.id for other in notebooks if other.is_init), None)
+        data = deepnote_format.project_document(
+            project,
+            entries,
+            created_at=store.iso(project.created_t),
+            modified_at=store.iso(max([project.updated_t, *(other.updated_t for other in notebooks)])),
+            init_notebook_id=init,
+            execution=execution,
+        )
+    return deepnote_format.dump(data)

@@ -8,6 +8,8 @@ The generated ``deepnote_client`` functions stay usable as they are; this packag
 - ``call`` / ``acall``: run a generated endpoint, return its success model or raise a typed error;
 - ``paginate`` / ``apaginate`` / ``iter_pages`` / ``aiter_pages``: follow page tokens;
 - ``wait_for_run`` / ``await_run`` / ``run_notebook`` / ``arun_notebook``: run notebooks;
+- ``get_run_result`` / ``aget_run_result`` and ``RunResult``: a run's outputs and failure reason;
+- ``RateLimiter``: the client-side limiter ``connect`` installs, shared by a client's requests;
 - the ``DeepnoteError`` hierarchy and ``RetryPolicy``.
 """
 
@@ -33,25 +35,50 @@ from .errors import (
     RepeatedPageTokenError,
     ResponseParseError,
     ResponseTooLargeError,
+    RunFailedError,
     RunTimeoutError,
     ServerError,
 )
 from .facade import AsyncDeepnote, Deepnote
+from .limiter import RateLimiter
 from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
 from .resource import AsyncPager, SyncPager
 from .retries import RetryPolicy, RetryTransport
 
 if TYPE_CHECKING:
     from .client import USER_AGENT, __version__
-    from .runs import TERMINAL_STATUSES, arun_notebook, await_run, run_notebook, wait_for_run
+    from .outputs import BlockOutput, BlockOutputs, RunFailure, RunResult
+    from .runs import (
+        TERMINAL_STATUSES,
+        adownload_snapshot,
+        aget_run_result,
+        arun_notebook,
+        await_run,
+        download_snapshot,
+        get_run_result,
+        run_notebook,
+        wait_for_run,
+    )
 
-# Resolved on first use (PEP 562): the run helpers load the run models and endpoints, and the
-# version needs importlib.metadata, so `import deepnote_overlay` loads neither until asked.
+# Resolved on first use (PEP 562): the run helpers and their results load the run models and
+# endpoints, and the version needs importlib.metadata, so `import deepnote_overlay` loads neither
+# until asked.
 _LAZY = {
     **{name: ".client" for name in ("USER_AGENT", "__version__")},
+    **{name: ".outputs" for name in ("BlockOutput", "BlockOutputs", "RunFailure", "RunResult")},
     **{
         name: ".runs"
-        for name in ("TERMINAL_STATUSES", "arun_notebook", "await_run", "run_notebook", "wait_for_run")
+        for name in (
+            "TERMINAL_STATUSES",
+            "adownload_snapshot",
+            "aget_run_result",
+            "arun_notebook",
+            "await_run",
+            "download_snapshot",
+            "get_run_result",
+            "run_notebook",
+            "wait_for_run",
+        )
     },
 }
 
@@ -83,6 +110,8 @@ __all__ = [
     "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
+    "BlockOutput",
+    "BlockOutputs",
     "ConflictError",
     "Deepnote",
     "DeepnoteError",
@@ -92,22 +121,30 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RateLimiter",
     "RepeatedPageTokenError",
     "ResponseParseError",
     "ResponseTooLargeError",
     "RetryPolicy",
     "RetryTransport",
+    "RunFailedError",
+    "RunFailure",
+    "RunResult",
     "RunTimeoutError",
     "ServerError",
     "SyncPager",
     "__version__",
     "acall",
+    "adownload_snapshot",
+    "aget_run_result",
     "aiter_pages",
     "apaginate",
     "arun_notebook",
     "await_run",
     "call",
     "connect",
+    "download_snapshot",
+    "get_run_result",
     "iter_pages",
     "page_items",
     "paginate",

@@ -21,6 +21,8 @@ Guarantees:
 - Idle connections are dropped after 4 s (``DEFAULT_LIMITS``), before the 5 s at which common
   servers (Node's default) close them, so a request is not sent on a connection being closed.
   Passing ``limits`` replaces this.
+- Unless ``limiter=False``, every request of the client (sync and async) goes through one
+  ``RateLimiter``: a 429 pauses them all until the reset (see ``limiter``).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ import httpx
 from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClient, check_header_value
 
 from .errors import MissingTokenError
+from .limiter import LimitedTransport, RateLimiter
 from .retries import RetryPolicy, RetryTransport
 
 __all__ = [
@@ -103,6 +106,8 @@ def connect(
     timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
     retry: RetryPolicy | None = DEFAULT_RETRY_POLICY,
     max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+    limiter: RateLimiter | bool = True,
+    max_concurrency: int | None = None,
     **httpx_options: Any,
 ) -> AuthenticatedClient:
     """A generated ``AuthenticatedClient`` ready for every generated function.
@@ -110,6 +115,8 @@ def connect(
     ``timeout`` is seconds for every phase, an ``httpx.Timeout``, or ``None`` for none at all.
     ``retry`` is the ``RetryPolicy`` to apply, or ``None`` to send each request once.
     ``max_response_bytes`` is the largest answer body ``call`` reads (decoded), or ``None``.
+    ``limiter`` is the ``RateLimiter`` every request waits at (``True``: a new one for this client,
+    ``False``: none); ``max_concurrency`` caps the requests in flight (needs the limiter).
     ``httpx_options`` go to ``httpx.Client`` / ``httpx.AsyncClient`` (for example ``verify``,
     ``headers``, ``event_hooks``); ``transport=`` replaces the network transport (for example an
     ``httpx.MockTransport``), still wrapped by the retries.
@@ -137,8 +144,11 @@ def connect(
     # The generated client hands verify_ssl to httpx.Client itself, so verify leaves httpx_options.
     verify = httpx_options.pop("verify", True)
     httpx_options.setdefault("limits", DEFAULT_LIMITS)
-    if retry is not None:
-        httpx_options["transport"] = _retry_transport(retry, verify, httpx_options, max_response_bytes)
+    rate_limiter = _rate_limiter(limiter, max_concurrency, retry)
+    if retry is not None or rate_limiter is not None:
+        httpx_options["transport"] = _retry_transport(
+            retry, rate_limiter, verify, httpx_options, max_response_bytes
+        )
 
     return AuthenticatedClient(
         base_url=base_url,
@@ -199,10 +209,39 @@ def _checked_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout | N
     return timeout
 
 
+def _rate_limiter(
+    limiter: RateLimiter | bool, max_concurrency: int | None, retry: RetryPolicy | None
+) -> RateLimiter | None:
+    if isinstance(limiter, RateLimiter):
+        if max_concurrency is not None:
+            raise ValueError("max_concurrency goes to the RateLimiter you pass, not to connect()")
+        return limiter
+    if not limiter:
+        if max_concurrency is not None:
+            raise ValueError("max_concurrency needs the limiter: drop limiter=False")
+        return None
+    if retry is None:
+        return RateLimiter(max_concurrency=max_concurrency)
+    # The policy's clocks and sleeps, so a policy built for tests drives the limiter too.
+    return RateLimiter(
+        max_concurrency=max_concurrency,
+        max_pause=retry.max_retry_after,
+        clock=retry.clock,
+        wall_clock=retry.wall_clock,
+        sleep=retry.sleep,
+        asleep=retry.asleep,
+    )
+
+
 def _retry_transport(
-    retry: RetryPolicy, verify: Any, httpx_options: dict[str, Any], buffer_limit: int | None
-) -> RetryTransport:
-    """The retry transport, taking the connection options (and any ``transport``) out of ``httpx_options``.
+    retry: RetryPolicy | None,
+    limiter: RateLimiter | None,
+    verify: Any,
+    httpx_options: dict[str, Any],
+    buffer_limit: int | None,
+) -> RetryTransport | LimitedTransport:
+    """The retry transport (or, with ``retry=None``, the limiter's alone), taking the connection
+    options (and any ``transport``) out of ``httpx_options``.
 
     httpx ignores ``verify`` and the other connection options on a client given a transport, so
     they go to the wrapped transports here.
@@ -214,15 +253,14 @@ def _retry_transport(
         ssl_context = httpx.create_ssl_context(
             verify=verify, cert=options.pop("cert", None), trust_env=options.get("trust_env", True)
         )
-        return RetryTransport(
-            retry,
-            transport=httpx.HTTPTransport(verify=ssl_context, **options),
-            async_transport=httpx.AsyncHTTPTransport(verify=ssl_context, **options),
-            buffer_limit=buffer_limit,
-        )
+        sync: httpx.BaseTransport | None = httpx.HTTPTransport(verify=ssl_context, **options)
+        async_: httpx.AsyncBaseTransport | None = httpx.AsyncHTTPTransport(verify=ssl_context, **options)
+    else:
+        sync = inner if isinstance(inner, httpx.BaseTransport) else None
+        async_ = inner if isinstance(inner, httpx.AsyncBaseTransport) else None
+    if retry is None:
+        assert limiter is not None
+        return LimitedTransport(limiter, transport=sync, async_transport=async_)
     return RetryTransport(
-        retry,
-        transport=inner if isinstance(inner, httpx.BaseTransport) else None,
-        async_transport=inner if isinstance(inner, httpx.AsyncBaseTransport) else None,
-        buffer_limit=buffer_limit,
+        retry, transport=sync, async_transport=async_, limiter=limiter, buffer_limit=buffer_limit
     )

@@ -16,6 +16,8 @@ Guarantees:
   make a huge exception nor forge log lines.
 - Every error survives a pickle round trip (a process pool, a task queue's result backend) with its
   type, attributes and message.
+- An error raised after a run was created (while waiting for it or reading its outputs) has
+  ``run_id`` and ``notebook_id`` set (``None`` on every other error), so the run can be found again.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from deepnote_client.models.run import Run
+
+    from .outputs import RunFailure, RunResult
 
 __all__ = [
     "MAX_TEXT_LENGTH",
@@ -43,6 +47,7 @@ __all__ = [
     "RepeatedPageTokenError",
     "ResponseParseError",
     "ResponseTooLargeError",
+    "RunFailedError",
     "RunTimeoutError",
     "ServerError",
     "bounded_text",
@@ -77,6 +82,11 @@ def _restore(cls: type[DeepnoteError], args: tuple[Any, ...], state: dict[str, A
 
 class DeepnoteError(Exception):
     """Root of every error the overlay raises."""
+
+    run_id: str | None = None
+    """The run this error concerns, when it was raised after the run was created."""
+    notebook_id: str | None = None
+    """That run's notebook, when known."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The default reduce calls cls(*args), which keyword-only constructors refuse; this keeps
@@ -282,9 +292,46 @@ class RepeatedPageTokenError(PaginationError):
 
 
 class RunTimeoutError(DeepnoteError):
-    """A run did not reach a terminal status before the deadline. ``run`` is the last one seen."""
+    """A run did not reach a terminal status before the deadline.
 
-    def __init__(self, *, run: Run, timeout: float) -> None:
+    ``run`` is the last one seen (``None`` when no poll was answered); ``run_id`` and
+    ``notebook_id`` say which run it was. When polls were failing at the deadline, the last failure
+    is the ``__cause__``.
+    """
+
+    def __init__(
+        self, *, run: Run | None, timeout: float, run_id: str | None = None, notebook_id: str | None = None
+    ) -> None:
         self.run = run
         self.timeout = timeout
-        super().__init__(f"run {run.run_id} still {run.status.value} after {timeout:g} s")
+        self.run_id = run_id if run_id is not None else (str(run.run_id) if run is not None else None)
+        if notebook_id is None and run is not None and isinstance(run.notebook_id, str):
+            notebook_id = run.notebook_id
+        self.notebook_id = notebook_id
+        state = f"still {run.status.value}" if run is not None else "never answered"
+        super().__init__(bounded_text(f"run {self.run_id} {state} after {timeout:g} s"))
+
+
+class RunFailedError(DeepnoteError):
+    """A run ended with ``error``, ``internal_error`` or ``stopped`` and the caller asked to raise.
+
+    ``result`` is the ``RunResult`` (the run and its outputs), ``failure`` the ``RunFailure``: the
+    failing block, ``ename`` and ``evalue`` when the snapshot shows them.
+    """
+
+    def __init__(self, *, result: RunResult) -> None:
+        failure = result.failure
+        if failure is None:
+            raise ValueError(f"run {result.run_id} did not fail (status {result.status})")
+        self.result = result
+        self.run = result.run
+        self.failure: RunFailure = failure
+        self.run_id = result.run_id
+        self.notebook_id = result.notebook_id
+        self.status = failure.status
+        self.block_id = failure.block_id
+        self.ename = failure.ename
+        self.evalue = failure.evalue
+        super().__init__(
+            bounded_text(f"run {self.run_id} of notebook {self.notebook_id} {failure.describe()}")
+        )

@@ -4,14 +4,16 @@ Guarantees:
 
 - The constructor takes what ``connect`` takes, with the same meaning (token or
   ``DEEPNOTE_TOKEN``, base URL or ``DEEPNOTE_BASE_URL``, timeout, retry policy, httpx options such
-  as ``transport=``), and builds the client with ``connect``. ``retry=None`` sends each request once.
+  as ``transport=``, the rate ``limiter`` and ``max_concurrency``), and builds the client with
+  ``connect``. ``retry=None`` sends each request once.
 - One attribute per spec tag and one method per operation, generated (``_resources.py``); every
   method goes through ``call`` / ``acall`` / the pagers, so retries apply and errors are the
   overlay's typed errors.
 - ``client`` is the generated ``AuthenticatedClient`` underneath, usable with every generated
   function and overlay helper.
 - ``with_options(timeout=..., retry=...)`` returns a client sharing the same connection pool with
-  other per-request settings; the original is unchanged. It owns nothing: closing it does nothing.
+  other per-request settings, and the same rate limiter (a 429 pauses both); the original is
+  unchanged. It owns nothing: closing it does nothing.
 - ``Deepnote`` closes its sync connections on ``close()`` / leaving ``with``; ``AsyncDeepnote`` its
   async ones on ``aclose()`` / leaving ``async with``. A client made by ``from_client`` is the
   caller's to close.
@@ -24,7 +26,7 @@ from __future__ import annotations
 import copy
 import enum
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Literal, Self, overload
 
 import attrs
 import httpx
@@ -33,11 +35,17 @@ from deepnote_client.client import AuthenticatedClient
 
 from ._resources import AsyncResources, Resources
 from .client import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, connect
+from .limiter import RateLimiter
 from .resource import ImportedOnFirstCall, client_function
 from .retries import RetryPolicy, RetryTransport
 
 if TYPE_CHECKING:
-    from .runs import arun_notebook, run_notebook
+    from collections.abc import Callable, Mapping
+
+    from deepnote_client.models.run import Run
+
+    from .outputs import RunResult
+    from .runs import ASleep, InputValue, Sleep
 else:
     arun_notebook = ImportedOnFirstCall(".runs", "arun_notebook")
     run_notebook = ImportedOnFirstCall(".runs", "run_notebook")
@@ -69,11 +77,22 @@ class _Facade:
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = DEFAULT_RETRY_POLICY,
+        limiter: RateLimiter | bool = True,
+        max_concurrency: int | None = None,
         **httpx_options: Any,
     ) -> None:
-        """Connect like ``connect(token, base_url=..., timeout=..., retry=..., **httpx_options)``."""
+        """Connect like ``connect(token, base_url=..., timeout=..., retry=..., limiter=...,
+        max_concurrency=..., **httpx_options)``."""
         policy = NO_RETRIES if retry is None else retry
-        self._client = connect(token, base_url=base_url, timeout=timeout, retry=policy, **httpx_options)
+        self._client = connect(
+            token,
+            base_url=base_url,
+            timeout=timeout,
+            retry=policy,
+            limiter=limiter,
+            max_concurrency=max_concurrency,
+            **httpx_options,
+        )
         self._owns_client = True
 
     @classmethod
@@ -109,7 +128,8 @@ class _Facade:
             )
         transport = _retry_transport(self._client)
         if not isinstance(retry, _NotGiven):
-            transport = copy.copy(transport)  # same wrapped transports (the pool), another policy
+            # Same wrapped transports (the pool) and the same limiter, another policy.
+            transport = copy.copy(transport)
             transport.policy = NO_RETRIES if retry is None else retry
         # The generated client keeps httpx options (our transport among them) as init arguments, so
         # evolve gives a client whose lazily made httpx clients share that transport.
@@ -123,7 +143,49 @@ class _Facade:
 class Deepnote(_Facade, Resources):
     """The Deepnote API: ``dn.notebooks``, ``dn.runs``, ``dn.projects``, ``dn.me``, one per spec tag."""
 
-    run_notebook = client_function(run_notebook)
+    if TYPE_CHECKING:
+        # ``run_notebook``'s overloads (``outputs=True`` returns a ``RunResult``), which a
+        # ParamSpec cannot carry over; tests/overlay/test_facade.py checks they match the function's.
+        @overload
+        def run_notebook(
+            self,
+            notebook_id: str,
+            *,
+            inputs: Mapping[str, InputValue] | None = ...,
+            detached: bool = ...,
+            wait: bool = ...,
+            outputs: Literal[False] = ...,
+            raise_on_failure: bool = ...,
+            timeout: float = ...,
+            snapshot_timeout: float = ...,
+            poll_interval: float = ...,
+            max_poll_interval: float = ...,
+            sleep: Sleep = ...,
+            clock: Callable[[], float] = ...,
+        ) -> Run: ...
+
+        @overload
+        def run_notebook(
+            self,
+            notebook_id: str,
+            *,
+            inputs: Mapping[str, InputValue] | None = ...,
+            detached: bool = ...,
+            wait: Literal[True] = ...,
+            outputs: Literal[True],
+            raise_on_failure: bool = ...,
+            timeout: float = ...,
+            snapshot_timeout: float = ...,
+            poll_interval: float = ...,
+            max_poll_interval: float = ...,
+            sleep: Sleep = ...,
+            clock: Callable[[], float] = ...,
+        ) -> RunResult: ...
+
+        def run_notebook(self, notebook_id: str, **options: Any) -> Run | RunResult: ...
+
+    else:
+        run_notebook = client_function(run_notebook)
 
     def close(self) -> None:
         """Close the connections this client opened (not those of a client given to ``from_client``)."""
@@ -145,7 +207,48 @@ class Deepnote(_Facade, Resources):
 class AsyncDeepnote(_Facade, AsyncResources):
     """Async ``Deepnote``: the same resources with ``async`` methods; one per event loop."""
 
-    run_notebook = client_function(arun_notebook)
+    if TYPE_CHECKING:
+        # ``arun_notebook``'s overloads, as on ``Deepnote``.
+        @overload
+        async def run_notebook(
+            self,
+            notebook_id: str,
+            *,
+            inputs: Mapping[str, InputValue] | None = ...,
+            detached: bool = ...,
+            wait: bool = ...,
+            outputs: Literal[False] = ...,
+            raise_on_failure: bool = ...,
+            timeout: float = ...,
+            snapshot_timeout: float = ...,
+            poll_interval: float = ...,
+            max_poll_interval: float = ...,
+            asleep: ASleep = ...,
+            clock: Callable[[], float] = ...,
+        ) -> Run: ...
+
+        @overload
+        async def run_notebook(
+            self,
+            notebook_id: str,
+            *,
+            inputs: Mapping[str, InputValue] | None = ...,
+            detached: bool = ...,
+            wait: Literal[True] = ...,
+            outputs: Literal[True],
+            raise_on_failure: bool = ...,
+            timeout: float = ...,
+            snapshot_timeout: float = ...,
+            poll_interval: float = ...,
+            max_poll_interval: float = ...,
+            asleep: ASleep = ...,
+            clock: Callable[[], float] = ...,
+        ) -> RunResult: ...
+
+        async def run_notebook(self, notebook_id: str, **options: Any) -> Run | RunResult: ...
+
+    else:
+        run_notebook = client_function(arun_notebook)
 
     async def aclose(self) -> None:
         """Close the connections this client opened (not those of a client given to ``from_client``)."""

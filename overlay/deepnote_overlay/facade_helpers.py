@@ -16,25 +16,31 @@ from typing import TYPE_CHECKING
 from .resource import ImportedOnFirstCall, Resource, client_function
 
 if TYPE_CHECKING:
-    from .runs import await_run, wait_for_run
+    from .runs import aget_run_result, await_run, get_run_result, wait_for_run
 else:
+    aget_run_result = ImportedOnFirstCall(".runs", "aget_run_result")
     await_run = ImportedOnFirstCall(".runs", "await_run")
+    get_run_result = ImportedOnFirstCall(".runs", "get_run_result")
     wait_for_run = ImportedOnFirstCall(".runs", "wait_for_run")
 
 __all__ = ["AsyncRunsHelpers", "RunsHelpers"]
 
 
 class RunsHelpers(Resource):
-    """``dn.runs.wait(run_id, timeout=...)``: ``wait_for_run`` on this client."""
+    """``dn.runs.wait(run_id, timeout=...)``: ``wait_for_run`` on this client;
+    ``dn.runs.result(run_id)``: ``get_run_result`` (the run's outputs and failure reason)."""
 
     __slots__ = ()
 
     wait = client_function(wait_for_run)
+    result = client_function(get_run_result)
 
 
 class AsyncRunsHelpers(Resource):
-    """``await dn.runs.wait(run_id, timeout=...)``: ``await_run`` on this client."""
+    """``await dn.runs.wait(run_id, timeout=...)``: ``await_run`` on this client;
+    ``await dn.runs.result(run_id)``: ``aget_run_result``."""
 
     __slots__ = ()
 
     wait = client_function(await_run)
+    result = client_function(aget_run_result)

@@ -37,11 +37,15 @@ import math
 import random
 import time
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 import attrs
 import httpx
 
 from .bodies import abuffer_raw, buffer_raw
+
+if TYPE_CHECKING:
+    from .limiter import RateLimiter
 
 __all__ = [
     "IDEMPOTENT_METHODS",
@@ -213,6 +217,9 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     belong to the wrapped transports: httpx ignores ``verify`` when a transport is given.
     ``buffer_limit`` is the most raw body bytes held per attempt (``None``: all); ``connect`` sets
     it to ``max_response_bytes``.
+
+    With a ``limiter`` (see ``limiter``), every attempt waits its turn there; a request refused
+    with 429 still waits and is resent as this policy says.
     """
 
     def __init__(
@@ -222,8 +229,17 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
         buffer_limit: int | None = None,
+        limiter: RateLimiter | None = None,
     ) -> None:
         self.policy = policy
+        self.limiter = limiter
+        if limiter is not None:
+            from .limiter import LimitedTransport
+
+            if transport is not None:
+                transport = LimitedTransport(limiter, transport=transport)
+            if async_transport is not None:
+                async_transport = LimitedTransport(limiter, async_transport=async_transport)
         self._transport = transport
         self._async_transport = async_transport
         self.buffer_limit = buffer_limit

@@ -28,6 +28,7 @@ from deepnote_fake import (
     FakeClock,
     FakeDeepnote,
     create_app,
+    deepnote_format,
 )
 from tests.contract.support import asgi_schema
 
@@ -115,7 +116,8 @@ def test_notebook_lifecycle() -> None:
         schema, "getRun", path_parameters={"runId": run_id}, query={"snapshotDelivery": "inline"}
     )
     assert snapshot.json()["run"]["snapshotStatus"] == "available"
-    assert run_id in snapshot.json()["run"]["snapshotContent"]
+    document = deepnote_format.load(snapshot.json()["run"]["snapshotContent"])
+    assert notebook_id in [n["id"] for n in document["project"]["notebooks"]]  # the whole project
 
     runs = _call(schema, "listNotebookRuns", path_parameters=path)
     assert [r["runId"] for r in runs.json()["runs"]] == [run_id]

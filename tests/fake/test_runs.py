@@ -10,7 +10,16 @@ from typing import Any
 import httpx
 import pytest
 
-from deepnote_fake import SEED_BLOCK_IDS, SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeClock, FakeDeepnote
+from deepnote_fake import (
+    SEED_BLOCK_IDS,
+    SEED_NOTEBOOK_ID,
+    SEED_PROJECT_ID,
+    Block,
+    FakeClock,
+    FakeDeepnote,
+    deepnote_format,
+    snapshots,
+)
 
 UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000"
 
@@ -215,14 +224,38 @@ def test_snapshot_deliveries(client: httpx.Client, fake_clock: FakeClock) -> Non
     url = default["snapshotDownloadUrl"]
     # Like a presigned URL: fetched without the bearer token.
     downloaded = httpx.get(url)
-    assert downloaded.status_code == 200 and run_id in downloaded.text
+    assert downloaded.status_code == 200
     assert httpx.get(url.replace("sig=", "sig=0")).status_code == 404
     inline = _run(client, run_id, snapshotDelivery="inline")
-    assert inline["snapshotDownloadUrl"] is None and run_id in inline["snapshotContent"]
+    assert inline["snapshotDownloadUrl"] is None and inline["snapshotContent"] == downloaded.text
     blocks = _run(client, run_id, snapshotDelivery="blocks")["snapshotBlocks"]
     assert [b["id"] for b in blocks] == list(SEED_BLOCK_IDS.values())
     code_outputs = blocks[-1]["outputs"]
-    assert "region" in code_outputs[0]["text"] and "'US'" in code_outputs[0]["text"]
+    assert code_outputs == [{"output_type": "stream", "name": "stdout", "text": "hello US\n"}]
+    # The document is this run's: its inputs, and the same outputs as the blocks delivery.
+    document = deepnote_format.load(downloaded.text)
+    assert document["execution"]["inputs"] == {"region": "US"}
+    (notebook,) = document["project"]["notebooks"]
+    assert [b["id"] for b in notebook["blocks"]] == list(SEED_BLOCK_IDS.values())
+    assert notebook["blocks"][-1]["outputs"] == code_outputs
+
+
+def test_snapshot_document_is_the_whole_project(fake_state: FakeDeepnote, fake_clock: FakeClock) -> None:
+    init = fake_state.add_notebook(SEED_PROJECT_ID, "Init", blocks=[Block("blk-init", "code", "import os")])
+    run = fake_state.create_run(SEED_NOTEBOOK_ID, block_ids=[SEED_BLOCK_IDS["code"]])
+    fake_clock.advance(60)
+    document = deepnote_format.load(snapshots.document(fake_state, run))
+    assert document["project"]["initNotebookId"] == init.id
+    notebooks = {n["id"]: n for n in document["project"]["notebooks"]}
+    assert list(notebooks) == [SEED_NOTEBOOK_ID, init.id]
+    # Outputs only where the run executed: its one code block; the Init notebook is as exported.
+    seed_blocks = {b["id"]: b for b in notebooks[SEED_NOTEBOOK_ID]["blocks"]}
+    assert (
+        seed_blocks[SEED_BLOCK_IDS["code"]]["outputs"]
+        and seed_blocks[SEED_BLOCK_IDS["region"]]["outputs"] == []
+    )
+    assert all("outputs" not in b for b in notebooks[init.id]["blocks"])
+    assert document["execution"]["summary"]["blocksExecuted"] == 1
 
 
 def test_block_run_snapshot_holds_only_those_blocks(client: httpx.Client, fake_clock: FakeClock) -> None:

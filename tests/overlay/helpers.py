@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 
 from deepnote_client.client import AuthenticatedClient
+from deepnote_fake import FakeClock
 from deepnote_overlay import RetryPolicy, connect
 
 MOCK_TOKEN = "sk-mock-SECRET-7f3a91c4"
@@ -99,3 +100,18 @@ def assert_no_secret(value: object, *secrets: str) -> None:
                 assert secret not in text, f"secret found in {type(item).__name__}: {text}"
         if isinstance(item, BaseException):
             todo.extend([item.__cause__, item.__context__, *item.args])
+
+
+class ClockSleeper:
+    """Sleeping advances a fake API's ``FakeClock``; every pause is recorded."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.pauses: list[float] = []
+
+    def sleep(self, seconds: float) -> None:
+        self.pauses.append(seconds)
+        self.clock.advance(seconds)
+
+    async def asleep(self, seconds: float) -> None:
+        self.sleep(seconds)

@@ -20,6 +20,7 @@ from deepnote_overlay import (
     call,
     connect,
 )
+from deepnote_overlay.limiter import LimitedTransport
 
 from .helpers import MOCK_TOKEN, NOTEBOOK_ID, assert_no_secret, success_response
 
@@ -135,12 +136,18 @@ def test_retries_are_installed_for_sync_and_async_with_the_given_policy() -> Non
 
 
 def test_retry_none_installs_no_retry_transport() -> None:
-    client = connect(MOCK_TOKEN, retry=None)
+    client = connect(MOCK_TOKEN, retry=None, limiter=False)
     assert isinstance(client.get_httpx_client()._transport, httpx.HTTPTransport)
     assert isinstance(client.get_async_httpx_client()._transport, httpx.AsyncHTTPTransport)
+    # The rate limiter stays unless switched off too.
+    limited = connect(MOCK_TOKEN, retry=None).get_httpx_client()._transport
+    assert isinstance(limited, LimitedTransport) and isinstance(limited._transport, httpx.HTTPTransport)
 
 
-def ssl_context(transport: httpx.HTTPTransport | httpx.AsyncHTTPTransport) -> ssl.SSLContext:
+def ssl_context(transport: object) -> ssl.SSLContext:
+    if isinstance(transport, LimitedTransport):  # the rate limiter wraps the network transports
+        transport = transport._transport or transport._async_transport
+    assert isinstance(transport, httpx.HTTPTransport | httpx.AsyncHTTPTransport)
     context = transport._pool._ssl_context
     assert isinstance(context, ssl.SSLContext)
     return context
@@ -149,22 +156,19 @@ def ssl_context(transport: httpx.HTTPTransport | httpx.AsyncHTTPTransport) -> ss
 def test_tls_verification_is_on_by_default_in_the_wrapped_transports() -> None:
     transport = retry_transport(connect(MOCK_TOKEN))
     for inner in (transport._transport, transport._async_transport):
-        assert isinstance(inner, httpx.HTTPTransport | httpx.AsyncHTTPTransport)
         assert ssl_context(inner).verify_mode == ssl.CERT_REQUIRED
 
 
 def test_verify_false_reaches_the_wrapped_transports_which_httpx_would_otherwise_ignore() -> None:
     transport = retry_transport(connect(MOCK_TOKEN, verify=False))
     for inner in (transport._transport, transport._async_transport):
-        assert isinstance(inner, httpx.HTTPTransport | httpx.AsyncHTTPTransport)
         assert ssl_context(inner).verify_mode == ssl.CERT_NONE
 
 
 def test_verify_false_without_retries_goes_to_the_client() -> None:
-    client = connect(MOCK_TOKEN, retry=None, verify=False)
-    inner = client.get_httpx_client()._transport
-    assert isinstance(inner, httpx.HTTPTransport)
-    assert ssl_context(inner).verify_mode == ssl.CERT_NONE
+    for limiter in (True, False):
+        client = connect(MOCK_TOKEN, retry=None, verify=False, limiter=limiter)
+        assert ssl_context(client.get_httpx_client()._transport).verify_mode == ssl.CERT_NONE
 
 
 def test_other_httpx_options_reach_the_httpx_client() -> None:

@@ -19,8 +19,9 @@ def test_importing_the_overlay_does_not_load_asyncio() -> None:
 def test_sync_and_async_transports_share_one_ssl_context() -> None:
     transport = connect("token")._httpx_args["transport"]
     assert isinstance(transport, RetryTransport)
-    sync_context = transport._transport._pool._ssl_context  # type: ignore[union-attr]
-    async_context = transport._async_transport._pool._ssl_context  # type: ignore[union-attr]
+    # Under the rate limiter's wrapper: the network transports.
+    sync_context = transport._transport._transport._pool._ssl_context  # type: ignore[union-attr]
+    async_context = transport._async_transport._async_transport._pool._ssl_context  # type: ignore[union-attr]
     assert isinstance(sync_context, ssl.SSLContext)
     assert sync_context is async_context
     assert sync_context.verify_mode == ssl.CERT_REQUIRED

@@ -29,6 +29,10 @@ from deepnote_overlay import (
     Deepnote,
     MissingTokenError,
     NotFoundError,
+    RateLimiter,
+    RetryTransport,
+    RunFailedError,
+    RunResult,
     ServerError,
     SyncPager,
     connect,
@@ -260,6 +264,61 @@ def test_with_options_shares_the_connection_pool() -> None:
         )
 
 
+def test_the_constructor_forwards_the_rate_limiter_and_with_options_shares_it() -> None:
+    shared = RateLimiter(max_concurrency=3)
+    dn = Deepnote(MOCK_TOKEN, base_url=MOCK_BASE_URL, limiter=shared)
+    with dn:
+        transport = dn.client.get_httpx_client()._transport
+        assert isinstance(transport, RetryTransport) and transport.limiter is shared
+        for view in (dn.with_options(timeout=1), dn.with_options(retry=None)):
+            view_transport = view.client.get_httpx_client()._transport
+            assert isinstance(view_transport, RetryTransport)
+            assert view_transport.limiter is shared, "a 429 seen through a view pauses the original too"
+            assert view_transport._transport is transport._transport  # the same limited pool
+    own = Deepnote(MOCK_TOKEN, base_url=MOCK_BASE_URL, max_concurrency=2)
+    with own:
+        limiter = own.client.get_httpx_client()._transport.limiter  # type: ignore[attr-defined]
+        assert isinstance(limiter, RateLimiter) and limiter.max_concurrency == 2
+    off = Deepnote(MOCK_TOKEN, base_url=MOCK_BASE_URL, limiter=False)
+    with off:
+        assert off.client.get_httpx_client()._transport.limiter is None  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="max_concurrency needs the limiter"):
+        Deepnote(MOCK_TOKEN, base_url=MOCK_BASE_URL, limiter=False, max_concurrency=2)
+
+
+def test_run_outputs_and_failures_through_deepnote(quick_runs_server: ServerHandle) -> None:
+    server = quick_runs_server
+    with Deepnote(server.token, base_url=server.base_url) as dn:
+        result = dn.run_notebook(
+            SEED_NOTEBOOK_ID, inputs={"region": "US"}, outputs=True, timeout=10, poll_interval=0.01
+        )
+        assert isinstance(result, RunResult) and result.succeeded
+        assert result.block(SEED_BLOCK_IDS["code"]).text == "hello US\n"
+
+        created = dn.runs.create(notebook_id=SEED_NOTEBOOK_ID, detached=True)
+        later = dn.runs.result(created.run_id, timeout=10, poll_interval=0.01)
+        assert (later.run_id, later.block(SEED_BLOCK_IDS["code"]).text) == (created.run_id, "hello EU\n")
+
+        server.state.run_outcome = "error"
+        with pytest.raises(RunFailedError) as failed:
+            dn.run_notebook(SEED_NOTEBOOK_ID, raise_on_failure=True, timeout=10, poll_interval=0.01)
+        assert (failed.value.block_id, failed.value.ename) == (SEED_BLOCK_IDS["code"], "RuntimeError")
+        assert failed.value.notebook_id == SEED_NOTEBOOK_ID
+
+
+async def test_run_outputs_and_failures_through_async_deepnote(quick_runs_server: ServerHandle) -> None:
+    server = quick_runs_server
+    async with AsyncDeepnote(server.token, base_url=server.base_url) as dn:
+        result = await dn.run_notebook(SEED_NOTEBOOK_ID, outputs=True, timeout=10, poll_interval=0.01)
+        assert result.block(SEED_BLOCK_IDS["code"]).text == "hello EU\n"  # the input's saved value
+
+        server.state.run_outcome = "error"
+        created = await dn.runs.create(notebook_id=SEED_NOTEBOOK_ID, detached=True)
+        with pytest.raises(RunFailedError) as failed:
+            await dn.runs.result(created.run_id, raise_on_failure=True, timeout=10, poll_interval=0.01)
+        assert (failed.value.run_id, failed.value.evalue) == (created.run_id, "the run failed in this block")
+
+
 def test_with_options_refuses_a_client_without_retry_transport() -> None:
     client = connect(MOCK_TOKEN, base_url=MOCK_BASE_URL, retry=None)
     with pytest.raises(TypeError, match="second connection pool"):
@@ -339,7 +398,46 @@ def test_run_helpers_keep_their_functions_signatures(make: Callable[..., Any]) -
 
     dn = make(MOCK_TOKEN, base_url=MOCK_BASE_URL)
     waiting, running = (await_run, arun_notebook) if make is AsyncDeepnote else (wait_for_run, run_notebook)
+    from deepnote_overlay import aget_run_result, get_run_result
+
+    result = aget_run_result if make is AsyncDeepnote else get_run_result
     assert inspect.getattr_static(dn.runs, "wait").__wrapped__ is waiting
+    assert inspect.getattr_static(dn.runs, "result").__wrapped__ is result
     assert inspect.getattr_static(dn, "run_notebook").__wrapped__ is running
     bound = inspect.signature(dn.runs.wait)
     assert list(bound.parameters) == list(inspect.signature(waiting).parameters)[1:]
+
+
+@pytest.mark.parametrize(
+    ("facade", "function"), [("Deepnote", "run_notebook"), ("AsyncDeepnote", "arun_notebook")]
+)
+def test_run_notebook_overloads_declared_for_type_checkers_match_the_functions(
+    facade: str, function: str
+) -> None:
+    """The facade restates ``run_notebook``'s overloads for mypy (a ParamSpec cannot carry them):
+    each must have the function's overload's parameters, without the client, and the same return."""
+    import ast
+    import inspect
+    import typing
+
+    from deepnote_overlay import runs
+
+    source = (ROOT / "overlay" / "deepnote_overlay" / "facade.py").read_text(encoding="utf-8")
+    (cls,) = [n for n in ast.parse(source).body if isinstance(n, ast.ClassDef) and n.name == facade]
+    declared = [
+        node
+        for node in ast.walk(cls)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.name == "run_notebook"
+        and any(ast.unparse(d) == "overload" for d in node.decorator_list)
+    ]
+    overloads = typing.get_overloads(getattr(runs, function))
+    assert len(declared) == len(overloads) == 2
+    for node, overload in zip(declared, overloads, strict=True):
+        expected = list(inspect.signature(overload).parameters.values())[1:]
+        arguments = node.args.args[1:] + node.args.kwonlyargs
+        assert [a.arg for a in arguments] == [p.name for p in expected]
+        assert [ast.unparse(a.annotation) for a in arguments if a.annotation] == [
+            str(p.annotation) for p in expected
+        ]
+        assert node.returns is not None and ast.unparse(node.returns) == overload.__annotations__["return"]

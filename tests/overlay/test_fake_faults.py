@@ -256,12 +256,19 @@ def test_the_fakes_rate_limiter_is_waited_out_and_creates_are_not_duplicated(
         waits.append(seconds)
         fake_clock.advance(seconds)
 
-    client = connect(fake_server.token, base_url=fake_server.base_url, retry=RetryPolicy(sleep=sleep))
+    # The policy's clock and sleep (which the rate limiter shares) both follow the fake's clock.
+    policy = RetryPolicy(sleep=sleep, clock=fake_clock.now)
+    client = connect(fake_server.token, base_url=fake_server.base_url, retry=policy)
     names = [f"limited-{i}" for i in range(12)]
     for name in names:
         body = CreateNotebookBody(project_id=UUID(SEED_PROJECT_ID), name=name)
         assert call(create_notebook, client=client, body=body).notebook.name == name
 
-    assert state.rate_limited == 2  # the 6th and the 11th create were refused once each
-    assert waits == [60.0, 60.0]  # Retry-After said exactly when the window resets
+    # The 6th create was refused once and waited Retry-After (exactly when the window resets); from
+    # that refusal the client's rate limiter knows 5 pass per 60 s window (60.25 s with its margin):
+    # it spreads them ~0.6 s apart (5% of the window) and makes the 11th wait for the next window
+    # instead of being refused.
+    assert state.rate_limited == 1
+    gap = 60.25 * 0.05 / 5
+    assert waits == pytest.approx([60.0, gap, gap, gap, gap, 60.25 - 4 * gap, gap])
     assert [n for n in state.notebook_names(SEED_PROJECT_ID) if n.startswith("limited-")] == names

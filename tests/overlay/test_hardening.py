@@ -46,6 +46,8 @@ from deepnote_overlay import (
     RepeatedPageTokenError,
     ResponseParseError,
     ResponseTooLargeError,
+    RunFailedError,
+    RunResult,
     RunTimeoutError,
     ServerError,
     acall,
@@ -55,6 +57,7 @@ from deepnote_overlay import (
     paginate,
 )
 from deepnote_overlay.errors import MAX_TEXT_LENGTH
+from deepnote_overlay.outputs import parse_snapshot_blocks
 from deepnote_overlay.pagination import MAX_EMPTY_PAGES
 
 from .helpers import (
@@ -217,6 +220,38 @@ ERRORS: list[DeepnoteError] = [
     PaginationError(operation="listProjects", pages=2, reason="hasMore without token"),
     RepeatedPageTokenError(operation="listProjects", page_token="t", pages=3),
     RunTimeoutError(run=SAMPLE_RUN, timeout=5.0),
+    RunTimeoutError(run=None, timeout=5.0, run_id=RUN_ID, notebook_id=NOTEBOOK_ID),
+    RunFailedError(
+        result=RunResult(
+            run=Run.from_dict({"runId": RUN_ID, "status": "error", "notebookId": NOTEBOOK_ID}),
+            snapshot_status="available",
+            blocks=parse_snapshot_blocks(
+                [
+                    {
+                        "id": "blk-1",
+                        "type": "code",
+                        "outputs": [
+                            {"output_type": "error", "ename": "ValueError", "evalue": "v", "traceback": ["t"]}
+                        ],
+                    }
+                ]
+            ),
+        )
+    ),
+]
+
+
+def with_run(error: DeepnoteError) -> DeepnoteError:
+    """``error`` as the run helpers raise it after a run was created: ``run_id``, ``notebook_id``
+    and a note set on it after it was made."""
+    error.run_id, error.notebook_id = RUN_ID, NOTEBOOK_ID
+    error.add_note(f"run {RUN_ID} of notebook {NOTEBOOK_ID} was created and may still be running")
+    return error
+
+
+ERRORS += [
+    with_run(ServerError(status_code=503, message="down", method="GET", url="u")),
+    with_run(APIConnectionError(method="GET", url="u", reason="ConnectError: refused")),
 ]
 
 
@@ -227,6 +262,7 @@ def test_every_error_survives_a_pickle_round_trip(error: DeepnoteError) -> None:
     assert str(copy) == str(error) and repr(copy) == repr(error)
     assert copy.__dict__ == error.__dict__
     assert getattr(copy, "status_code", None) == getattr(error, "status_code", None)
+    assert (copy.run_id, copy.notebook_id) == (error.run_id, error.notebook_id)
 
 
 # 3. Nothing but DeepnoteError escapes call/acall for failures on the wire or in the answer.
@@ -701,8 +737,9 @@ def test_a_closed_client_opens_fresh_connections_on_its_next_call(retry: bool, l
 
 
 def pool_keepalive_expiry(client: AuthenticatedClient) -> float | None:
-    transport = client.get_httpx_client()._transport
-    inner = getattr(transport, "_transport", transport)  # the retry transport's wrapped one
+    inner: Any = client.get_httpx_client()._transport
+    while not hasattr(inner, "_pool"):  # under the retry transport and the rate limiter's wrapper
+        inner = inner._transport
     expiry: float | None = inner._pool._keepalive_expiry
     return expiry
 

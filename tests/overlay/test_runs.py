@@ -24,22 +24,7 @@ from deepnote_overlay import (
 )
 from deepnote_overlay.runs import TERMINAL_STATUSES
 
-from .helpers import assert_no_secret
-
-
-class ClockSleeper:
-    """Sleeping advances the fake's clock; every pause is recorded."""
-
-    def __init__(self, clock: FakeClock) -> None:
-        self.clock = clock
-        self.pauses: list[float] = []
-
-    def sleep(self, seconds: float) -> None:
-        self.pauses.append(seconds)
-        self.clock.advance(seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
+from .helpers import ClockSleeper, assert_no_secret
 
 
 def connected(server: ServerHandle) -> AuthenticatedClient:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import ApiError
+from ..outputs import input_values, run_raises
 from ..records import Notebook, NotebookInput, Run, RunOutcome
 from .core import StoreCore
 
@@ -48,8 +49,16 @@ class RunRules(StoreCore):
                 if block_id not in known_blocks:
                     raise ApiError(400, "Block not found in notebook")
             checked = _check_inputs(notebook, inputs or {})
+            # A notebook whose code raises with these inputs fails (see outputs.py).
+            ran = [b for b in notebook.blocks if block_ids is None or b.id in block_ids]
+            raises = run_raises(ran, input_values(notebook.blocks, checked))
             return self._add_run(
-                notebook, self.now(), detached=bool(detached), block_ids=block_ids, inputs=checked
+                notebook,
+                self.now(),
+                detached=bool(detached),
+                block_ids=block_ids,
+                inputs=checked,
+                outcome="error" if raises else None,
             )
 
     def add_runs(self, notebook_id: str, count: int, *, outcome: RunOutcome = "success") -> list[str]:

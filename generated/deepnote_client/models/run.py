@@ -55,9 +55,13 @@ class Run:
     snapshot_status: SnapshotStatus | Unset = UNSET
     """ Lifecycle of a run's snapshot; poll while `pending` (from Deepnote's client code). """
     snapshot_content: None | str | Unset = UNSET
-    """ The `.snapshot.deepnote` YAML document; null unless `snapshotDelivery=inline`. """
+    """ The `.snapshot.deepnote` YAML document; null unless `snapshotDelivery=inline`. deepnote-client: Deepnote's
+    CLI reads it with the format's snapshot schema (`version`, `metadata` with `createdAt` and `snapshotHash`,
+    `environment`, `execution`, and `project` with `name` and notebooks whose blocks carry `outputs` as Jupyter
+    outputs); text that does not fit that schema is saved as it came. """
     snapshot_download_url: None | str | Unset = UNSET
-    """ Short-lived URL of the `.snapshot.deepnote` file (the default delivery). """
+    """ Short-lived URL of the `.snapshot.deepnote` file (the default delivery). deepnote-client: Deepnote's CLI
+    sends its bearer token to this URL only when it has the API's origin. """
     snapshot_blocks: list[SnapshotBlock] | None | Unset = UNSET
     """ Executed blocks with outputs and metadata but no source (`snapshotDelivery=blocks`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -1,0 +1,182 @@
+"""The client-side rate limiter: one pause for all of a client's requests, paced windows, concurrency.
+
+The loopback tests run the fake on real time with a fixed window of 1 s (its ``Retry-After`` is in
+whole seconds), so each costs two or three seconds; the rest use fake time or a MockTransport.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+
+from deepnote_client.api.notebooks import get_notebook
+from deepnote_fake import SEED_NOTEBOOK_ID, FakeDeepnote, ServerHandle, running_server
+from deepnote_overlay import RateLimitError, acall, arun_notebook, call, connect
+from deepnote_overlay.limiter import RateLimiter
+
+from .helpers import NOTEBOOK_ID, FakeTime, mock_client, notebook_json
+
+LIMIT = 10
+
+
+@pytest.fixture
+def limited_server() -> Iterator[ServerHandle]:
+    with running_server(FakeDeepnote(rate_limit=(LIMIT, 1.0))) as server:
+        yield server
+
+
+def windows(server: ServerHandle) -> list[Counter[int | str | None]]:
+    """The statuses the fake sent, per fixed window (the fake opens one at the first request after)."""
+    result: list[Counter[int | str | None]] = []
+    start = None
+    for record in sorted(server.state.requests, key=lambda r: r.at):
+        if start is None or record.at - start >= 1.0:
+            start = record.at
+            result.append(Counter())
+        result[-1][record.status] += 1
+    return result
+
+
+async def test_gathered_calls_all_succeed_and_only_the_first_burst_is_refused(
+    limited_server: ServerHandle,
+) -> None:
+    client = connect(limited_server.token, base_url=limited_server.base_url)
+    answers = await asyncio.gather(
+        *(acall(get_notebook, client=client, notebook_id=SEED_NOTEBOOK_ID) for _ in range(3 * LIMIT))
+    )
+    assert len(answers) == 3 * LIMIT
+    per_window = windows(limited_server)
+    # Before the first refusal the limit is unknown, so the first burst is refused beyond it; the
+    # refusal teaches the client the budget and from then on each window is filled, not overrun
+    # (one refusal a window is tolerated: a loaded machine may shift a request across a boundary).
+    assert per_window[0] == Counter({200: LIMIT, 429: 2 * LIMIT})
+    assert all(w[429] <= 1 for w in per_window[1:])
+    assert sum(w[200] for w in per_window) == 3 * LIMIT
+    limiter = client.get_async_httpx_client()._transport._transport.limiter  # type: ignore[attr-defined]
+    assert limiter.budget in (LIMIT, LIMIT + 1)  # learned, then probing one more after a full window
+
+
+async def test_runs_refused_with_429_are_resent_and_each_created_once(limited_server: ServerHandle) -> None:
+    client = connect(limited_server.token, base_url=limited_server.base_url)
+    created = await asyncio.gather(*(arun_notebook(client, SEED_NOTEBOOK_ID, wait=False) for _ in range(25)))
+    state = limited_server.state
+    assert len({str(run.run_id) for run in created}) == 25
+    assert sorted(state.runs) == sorted(str(run.run_id) for run in created)  # none lost, none twice
+    accepted = [r for r in state.requests if r.method == "POST" and r.status == 202]
+    assert len(accepted) == 25 and state.rate_limited >= 15  # the first burst beyond the limit
+
+
+def test_a_pause_learned_by_one_request_holds_back_the_others_sync_and_async(fake_time: FakeTime) -> None:
+    limiter = RateLimiter(clock=fake_time.monotonic, sleep=fake_time.sleep, asleep=fake_time.asleep)
+    ticket = limiter.wait_turn()
+    assert limiter.observe(ticket, httpx.Response(429, headers={"Retry-After": "5"}))
+    assert fake_time.waits == []
+
+    limiter.wait_turn()  # a sync request waits for the reset ...
+    assert fake_time.waits == [5.0]
+    limiter.observe(ticket, httpx.Response(429, headers={"RateLimit-Reset": "3"}))
+    asyncio.run(limiter.await_turn())  # ... and so does an async one, on the same state
+    assert fake_time.waits == [5.0, 3.0]
+
+
+def test_a_resend_of_the_refused_request_is_not_paused_twice(fake_time: FakeTime) -> None:
+    answers = iter([httpx.Response(429, headers={"Retry-After": "4"})])
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return next(answers, None) or httpx.Response(200, json={"notebook": notebook_json()})
+
+    client = mock_client(handler, fake_time.policy())
+    call(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
+    assert fake_time.waits == [4.0]  # the retry policy's wait; the limiter adds none
+
+
+def test_a_pause_above_the_cap_is_not_waited(fake_time: FakeTime) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(429, json={"message": "slow down"}, headers={"Retry-After": "600"})
+
+    client = mock_client(handler, fake_time.policy())
+    for _ in range(2):
+        with pytest.raises(RateLimitError) as caught:
+            call(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
+        assert caught.value.retry_after == 600
+    assert fake_time.waits == []
+
+
+def test_max_concurrency_caps_requests_in_flight_across_threads() -> None:
+    lock = threading.Lock()
+    in_flight = peak = 0
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal in_flight, peak
+        with lock:
+            in_flight += 1
+            peak = max(peak, in_flight)
+        time.sleep(0.01)
+        with lock:
+            in_flight -= 1
+        return httpx.Response(200, json={"notebook": notebook_json()})
+
+    client = mock_client(handler, None, max_concurrency=3)
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        list(pool.map(lambda _: call(get_notebook, client=client, notebook_id=NOTEBOOK_ID), range(30)))
+    assert peak == 3
+
+
+async def test_max_concurrency_caps_async_requests_in_flight() -> None:
+    in_flight = peak = 0
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal in_flight, peak
+        in_flight += 1
+        peak = max(peak, in_flight)
+        await asyncio.sleep(0.005)
+        in_flight -= 1
+        return httpx.Response(200, json={"notebook": notebook_json()})
+
+    client = mock_client(handler, None, max_concurrency=4)  # type: ignore[arg-type]
+    await asyncio.gather(*(acall(get_notebook, client=client, notebook_id=NOTEBOOK_ID) for _ in range(40)))
+    assert peak == 4
+
+
+async def test_a_cancelled_waiter_gives_its_slot_back() -> None:
+    limiter = RateLimiter(max_concurrency=1)
+    await limiter.await_turn()
+    waiting = asyncio.ensure_future(limiter.await_turn())
+    await asyncio.sleep(0)
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    limiter.done()
+    await asyncio.wait_for(limiter.await_turn(), timeout=1)  # the slot was not lost
+
+
+def test_bad_settings_are_refused() -> None:
+    with pytest.raises(ValueError, match="max_concurrency"):
+        RateLimiter(max_concurrency=0)
+    with pytest.raises(ValueError, match="max_concurrency"):
+        connect("t", limiter=False, max_concurrency=2)
+    with pytest.raises(ValueError, match="max_concurrency"):
+        connect("t", limiter=RateLimiter(), max_concurrency=2)
+
+
+async def test_sync_and_async_requests_of_one_client_share_the_pause(limited_server: ServerHandle) -> None:
+    client = connect(limited_server.token, base_url=limited_server.base_url)
+
+    def sync_calls() -> None:
+        for _ in range(LIMIT):
+            call(get_notebook, client=client, notebook_id=SEED_NOTEBOOK_ID)
+
+    thread = asyncio.get_running_loop().run_in_executor(None, sync_calls)
+    await asyncio.gather(
+        *(acall(get_notebook, client=client, notebook_id=SEED_NOTEBOOK_ID) for _ in range(2 * LIMIT)), thread
+    )
+    per_window = windows(limited_server)
+    assert sum(w[200] for w in per_window) == 3 * LIMIT
+    assert all(w[429] <= 1 for w in per_window[1:])  # the async refusals paused the sync calls too
