@@ -15,6 +15,7 @@ import pytest
 
 from deepnote_client.api.notebooks import get_notebook
 from deepnote_overlay import DEFAULT_LIMITS, APIStatusError, RetryTransport, call, connect
+from deepnote_overlay.limiter import LimitedTransport
 
 from .helpers import MOCK_BASE_URL, MOCK_TOKEN, NOTEBOOK_ID, success_response
 
@@ -23,7 +24,11 @@ def wrapped(**options: Any) -> list[Any]:
     """The connection pools of the sync and async transports the retry transport wraps."""
     transport = connect(MOCK_TOKEN, **options).get_httpx_client()._transport
     assert isinstance(transport, RetryTransport)
-    pools = [transport._transport._pool, transport._async_transport._pool]  # type: ignore[union-attr]
+    pools = []
+    for inner in (transport._transport, transport._async_transport):
+        if isinstance(inner, LimitedTransport):  # the rate limiter wraps the network transports
+            inner = inner._transport or inner._async_transport
+        pools.append(inner._pool)  # type: ignore[union-attr]
     return pools
 
 

@@ -1,0 +1,78 @@
+"""What ``connect`` says when it refuses or warns, its lazily computed names, and its body buffer.
+
+Found by mutation testing (``make mutate``) of ``client.py``: the texts of its refusals and of the
+plain-http warning, the ``.localhost`` loopback names, the module's lazy ``USER_AGENT`` and
+``__version__``, and the retry transport's buffer limit could change without a test failing.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+
+import httpx
+import pytest
+
+import deepnote_overlay.client as client_module
+from deepnote_overlay import RetryTransport, connect
+
+from .helpers import MOCK_TOKEN, success_response
+
+
+def test_the_user_agent_and_version_are_computed_on_each_lookup() -> None:
+    version = importlib.metadata.version("deepnote-api-client")
+    assert client_module.__version__ == version
+    assert client_module.USER_AGENT == f"deepnote-overlay/{version} python-httpx/{httpx.__version__}"
+    with pytest.raises(AttributeError, match="^module 'deepnote_overlay.client' has no attribute 'nothing'$"):
+        client_module.nothing  # noqa: B018
+
+
+def test_a_base_url_that_is_not_a_url_says_so() -> None:
+    with pytest.raises(ValueError) as caught:
+        connect(MOCK_TOKEN, base_url="https://[::1/v2")
+    assert str(caught.value) == "base_url is not a valid URL: Invalid port: ':1'"
+
+
+def test_a_base_url_that_is_not_absolute_http_names_scheme_and_host() -> None:
+    with pytest.raises(ValueError) as caught:
+        connect(MOCK_TOKEN, base_url="ftp://files.example.com/v2")
+    assert str(caught.value) == (
+        "base_url must be an absolute http:// or https:// URL, such as https://api.deepnote.com/v2 "
+        "(scheme 'ftp', host 'files.example.com' given)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("base_url", "warning"),
+    [
+        (
+            "http://api.example.com/v2",
+            (
+                "the Deepnote API token will be sent over plain http to api.example.com, readable by "
+                "anyone on the way; use https"
+            ),
+        ),
+        ("http://app.localhost:8765/v2", None),
+        ("http://localhost.example.com/v2", "plain http to localhost.example.com"),
+    ],
+)
+def test_the_plain_http_warning_names_the_host(
+    base_url: str, warning: str | None, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.clear()
+    connect(MOCK_TOKEN, base_url=base_url)
+    messages = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    if warning is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and warning in messages[0]
+
+
+@pytest.mark.parametrize("own_transport", [False, True], ids=["network", "given transport"])
+def test_the_retry_transport_buffers_up_to_max_response_bytes(own_transport: bool) -> None:
+    options = {"transport": httpx.MockTransport(success_response)} if own_transport else {}
+    for limit in (1234, None):
+        client = connect(MOCK_TOKEN, max_response_bytes=limit, **options)  # type: ignore[arg-type]
+        transport = client.get_httpx_client()._transport
+        assert isinstance(transport, RetryTransport)
+        assert transport.buffer_limit == limit
