@@ -20,7 +20,7 @@ from deepnote_client.api.notebooks import get_notebook
 from deepnote_overlay import ResponseTooLargeError, RetryTransport, acall, call
 from deepnote_overlay.bodies import RAW_PIECE, aread_limited, read_limited
 
-from .helpers import NOTEBOOK_ID, FakeTime, mock_client, notebook_json
+from .helpers import NOTEBOOK_ID, FakeTime, get_through_retry_transport, mock_client, notebook_json
 
 
 class Stream(httpx.SyncByteStream, httpx.AsyncByteStream):
@@ -120,18 +120,9 @@ async def test_a_body_of_exactly_the_buffer_limit_is_buffered_so_a_drop_after_it
         # The first attempt sends the whole limit, then the connection drops before the end.
         return httpx.Response(200, stream=Stream([body[:10], body[10:]], broken=len(attempts) == 1))
 
-    transport = RetryTransport(
-        fake_time.policy(),
-        transport=httpx.MockTransport(handler),
-        async_transport=httpx.MockTransport(handler),
-        buffer_limit=len(body),
+    response = await get_through_retry_transport(
+        mode, handler, fake_time.policy(), "https://api.test/v2/notebooks/x", buffer_limit=len(body)
     )
-    if mode == "sync":
-        with httpx.Client(transport=transport) as http:
-            response = http.get("https://api.test/v2/notebooks/x")
-    else:
-        async with httpx.AsyncClient(transport=transport) as async_http:
-            response = await async_http.get("https://api.test/v2/notebooks/x")
     assert response.content == body
     assert len(attempts) == 2 and fake_time.waits == [0.5]
 
@@ -145,17 +136,7 @@ async def test_the_retry_transport_keeps_the_answers_http_version_and_reason(
             200, content=b"{}", extensions={"http_version": b"HTTP/2", "reason_phrase": b"Fine Thanks"}
         )
 
-    transport = RetryTransport(
-        fake_time.policy(),
-        transport=httpx.MockTransport(handler),
-        async_transport=httpx.MockTransport(handler),
-    )
-    if mode == "sync":
-        with httpx.Client(transport=transport) as http:
-            response = http.get("https://api.test/v2/")
-    else:
-        async with httpx.AsyncClient(transport=transport) as async_http:
-            response = await async_http.get("https://api.test/v2/")
+    response = await get_through_retry_transport(mode, handler, fake_time.policy(), "https://api.test/v2/")
     assert (response.http_version, response.reason_phrase) == ("HTTP/2", "Fine Thanks")
 
 

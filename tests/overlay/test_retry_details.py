@@ -20,7 +20,14 @@ from deepnote_client.models import CreateNotebookBody
 from deepnote_overlay import APIStatusError, RetryPolicy, RetryTransport, ServerError, acall, call
 from deepnote_overlay.retries import UNIX_TIME_THRESHOLD, asyncio_sleep
 
-from .helpers import NOTEBOOK_ID, PROJECT_ID, FakeTime, mock_client, notebook_json
+from .helpers import (
+    NOTEBOOK_ID,
+    PROJECT_ID,
+    FakeTime,
+    get_through_retry_transport,
+    mock_client,
+    notebook_json,
+)
 from .test_retry_matrix import http_date, raises, scripted, status
 
 
@@ -202,18 +209,9 @@ async def test_a_body_in_several_chunks_arrives_whole_through_the_retry_transpor
         streams.append(Chunked(in_chunks(7)))
         return httpx.Response(200, headers={"content-type": "application/json"}, stream=streams[-1])
 
-    transport = RetryTransport(
-        fake_time.policy(),
-        transport=httpx.MockTransport(handler),
-        async_transport=httpx.MockTransport(handler),
-        buffer_limit=limit,
+    response = await get_through_retry_transport(
+        mode, handler, fake_time.policy(), "https://api.test/v2/notebooks/x", buffer_limit=limit
     )
-    if mode == "sync":
-        with httpx.Client(transport=transport) as http:
-            response = http.get("https://api.test/v2/notebooks/x")
-    else:
-        async with httpx.AsyncClient(transport=transport) as async_http:
-            response = await async_http.get("https://api.test/v2/notebooks/x")
     assert response.content == BODY
     assert response.json()["notebook"]["id"] == NOTEBOOK_ID
     assert [stream.closed for stream in streams] == [True]
