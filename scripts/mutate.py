@@ -14,7 +14,7 @@ A surviving mutant counts against the score unless ``mutation/equivalent.txt`` l
 reason and the hash of its diff (so an entry goes stale, and is reported, when the code changes).
 The score is killed / (all - equivalent); timeouts count as killed, "no tests" as survived.
 
-Usage: scripts/mutate.py [--module calls --module retries ...] [--keep] [--no-extra] [--jobs N]
+Usage: scripts/mutate.py [--module calls --module retries ...] [--keep] [--report] [--no-extra] [--jobs N]
 """
 
 from __future__ import annotations
@@ -63,6 +63,9 @@ def main() -> int:
     parser.add_argument("--module", action="append", default=[], help="module name (calls, retries, ...)")
     parser.add_argument("--keep", action="store_true", help="reuse build/mutation (results already there)")
     parser.add_argument("--no-extra", action="store_true", help="skip the hand-written mutants")
+    parser.add_argument(
+        "--report", action="store_true", help="run no mutmut: report the results already in build/mutation"
+    )
     parser.add_argument("--jobs", type=int, default=None, help="parallel mutmut workers")
     args = parser.parse_args()
 
@@ -80,6 +83,15 @@ def main() -> int:
     diffs: dict[str, str] = {}
     for module in modules:
         stage_dir = STAGE / module
+        if args.report:
+            module_results = read_mutmut_results(stage_dir, module)
+            if not module_results:
+                print(f"   {module}: no results in {stage_dir.relative_to(ROOT)}")
+            results.update(module_results)
+            diffs.update(
+                mutant_diffs(stage_dir, sorted(n for n, s in module_results.items() if s not in KILLED))
+            )
+            continue
         if not (args.keep and stage_dir.exists()):
             stage(stage_dir, module, config)
         log = stage_dir / "mutmut.log"
