@@ -76,3 +76,12 @@ def test_the_retry_transport_buffers_up_to_max_response_bytes(own_transport: boo
         transport = client.get_httpx_client()._transport
         assert isinstance(transport, RetryTransport)
         assert transport.buffer_limit == limit
+
+
+def test_a_missing_token_says_how_to_give_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DEEPNOTE_TOKEN", raising=False)
+    with pytest.raises(ValueError) as caught:
+        connect()
+    assert str(caught.value) == (
+        "no Deepnote API token: pass connect(token=...) or set the DEEPNOTE_TOKEN environment variable"
+    )
