@@ -126,6 +126,8 @@ def stage(stage_dir: Path, module: str, config: dict[str, Any]) -> None:
     shutil.rmtree(stage_dir, ignore_errors=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(SOURCE, stage_dir / "src" / PACKAGE, ignore=ignore)
+    # Unmutated, for the tests that read the overlay's source (never imported from here).
+    shutil.copytree(SOURCE, stage_dir / "overlay" / PACKAGE, ignore=ignore)
     shutil.copytree(ROOT / "tests", stage_dir / "tests", ignore=ignore)
     shutil.copy2(ROOT / "README.md", stage_dir / "README.md")
     pytest_options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
@@ -134,7 +136,7 @@ def stage(stage_dir: Path, module: str, config: dict[str, Any]) -> None:
         "source_paths": [f"src/{PACKAGE}"],
         "only_mutate": [f"src/{PACKAGE}/{module}.py"],
         "pytest_add_cli_args_test_selection": config["tests"].get(module, config["tests"]["default"]),
-        "also_copy": ["README.md"],
+        "also_copy": ["README.md", "overlay"],
     }
     lines = ["[tool.mutmut]", *(f"{key} = {json.dumps(value)}" for key, value in mutmut.items())]
     lines += [

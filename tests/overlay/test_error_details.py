@@ -28,10 +28,12 @@ from deepnote_overlay import (
     RepeatedPageTokenError,
     ResponseParseError,
     ResponseTooLargeError,
+    RunFailedError,
     RunTimeoutError,
     ServerError,
 )
 from deepnote_overlay.errors import MAX_TEXT_LENGTH, bounded_text, status_error
+from deepnote_overlay.outputs import RunResult
 
 URL = "https://api.test/v2/notebooks/nb"
 
@@ -175,3 +177,35 @@ def test_errors_survive_a_pickle_round_trip(error: DeepnoteError) -> None:
     assert type(copy) is type(error)
     assert (str(copy), repr(copy), copy.args) == (str(error), repr(error), error.args)
     assert vars(copy) == vars(error)
+
+
+def test_a_run_timeout_names_the_run_even_when_no_poll_was_answered() -> None:
+    unanswered = RunTimeoutError(run=None, timeout=5.0, run_id="r2", notebook_id="nb2")
+    assert (unanswered.run, unanswered.run_id, unanswered.notebook_id) == (None, "r2", "nb2")
+    assert str(unanswered) == "run r2 never answered after 5 s"
+    anonymous = RunTimeoutError(run=None, timeout=5.0)
+    assert (anonymous.run_id, anonymous.notebook_id) == (None, None)
+    seen = Run(run_id="r3", status=RunStatus.PENDING, notebook_id="nb3")
+    from_run = RunTimeoutError(run=seen, timeout=1.5)
+    assert (from_run.run_id, from_run.notebook_id) == ("r3", "nb3")
+    assert str(from_run) == "run r3 still pending after 1.5 s"
+    given = RunTimeoutError(run=seen, timeout=1.5, run_id="r4", notebook_id="nb4")
+    assert (given.run_id, given.notebook_id) == ("r4", "nb4")
+
+
+@pytest.mark.parametrize("status", [RunStatus.ERROR, RunStatus.INTERNAL_ERROR, RunStatus.STOPPED])
+def test_a_run_failed_error_carries_the_run_and_why_it_failed(status: RunStatus) -> None:
+    run = Run(run_id="r5", status=status, notebook_id="nb5", error="kernel died")
+    result = RunResult(run=run, snapshot_status="unavailable")
+    error = RunFailedError(result=result)
+    assert (error.result, error.run, error.failure) == (result, run, result.failure)
+    assert (error.run_id, error.notebook_id, error.status) == ("r5", "nb5", status.value)
+    assert (error.block_id, error.ename, error.evalue) == (None, None, None)
+    assert str(error) == f"run r5 of notebook nb5 ended with status {status.value}: kernel died"
+
+
+def test_a_run_failed_error_for_a_run_that_did_not_fail_is_refused() -> None:
+    result = RunResult(run=Run(run_id="r6", status=RunStatus.SUCCESS), snapshot_status="available")
+    with pytest.raises(ValueError) as caught:
+        RunFailedError(result=result)
+    assert str(caught.value) == "run r6 did not fail (status success)"
