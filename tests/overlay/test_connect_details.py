@@ -14,9 +14,10 @@ import httpx
 import pytest
 
 import deepnote_overlay.client as client_module
-from deepnote_overlay import RetryTransport, connect
+from deepnote_client.api.notebooks import get_notebook
+from deepnote_overlay import APIConnectionError, RetryTransport, call, connect
 
-from .helpers import MOCK_TOKEN, success_response
+from .helpers import MOCK_TOKEN, NOTEBOOK_ID, success_response
 
 
 def test_the_user_agent_and_version_are_computed_on_each_lookup() -> None:
@@ -85,3 +86,25 @@ def test_a_missing_token_says_how_to_give_one(monkeypatch: pytest.MonkeyPatch) -
     assert str(caught.value) == (
         "no Deepnote API token: pass connect(token=...) or set the DEEPNOTE_TOKEN environment variable"
     )
+
+
+def test_a_token_a_header_cannot_carry_is_named_as_the_token() -> None:
+    with pytest.raises(ValueError) as caught:
+        connect("sk-\x7fabc")
+    assert str(caught.value) == (
+        "the Deepnote API token has a control character at position 3 (the value is not shown)"
+    )
+
+
+def test_max_response_bytes_of_one_is_a_limit_zero_is_refused() -> None:
+    assert connect(MOCK_TOKEN, max_response_bytes=1).max_response_bytes == 1
+    with pytest.raises(ValueError) as caught:
+        connect(MOCK_TOKEN, max_response_bytes=0)
+    assert str(caught.value) == "max_response_bytes must be above zero or None, not 0"
+
+
+def test_a_given_async_only_transport_leaves_the_sync_side_without_one() -> None:
+    client = connect(MOCK_TOKEN, base_url="https://api.test/v2", transport=httpx.AsyncHTTPTransport())
+    with pytest.raises(APIConnectionError) as caught:
+        call(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
+    assert caught.value.reason == "RuntimeError: this RetryTransport has no sync transport"
