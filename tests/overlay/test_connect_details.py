@@ -15,7 +15,7 @@ import pytest
 
 import deepnote_overlay.client as client_module
 from deepnote_client.api.notebooks import get_notebook
-from deepnote_overlay import APIConnectionError, RetryTransport, call, connect
+from deepnote_overlay import APIConnectionError, RetryTransport, acall, call, connect
 
 from .helpers import MOCK_TOKEN, NOTEBOOK_ID, success_response
 
@@ -108,3 +108,10 @@ def test_a_given_async_only_transport_leaves_the_sync_side_without_one() -> None
     with pytest.raises(APIConnectionError) as caught:
         call(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
     assert caught.value.reason == "RuntimeError: this RetryTransport has no sync transport"
+
+
+async def test_a_given_sync_only_transport_leaves_the_async_side_without_one() -> None:
+    client = connect(MOCK_TOKEN, base_url="https://api.test/v2", transport=httpx.HTTPTransport())
+    with pytest.raises(APIConnectionError) as caught:
+        await acall(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
+    assert caught.value.reason == "RuntimeError: this RetryTransport has no async transport"
