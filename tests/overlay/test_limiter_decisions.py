@@ -96,3 +96,30 @@ def test_a_window_starts_when_its_first_request_is_sent(fake_time: FakeTime) -> 
     limiter.observe(ticket, refusal("10"))
     # The window ran from 2 s to the reset at 12 s: 10 s, plus the 2% margin.
     assert limiter.window_length == pytest.approx(10.2)
+
+
+def test_by_default_a_pause_of_up_to_60_seconds_is_kept(fake_time: FakeTime) -> None:
+    limiter = limiter_on(fake_time)
+    ticket = limiter.wait_turn()
+    assert limiter.observe(ticket, refusal("60")) is True
+    assert limiter.observe(ticket, refusal("60.5")) is False
+
+
+def test_by_default_a_window_is_estimated_at_60_seconds_at_most(fake_time: FakeTime) -> None:
+    limiter = limiter_on(fake_time)
+    ticket = limiter.wait_turn()
+    fake_time.sleep(50.0)
+    limiter.observe(ticket, refusal("55"))  # 105 s after the window began: longer than any window
+    assert limiter.window_length == pytest.approx(60.25)  # 60 s, plus the margin (at most 0.25 s)
+
+
+@pytest.mark.parametrize("spread", [0.0, 0.5, 1.0])
+def test_spread_is_a_share_of_the_window(spread: float) -> None:
+    assert RateLimiter(spread=spread).spread == spread
+
+
+@pytest.mark.parametrize("spread", [-0.1, 1.5, 2.0])
+def test_a_spread_outside_zero_to_one_is_refused(spread: float) -> None:
+    with pytest.raises(ValueError) as caught:
+        RateLimiter(spread=spread)
+    assert str(caught.value) == f"spread must be between 0 and 1 (a share of the window), not {spread}"
