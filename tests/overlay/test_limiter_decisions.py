@@ -123,3 +123,20 @@ def test_a_spread_outside_zero_to_one_is_refused(spread: float) -> None:
     with pytest.raises(ValueError) as caught:
         RateLimiter(spread=spread)
     assert str(caught.value) == f"spread must be between 0 and 1 (a share of the window), not {spread}"
+
+
+async def test_a_released_concurrency_slot_is_one_slot() -> None:
+    import asyncio
+
+    from deepnote_overlay.limiter import _Slots
+
+    slots = _Slots(1)
+    await slots.aacquire()
+    slots.release()
+    await slots.aacquire()  # the freed slot
+    waiting = asyncio.create_task(slots.aacquire())
+    await asyncio.sleep(0)
+    assert not waiting.done(), "one slot, taken: the next request waits"
+    slots.release()  # handed straight to the waiter
+    await waiting
+    assert slots.used == 1
