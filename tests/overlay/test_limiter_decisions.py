@@ -7,12 +7,13 @@ waits, and the window starting when its first request is actually sent, could ch
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 
 import httpx
 import pytest
 
-from deepnote_overlay.limiter import RateLimiter
+from deepnote_overlay.limiter import RateLimiter, _Slots
 
 from .helpers import FakeTime
 
@@ -126,10 +127,6 @@ def test_a_spread_outside_zero_to_one_is_refused(spread: float) -> None:
 
 
 async def test_a_released_concurrency_slot_is_one_slot() -> None:
-    import asyncio
-
-    from deepnote_overlay.limiter import _Slots
-
     slots = _Slots(1)
     await slots.aacquire()
     slots.release()
