@@ -173,3 +173,20 @@ def test_notices_among_outputs_are_joined_and_left_out_of_the_text() -> None:
     assert block.notice == "first cut\ntruncated"
     assert block.text == "kept\n"
     assert isinstance(block, BlockOutputs) and len(block.outputs) == 3
+
+
+def test_a_block_without_outputs_has_none() -> None:
+    (block,) = parse_snapshot_blocks([{"id": "b1", "type": "markdown"}])
+    assert (block.block_type, block.outputs, block.notice, block.text) == ("markdown", (), None, "")
+
+
+def test_status_values_are_compared_as_strings() -> None:
+    from deepnote_client.models import RunStatus
+    from deepnote_client.types import UNSET
+
+    from deepnote_overlay.outputs import status_value
+
+    assert status_value(None) is None
+    assert status_value(UNSET) is None
+    assert status_value(RunStatus.INTERNAL_ERROR) == "internal_error"
+    assert status_value("queued_somewhere_new") == "queued_somewhere_new"
