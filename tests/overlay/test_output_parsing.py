@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
+from deepnote_client.models import RunStatus
+from deepnote_client.types import UNSET
 from deepnote_overlay import ResponseParseError
-from deepnote_overlay.outputs import BlockOutput, BlockOutputs, parse_snapshot_blocks
+from deepnote_overlay.outputs import BlockOutput, BlockOutputs, parse_snapshot_blocks, status_value
 
 
 def test_nothing_to_read_is_no_blocks() -> None:
-    from deepnote_client.types import UNSET
-
     assert parse_snapshot_blocks(None) == ()
     assert parse_snapshot_blocks(UNSET) == ()
     assert parse_snapshot_blocks([]) == ()
@@ -181,11 +181,6 @@ def test_a_block_without_outputs_has_none() -> None:
 
 
 def test_status_values_are_compared_as_strings() -> None:
-    from deepnote_client.models import RunStatus
-    from deepnote_client.types import UNSET
-
-    from deepnote_overlay.outputs import status_value
-
     assert status_value(None) is None
     assert status_value(UNSET) is None
     assert status_value(RunStatus.INTERNAL_ERROR) == "internal_error"
