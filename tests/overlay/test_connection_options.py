@@ -112,3 +112,12 @@ def test_a_redirect_not_followed_is_a_status_error() -> None:
 def test_http2_reaches_the_wrapped_transports() -> None:
     for pool in wrapped(http2=True):
         assert pool._http2 is True
+
+
+def test_the_default_limits_are_httpx_own_but_for_a_shorter_keepalive() -> None:
+    with httpx.Client() as plain:
+        httpx_pool = plain._transport._pool  # type: ignore[attr-defined]
+    for pool in wrapped():
+        assert pool._max_connections == httpx_pool._max_connections
+        assert pool._max_keepalive_connections == httpx_pool._max_keepalive_connections
+        assert pool._keepalive_expiry < httpx_pool._keepalive_expiry
