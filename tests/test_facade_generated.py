@@ -34,6 +34,21 @@ EXPECTED_METHODS = {
     "getProject": "projects.get",
     "deleteProject": "projects.delete",
     "getMe": "me.get",
+    # issue 11a
+    "createBlock": "blocks.create",
+    "getBlock": "blocks.get",
+    "updateBlock": "blocks.update",
+    "deleteBlock": "blocks.delete",
+    "search": "search.search",
+    "createSession": "sessions.create",
+    "executeSessionCode": "sessions.execute_code",
+    "listIntegrations": "integrations.list",
+    "getIntegration": "integrations.get",
+    "listMachineTypes": "machines.list_types",
+    "getMachine": "machines.get",
+    "createStreamlitApp": "streamlit_apps.create",
+    "listStreamlitApps": "streamlit_apps.list",
+    "getStreamlitAppStatus": "streamlit_apps.get_status",
 }
 PAGINATED = {"listNotebookRuns", "listProjects"}
 
