@@ -54,3 +54,22 @@ async def test_the_async_example_runs_as_written(
     exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 -- running the docs is the point
     await namespace["show_workspace"]()
     assert capsys.readouterr().out.splitlines() == ["Fake workspace", "- Fake project"]
+
+
+def test_blocks_integrations_and_sql_runs_as_written(
+    real_clock_server: FakeDeepnote, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Blocks, integrations and SQL", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 -- running the docs is the point
+    assert capsys.readouterr().out.splitlines() == [
+        "['orders']",
+        "True",
+        "2",
+        "success",
+        "integrationId is only allowed for sql blocks",
+    ]
+    (notebook,) = [n for n in real_clock_server.notebooks.values() if n.name == "Orders by region"]
+    (sql,) = notebook.blocks
+    assert (sql.type, sql.content) == ("sql", "select count(*) from orders")
