@@ -101,6 +101,9 @@ def test_the_generated_modules_named_in_the_table_hold_the_operation() -> None:
         ("Notebooks", "reorderNotebookBlocks", "reorder_blocks"),
         ("Projects", "listProjects", "list"),
         ("Me", "getMe", "get"),
+        ("Machines", "listMachineTypes", "list_types"),
+        ("Streamlit apps", "getStreamlitAppStatus", "get_status"),
+        ("Sessions", "executeSessionCode", "execute_code"),
         # Tags the spec may gain: a two-word tag, a noun in the middle, an acronym, no tag noun.
         ("Project Files", "listProjectFiles", "list"),
         ("Integrations", "attachIntegrationToProject", "attach_to_project"),
