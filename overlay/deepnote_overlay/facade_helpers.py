@@ -11,8 +11,15 @@ Guarantees:
 
 from __future__ import annotations
 
-from .resource import Resource, client_function
-from .runs import await_run, wait_for_run
+from typing import TYPE_CHECKING
+
+from .resource import ImportedOnFirstCall, Resource, client_function
+
+if TYPE_CHECKING:
+    from .runs import await_run, wait_for_run
+else:
+    await_run = ImportedOnFirstCall(".runs", "await_run")
+    wait_for_run = ImportedOnFirstCall(".runs", "wait_for_run")
 
 __all__ = ["AsyncRunsHelpers", "RunsHelpers"]
 
