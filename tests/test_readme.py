@@ -90,3 +90,20 @@ def test_running_notebooks_runs_as_written(
     exec(compile(many, "README.md", "exec"), namespace)  # noqa: S102
     assert capsys.readouterr().out.splitlines() == ["50 runs, 1 failed"]
     assert len(fake.runs) == 52  # 50 here and one in each block before: every run created once
+
+
+def test_blocks_integrations_and_sql_runs_as_written(
+    real_clock_server: FakeDeepnote, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (block,) = section_blocks("Blocks, integrations and SQL")
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 -- running the docs is the point
+    assert capsys.readouterr().out.splitlines() == [
+        "['orders']",
+        "True",
+        "2",
+        "success",
+        "integrationId is only allowed for sql blocks",
+    ]
+    (notebook,) = [n for n in real_clock_server.notebooks.values() if n.name == "Orders by region"]
+    (sql,) = notebook.blocks
+    assert (sql.type, sql.content) == ("sql", "select count(*) from orders")
