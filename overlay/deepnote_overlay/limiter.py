@@ -21,7 +21,8 @@ Guarantees:
 - ``budget=RateBudget(requests, per)``: a limit the caller knows. From the first request on, at
   most ``requests`` are sent per window of ``per`` seconds (plus a 2% margin, at most a quarter
   second, for the server's window starting when the first request arrives), so a limit that is
-  right is never exceeded. A 429 still teaches the limiter (a lower budget, say while another
+  right is never exceeded; and a window's requests wait until ``per`` after the previous window's
+  first answer (the server's window had opened by then). A 429 still teaches the limiter (a lower budget, say while another
   client uses the same token, or a longer window); a budget lowered so grows back one a window, but
   never above ``requests``.
 - A refusal that asks for more than ``max_pause`` seconds (the retry policy's ``max_retry_after``
@@ -203,6 +204,8 @@ class RateLimiter:
         self._learned_from: int | None = None
         self._resumed = False
         self._next_slot = -math.inf
+        # When each window's first answer came: the server's window had started by then.
+        self._answered: dict[int, float] = {}
 
     def __repr__(self) -> str:
         return (
@@ -236,6 +239,7 @@ class RateLimiter:
         self._starts = {w: t for w, t in self._starts.items() if w >= recent}
         self._refused = {w for w in self._refused if w >= recent}
         self._full = {w for w in self._full if w >= recent}
+        self._answered = {w: t for w, t in self._answered.items() if w >= recent}
 
     def _reserve(self, resend: bool, awake: float) -> tuple[_Ticket | None, float]:
         """This request's turn, counted against the window it falls in, and the wait until then.
@@ -270,10 +274,24 @@ class RateLimiter:
         with self._lock:
             return ticket.generation == self._generation
 
+    def _held_until(self, ticket: _Ticket) -> float:
+        """With a known budget: not before ``per`` after the previous window's first answer.
+
+        Tickets are planned from when requests leave, but the server's window opens when the first
+        one arrives, which can be later by more than the margin (connections being opened, a busy
+        server). The first answer bounds that arrival, so no request is early for the server.
+        """
+        with self._lock:
+            answered = self._answered.get(ticket.window - 1)
+            if self.known_budget is None or answered is None:
+                return -math.inf
+            return answered + self.known_budget.per
+
     def observe(self, ticket: _Ticket, response: httpx.Response) -> bool:
         """Count an answer; a 429 pauses every request until the reset it names (``True`` then)."""
         with self._lock:
             window = ticket.window
+            self._answered.setdefault(window, self._clock())
             if response.status_code != 429:
                 passed = self._passed[window] = self._passed.get(window, 0) + 1
                 if window == self._learned_from:
@@ -355,7 +373,12 @@ class RateLimiter:
                 self._sleep(delay)
                 awake = go_at
             if ticket is not None and self._still_valid(ticket):
-                break
+                held = self._held_until(ticket)  # a known budget's window, late at the server
+                if held > max(self._clock(), awake):
+                    self._sleep(held - max(self._clock(), awake))
+                    awake = held
+                if self._still_valid(ticket):
+                    break
             resend = False  # a pause came while waiting: from now on, an ordinary request
         if self._slots is not None:
             self._slots.acquire()
@@ -371,7 +394,12 @@ class RateLimiter:
                 await self._asleep(delay)
                 awake = go_at
             if ticket is not None and self._still_valid(ticket):
-                break
+                held = self._held_until(ticket)  # a known budget's window, late at the server
+                if held > max(self._clock(), awake):
+                    await self._asleep(held - max(self._clock(), awake))
+                    awake = held
+                if self._still_valid(ticket):
+                    break
             resend = False  # a pause came while waiting: from now on, an ordinary request
         if self._slots is not None:
             await self._slots.aacquire()
