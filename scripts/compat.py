@@ -447,7 +447,6 @@ STEPS: tuple[Step, ...] = (
         "schedule",
         step_schedule,
         "schedule a notebook made with `deepnote convert` from a .py file",
-        pending="POST /v2/blocks (issue 11)",
     ),
 )
 

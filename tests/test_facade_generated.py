@@ -34,6 +34,21 @@ EXPECTED_METHODS = {
     "getProject": "projects.get",
     "deleteProject": "projects.delete",
     "getMe": "me.get",
+    # issue 11a
+    "createBlock": "blocks.create",
+    "getBlock": "blocks.get",
+    "updateBlock": "blocks.update",
+    "deleteBlock": "blocks.delete",
+    "search": "search.search",
+    "createSession": "sessions.create",
+    "executeSessionCode": "sessions.execute_code",
+    "listIntegrations": "integrations.list",
+    "getIntegration": "integrations.get",
+    "listMachineTypes": "machines.list_types",
+    "getMachine": "machines.get",
+    "createStreamlitApp": "streamlit_apps.create",
+    "listStreamlitApps": "streamlit_apps.list",
+    "getStreamlitAppStatus": "streamlit_apps.get_status",
 }
 PAGINATED = {"listNotebookRuns", "listProjects"}
 
@@ -86,6 +101,9 @@ def test_the_generated_modules_named_in_the_table_hold_the_operation() -> None:
         ("Notebooks", "reorderNotebookBlocks", "reorder_blocks"),
         ("Projects", "listProjects", "list"),
         ("Me", "getMe", "get"),
+        ("Machines", "listMachineTypes", "list_types"),
+        ("Streamlit apps", "getStreamlitAppStatus", "get_status"),
+        ("Sessions", "executeSessionCode", "execute_code"),
         # Tags the spec may gain: a two-word tag, a noun in the middle, an acronym, no tag noun.
         ("Project Files", "listProjectFiles", "list"),
         ("Integrations", "attachIntegrationToProject", "attach_to_project"),

@@ -31,7 +31,9 @@ def spec_operations() -> list[tuple[str, ModuleType, list[str]]]:
     found = []
     for _, _, operation, parameters in operations():
         module = importlib.import_module(
-            f"deepnote_client.api.{operation['tags'][0].lower()}.{snake_case(operation['operationId'])}"
+            # The generator names a tag's module in snake case: "Streamlit apps" -> streamlit_apps.
+            f"deepnote_client.api.{operation['tags'][0].lower().replace(' ', '_')}."
+            f"{snake_case(operation['operationId'])}"
         )
         path_params = [snake_case(p["name"]) for p in parameters if p["in"] == "path"]
         found.append((operation["operationId"], module, path_params))

@@ -20,6 +20,9 @@ import httpx
 import pytest
 
 from deepnote_client import AuthenticatedClient, models
+from deepnote_client.api.blocks import create_block, delete_block, get_block, update_block
+from deepnote_client.api.integrations import get_integration, list_integrations
+from deepnote_client.api.machines import get_machine, list_machine_types
 from deepnote_client.api.me import get_me
 from deepnote_client.api.notebooks import (
     create_notebook,
@@ -32,11 +35,21 @@ from deepnote_client.api.notebooks import (
 )
 from deepnote_client.api.projects import create_project, delete_project, get_project, list_projects
 from deepnote_client.api.runs import create_run, get_run
+from deepnote_client.api.search import search
+from deepnote_client.api.sessions import create_session, execute_session_code
+from deepnote_client.api.streamlit_apps import (
+    create_streamlit_app,
+    get_streamlit_app_status,
+    list_streamlit_apps,
+)
 from tests.spec_tools import SAMPLE_UUID, operations, resolve, sample, snake_case
 
 BASE_URL = "https://api.example.test/v2"
 RUN_ID = "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"
 PROJECT_ID = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d"
+INTEGRATION_ID = "3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
+SESSION_ID = "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a"
+APP_ID = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
 
 
 @dataclass
@@ -156,6 +169,127 @@ CASES = {
         delete_project, lambda: {"project_id": UUID(PROJECT_ID)}, "DELETE", f"/v2/projects/{PROJECT_ID}", {}
     ),
     "getMe": Case(get_me, dict, "GET", "/v2/me", {}),
+    # --- issue 11a
+    "createBlock": Case(
+        create_block,
+        lambda: {
+            "body": models.CreateBlockBody(
+                notebook_id="nb-1",
+                type_=models.BlockType.SQL,
+                content="select 1",
+                integration_id=INTEGRATION_ID,
+                position=0,
+                include_notebook_block_ids=True,
+            )
+        },
+        "POST",
+        "/v2/blocks",
+        {},
+        {
+            "notebookId": "nb-1",
+            "type": "sql",
+            "content": "select 1",
+            "integrationId": INTEGRATION_ID,
+            "position": 0,
+            "includeNotebookBlockIds": True,
+        },
+    ),
+    "getBlock": Case(get_block, lambda: {"block_id": "b-1"}, "GET", "/v2/blocks/b-1", {}),
+    "updateBlock": Case(
+        update_block,
+        lambda: {"block_id": "b-1", "body": models.UpdateBlockBody(content="")},
+        "PATCH",
+        "/v2/blocks/b-1",
+        {},
+        {"content": ""},
+    ),
+    "deleteBlock": Case(delete_block, lambda: {"block_id": "b-1"}, "DELETE", "/v2/blocks/b-1", {}),
+    "search": Case(
+        search,
+        lambda: {"q": "postgres", "types": "projects,blocks"},
+        "GET",
+        "/v2/search",
+        {"q": "postgres", "types": "projects,blocks"},
+    ),
+    "createSession": Case(
+        create_session,
+        lambda: {
+            "body": models.CreateSessionBody(
+                notebook_id="nb-1", inputs=run_inputs(), storage_mode=models.SessionStorageMode.READONLY
+            )
+        },
+        "POST",
+        "/v2/sessions",
+        {},
+        {
+            "notebookId": "nb-1",
+            "inputs": {"region": "EU", "flag": True, "tags": ["a", "b"]},
+            "storageMode": "readonly",
+        },
+    ),
+    "executeSessionCode": Case(
+        execute_session_code,
+        lambda: {
+            "session_id": SESSION_ID,
+            "body": models.ExecuteSessionCodeBody(notebook_id="nb-1", code="1 / 0", timeout_ms=5000),
+        },
+        "POST",
+        f"/v2/sessions/{SESSION_ID}/execute",
+        {},
+        {"notebookId": "nb-1", "code": "1 / 0", "timeoutMs": 5000},
+    ),
+    "listIntegrations": Case(
+        list_integrations,
+        lambda: {
+            "integration_ids": INTEGRATION_ID,
+            "name_contains": "ware",
+            "types": "pgsql,snowflake",
+            "has_schema": models.ListIntegrationsHasSchema.TRUE,
+            "include_metadata": models.ListIntegrationsIncludeMetadata.FALSE,
+        },
+        "GET",
+        "/v2/integrations",
+        {
+            "integrationIds": INTEGRATION_ID,
+            "nameContains": "ware",
+            "types": "pgsql,snowflake",
+            "hasSchema": "true",
+            "includeMetadata": "false",
+        },
+    ),
+    "getIntegration": Case(
+        get_integration,
+        lambda: {"integration_id": INTEGRATION_ID, "database_name": "ANALYTICS", "schema_name": "RAW"},
+        "GET",
+        f"/v2/integrations/{INTEGRATION_ID}",
+        {"databaseName": "ANALYTICS", "schemaName": "RAW"},
+    ),
+    "listMachineTypes": Case(list_machine_types, dict, "GET", "/v2/machine-types", {}),
+    "getMachine": Case(
+        get_machine, lambda: {"project_id": PROJECT_ID}, "GET", f"/v2/projects/{PROJECT_ID}/machine", {}
+    ),
+    "createStreamlitApp": Case(
+        create_streamlit_app,
+        lambda: {"body": models.CreateStreamlitAppBody(project_id=UUID(PROJECT_ID), entrypoint="app.py")},
+        "POST",
+        "/v2/streamlit-apps",
+        {},
+        {"projectId": PROJECT_ID, "entrypoint": "app.py"},
+    ),
+    "listStreamlitApps": Case(
+        list_streamlit_apps,
+        lambda: {"project_id": UUID(PROJECT_ID)},
+        "GET",
+        "/v2/streamlit-apps",
+        {"projectId": PROJECT_ID},
+    ),
+    "getStreamlitAppStatus": Case(
+        get_streamlit_app_status,
+        lambda: {"streamlit_app_id": APP_ID},
+        "GET",
+        f"/v2/streamlit-apps/{APP_ID}/status",
+        {},
+    ),
 }
 
 SPEC_OPERATIONS = {op["operationId"]: (method, path, op) for method, path, op, _ in operations()}

@@ -72,7 +72,7 @@ def test_running_notebooks_runs_as_written(
     for i in range(49):  # the project's other notebooks, one of which fails
         source = "raise ValueError('boom')" if i == 7 else f"print('notebook {i}')"
         fake.add_notebook(SEED_PROJECT_ID, f"extra {i}", blocks=[Block(f"blk-extra-{i}", "code", source)])
-    inputs, failure, many = section_blocks("Running notebooks")
+    inputs, failure, many, known_limit = section_blocks("Running notebooks")
     namespace: dict[str, object] = {}
 
     exec(compile(inputs, "README.md", "exec"), namespace)  # noqa: S102 -- running the docs is the point
@@ -90,3 +90,25 @@ def test_running_notebooks_runs_as_written(
     exec(compile(many, "README.md", "exec"), namespace)  # noqa: S102
     assert capsys.readouterr().out.splitlines() == ["50 runs, 1 failed"]
     assert len(fake.runs) == 52  # 50 here and one in each block before: every run created once
+
+    fake.rate_limit = (20, 60.0)  # the limit the example knows
+    exec(compile(known_limit, "README.md", "exec"), namespace)  # noqa: S102
+    assert capsys.readouterr().out.splitlines() == [fake.notebooks[SEED_NOTEBOOK_ID].name]
+    assert fake.rate_limited == 0
+
+
+def test_blocks_integrations_and_sql_runs_as_written(
+    real_clock_server: FakeDeepnote, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (block,) = section_blocks("Blocks, integrations and SQL")
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 -- running the docs is the point
+    assert capsys.readouterr().out.splitlines() == [
+        "['orders']",
+        "True",
+        "2",
+        "success",
+        "integrationId is only allowed for sql blocks",
+    ]
+    (notebook,) = [n for n in real_clock_server.notebooks.values() if n.name == "Orders by region"]
+    (sql,) = notebook.blocks
+    assert (sql.type, sql.content) == ("sql", "select count(*) from orders")

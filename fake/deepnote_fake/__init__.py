@@ -23,13 +23,30 @@ from .clock import Clock, FakeClock, MonotonicClock
 from .errors import ApiError
 from .faults import FAULT_KINDS, Fault, FaultKind, FaultPlan
 from .recording import RecordedRequest
-from .records import Block, Folder, Notebook, NotebookInput, Project, Run, RunOutcome, Schedule
+from .records import (
+    Block,
+    Folder,
+    Integration,
+    IntegrationTable,
+    MachineType,
+    Notebook,
+    NotebookInput,
+    Project,
+    ProjectMachine,
+    Run,
+    RunOutcome,
+    Schedule,
+    Session,
+    StreamlitApp,
+)
 from .render import Renderer
 from .seed import (
     SEED_BLOCK_IDS,
     SEED_FOLDER_ID,
     SEED_NOTEBOOK_ID,
+    SEED_POSTGRES_INTEGRATION_ID,
     SEED_PROJECT_ID,
+    SEED_SNOWFLAKE_INTEGRATION_ID,
     SEED_TOKEN,
     SEED_WORKSPACE_ID,
 )
@@ -44,7 +61,9 @@ __all__ = [
     "SEED_BLOCK_IDS",
     "SEED_FOLDER_ID",
     "SEED_NOTEBOOK_ID",
+    "SEED_POSTGRES_INTEGRATION_ID",
     "SEED_PROJECT_ID",
+    "SEED_SNOWFLAKE_INTEGRATION_ID",
     "SEED_TOKEN",
     "SEED_WORKSPACE_ID",
     "ApiError",
@@ -57,16 +76,22 @@ __all__ = [
     "FaultKind",
     "FaultPlan",
     "Folder",
+    "Integration",
+    "IntegrationTable",
+    "MachineType",
     "MonotonicClock",
     "Notebook",
     "NotebookInput",
     "Project",
+    "ProjectMachine",
     "RecordedRequest",
     "Renderer",
     "Run",
     "RunOutcome",
     "Schedule",
     "ServerHandle",
+    "Session",
+    "StreamlitApp",
     "create_app",
     "running_server",
 ]

@@ -16,12 +16,18 @@ __all__ = [
     "TERMINAL_STATUSES",
     "Block",
     "Folder",
+    "Integration",
+    "IntegrationTable",
+    "MachineType",
     "Notebook",
     "NotebookInput",
     "Project",
+    "ProjectMachine",
     "Run",
     "RunOutcome",
     "Schedule",
+    "Session",
+    "StreamlitApp",
 ]
 
 RunOutcome = Literal["success", "error", "internal_error", "stopped", "never"]
@@ -49,6 +55,10 @@ class Block:
     type: str
     content: str | None = ""
     input: NotebookInput | None = None
+    # Shown by the Blocks API only (GET /blocks/{id}); a notebook lists {id, type, content}.
+    metadata: dict[str, Any] | None = None
+    integration_id: str | None = None  # a sql block's integration (metadata's sql_integration_id)
+    version: int = 1
 
 
 @dataclass
@@ -146,3 +156,81 @@ class Run:
         if self.outcome in ("internal_error", "stopped"):
             return "unavailable"
         return "available" if now >= self.end_t + self.snapshot_s else "pending"
+
+
+# --- issue 11a: integrations, machines, sessions, streamlit apps ---------------------------------
+
+
+@dataclass
+class IntegrationTable:
+    """A cached table of an integration: ``columns`` are (name, native type) pairs."""
+
+    name: str
+    schema: str
+    database: str | None = None
+    columns: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Integration:
+    id: str
+    name: str
+    type: str
+    has_schema: bool  # whether the type supports schema discovery (the hasSchema filter)
+    sql: bool  # a SQL integration: one a sql block may use
+    metadata: dict[str, Any] = field(default_factory=dict)
+    tables: list[IntegrationTable] = field(default_factory=list)
+
+
+@dataclass
+class MachineType:
+    id: str
+    name: str
+    type: str
+    v_cpus: float
+    memory_gib: float
+    gpu_count: int
+    available: bool = True
+    unavailable_reason: str | None = None
+
+
+@dataclass
+class ProjectMachine:
+    """A project's editor machine. The fake has no start/stop operation (their paths are unknown);
+    a test sets ``status`` directly."""
+
+    status: str = "stopped"
+    machine_type_id: str = "basic"
+    error: str | None = None
+    starting_phase: str | None = None
+    idle_shutdown_seconds: int = 3600
+
+
+@dataclass
+class Session:
+    id: str
+    notebook_id: str
+    storage_mode: str
+    run_id: str
+    created_t: float
+
+
+@dataclass
+class StreamlitApp:
+    """A served app: ``unavailable`` for ``unavailable_s`` after creation (the machine restarts),
+    then ``starting`` for ``starting_s``, then ``running``."""
+
+    id: str
+    project_id: str
+    entrypoint: str
+    created_t: float
+    unavailable_s: float
+    starting_s: float
+
+    def status(self, now: float) -> str:
+        elapsed = now - self.created_t
+        if elapsed < self.unavailable_s:
+            return "unavailable"
+        if elapsed < self.unavailable_s + self.starting_s:
+            return "starting"
+        return "running"

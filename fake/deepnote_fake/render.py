@@ -13,11 +13,26 @@ from zoneinfo import ZoneInfo
 
 from . import snapshots
 from .cron import CronExpression
-from .records import TERMINAL_STATUSES, Block, Folder, Notebook, Project, Run, Schedule
+from .records import (
+    TERMINAL_STATUSES,
+    Block,
+    Folder,
+    Integration,
+    IntegrationTable,
+    MachineType,
+    Notebook,
+    Project,
+    ProjectMachine,
+    Run,
+    Schedule,
+    Session,
+    StreamlitApp,
+)
 from .seed import SEED_WORKSPACE_ID
 
 if TYPE_CHECKING:
     from .store import StoreCore
+    from .store.search import SearchHits
 
 __all__ = ["SNAPSHOT_DELIVERIES", "Renderer"]
 
@@ -146,6 +161,112 @@ class Renderer:
             "workspace": {"id": SEED_WORKSPACE_ID, "slug": "fake-workspace", "name": "Fake workspace"},
             "accessLevel": "admin",
         }
+
+    # --- issue 11a: blocks, search, sessions, integrations, machines, streamlit apps ------------
+
+    def block(self, block: Block, notebook: Notebook) -> JSON:
+        """A block as the Blocks API returns it (``Block``), with metadata, integration, version."""
+        with self.store.lock:
+            return {
+                "id": block.id,
+                "notebookId": notebook.id,
+                "type": block.type,
+                "content": block.content,
+                "metadata": dict(block.metadata) if block.metadata is not None else None,
+                "integrationId": block.integration_id,
+                "version": block.version,
+            }
+
+    def search(self, hits: SearchHits) -> JSON:
+        """``SearchResponse``: one list per searched type; ``partialFailure`` names the types that
+        could not be searched (its field names are the fake's: the docs do not show them)."""
+        with self.store.lock:
+            results: JSON = {}
+            if "projects" in hits.types:
+                results["projects"] = [{"id": p.id, "name": p.name} for p in hits.projects]
+            if "notebooks" in hits.types:
+                results["notebooks"] = [
+                    {"id": n.id, "name": n.name, "projectId": n.project_id} for n in hits.notebooks
+                ]
+            if "blocks" in hits.types:
+                results["blocks"] = [
+                    {"id": b.id, "notebookId": n.id, "type": b.type, "content": b.content}
+                    for b, n in hits.blocks
+                ]
+            if "integrations" in hits.types:
+                results["integrations"] = [_integration(i, metadata=False) for i in hits.integrations]
+            data: JSON = {"results": results}
+            if hits.failed:
+                data["partialFailure"] = {
+                    "types": list(hits.failed),
+                    "message": f"Could not search: {', '.join(hits.failed)}",
+                }
+            return data
+
+    def session(self, session: Session) -> JSON:
+        """A session (its fields are the fake's; the docs do not show the schema)."""
+        return {
+            "id": session.id,
+            "notebookId": session.notebook_id,
+            "storageMode": session.storage_mode,
+            "createdAt": self.store.iso(session.created_t),
+        }
+
+    def integration(self, integration: Integration, *, metadata: bool) -> JSON:
+        return _integration(integration, metadata=metadata)
+
+    def integration_with_tables(self, integration: Integration, tables: list[IntegrationTable]) -> JSON:
+        return {**_integration(integration, metadata=False), "tables": [_table(t) for t in tables]}
+
+    def machine_type(self, kind: MachineType) -> JSON:
+        return {
+            "id": kind.id,
+            "name": kind.name,
+            "type": kind.type,
+            "vCpus": kind.v_cpus,
+            "memoryGiB": kind.memory_gib,
+            "gpuCount": kind.gpu_count,
+            "available": kind.available,
+            "unavailableReason": kind.unavailable_reason,
+        }
+
+    def machine(self, machine: ProjectMachine, kind: MachineType | None) -> JSON:
+        data: JSON = {
+            "status": machine.status,
+            "error": machine.error,
+            "startingPhase": machine.starting_phase,
+            "idleShutdownSeconds": machine.idle_shutdown_seconds,
+        }
+        if kind is not None:
+            data["type"] = self.machine_type(kind)
+        return data
+
+    def streamlit_app(self, app: StreamlitApp) -> JSON:
+        return {
+            "id": app.id,
+            "projectId": app.project_id,
+            "entrypoint": app.entrypoint,
+            "url": f"https://deepnote.example/streamlit/{app.id}",
+            "createdAt": self.store.iso(app.created_t),
+        }
+
+
+def _integration(integration: Integration, *, metadata: bool) -> JSON:
+    data: JSON = {"id": integration.id, "name": integration.name, "type": integration.type}
+    if metadata:
+        data["metadata"] = dict(integration.metadata)
+    return data
+
+
+def _table(table: IntegrationTable) -> JSON:
+    data: JSON = {"name": table.name, "schema": table.schema}
+    if table.database is not None:
+        data["database"] = table.database
+    data["columns"] = [{"name": name, "nativeType": native} for name, native in table.columns]
+    return data
+
+
+# --- end issue 11a
 
 
 def _block(block: Block) -> JSON:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .records import Block, Folder, NotebookInput
+from .records import Block, Folder, Integration, IntegrationTable, MachineType, NotebookInput
 
 if TYPE_CHECKING:
     from .store import StoreCore
@@ -19,7 +19,9 @@ __all__ = [
     "SEED_BLOCK_IDS",
     "SEED_FOLDER_ID",
     "SEED_NOTEBOOK_ID",
+    "SEED_POSTGRES_INTEGRATION_ID",
     "SEED_PROJECT_ID",
+    "SEED_SNOWFLAKE_INTEGRATION_ID",
     "SEED_TOKEN",
     "SEED_WORKSPACE_ID",
     "seed",
@@ -61,3 +63,47 @@ def seed(store: StoreCore) -> None:
         Block(ids["code"], "code", "print(greeting, region)"),
     ]
     store.add_notebook(project.id, "Seed notebook", notebook_id=SEED_NOTEBOOK_ID, blocks=blocks)
+    seed_workspace(store)
+
+
+# --- issue 11a: integrations and machine types ----------------------------------------------------
+
+SEED_POSTGRES_INTEGRATION_ID = "3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
+SEED_SNOWFLAKE_INTEGRATION_ID = "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d"
+
+
+def seed_workspace(store: StoreCore) -> None:
+    """Two SQL integrations (Postgres "Fake warehouse", Snowflake "Fake lake" with two databases)
+    and three machine types, the last one not allowed by the plan."""
+    orders = IntegrationTable(
+        "orders", "public", columns=[("id", "integer"), ("region", "text"), ("total", "numeric")]
+    )
+    store.integrations[SEED_POSTGRES_INTEGRATION_ID] = Integration(
+        SEED_POSTGRES_INTEGRATION_ID,
+        "Fake warehouse",
+        "pgsql",
+        has_schema=True,
+        sql=True,
+        metadata={"host": "db.example.com", "port": "5432", "database": "shop", "user": "reader"},
+        tables=[orders],
+    )
+    store.integrations[SEED_SNOWFLAKE_INTEGRATION_ID] = Integration(
+        SEED_SNOWFLAKE_INTEGRATION_ID,
+        "Fake lake",
+        "snowflake",
+        has_schema=True,
+        sql=True,
+        metadata={"accountName": "fake-account", "warehouse": "COMPUTE_WH"},
+        tables=[
+            IntegrationTable("EVENTS", "RAW", "ANALYTICS", [("ID", "NUMBER"), ("KIND", "VARCHAR")]),
+            IntegrationTable("USERS", "CORE", "ANALYTICS", [("ID", "NUMBER"), ("EMAIL", "VARCHAR")]),
+            IntegrationTable("SALES", "PUBLIC", "FINANCE", [("ID", "NUMBER"), ("AMOUNT", "NUMBER")]),
+        ],
+    )
+    store.machine_types[:] = [
+        MachineType("basic", "CPU (Basic)", "deepnote", 2, 5, 0),
+        MachineType("fjord", "CPU (Plus)", "deepnote", 4, 16, 0),
+        MachineType(
+            "gpu-t4", "GPU (T4)", "deepnote", 4, 16, 1, available=False, unavailable_reason="Not in plan"
+        ),
+    ]

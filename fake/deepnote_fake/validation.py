@@ -19,13 +19,18 @@ from .errors import ApiError
 
 __all__ = [
     "bad",
+    "comma_list",
     "input_value_ok",
     "json_body",
     "opt_bool",
     "opt_enum",
+    "opt_int",
+    "opt_object",
     "opt_str",
     "page_request",
     "path_param",
+    "query_flag",
+    "reject_unknown",
     "req_str",
     "require_uuid",
     "string_list",
@@ -161,3 +166,59 @@ def input_value_ok(value: Any) -> bool:
     if isinstance(value, (str, bool)):
         return True
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+# --- issue 11a: integers, objects, unknown fields, query flags and lists ---------------------------
+
+
+def opt_int(body: Mapping[str, Any], key: str, *, minimum: int | None = None) -> int | None:
+    if key not in body:
+        return None
+    value = body[key]
+    # JSON has one number type: 3.0 is an integer to JSON Schema, true is not.
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
+        raise bad(f"{key} must be an integer")
+    if minimum is not None and value < minimum:
+        raise bad(f"{key} must be at least {minimum}")
+    return int(value)
+
+
+def opt_object(body: Mapping[str, Any], key: str) -> dict[str, Any] | None:
+    if key not in body:
+        return None
+    value = body[key]
+    if not isinstance(value, dict):
+        raise bad(f"{key} must be an object")
+    return value
+
+
+def reject_unknown(body: Mapping[str, Any], allowed: set[str]) -> None:
+    """400 naming the fields of an ``additionalProperties: false`` body that it does not allow."""
+    unknown = sorted(set(body) - allowed)
+    if unknown:
+        raise bad(f"Unknown field(s): {', '.join(unknown)}")
+
+
+def query_flag(request: Request, name: str) -> bool | None:
+    """A ``"true"`` / ``"false"`` query parameter; absent is ``None``."""
+    raw = request.query_params.get(name)
+    if raw is None:
+        return None
+    if raw not in ("true", "false"):
+        raise bad(f'{name} must be "true" or "false"')
+    return raw == "true"
+
+
+def comma_list(
+    raw: str, name: str, allowed: tuple[str, ...] | None = None, *, uuids: bool = False
+) -> list[str]:
+    """A comma-separated query value: no empty items, each in ``allowed`` or a UUID when asked."""
+    items = raw.split(",")
+    for item in items:
+        if not item:
+            raise bad(f"{name} must be a comma-separated list without empty items")
+        if allowed is not None and item not in allowed:
+            raise bad(f"{name} items must be among {', '.join(allowed)}")
+        if uuids and not is_uuid(item):
+            raise bad(f"{name} must be a comma-separated list of UUIDs")
+    return items

@@ -9,7 +9,8 @@ The generated ``deepnote_client`` functions stay usable as they are; this packag
 - ``paginate`` / ``apaginate`` / ``iter_pages`` / ``aiter_pages``: follow page tokens;
 - ``wait_for_run`` / ``await_run`` / ``run_notebook`` / ``arun_notebook``: run notebooks;
 - ``get_run_result`` / ``aget_run_result`` and ``RunResult``: a run's outputs and failure reason;
-- ``RateLimiter``: the client-side limiter ``connect`` installs, shared by a client's requests;
+- ``RateLimiter`` (and ``RateBudget``, a known limit): the client-side limiter ``connect`` installs,
+  shared by a client's requests;
 - the ``DeepnoteError`` hierarchy and ``RetryPolicy``.
 """
 
@@ -40,7 +41,7 @@ from .errors import (
     ServerError,
 )
 from .facade import AsyncDeepnote, Deepnote
-from .limiter import RateLimiter
+from .limiter import RateBudget, RateLimiter
 from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
 from .resource import AsyncPager, SyncPager
 from .retries import RetryPolicy, RetryTransport
@@ -120,6 +121,7 @@ __all__ = [
     "NotFoundError",
     "PaginationError",
     "PermissionDeniedError",
+    "RateBudget",
     "RateLimitError",
     "RateLimiter",
     "RepeatedPageTokenError",

@@ -20,37 +20,67 @@ from .resource import AsyncPager, Resource, SyncPager
 if TYPE_CHECKING:
     from uuid import UUID
 
+    from deepnote_client.models.block import Block
+    from deepnote_client.models.block_metadata import BlockMetadata
     from deepnote_client.models.block_placement_after import BlockPlacementAfter
     from deepnote_client.models.block_placement_end import BlockPlacementEnd
     from deepnote_client.models.block_placement_start import BlockPlacementStart
+    from deepnote_client.models.block_type import BlockType
+    from deepnote_client.models.create_block_response import CreateBlockResponse
     from deepnote_client.models.create_run_response import CreateRunResponse
+    from deepnote_client.models.create_session_response import CreateSessionResponse
     from deepnote_client.models.detached_run_storage_mode import DetachedRunStorageMode
+    from deepnote_client.models.execute_session_code_response import ExecuteSessionCodeResponse
+    from deepnote_client.models.get_integration_response import GetIntegrationResponse
+    from deepnote_client.models.get_streamlit_app_status_response import GetStreamlitAppStatusResponse
+    from deepnote_client.models.list_integrations_has_schema import ListIntegrationsHasSchema
+    from deepnote_client.models.list_integrations_include_metadata import ListIntegrationsIncludeMetadata
+    from deepnote_client.models.list_integrations_response import ListIntegrationsResponse
+    from deepnote_client.models.list_machine_types_response import ListMachineTypesResponse
     from deepnote_client.models.list_notebook_run import ListNotebookRun
     from deepnote_client.models.list_notebook_runs_response import ListNotebookRunsResponse
     from deepnote_client.models.list_projects_item import ListProjectsItem
     from deepnote_client.models.list_projects_response import ListProjectsResponse
+    from deepnote_client.models.list_streamlit_apps_response import ListStreamlitAppsResponse
     from deepnote_client.models.me import Me
     from deepnote_client.models.notebook import Notebook
     from deepnote_client.models.notebook_schedule import NotebookSchedule
     from deepnote_client.models.project import Project
+    from deepnote_client.models.project_machine import ProjectMachine
     from deepnote_client.models.project_type import ProjectType
     from deepnote_client.models.reorder_blocks_response import ReorderBlocksResponse
     from deepnote_client.models.run import Run
     from deepnote_client.models.run_inputs import RunInputs
+    from deepnote_client.models.search_response import SearchResponse
+    from deepnote_client.models.session_storage_mode import SessionStorageMode
     from deepnote_client.models.snapshot_delivery import SnapshotDelivery
+    from deepnote_client.models.streamlit_app import StreamlitApp
+    from deepnote_client.models.updated_block import UpdatedBlock
 
 __all__ = [
     "OPERATIONS",
+    "AsyncBlocksResource",
+    "AsyncIntegrationsResource",
+    "AsyncMachinesResource",
     "AsyncMeResource",
     "AsyncNotebooksResource",
     "AsyncProjectsResource",
     "AsyncResources",
     "AsyncRunsResource",
+    "AsyncSearchResource",
+    "AsyncSessionsResource",
+    "AsyncStreamlitAppsResource",
+    "BlocksResource",
+    "IntegrationsResource",
+    "MachinesResource",
     "MeResource",
     "NotebooksResource",
     "ProjectsResource",
     "Resources",
     "RunsResource",
+    "SearchResource",
+    "SessionsResource",
+    "StreamlitAppsResource",
 ]
 
 # operationId -> (facade method, generated module); the README's table is made from it.
@@ -72,6 +102,26 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "getProject": ("projects.get", "deepnote_client.api.projects.get_project"),
     "deleteProject": ("projects.delete", "deepnote_client.api.projects.delete_project"),
     "getMe": ("me.get", "deepnote_client.api.me.get_me"),
+    "createBlock": ("blocks.create", "deepnote_client.api.blocks.create_block"),
+    "getBlock": ("blocks.get", "deepnote_client.api.blocks.get_block"),
+    "deleteBlock": ("blocks.delete", "deepnote_client.api.blocks.delete_block"),
+    "updateBlock": ("blocks.update", "deepnote_client.api.blocks.update_block"),
+    "search": ("search.search", "deepnote_client.api.search.search"),
+    "createSession": ("sessions.create", "deepnote_client.api.sessions.create_session"),
+    "executeSessionCode": ("sessions.execute_code", "deepnote_client.api.sessions.execute_session_code"),
+    "listIntegrations": ("integrations.list", "deepnote_client.api.integrations.list_integrations"),
+    "getIntegration": ("integrations.get", "deepnote_client.api.integrations.get_integration"),
+    "listMachineTypes": ("machines.list_types", "deepnote_client.api.machines.list_machine_types"),
+    "getMachine": ("machines.get", "deepnote_client.api.machines.get_machine"),
+    "listStreamlitApps": ("streamlit_apps.list", "deepnote_client.api.streamlit_apps.list_streamlit_apps"),
+    "createStreamlitApp": (
+        "streamlit_apps.create",
+        "deepnote_client.api.streamlit_apps.create_streamlit_app",
+    ),
+    "getStreamlitAppStatus": (
+        "streamlit_apps.get_status",
+        "deepnote_client.api.streamlit_apps.get_streamlit_app_status",
+    ),
 }
 
 
@@ -420,6 +470,365 @@ class MeResource(Resource):
         from deepnote_client.api.me import get_me
 
         return call(get_me, client=self._client)
+
+
+class BlocksResource(Resource):
+    """Notebook blocks (code, SQL, markdown, etc.)."""
+
+    __slots__ = ()
+
+    def create(
+        self,
+        *,
+        notebook_id: str,
+        type_: BlockType,
+        content: str | Unset = UNSET,
+        metadata: BlockMetadata | Unset = UNSET,
+        integration_id: str | Unset = UNSET,
+        position: int | Unset = UNSET,
+        include_notebook_block_ids: bool | Unset = UNSET,
+    ) -> CreateBlockResponse:
+        """Create a block
+
+        Creates one block in a notebook (there is no bulk endpoint: one request per block). Not
+        idempotent: every call creates a new block. `integrationId` is for SQL blocks only and is stored
+        in the block's metadata as `sql_integration_id`; putting `sql_integration_id` inside `metadata`
+        is refused with 400, and so is the built-in `deepnote-dataframe-sql` (the body, 201 and 400 are
+        from the docs; the rules from Deepnote's client code and agent skills). The docs section was cut
+        off after 401, so other error statuses are not known; an unknown notebook is reported as 400.
+
+        Args:
+            notebook_id: Notebook to create the block in.
+            content: Initial block content. Defaults to an empty string.
+            metadata: Block-type-specific metadata; its keys are not documented and the object is
+                left open (for example `deepnote_slider_min_value` on a slider input, `color` on a
+                callout, `checked` on a to-do, from Deepnote's client code and agent skills).
+            integration_id: Integration ID to store in SQL block metadata as sql_integration_id.
+                Only for `sql` blocks; a workspace SQL integration (never inside `metadata`).
+            position: Zero-based insertion index. Omit to append at the end.
+            include_notebook_block_ids: When true, response includes all block IDs in the notebook.
+
+        Operation ``createBlock``: ``deepnote_client.api.blocks.create_block``.
+        """
+        from deepnote_client.api.blocks import create_block
+        from deepnote_client.models.create_block_body import CreateBlockBody
+
+        request_body = CreateBlockBody(
+            notebook_id=notebook_id,
+            type_=type_,
+            content=content,
+            metadata=metadata,
+            integration_id=integration_id,
+            position=position,
+            include_notebook_block_ids=include_notebook_block_ids,
+        )
+        return call(create_block, client=self._client, body=request_body)
+
+    def get(self, block_id: str | UUID) -> Block:
+        """Get a block
+
+        Returns the block with its metadata, its SQL integration and its version. Known only from
+        Deepnote's client code; not on the archived reference pages.
+
+        Args:
+            block_id: Block identifier.
+
+        Operation ``getBlock``: ``deepnote_client.api.blocks.get_block``.
+        """
+        from deepnote_client.api.blocks import get_block
+
+        return call(get_block, client=self._client, block_id=block_id).block
+
+    def delete(self, block_id: str | UUID) -> None:
+        """Delete a block
+
+        Deletes the block; a block already gone is 404. Known only from Deepnote's client code.
+
+        Args:
+            block_id: Block identifier.
+
+        Operation ``deleteBlock``: ``deepnote_client.api.blocks.delete_block``.
+        """
+        from deepnote_client.api.blocks import delete_block
+
+        call(delete_block, client=self._client, block_id=block_id)
+
+    def update(
+        self, block_id: str | UUID, *, content: str | Unset = UNSET, integration_id: str | Unset = UNSET
+    ) -> UpdatedBlock:
+        """Update a block
+
+        Replaces the block's `content` and/or its SQL `integrationId` (at least one); never its metadata
+        or type. The content is a full replacement, and an empty string is a real change. Known only
+        from Deepnote's client code.
+
+        Args:
+            block_id: Block identifier.
+            content: The block's new content, a full replacement; an empty string is a real change.
+            integration_id: The SQL integration of a `sql` block.
+
+        Operation ``updateBlock``: ``deepnote_client.api.blocks.update_block``.
+        """
+        from deepnote_client.api.blocks import update_block
+        from deepnote_client.models.update_block_body import UpdateBlockBody
+
+        request_body = UpdateBlockBody(content=content, integration_id=integration_id)
+        return call(update_block, client=self._client, block_id=block_id, body=request_body).block
+
+
+class SearchResource(Resource):
+    """Cross-resource search."""
+
+    __slots__ = ()
+
+    def search(self, *, q: str, types: str | Unset = UNSET) -> SearchResponse:
+        """Search across resources
+
+        Search result limits are per resource type, not global across the response. The endpoint can
+        return up to 100 projects, up to 100 notebooks, and up to 200 blocks (split into up to 100 text
+        blocks and up to 100 code/SQL blocks). Integrations do not have an explicit search-result limit;
+        active workspace integrations are filtered by the query. If one or more requested resource types
+        cannot be searched, the endpoint returns successful results with partialFailure instead of
+        failing the whole request. Not paginated.
+
+        Args:
+            q: Search query (e.g. "postgres").
+            types: Comma-separated resource types to include: "projects", "notebooks", "blocks",
+                "integrations". Defaults to all types.
+
+        Operation ``search``: ``deepnote_client.api.search.search``.
+        """
+        from deepnote_client.api.search import search
+
+        return call(search, client=self._client, q=q, types=types)
+
+
+class SessionsResource(Resource):
+    """Long-lived interactive sessions for running notebooks and blocks (beta)."""
+
+    __slots__ = ()
+
+    def create(
+        self,
+        *,
+        notebook_id: str,
+        inputs: RunInputs | Unset = UNSET,
+        storage_mode: SessionStorageMode | Unset = UNSET,
+    ) -> CreateSessionResponse:
+        """Create an interactive session
+
+        Creates an interactive session that runs the specified notebook and stays alive to accept
+        further submissions. The session ends after a period of inactivity. Beta. Not idempotent: every
+        call creates a session and starts a run.
+
+        Args:
+            notebook_id: ID of the source notebook the session is anchored to.
+            inputs: Input values to use for this run, keyed by the input `name` returned from `GET
+                /notebooks/{notebookId}`. Values must match the referenced input block type. Values
+                apply to this run only, never to the notebook's saved defaults.
+            storage_mode: `read_write` (default) allows the session to write to project storage.
+                `readonly` makes project storage read-only for the session; the session can still
+                create temporary files.
+
+        Operation ``createSession``: ``deepnote_client.api.sessions.create_session``.
+        """
+        from deepnote_client.api.sessions import create_session
+        from deepnote_client.models.create_session_body import CreateSessionBody
+
+        request_body = CreateSessionBody(notebook_id=notebook_id, inputs=inputs, storage_mode=storage_mode)
+        return call(create_session, client=self._client, body=request_body)
+
+    def execute_code(
+        self, session_id: str | UUID, *, notebook_id: str, code: str, timeout_ms: int | Unset = UNSET
+    ) -> ExecuteSessionCodeResponse:
+        """Execute arbitrary code in a session kernel (debug)
+
+        Runs arbitrary code inside the notebook's kernel within an interactive session and returns the
+        raw outputs (without creating a snapshot). User-code exceptions are returned as error outputs
+        inside the response body and still produce HTTP 200. Beta. The docs section was cut off before
+        its responses: the 200 body's fields are not known (the schema is open), and the error statuses
+        are those of `POST /sessions` on the same page.
+
+        Args:
+            session_id: Session identifier.
+            notebook_id: Source notebook to execute against in the session.
+            code: Source code to execute in the session sandbox.
+            timeout_ms: Maximum execution time in milliseconds. Must be a positive integer (the
+                docs' maximum was not visible).
+
+        Operation ``executeSessionCode``: ``deepnote_client.api.sessions.execute_session_code``.
+        """
+        from deepnote_client.api.sessions import execute_session_code
+        from deepnote_client.models.execute_session_code_body import ExecuteSessionCodeBody
+
+        request_body = ExecuteSessionCodeBody(notebook_id=notebook_id, code=code, timeout_ms=timeout_ms)
+        return call(execute_session_code, client=self._client, session_id=session_id, body=request_body)
+
+
+class IntegrationsResource(Resource):
+    """Data source integrations and their usages."""
+
+    __slots__ = ()
+
+    def list(
+        self,
+        *,
+        integration_ids: str | Unset = UNSET,
+        name_contains: str | Unset = UNSET,
+        types: str | Unset = UNSET,
+        has_schema: ListIntegrationsHasSchema | Unset = UNSET,
+        include_metadata: ListIntegrationsIncludeMetadata | Unset = UNSET,
+    ) -> ListIntegrationsResponse:
+        """List integrations
+
+        The workspace's data source integrations, filtered by the query. Not paginated.
+
+        Args:
+            integration_ids: Comma-separated list of integration UUIDs to filter by (e.g.
+                `?integrationIds=<uuid1>,<uuid2>`).
+            name_contains: Filter integrations whose name contains this value (case-insensitive).
+            types: Comma-separated list of integration types to filter by exact match (e.g.
+                `?types=big-query,snowflake`).
+            has_schema: Filter by whether the integration type supports schema discovery.
+            include_metadata: Include decrypted integration connection metadata. Restricted to
+                Admins with EDIT_INTEGRATIONS permission. Defaults to `false`.
+
+        Operation ``listIntegrations``: ``deepnote_client.api.integrations.list_integrations``.
+        """
+        from deepnote_client.api.integrations import list_integrations
+
+        return call(
+            list_integrations,
+            client=self._client,
+            integration_ids=integration_ids,
+            name_contains=name_contains,
+            types=types,
+            has_schema=has_schema,
+            include_metadata=include_metadata,
+        )
+
+    def get(
+        self,
+        integration_id: str | UUID,
+        *,
+        database_name: str | Unset = UNSET,
+        schema_name: str | Unset = UNSET,
+    ) -> GetIntegrationResponse:
+        """Get integration with tables
+
+        The integration and its cached tables, optionally narrowed to one database or schema. The docs
+        section was cut off after the parameters: the response fields are from Deepnote's agent skills
+        (tables with name, schema, optional database and columns), and the error statuses are those of
+        `GET /integrations` plus 404 for an unknown integration.
+
+        Args:
+            integration_id: Integration identifier.
+            database_name: Filter tables by database (relevant for Snowflake/BigQuery).
+            schema_name: Filter tables by schema.
+
+        Operation ``getIntegration``: ``deepnote_client.api.integrations.get_integration``.
+        """
+        from deepnote_client.api.integrations import get_integration
+
+        return call(
+            get_integration,
+            client=self._client,
+            integration_id=integration_id,
+            database_name=database_name,
+            schema_name=schema_name,
+        )
+
+
+class MachinesResource(Resource):
+    """The machines that run project code in the editor and in live-mode runs."""
+
+    __slots__ = ()
+
+    def list_types(self) -> ListMachineTypesResponse:
+        """List machine types
+
+        List the machine types (sizes) projects in the workspace can run on, with their vCPUs, memory
+        and GPUs and whether the workspace's plan allows them: Deepnote's machine types first, in the
+        order the editor lists them, then the workspace's custom machines sorted by name. Custom
+        machines are listed only for members who can view the workspace's integrations.
+
+        Operation ``listMachineTypes``: ``deepnote_client.api.machines.list_machine_types``.
+        """
+        from deepnote_client.api.machines import list_machine_types
+
+        return call(list_machine_types, client=self._client)
+
+    def get(self, project_id: str | UUID) -> ProjectMachine:
+        """Get the state of a project's editor machine
+
+        Reports whether the project machine is running, and its machine type. Cheap enough to poll while
+        the machine starts or stops. This is the machine the editor, live-mode runs and hosted Streamlit
+        apps use; detached runs and interactive sessions run on machines of their own, which this
+        endpoint does not report. The error statuses past 403 were not visible; 404 for an unknown
+        project is as on the other project operations.
+
+        Args:
+            project_id: Project identifier.
+
+        Operation ``getMachine``: ``deepnote_client.api.machines.get_machine``.
+        """
+        from deepnote_client.api.machines import get_machine
+
+        return call(get_machine, client=self._client, project_id=project_id).machine
+
+
+class StreamlitAppsResource(Resource):
+    """Streamlit apps served from project files."""
+
+    __slots__ = ()
+
+    def list(self, *, project_id: UUID) -> ListStreamlitAppsResponse:
+        """List a project's Streamlit apps
+
+        The project's Streamlit apps; the API does not paginate it. Known only from Deepnote's client
+        code.
+
+        Args:
+            project_id: Project whose apps to list.
+
+        Operation ``listStreamlitApps``: ``deepnote_client.api.streamlit_apps.list_streamlit_apps``.
+        """
+        from deepnote_client.api.streamlit_apps import list_streamlit_apps
+
+        return call(list_streamlit_apps, client=self._client, project_id=project_id)
+
+    def create(self, *, project_id: str, entrypoint: str) -> StreamlitApp:
+        """Serve a Streamlit app
+
+        Serves a project file as a Streamlit app. One app per entrypoint; creating one restarts the
+        project machine, so its status passes through `unavailable` then `starting`. No delete operation
+        is known. Known only from Deepnote's client code.
+
+        Args:
+            entrypoint: Project-relative path of an existing file.
+
+        Operation ``createStreamlitApp``: ``deepnote_client.api.streamlit_apps.create_streamlit_app``.
+        """
+        from deepnote_client.api.streamlit_apps import create_streamlit_app
+        from deepnote_client.models.create_streamlit_app_body import CreateStreamlitAppBody
+
+        request_body = CreateStreamlitAppBody(project_id=project_id, entrypoint=entrypoint)
+        return call(create_streamlit_app, client=self._client, body=request_body).streamlit_app
+
+    def get_status(self, streamlit_app_id: str | UUID) -> GetStreamlitAppStatusResponse:
+        """Get a Streamlit app's status
+
+        Whether the app is `running`, `starting` or `unavailable`. Known only from Deepnote's client
+        code.
+
+        Args:
+            streamlit_app_id: Streamlit app identifier.
+
+        Operation ``getStreamlitAppStatus``: ``deepnote_client.api.streamlit_apps.get_streamlit_app_status``.
+        """
+        from deepnote_client.api.streamlit_apps import get_streamlit_app_status
+
+        return call(get_streamlit_app_status, client=self._client, streamlit_app_id=streamlit_app_id)
 
 
 class AsyncNotebooksResource(Resource):
@@ -775,6 +1184,367 @@ class AsyncMeResource(Resource):
         return await acall(get_me, client=self._client)
 
 
+class AsyncBlocksResource(Resource):
+    """Notebook blocks (code, SQL, markdown, etc.)."""
+
+    __slots__ = ()
+
+    async def create(
+        self,
+        *,
+        notebook_id: str,
+        type_: BlockType,
+        content: str | Unset = UNSET,
+        metadata: BlockMetadata | Unset = UNSET,
+        integration_id: str | Unset = UNSET,
+        position: int | Unset = UNSET,
+        include_notebook_block_ids: bool | Unset = UNSET,
+    ) -> CreateBlockResponse:
+        """Create a block
+
+        Creates one block in a notebook (there is no bulk endpoint: one request per block). Not
+        idempotent: every call creates a new block. `integrationId` is for SQL blocks only and is stored
+        in the block's metadata as `sql_integration_id`; putting `sql_integration_id` inside `metadata`
+        is refused with 400, and so is the built-in `deepnote-dataframe-sql` (the body, 201 and 400 are
+        from the docs; the rules from Deepnote's client code and agent skills). The docs section was cut
+        off after 401, so other error statuses are not known; an unknown notebook is reported as 400.
+
+        Args:
+            notebook_id: Notebook to create the block in.
+            content: Initial block content. Defaults to an empty string.
+            metadata: Block-type-specific metadata; its keys are not documented and the object is
+                left open (for example `deepnote_slider_min_value` on a slider input, `color` on a
+                callout, `checked` on a to-do, from Deepnote's client code and agent skills).
+            integration_id: Integration ID to store in SQL block metadata as sql_integration_id.
+                Only for `sql` blocks; a workspace SQL integration (never inside `metadata`).
+            position: Zero-based insertion index. Omit to append at the end.
+            include_notebook_block_ids: When true, response includes all block IDs in the notebook.
+
+        Operation ``createBlock``: ``deepnote_client.api.blocks.create_block``.
+        """
+        from deepnote_client.api.blocks import create_block
+        from deepnote_client.models.create_block_body import CreateBlockBody
+
+        request_body = CreateBlockBody(
+            notebook_id=notebook_id,
+            type_=type_,
+            content=content,
+            metadata=metadata,
+            integration_id=integration_id,
+            position=position,
+            include_notebook_block_ids=include_notebook_block_ids,
+        )
+        return await acall(create_block, client=self._client, body=request_body)
+
+    async def get(self, block_id: str | UUID) -> Block:
+        """Get a block
+
+        Returns the block with its metadata, its SQL integration and its version. Known only from
+        Deepnote's client code; not on the archived reference pages.
+
+        Args:
+            block_id: Block identifier.
+
+        Operation ``getBlock``: ``deepnote_client.api.blocks.get_block``.
+        """
+        from deepnote_client.api.blocks import get_block
+
+        return (await acall(get_block, client=self._client, block_id=block_id)).block
+
+    async def delete(self, block_id: str | UUID) -> None:
+        """Delete a block
+
+        Deletes the block; a block already gone is 404. Known only from Deepnote's client code.
+
+        Args:
+            block_id: Block identifier.
+
+        Operation ``deleteBlock``: ``deepnote_client.api.blocks.delete_block``.
+        """
+        from deepnote_client.api.blocks import delete_block
+
+        await acall(delete_block, client=self._client, block_id=block_id)
+
+    async def update(
+        self, block_id: str | UUID, *, content: str | Unset = UNSET, integration_id: str | Unset = UNSET
+    ) -> UpdatedBlock:
+        """Update a block
+
+        Replaces the block's `content` and/or its SQL `integrationId` (at least one); never its metadata
+        or type. The content is a full replacement, and an empty string is a real change. Known only
+        from Deepnote's client code.
+
+        Args:
+            block_id: Block identifier.
+            content: The block's new content, a full replacement; an empty string is a real change.
+            integration_id: The SQL integration of a `sql` block.
+
+        Operation ``updateBlock``: ``deepnote_client.api.blocks.update_block``.
+        """
+        from deepnote_client.api.blocks import update_block
+        from deepnote_client.models.update_block_body import UpdateBlockBody
+
+        request_body = UpdateBlockBody(content=content, integration_id=integration_id)
+        return (await acall(update_block, client=self._client, block_id=block_id, body=request_body)).block
+
+
+class AsyncSearchResource(Resource):
+    """Cross-resource search."""
+
+    __slots__ = ()
+
+    async def search(self, *, q: str, types: str | Unset = UNSET) -> SearchResponse:
+        """Search across resources
+
+        Search result limits are per resource type, not global across the response. The endpoint can
+        return up to 100 projects, up to 100 notebooks, and up to 200 blocks (split into up to 100 text
+        blocks and up to 100 code/SQL blocks). Integrations do not have an explicit search-result limit;
+        active workspace integrations are filtered by the query. If one or more requested resource types
+        cannot be searched, the endpoint returns successful results with partialFailure instead of
+        failing the whole request. Not paginated.
+
+        Args:
+            q: Search query (e.g. "postgres").
+            types: Comma-separated resource types to include: "projects", "notebooks", "blocks",
+                "integrations". Defaults to all types.
+
+        Operation ``search``: ``deepnote_client.api.search.search``.
+        """
+        from deepnote_client.api.search import search
+
+        return await acall(search, client=self._client, q=q, types=types)
+
+
+class AsyncSessionsResource(Resource):
+    """Long-lived interactive sessions for running notebooks and blocks (beta)."""
+
+    __slots__ = ()
+
+    async def create(
+        self,
+        *,
+        notebook_id: str,
+        inputs: RunInputs | Unset = UNSET,
+        storage_mode: SessionStorageMode | Unset = UNSET,
+    ) -> CreateSessionResponse:
+        """Create an interactive session
+
+        Creates an interactive session that runs the specified notebook and stays alive to accept
+        further submissions. The session ends after a period of inactivity. Beta. Not idempotent: every
+        call creates a session and starts a run.
+
+        Args:
+            notebook_id: ID of the source notebook the session is anchored to.
+            inputs: Input values to use for this run, keyed by the input `name` returned from `GET
+                /notebooks/{notebookId}`. Values must match the referenced input block type. Values
+                apply to this run only, never to the notebook's saved defaults.
+            storage_mode: `read_write` (default) allows the session to write to project storage.
+                `readonly` makes project storage read-only for the session; the session can still
+                create temporary files.
+
+        Operation ``createSession``: ``deepnote_client.api.sessions.create_session``.
+        """
+        from deepnote_client.api.sessions import create_session
+        from deepnote_client.models.create_session_body import CreateSessionBody
+
+        request_body = CreateSessionBody(notebook_id=notebook_id, inputs=inputs, storage_mode=storage_mode)
+        return await acall(create_session, client=self._client, body=request_body)
+
+    async def execute_code(
+        self, session_id: str | UUID, *, notebook_id: str, code: str, timeout_ms: int | Unset = UNSET
+    ) -> ExecuteSessionCodeResponse:
+        """Execute arbitrary code in a session kernel (debug)
+
+        Runs arbitrary code inside the notebook's kernel within an interactive session and returns the
+        raw outputs (without creating a snapshot). User-code exceptions are returned as error outputs
+        inside the response body and still produce HTTP 200. Beta. The docs section was cut off before
+        its responses: the 200 body's fields are not known (the schema is open), and the error statuses
+        are those of `POST /sessions` on the same page.
+
+        Args:
+            session_id: Session identifier.
+            notebook_id: Source notebook to execute against in the session.
+            code: Source code to execute in the session sandbox.
+            timeout_ms: Maximum execution time in milliseconds. Must be a positive integer (the
+                docs' maximum was not visible).
+
+        Operation ``executeSessionCode``: ``deepnote_client.api.sessions.execute_session_code``.
+        """
+        from deepnote_client.api.sessions import execute_session_code
+        from deepnote_client.models.execute_session_code_body import ExecuteSessionCodeBody
+
+        request_body = ExecuteSessionCodeBody(notebook_id=notebook_id, code=code, timeout_ms=timeout_ms)
+        return await acall(
+            execute_session_code, client=self._client, session_id=session_id, body=request_body
+        )
+
+
+class AsyncIntegrationsResource(Resource):
+    """Data source integrations and their usages."""
+
+    __slots__ = ()
+
+    async def list(
+        self,
+        *,
+        integration_ids: str | Unset = UNSET,
+        name_contains: str | Unset = UNSET,
+        types: str | Unset = UNSET,
+        has_schema: ListIntegrationsHasSchema | Unset = UNSET,
+        include_metadata: ListIntegrationsIncludeMetadata | Unset = UNSET,
+    ) -> ListIntegrationsResponse:
+        """List integrations
+
+        The workspace's data source integrations, filtered by the query. Not paginated.
+
+        Args:
+            integration_ids: Comma-separated list of integration UUIDs to filter by (e.g.
+                `?integrationIds=<uuid1>,<uuid2>`).
+            name_contains: Filter integrations whose name contains this value (case-insensitive).
+            types: Comma-separated list of integration types to filter by exact match (e.g.
+                `?types=big-query,snowflake`).
+            has_schema: Filter by whether the integration type supports schema discovery.
+            include_metadata: Include decrypted integration connection metadata. Restricted to
+                Admins with EDIT_INTEGRATIONS permission. Defaults to `false`.
+
+        Operation ``listIntegrations``: ``deepnote_client.api.integrations.list_integrations``.
+        """
+        from deepnote_client.api.integrations import list_integrations
+
+        return await acall(
+            list_integrations,
+            client=self._client,
+            integration_ids=integration_ids,
+            name_contains=name_contains,
+            types=types,
+            has_schema=has_schema,
+            include_metadata=include_metadata,
+        )
+
+    async def get(
+        self,
+        integration_id: str | UUID,
+        *,
+        database_name: str | Unset = UNSET,
+        schema_name: str | Unset = UNSET,
+    ) -> GetIntegrationResponse:
+        """Get integration with tables
+
+        The integration and its cached tables, optionally narrowed to one database or schema. The docs
+        section was cut off after the parameters: the response fields are from Deepnote's agent skills
+        (tables with name, schema, optional database and columns), and the error statuses are those of
+        `GET /integrations` plus 404 for an unknown integration.
+
+        Args:
+            integration_id: Integration identifier.
+            database_name: Filter tables by database (relevant for Snowflake/BigQuery).
+            schema_name: Filter tables by schema.
+
+        Operation ``getIntegration``: ``deepnote_client.api.integrations.get_integration``.
+        """
+        from deepnote_client.api.integrations import get_integration
+
+        return await acall(
+            get_integration,
+            client=self._client,
+            integration_id=integration_id,
+            database_name=database_name,
+            schema_name=schema_name,
+        )
+
+
+class AsyncMachinesResource(Resource):
+    """The machines that run project code in the editor and in live-mode runs."""
+
+    __slots__ = ()
+
+    async def list_types(self) -> ListMachineTypesResponse:
+        """List machine types
+
+        List the machine types (sizes) projects in the workspace can run on, with their vCPUs, memory
+        and GPUs and whether the workspace's plan allows them: Deepnote's machine types first, in the
+        order the editor lists them, then the workspace's custom machines sorted by name. Custom
+        machines are listed only for members who can view the workspace's integrations.
+
+        Operation ``listMachineTypes``: ``deepnote_client.api.machines.list_machine_types``.
+        """
+        from deepnote_client.api.machines import list_machine_types
+
+        return await acall(list_machine_types, client=self._client)
+
+    async def get(self, project_id: str | UUID) -> ProjectMachine:
+        """Get the state of a project's editor machine
+
+        Reports whether the project machine is running, and its machine type. Cheap enough to poll while
+        the machine starts or stops. This is the machine the editor, live-mode runs and hosted Streamlit
+        apps use; detached runs and interactive sessions run on machines of their own, which this
+        endpoint does not report. The error statuses past 403 were not visible; 404 for an unknown
+        project is as on the other project operations.
+
+        Args:
+            project_id: Project identifier.
+
+        Operation ``getMachine``: ``deepnote_client.api.machines.get_machine``.
+        """
+        from deepnote_client.api.machines import get_machine
+
+        return (await acall(get_machine, client=self._client, project_id=project_id)).machine
+
+
+class AsyncStreamlitAppsResource(Resource):
+    """Streamlit apps served from project files."""
+
+    __slots__ = ()
+
+    async def list(self, *, project_id: UUID) -> ListStreamlitAppsResponse:
+        """List a project's Streamlit apps
+
+        The project's Streamlit apps; the API does not paginate it. Known only from Deepnote's client
+        code.
+
+        Args:
+            project_id: Project whose apps to list.
+
+        Operation ``listStreamlitApps``: ``deepnote_client.api.streamlit_apps.list_streamlit_apps``.
+        """
+        from deepnote_client.api.streamlit_apps import list_streamlit_apps
+
+        return await acall(list_streamlit_apps, client=self._client, project_id=project_id)
+
+    async def create(self, *, project_id: str, entrypoint: str) -> StreamlitApp:
+        """Serve a Streamlit app
+
+        Serves a project file as a Streamlit app. One app per entrypoint; creating one restarts the
+        project machine, so its status passes through `unavailable` then `starting`. No delete operation
+        is known. Known only from Deepnote's client code.
+
+        Args:
+            entrypoint: Project-relative path of an existing file.
+
+        Operation ``createStreamlitApp``: ``deepnote_client.api.streamlit_apps.create_streamlit_app``.
+        """
+        from deepnote_client.api.streamlit_apps import create_streamlit_app
+        from deepnote_client.models.create_streamlit_app_body import CreateStreamlitAppBody
+
+        request_body = CreateStreamlitAppBody(project_id=project_id, entrypoint=entrypoint)
+        return (await acall(create_streamlit_app, client=self._client, body=request_body)).streamlit_app
+
+    async def get_status(self, streamlit_app_id: str | UUID) -> GetStreamlitAppStatusResponse:
+        """Get a Streamlit app's status
+
+        Whether the app is `running`, `starting` or `unavailable`. Known only from Deepnote's client
+        code.
+
+        Args:
+            streamlit_app_id: Streamlit app identifier.
+
+        Operation ``getStreamlitAppStatus``: ``deepnote_client.api.streamlit_apps.get_streamlit_app_status``.
+        """
+        from deepnote_client.api.streamlit_apps import get_streamlit_app_status
+
+        return await acall(get_streamlit_app_status, client=self._client, streamlit_app_id=streamlit_app_id)
+
+
 class Resources:
     """The resources of ``Deepnote``: one attribute per spec tag, made on first use."""
 
@@ -799,6 +1569,36 @@ class Resources:
     def me(self) -> MeResource:
         """Information about the calling API key and its workspace."""
         return MeResource(self._client)
+
+    @functools.cached_property
+    def blocks(self) -> BlocksResource:
+        """Notebook blocks (code, SQL, markdown, etc.)."""
+        return BlocksResource(self._client)
+
+    @functools.cached_property
+    def search(self) -> SearchResource:
+        """Cross-resource search."""
+        return SearchResource(self._client)
+
+    @functools.cached_property
+    def sessions(self) -> SessionsResource:
+        """Long-lived interactive sessions for running notebooks and blocks (beta)."""
+        return SessionsResource(self._client)
+
+    @functools.cached_property
+    def integrations(self) -> IntegrationsResource:
+        """Data source integrations and their usages."""
+        return IntegrationsResource(self._client)
+
+    @functools.cached_property
+    def machines(self) -> MachinesResource:
+        """The machines that run project code in the editor and in live-mode runs."""
+        return MachinesResource(self._client)
+
+    @functools.cached_property
+    def streamlit_apps(self) -> StreamlitAppsResource:
+        """Streamlit apps served from project files."""
+        return StreamlitAppsResource(self._client)
 
 
 class AsyncResources:
@@ -825,3 +1625,33 @@ class AsyncResources:
     def me(self) -> AsyncMeResource:
         """Information about the calling API key and its workspace."""
         return AsyncMeResource(self._client)
+
+    @functools.cached_property
+    def blocks(self) -> AsyncBlocksResource:
+        """Notebook blocks (code, SQL, markdown, etc.)."""
+        return AsyncBlocksResource(self._client)
+
+    @functools.cached_property
+    def search(self) -> AsyncSearchResource:
+        """Cross-resource search."""
+        return AsyncSearchResource(self._client)
+
+    @functools.cached_property
+    def sessions(self) -> AsyncSessionsResource:
+        """Long-lived interactive sessions for running notebooks and blocks (beta)."""
+        return AsyncSessionsResource(self._client)
+
+    @functools.cached_property
+    def integrations(self) -> AsyncIntegrationsResource:
+        """Data source integrations and their usages."""
+        return AsyncIntegrationsResource(self._client)
+
+    @functools.cached_property
+    def machines(self) -> AsyncMachinesResource:
+        """The machines that run project code in the editor and in live-mode runs."""
+        return AsyncMachinesResource(self._client)
+
+    @functools.cached_property
+    def streamlit_apps(self) -> AsyncStreamlitAppsResource:
+        """Streamlit apps served from project files."""
+        return AsyncStreamlitAppsResource(self._client)

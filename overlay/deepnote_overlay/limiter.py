@@ -15,7 +15,16 @@ Guarantees:
   requests resume spread out rather than all at once and the server refuses at most about one
   request per window
   (after a window filled without refusal the budget grows by one, so a budget learned too low
-  recovers). Before any refusal nothing is held back: the limit is not known until the server says.
+  recovers). Before any refusal nothing is held back: the limit is not known until the server says
+  (Deepnote publishes none), so a burst's first window is refused beyond the limit; its refused
+  requests are resent after the reset.
+- ``budget=RateBudget(requests, per)``: a limit the caller knows. From the first request on, at
+  most ``requests`` are sent per window of ``per`` seconds (plus a 2% margin, at most a quarter
+  second, for the server's window starting when the first request arrives), so a limit that is
+  right is never exceeded; and a window's requests wait until ``per`` after the previous window's
+  first answer (the server's window had opened by then). A 429 still teaches the limiter (a lower budget, say while another
+  client uses the same token, or a longer window); a budget lowered so grows back one a window, but
+  never above ``requests``.
 - A refusal that asks for more than ``max_pause`` seconds (the retry policy's ``max_retry_after``
   when installed by ``connect``) does not pause anything: the request's 429 is handed on at once.
 - ``max_concurrency`` (optional) caps the requests in flight, counted while a request is sent and
@@ -42,7 +51,7 @@ from .retries import asyncio_sleep, retry_after_seconds
 if TYPE_CHECKING:
     import asyncio
 
-__all__ = ["LimitedTransport", "RateLimiter"]
+__all__ = ["LimitedTransport", "RateBudget", "RateLimiter"]
 
 # The wait assumed for a 429 that says nothing about when to come back.
 _DEFAULT_PAUSE = 1.0
@@ -52,6 +61,19 @@ _WINDOW_MARGIN = 0.02
 _MAX_WINDOW_MARGIN = 0.25
 # Set on a request the server refused, so its resend (after the retry policy's wait) skips the pause.
 _REFUSED = "deepnote_overlay.refused"
+
+
+def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not value > 0 or math.isinf(value):
+        raise ValueError(f"{attribute.name} must be a finite number of seconds above zero, not {value!r}")
+
+
+@attrs.frozen
+class RateBudget:
+    """A known rate limit: at most ``requests`` requests per window of ``per`` seconds."""
+
+    requests: int = attrs.field(validator=attrs.validators.ge(1))
+    per: float = attrs.field(validator=_positive)
 
 
 @attrs.frozen
@@ -124,6 +146,8 @@ class _Slots:
 class RateLimiter:
     """Pauses and paces one client's requests after the server refuses one with 429.
 
+    ``budget`` paces them from the first request, when the limit is known.
+
     ``clock`` (monotonic seconds), ``wall_clock`` (Unix seconds, for HTTP-date ``Retry-After``),
     ``sleep`` and ``asleep`` can be replaced, for tests.
     """
@@ -131,6 +155,7 @@ class RateLimiter:
     def __init__(
         self,
         *,
+        budget: RateBudget | None = None,
         max_concurrency: int | None = None,
         spread: float = 0.05,
         max_pause: float = 60.0,
@@ -142,6 +167,8 @@ class RateLimiter:
     ) -> None:
         if max_concurrency is not None and max_concurrency < 1:
             raise ValueError(f"max_concurrency must be at least 1, not {max_concurrency}")
+        if budget is not None and not isinstance(budget, RateBudget):
+            raise TypeError(f"budget must be a RateBudget, not {type(budget).__name__}")
         if not 0 <= spread <= 1:
             raise ValueError(f"spread must be between 0 and 1 (a share of the window), not {spread}")
         self.max_concurrency = max_concurrency
@@ -155,9 +182,12 @@ class RateLimiter:
         self._slots = _Slots(max_concurrency) if max_concurrency is not None else None
         self._lock = threading.Lock()
         self.paused_until = -math.inf
-        self.budget: int | None = None
-        """Requests the server lets through per window, once a refusal has shown it."""
+        self.known_budget = budget
+        self.budget: int | None = None if budget is None else budget.requests
+        """Requests the server lets through per window: the known budget, or what a refusal showed."""
         self.window_length: float | None = None
+        if budget is not None:
+            self.window_length = budget.per + min(budget.per * _WINDOW_MARGIN, _MAX_WINDOW_MARGIN)
         self.refusals = 0
         self._generation = 0
         self._window = 0
@@ -174,10 +204,13 @@ class RateLimiter:
         self._learned_from: int | None = None
         self._resumed = False
         self._next_slot = -math.inf
+        # When each window's first answer came: the server's window had started by then.
+        self._answered: dict[int, float] = {}
 
     def __repr__(self) -> str:
         return (
-            f"RateLimiter(max_concurrency={self.max_concurrency!r}, budget={self.budget!r}, "
+            f"RateLimiter(known_budget={self.known_budget!r}, max_concurrency={self.max_concurrency!r}, "
+            f"budget={self.budget!r}, "
             f"window_length={self.window_length!r}, refusals={self.refusals!r})"
         )
 
@@ -192,9 +225,11 @@ class RateLimiter:
         # token), so probe one more; a refusal sets it back. At worst one refusal a window.
         prior = self._window - 1
         ended = self._starts.get(prior, math.inf) + (self.window_length or math.inf) <= self._clock()
+        ceiling = math.inf if self.known_budget is None else self.known_budget.requests
         if prior in self._full and prior not in self._refused and ended and self.budget is not None:
             self._full.discard(prior)
-            self.budget += 1
+            if self.budget < ceiling:
+                self.budget += 1
         self._window += 1
         self._window_start = self._starts[self._window] = at
         self._admitted = 0
@@ -204,6 +239,7 @@ class RateLimiter:
         self._starts = {w: t for w, t in self._starts.items() if w >= recent}
         self._refused = {w for w in self._refused if w >= recent}
         self._full = {w for w in self._full if w >= recent}
+        self._answered = {w: t for w, t in self._answered.items() if w >= recent}
 
     def _reserve(self, resend: bool, awake: float) -> tuple[_Ticket | None, float]:
         """This request's turn, counted against the window it falls in, and the wait until then.
@@ -238,14 +274,30 @@ class RateLimiter:
         with self._lock:
             return ticket.generation == self._generation
 
+    def _held_until(self, ticket: _Ticket) -> float:
+        """With a known budget: not before ``per`` after the previous window's first answer.
+
+        Tickets are planned from when requests leave, but the server's window opens when the first
+        one arrives, which can be later by more than the margin (connections being opened, a busy
+        server). The first answer bounds that arrival, so no request is early for the server.
+        """
+        with self._lock:
+            answered = self._answered.get(ticket.window - 1)
+            if self.known_budget is None or answered is None:
+                return -math.inf
+            return answered + self.known_budget.per
+
     def observe(self, ticket: _Ticket, response: httpx.Response) -> bool:
         """Count an answer; a 429 pauses every request until the reset it names (``True`` then)."""
         with self._lock:
             window = ticket.window
+            self._answered.setdefault(window, self._clock())
             if response.status_code != 429:
                 passed = self._passed[window] = self._passed.get(window, 0) + 1
                 if window == self._learned_from:
-                    self.budget = max(self.budget or 0, passed)  # an answer of the refused window, late
+                    # An answer of the refused window, late (never above a budget the caller gave).
+                    ceiling = passed if self.known_budget is None else self.known_budget.requests
+                    self.budget = min(max(self.budget or 0, passed), ceiling)
                 return False
             wait = retry_after_seconds(response.headers, now=self._wall_clock(), rate_limited=True)
             wait = _DEFAULT_PAUSE if wait is None else wait
@@ -321,7 +373,12 @@ class RateLimiter:
                 self._sleep(delay)
                 awake = go_at
             if ticket is not None and self._still_valid(ticket):
-                break
+                held = self._held_until(ticket)  # a known budget's window, late at the server
+                if held > max(self._clock(), awake):
+                    self._sleep(held - max(self._clock(), awake))
+                    awake = held
+                if self._still_valid(ticket):
+                    break
             resend = False  # a pause came while waiting: from now on, an ordinary request
         if self._slots is not None:
             self._slots.acquire()
@@ -337,7 +394,12 @@ class RateLimiter:
                 await self._asleep(delay)
                 awake = go_at
             if ticket is not None and self._still_valid(ticket):
-                break
+                held = self._held_until(ticket)  # a known budget's window, late at the server
+                if held > max(self._clock(), awake):
+                    await self._asleep(held - max(self._clock(), awake))
+                    awake = held
+                if self._still_valid(ticket):
+                    break
             resend = False  # a pause came while waiting: from now on, an ordinary request
         if self._slots is not None:
             await self._slots.aacquire()

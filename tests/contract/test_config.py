@@ -28,6 +28,11 @@ WITH_400 = {
     "createRun",
     "reorderNotebookBlocks",
     "scheduleNotebook",
+    # issue 11a
+    "createBlock",
+    "updateBlock",
+    "createSession",
+    "executeSessionCode",
 }
 NO_AVAILABILITY = {
     "getNotebook",

@@ -23,7 +23,9 @@ from schemathesis import Case
 
 from deepnote_fake import (
     SEED_NOTEBOOK_ID,
+    SEED_POSTGRES_INTEGRATION_ID,
     SEED_PROJECT_ID,
+    SEED_SNOWFLAKE_INTEGRATION_ID,
     SEED_TOKEN,
     FakeClock,
     FakeDeepnote,
@@ -173,3 +175,80 @@ def test_every_operation_validates_with_real_ids() -> None:
         assert got.json()["run"]["status"] == "success"
     assert _call(schema, "getMe").json()["accessLevel"] == "admin"
     assert _call(schema, "deleteProject", path_parameters={"projectId": project["id"]}).status_code == 204
+
+
+# --- issue 11a: blocks, search, sessions, integrations, machines, streamlit apps
+
+
+def test_block_lifecycle() -> None:
+    """Create a SQL block, read it, patch it, delete it, then 404 on every block operation."""
+    fake = FakeDeepnote(clock=FakeClock())
+    schema = asgi_schema(create_app(fake))
+    created = _call(
+        schema,
+        "createBlock",
+        body={
+            "notebookId": SEED_NOTEBOOK_ID,
+            "type": "sql",
+            "content": "select 1",
+            "integrationId": SEED_POSTGRES_INTEGRATION_ID,
+            "includeNotebookBlockIds": True,
+        },
+    )
+    assert created.status_code == 201
+    block = created.json()["block"]
+    assert created.json()["notebookBlockIds"][-1] == block["id"]
+    path = {"blockId": block["id"]}
+    got = _call(schema, "getBlock", path_parameters=path).json()["block"]
+    assert got["metadata"] == {"sql_integration_id": SEED_POSTGRES_INTEGRATION_ID}
+    patched = _call(schema, "updateBlock", path_parameters=path, body={"content": ""})
+    assert patched.json()["block"]["version"] == 2
+    assert _call(schema, "deleteBlock", path_parameters=path).status_code == 204
+    assert _call(schema, "getBlock", path_parameters=path).status_code == 404
+    assert _call(schema, "updateBlock", path_parameters=path, body={"content": "x"}).status_code == 404
+    assert _call(schema, "deleteBlock", path_parameters=path).status_code == 404
+
+
+def test_every_workspace_operation_validates_with_real_ids() -> None:
+    """One valid request per issue-11a operation against existing objects, each 2xx body checked
+    against its schema, partialFailure included."""
+    clock = FakeClock()
+    fake = FakeDeepnote(clock=clock)
+    fake.search_unavailable = {"integrations"}
+    fake.projects[SEED_PROJECT_ID].files.append({"path": "app.py"})
+    schema = asgi_schema(create_app(fake))
+
+    found = _call(schema, "search", query={"q": "seed"}).json()
+    assert found["partialFailure"]["types"] == ["integrations"] and found["results"]["notebooks"]
+
+    session = _call(schema, "createSession", body={"notebookId": SEED_NOTEBOOK_ID, "storageMode": "readonly"})
+    assert session.status_code == 202
+    executed = _call(
+        schema,
+        "executeSessionCode",
+        path_parameters={"sessionId": session.json()["session"]["id"]},
+        body={"notebookId": SEED_NOTEBOOK_ID, "code": "raise RuntimeError('x')", "timeoutMs": 1000},
+    )
+    assert (executed.status_code, executed.json()["outputs"][0]["output_type"]) == (200, "error")
+
+    listed = _call(schema, "listIntegrations", query={"includeMetadata": "true", "hasSchema": "true"})
+    assert len(listed.json()["integrations"]) == 2
+    tables = _call(
+        schema,
+        "getIntegration",
+        path_parameters={"integrationId": SEED_SNOWFLAKE_INTEGRATION_ID},
+        query={"databaseName": "FINANCE"},
+    )
+    assert [t["name"] for t in tables.json()["tables"]] == ["SALES"]
+
+    assert _call(schema, "listMachineTypes").json()["machineTypes"][1]["id"] == "fjord"
+    machine = _call(schema, "getMachine", path_parameters={"projectId": SEED_PROJECT_ID})
+    assert machine.json()["machine"]["status"] == "stopped"
+
+    app = _call(schema, "createStreamlitApp", body={"projectId": SEED_PROJECT_ID, "entrypoint": "app.py"})
+    app_id = app.json()["streamlitApp"]["id"]
+    listed_apps = _call(schema, "listStreamlitApps", query={"projectId": SEED_PROJECT_ID})
+    assert [a["id"] for a in listed_apps.json()["streamlitApps"]] == [app_id]
+    clock.advance(10)
+    status = _call(schema, "getStreamlitAppStatus", path_parameters={"streamlitAppId": app_id})
+    assert status.json()["status"] == "running"

@@ -13,10 +13,18 @@ import httpx
 import pytest
 
 from deepnote_client import AuthenticatedClient
-from deepnote_client.models import BlockPlacementStart, RunStatus
+from deepnote_client.models import (
+    BlockPlacementStart,
+    BlockType,
+    MachineStatus,
+    RunStatus,
+    SessionStorageMode,
+    StreamlitAppStatus,
+)
 from deepnote_fake import (
     SEED_BLOCK_IDS,
     SEED_NOTEBOOK_ID,
+    SEED_POSTGRES_INTEGRATION_ID,
     SEED_PROJECT_ID,
     SEED_TOKEN,
     FakeDeepnote,
@@ -70,6 +78,21 @@ def operation_of(request: Any) -> str:
         ("GET", "projects", 2): "getProject",
         ("DELETE", "projects", 2): "deleteProject",
         ("GET", "me", 1): "getMe",
+        # issue 11a
+        ("POST", "blocks", 1): "createBlock",
+        ("GET", "blocks", 2): "getBlock",
+        ("PATCH", "blocks", 2): "updateBlock",
+        ("DELETE", "blocks", 2): "deleteBlock",
+        ("GET", "search", 1): "search",
+        ("POST", "sessions", 1): "createSession",
+        ("POST", "execute", 3): "executeSessionCode",
+        ("GET", "integrations", 1): "listIntegrations",
+        ("GET", "integrations", 2): "getIntegration",
+        ("GET", "machine-types", 1): "listMachineTypes",
+        ("GET", "machine", 3): "getMachine",
+        ("POST", "streamlit-apps", 1): "createStreamlitApp",
+        ("GET", "streamlit-apps", 1): "listStreamlitApps",
+        ("GET", "status", 3): "getStreamlitAppStatus",
     }
     key = parts[-1] if len(parts) == 3 else parts[0]
     return table[(method, key, len(parts))]
@@ -114,6 +137,8 @@ def test_every_operation_through_deepnote(quick_runs_server: ServerHandle) -> No
         with pytest.raises(NotFoundError):
             dn.projects.get(project.id)
 
+        exercise_workspace_operations(dn, server.state)
+
     assert {operation_of(request) for request in server.state.requests} == set(OPERATIONS)
 
 
@@ -155,7 +180,81 @@ async def test_every_operation_through_async_deepnote(quick_runs_server: ServerH
         with pytest.raises(NotFoundError):
             await dn.projects.get(project.id)
 
+        await exercise_workspace_operations_async(dn, server.state)
+
     assert {operation_of(request) for request in server.state.requests} == set(OPERATIONS)
+
+
+# --- issue 11a: blocks, search, sessions, integrations, machines, streamlit apps
+
+
+def exercise_workspace_operations(dn: Deepnote, fake: FakeDeepnote) -> None:
+    """Every operation of issue 11a through ``Deepnote``, each answer checked for its meaning."""
+    created = dn.blocks.create(
+        notebook_id=SEED_NOTEBOOK_ID,
+        type_=BlockType.SQL,
+        content="select * from orders",
+        integration_id=SEED_POSTGRES_INTEGRATION_ID,
+        include_notebook_block_ids=True,
+    )
+    assert created.notebook_block_ids[-1] == created.block.id
+    block = dn.blocks.get(created.block.id)
+    assert (block.type_, block.integration_id) == (BlockType.SQL, SEED_POSTGRES_INTEGRATION_ID)
+    assert dn.blocks.update(block.id, content="select 1").version == 2
+    assert dn.search.search(q="select 1", types="blocks").results.to_dict()["blocks"][0]["id"] == block.id
+    dn.blocks.delete(block.id)
+    with pytest.raises(NotFoundError):
+        dn.blocks.get(block.id)
+
+    session = dn.sessions.create(notebook_id=SEED_NOTEBOOK_ID, storage_mode=SessionStorageMode.READONLY)
+    assert session.run.to_dict()["notebookId"] == SEED_NOTEBOOK_ID
+    session_id = session.session.to_dict()["id"]  # Session is open: the docs do not name its fields
+    executed = dn.sessions.execute_code(session_id, notebook_id=SEED_NOTEBOOK_ID, code="raise KeyError('k')")
+    assert executed.to_dict()["outputs"][0]["ename"] == "KeyError"
+
+    integrations = dn.integrations.list(types="pgsql").integrations
+    assert [i.id for i in integrations] == [SEED_POSTGRES_INTEGRATION_ID]
+    tables = dn.integrations.get(SEED_POSTGRES_INTEGRATION_ID).tables
+    assert [t.name for t in tables] == ["orders"]
+
+    assert dn.machines.list_types().machine_types[1].name == "CPU (Plus)"
+    assert dn.machines.get(SEED_PROJECT_ID).status == MachineStatus.STOPPED
+
+    fake.projects[SEED_PROJECT_ID].files.append({"path": "app.py"})
+    app = dn.streamlit_apps.create(project_id=SEED_PROJECT_ID, entrypoint="app.py")
+    assert [a.id for a in dn.streamlit_apps.list(project_id=SEED_PROJECT_ID).streamlit_apps] == [app.id]
+    assert dn.streamlit_apps.get_status(app.id).status in set(StreamlitAppStatus)
+
+
+async def exercise_workspace_operations_async(dn: AsyncDeepnote, fake: FakeDeepnote) -> None:
+    """The same through ``AsyncDeepnote``."""
+    created = await dn.blocks.create(notebook_id=SEED_NOTEBOOK_ID, type_=BlockType.MARKDOWN, position=0)
+    block = await dn.blocks.get(created.block.id)
+    assert block.content == "" and fake.notebooks[SEED_NOTEBOOK_ID].blocks[0].id == block.id
+    assert (await dn.blocks.update(block.id, content="# Title")).version == 2
+    found = await dn.search.search(q="title")
+    assert [b["id"] for b in found.results.to_dict()["blocks"]] == [block.id]
+    await dn.blocks.delete(block.id)
+    with pytest.raises(NotFoundError):
+        await dn.blocks.delete(block.id)
+
+    session = await dn.sessions.create(notebook_id=SEED_NOTEBOOK_ID)
+    session_id = session.session.to_dict()["id"]
+    executed = await dn.sessions.execute_code(session_id, notebook_id=SEED_NOTEBOOK_ID, code="print('ok')")
+    assert executed.to_dict()["outputs"][0]["text"] == "ok\n"
+
+    listed = await dn.integrations.list(name_contains="lake")
+    assert [i.name for i in listed.integrations] == ["Fake lake"]
+    lake = await dn.integrations.get(listed.integrations[0].id, database_name="FINANCE")
+    assert [t.name for t in lake.tables] == ["SALES"]
+
+    assert [t.id for t in (await dn.machines.list_types()).machine_types][:2] == ["basic", "fjord"]
+    assert (await dn.machines.get(SEED_PROJECT_ID)).type_.id == "basic"
+
+    fake.projects[SEED_PROJECT_ID].files.append({"path": "dash.py"})
+    app = await dn.streamlit_apps.create(project_id=SEED_PROJECT_ID, entrypoint="dash.py")
+    assert app.id in [a.id for a in (await dn.streamlit_apps.list(project_id=SEED_PROJECT_ID)).streamlit_apps]
+    assert (await dn.streamlit_apps.get_status(app.id)).status in set(StreamlitAppStatus)
 
 
 def test_the_constructor_reads_the_environment_like_connect(

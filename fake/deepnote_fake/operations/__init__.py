@@ -6,17 +6,24 @@ One module per tag of ``openapi.yaml``, like ``deepnote_client.api``; importing 
 
 from __future__ import annotations
 
-from . import me, notebooks, projects, runs
+# --- issue 11a
+from . import blocks, integrations, machines, me, notebooks, projects, runs, search, sessions, streamlit_apps
 from .registry import OPERATIONS, Operation, api_routes, operation, resource
 
 __all__ = [
     "OPERATIONS",
     "Operation",
     "api_routes",
+    "blocks",
+    "integrations",
+    "machines",
     "me",
     "notebooks",
     "operation",
     "projects",
     "resource",
     "runs",
+    "search",
+    "sessions",
+    "streamlit_apps",
 ]

@@ -8,13 +8,30 @@ the documented status and message. One rule module per resource, each a mixin ov
 
 from __future__ import annotations
 
+# --- issue 11a
+from .blocks import BlockRules
 from .core import StoreCore
+from .integrations import IntegrationRules
+from .machines import MachineRules
 from .notebooks import NotebookRules
 from .projects import ProjectRules
 from .runs import RunRules
+from .search import SearchRules
+from .sessions import SessionRules
+from .streamlit_apps import StreamlitAppRules
 
 __all__ = ["FakeDeepnote", "StoreCore"]
 
 
-class FakeDeepnote(NotebookRules, RunRules, ProjectRules):
+class FakeDeepnote(
+    SessionRules,  # first: it extends RunRules (creating a session starts a run)
+    NotebookRules,
+    RunRules,
+    ProjectRules,
+    BlockRules,
+    IntegrationRules,
+    MachineRules,
+    SearchRules,
+    StreamlitAppRules,
+):
     """The fake's state: projects, notebooks, runs, faults, counters and knobs (see ``StoreCore``)."""

@@ -21,7 +21,20 @@ from ..faults import FaultPlan
 from ..pagination import PageTokenCodec
 from ..ratelimit import RateLimiter
 from ..recording import RecordedRequest, RequestLog
-from ..records import RUN_OUTCOMES, Block, Folder, Notebook, Project, Run, RunOutcome
+from ..records import (
+    RUN_OUTCOMES,
+    Block,
+    Folder,
+    Integration,
+    MachineType,
+    Notebook,
+    Project,
+    ProjectMachine,
+    Run,
+    RunOutcome,
+    Session,
+    StreamlitApp,
+)
 from ..render import Renderer
 from ..seed import SEED_TOKEN, seed
 
@@ -71,6 +84,20 @@ class StoreCore:
         self.pages = PageTokenCodec()
         self.snapshot_key = os.urandom(16)  # signs snapshot download URLs (see snapshots.py)
         self.render = Renderer(self)
+
+        # --- issue 11a: integrations, machines, sessions, streamlit apps, search
+        self.integrations: dict[str, Integration] = {}
+        self.machine_types: list[MachineType] = []  # in the order the editor lists them
+        self.machines: dict[str, ProjectMachine] = {}  # by project id; a stopped one on first read
+        self.sessions: dict[str, Session] = {}
+        self.streamlit_apps: dict[str, StreamlitApp] = {}
+        # includeMetadata=true is "restricted to Admins with EDIT_INTEGRATIONS permission" (403).
+        self.can_edit_integrations = True
+        self.sessions_enabled = True  # False: POST /sessions is 403 "sessions are not enabled"
+        self.search_unavailable: set[str] = set()  # resource types reported in partialFailure
+        self.streamlit_unavailable_seconds = 1.0
+        self.streamlit_starting_seconds = 2.0
+        # --- end issue 11a
 
         self.lock = threading.RLock()
         self._seq = 0

@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any, Final
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.get_streamlit_app_status_response import GetStreamlitAppStatusResponse
+from ...types import Response, path_segment
+
+
+def _get_kwargs(
+    streamlit_app_id: str | UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/streamlit-apps/{streamlit_app_id}/status".format(
+            streamlit_app_id=path_segment("streamlit_app_id", streamlit_app_id),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | GetStreamlitAppStatusResponse | None:
+    if response.status_code == 200:
+        response_200 = GetStreamlitAppStatusResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+OPERATION_ID: Final = "getStreamlitAppStatus"
+"""The spec's operationId."""
+
+
+def build_request(
+    *,
+    streamlit_app_id: str | UUID,
+) -> dict[str, Any]:
+    """The request of getStreamlitAppStatus, as keyword arguments for ``httpx.Client.build_request``.
+
+    Raises ``ValueError`` naming a path parameter that is empty, ``.`` or ``..``.
+    """
+    return _get_kwargs(
+        streamlit_app_id=streamlit_app_id,
+    )
+
+
+def parse_response(response: httpx.Response) -> GetStreamlitAppStatusResponse:
+    """The success value of a getStreamlitAppStatus response.
+
+    Raises ``errors.UnexpectedStatus`` for any status that is not a documented success,
+    ``errors.ParseError`` (naming the field) for a body that does not match the schema, and
+    ``json.JSONDecodeError`` for a body that is not JSON.
+    """
+    if response.status_code == 200:
+        return GetStreamlitAppStatusResponse.from_dict(response.json())
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | GetStreamlitAppStatusResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    streamlit_app_id: str | UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | GetStreamlitAppStatusResponse]:
+    """Get a Streamlit app's status
+
+     Whether the app is `running`, `starting` or `unavailable`. Known only from Deepnote's client code.
+
+    Args:
+        streamlit_app_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | GetStreamlitAppStatusResponse]
+    """
+
+    kwargs = _get_kwargs(
+        streamlit_app_id=streamlit_app_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    streamlit_app_id: str | UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | GetStreamlitAppStatusResponse | None:
+    """Get a Streamlit app's status
+
+     Whether the app is `running`, `starting` or `unavailable`. Known only from Deepnote's client code.
+
+    Args:
+        streamlit_app_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | GetStreamlitAppStatusResponse
+    """
+
+    return sync_detailed(
+        streamlit_app_id=streamlit_app_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    streamlit_app_id: str | UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | GetStreamlitAppStatusResponse]:
+    """Get a Streamlit app's status
+
+     Whether the app is `running`, `starting` or `unavailable`. Known only from Deepnote's client code.
+
+    Args:
+        streamlit_app_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | GetStreamlitAppStatusResponse]
+    """
+
+    kwargs = _get_kwargs(
+        streamlit_app_id=streamlit_app_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    streamlit_app_id: str | UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | GetStreamlitAppStatusResponse | None:
+    """Get a Streamlit app's status
+
+     Whether the app is `running`, `starting` or `unavailable`. Known only from Deepnote's client code.
+
+    Args:
+        streamlit_app_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | GetStreamlitAppStatusResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            streamlit_app_id=streamlit_app_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,234 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..models.block_type import BlockType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.block_metadata import BlockMetadata
+
+
+_BlockType_BY_VALUE = cast("dict[str, BlockType]", BlockType._value2member_map_)
+_Block_FIELDS = frozenset(
+    {
+        "id",
+        "type",
+        "notebookId",
+        "content",
+        "metadata",
+        "integrationId",
+        "version",
+    }
+)
+
+
+@_attrs_define
+class Block:
+    """A block with its metadata (fields from Deepnote's client code; the docs do not show this schema). `integrationId` is
+    the SQL integration of a `sql` block.
+
+    """
+
+    id: str
+    """ Block identifier. """
+    type_: BlockType
+    """ The 26 block types the docs list for `POST /blocks`. """
+    notebook_id: str | Unset = UNSET
+    """ The notebook the block belongs to. """
+    content: None | str | Unset = UNSET
+    """ Block source; may be null. """
+    metadata: BlockMetadata | None | Unset = UNSET
+    """ Block-type-specific metadata; may be null. """
+    integration_id: None | str | Unset = UNSET
+    """ The SQL integration of a `sql` block; null otherwise. """
+    version: float | Unset = UNSET
+    """ Version of the block, raised by every change. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.block_metadata import BlockMetadata
+
+        id = self.id
+
+        type_ = self.type_.value
+
+        notebook_id = self.notebook_id
+
+        content: None | str | Unset
+        if isinstance(self.content, Unset):
+            content = UNSET
+        else:
+            content = self.content
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, BlockMetadata):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        integration_id: None | str | Unset
+        if isinstance(self.integration_id, Unset):
+            integration_id = UNSET
+        else:
+            integration_id = self.integration_id
+
+        version = self.version
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "type": type_,
+            }
+        )
+        if notebook_id is not UNSET:
+            field_dict["notebookId"] = notebook_id
+        if content is not UNSET:
+            field_dict["content"] = content
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if integration_id is not UNSET:
+            field_dict["integrationId"] = integration_id
+        if version is not UNSET:
+            field_dict["version"] = version
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        from ..models.block_metadata import BlockMetadata
+
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _get = src_dict.get
+        _value = _get("id", UNSET)
+        id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "id")
+        id = _value
+
+        _value = _get("type", UNSET)
+        type_: BlockType
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "type")
+        type_ = _BlockType_BY_VALUE.get(_value) or BlockType(_value)
+
+        _value = _get("notebookId", UNSET)
+        notebook_id: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
+            notebook_id = _value
+
+        _value = _get("content", UNSET)
+        content: None | str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if isinstance(_value, str):
+                content = _value
+
+            elif _value is None:
+                content = None
+
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "content")
+
+        _value = _get("metadata", UNSET)
+        metadata: BlockMetadata | None | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if isinstance(_value, dict):
+                try:
+                    metadata = BlockMetadata.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "metadata")
+
+            elif _value is None:
+                metadata = None
+
+            else:
+                raise ParseError.wrong_type("object or null", _value, src_dict, "metadata")
+
+        _value = _get("integrationId", UNSET)
+        integration_id: None | str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if isinstance(_value, str):
+                integration_id = _value
+
+            elif _value is None:
+                integration_id = None
+
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "integrationId")
+
+        _value = _get("version", UNSET)
+        version: float | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
+                raise ParseError.wrong_type("number", _value, src_dict, "version")
+            version = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _Block_FIELDS}
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        block = object.__new__(cls)
+        block.id = id
+        block.type_ = type_
+        block.notebook_id = notebook_id
+        block.content = content
+        block.metadata = metadata
+        block.integration_id = integration_id
+        block.version = version
+
+        block.additional_properties = d
+        return block
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("type_", self.type_),
+            ("notebook_id", self.notebook_id),
+            ("content", self.content),
+            ("metadata", self.metadata),
+            ("integration_id", self.integration_id),
+            ("version", self.version),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"Block({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.block import Block
+
+
+_CreateBlockResponse_FIELDS = frozenset(
+    {
+        "block",
+        "notebookBlockIds",
+    }
+)
+
+
+@_attrs_define
+class CreateBlockResponse:
+    block: Block
+    """ A block with its metadata (fields from Deepnote's client code; the docs do not show this schema).
+    `integrationId` is the SQL integration of a `sql` block. """
+    notebook_block_ids: list[str] | Unset = UNSET
+    """ Every block id of the notebook, in order; only when includeNotebookBlockIds is true. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        block = self.block.to_dict()
+
+        notebook_block_ids: list[str] | Unset = UNSET
+        if not isinstance(self.notebook_block_ids, Unset):
+            notebook_block_ids = self.notebook_block_ids
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "block": block,
+            }
+        )
+        if notebook_block_ids is not UNSET:
+            field_dict["notebookBlockIds"] = notebook_block_ids
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        from ..models.block import Block
+
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("block", UNSET)
+        block: Block
+        try:
+            block = Block.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "block")
+
+        _value = _get("notebookBlockIds", UNSET)
+        notebook_block_ids: list[str] | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, list):
+                raise ParseError.wrong_type("array", _value, src_dict, "notebookBlockIds")
+            for _index_0, _item_0 in enumerate(_value):
+                if not isinstance(_item_0, str):
+                    raise ParseError.wrong_type(
+                        "string", _item_0, src_dict, "notebookBlockIds", _index_0
+                    )
+            notebook_block_ids = list(_value)
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _CreateBlockResponse_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        create_block_response = object.__new__(cls)
+        create_block_response.block = block
+        create_block_response.notebook_block_ids = notebook_block_ids
+
+        create_block_response.additional_properties = d
+        return create_block_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("block", self.block),
+            ("notebook_block_ids", self.notebook_block_ids),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"CreateBlockResponse({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..models.session_storage_mode import SessionStorageMode
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.run_inputs import RunInputs
+
+
+_SessionStorageMode_BY_VALUE = cast(
+    "dict[str, SessionStorageMode]", SessionStorageMode._value2member_map_
+)
+_CreateSessionBody_FIELDS = frozenset(
+    {
+        "notebookId",
+        "inputs",
+        "storageMode",
+    }
+)
+
+
+@_attrs_define
+class CreateSessionBody:
+    notebook_id: str
+    """ ID of the source notebook the session is anchored to. """
+    inputs: RunInputs | Unset = UNSET
+    """ Input values to use for this run, keyed by the input `name` returned from `GET /notebooks/{notebookId}`.
+    Values must match the referenced input block type. Values apply to this run only, never to the notebook's saved
+    defaults. """
+    storage_mode: SessionStorageMode | Unset = UNSET
+    """ `read_write` (default) allows the session to write to project storage. `readonly` makes project storage
+    read-only for the session; the session can still create temporary files. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        notebook_id = self.notebook_id
+
+        inputs: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.inputs, Unset):
+            inputs = self.inputs.to_dict()
+
+        storage_mode: str | Unset = UNSET
+        if not isinstance(self.storage_mode, Unset):
+            storage_mode = self.storage_mode.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "notebookId": notebook_id,
+            }
+        )
+        if inputs is not UNSET:
+            field_dict["inputs"] = inputs
+        if storage_mode is not UNSET:
+            field_dict["storageMode"] = storage_mode
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        from ..models.run_inputs import RunInputs
+
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("notebookId", UNSET)
+        notebook_id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
+        notebook_id = _value
+
+        _value = _get("inputs", UNSET)
+        inputs: RunInputs | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            try:
+                inputs = RunInputs.from_dict(_value)
+            except ParseError as _error:
+                raise _error.within(src_dict, "inputs")
+
+        _value = _get("storageMode", UNSET)
+        storage_mode: SessionStorageMode | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if _value is not None:
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "storageMode")
+                storage_mode = _SessionStorageMode_BY_VALUE.get(_value) or SessionStorageMode(
+                    _value
+                )
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _CreateSessionBody_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        create_session_body = object.__new__(cls)
+        create_session_body.notebook_id = notebook_id
+        create_session_body.inputs = inputs
+        create_session_body.storage_mode = storage_mode
+
+        create_session_body.additional_properties = d
+        return create_session_body
+
+    def __repr__(self) -> str:
+        fields = [
+            ("notebook_id", self.notebook_id),
+            ("inputs", self.inputs),
+            ("storage_mode", self.storage_mode),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"CreateSessionBody({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

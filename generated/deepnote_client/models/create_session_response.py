@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET
+
+if TYPE_CHECKING:
+    from ..models.session import Session
+    from ..models.session_run import SessionRun
+
+
+_CreateSessionResponse_FIELDS = frozenset(
+    {
+        "session",
+        "run",
+    }
+)
+
+
+@_attrs_define
+class CreateSessionResponse:
+    session: Session
+    """ An interactive session. The docs do not show this schema: its fields (including the name of the identifier
+    used as `sessionId`) are not known, so the object is left open. """
+    run: SessionRun
+    """ The session's initial run. The docs do not show its fields, so the object is left open. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        session = self.session.to_dict()
+
+        run = self.run.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "session": session,
+                "run": run,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        from ..models.session import Session
+        from ..models.session_run import SessionRun
+
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _get = src_dict.get
+        _value = _get("session", UNSET)
+        session: Session
+        try:
+            session = Session.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "session")
+
+        _value = _get("run", UNSET)
+        run: SessionRun
+        try:
+            run = SessionRun.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "run")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _CreateSessionResponse_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        create_session_response = object.__new__(cls)
+        create_session_response.session = session
+        create_session_response.run = run
+
+        create_session_response.additional_properties = d
+        return create_session_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("session", self.session),
+            ("run", self.run),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"CreateSessionResponse({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET
+
+_CreateStreamlitAppBody_FIELDS = frozenset(
+    {
+        "projectId",
+        "entrypoint",
+    }
+)
+
+
+@_attrs_define
+class CreateStreamlitAppBody:
+    project_id: str
+    entrypoint: str
+    """ Project-relative path of an existing file. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        project_id = str(self.project_id)
+
+        entrypoint = self.entrypoint
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "projectId": project_id,
+                "entrypoint": entrypoint,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _get = src_dict.get
+        _value = _get("projectId", UNSET)
+        project_id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "projectId")
+        project_id = _value
+
+        _value = _get("entrypoint", UNSET)
+        entrypoint: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "entrypoint")
+        entrypoint = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _CreateStreamlitAppBody_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        create_streamlit_app_body = object.__new__(cls)
+        create_streamlit_app_body.project_id = project_id
+        create_streamlit_app_body.entrypoint = entrypoint
+
+        create_streamlit_app_body.additional_properties = d
+        return create_streamlit_app_body
+
+    def __repr__(self) -> str:
+        fields = [
+            ("project_id", self.project_id),
+            ("entrypoint", self.entrypoint),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"CreateStreamlitAppBody({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

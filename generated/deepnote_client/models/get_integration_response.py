@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.integration_table import IntegrationTable
+
+
+_GetIntegrationResponse_FIELDS = frozenset(
+    {
+        "tables",
+    }
+)
+
+
+@_attrs_define
+class GetIntegrationResponse:
+    """The integration with its cached `tables`. Only `tables` is known (from Deepnote's agent skills); the integration's
+    own fields land in the model's additional properties.
+
+    """
+
+    tables: list[IntegrationTable] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        tables: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.tables, Unset):
+            tables = []
+            for tables_item_data in self.tables:
+                tables_item = tables_item_data.to_dict()
+                tables.append(tables_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if tables is not UNSET:
+            field_dict["tables"] = tables
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        from ..models.integration_table import IntegrationTable
+
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 0
+        _get = src_dict.get
+        _value = _get("tables", UNSET)
+        tables: list[IntegrationTable] | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, list):
+                raise ParseError.wrong_type("array", _value, src_dict, "tables")
+            _from_dict_tables = IntegrationTable.from_dict  # looked up once, not per item
+            try:
+                tables = [_from_dict_tables(_item) for _item in _value]
+            except ParseError as _error:
+                raise _error.item_of(_value).within(src_dict, "tables")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _GetIntegrationResponse_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        get_integration_response = object.__new__(cls)
+        get_integration_response.tables = tables
+
+        get_integration_response.additional_properties = d
+        return get_integration_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("tables", self.tables),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"GetIntegrationResponse({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.integration_metadata import IntegrationMetadata
+
+
+_IntegrationListItem_FIELDS = frozenset(
+    {
+        "id",
+        "name",
+        "type",
+        "metadata",
+    }
+)
+
+
+@_attrs_define
+class IntegrationListItem:
+    """An integration. The docs name the schema but do not show it; `id`, `name`, `type` and `metadata` are the fields
+    Deepnote's CLI reads. The CLI also reads `is_public`, `created_at`, `updated_at` and `federated_auth_method` in
+    snake case, unlike the rest of the API (unverified), so those are left to the model's additional properties.
+
+    """
+
+    id: str
+    name: str | Unset = UNSET
+    type_: str | Unset = UNSET
+    """ Integration type, for example `pgsql`, `big-query` or `snowflake`. """
+    metadata: IntegrationMetadata | Unset = UNSET
+    """ Decrypted connection metadata (only with `includeMetadata=true`); its keys depend on the integration type
+    and are left open. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        name = self.name
+
+        type_ = self.type_
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        from ..models.integration_metadata import IntegrationMetadata
+
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("id", UNSET)
+        id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "id")
+        id = _value
+
+        _value = _get("name", UNSET)
+        name: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "name")
+            name = _value
+
+        _value = _get("type", UNSET)
+        type_: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "type")
+            type_ = _value
+
+        _value = _get("metadata", UNSET)
+        metadata: IntegrationMetadata | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            try:
+                metadata = IntegrationMetadata.from_dict(_value)
+            except ParseError as _error:
+                raise _error.within(src_dict, "metadata")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _IntegrationListItem_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        integration_list_item = object.__new__(cls)
+        integration_list_item.id = id
+        integration_list_item.name = name
+        integration_list_item.type_ = type_
+        integration_list_item.metadata = metadata
+
+        integration_list_item.additional_properties = d
+        return integration_list_item
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("name", self.name),
+            ("type_", self.type_),
+            ("metadata", self.metadata),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"IntegrationListItem({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET, Unset
+
+_IntegrationTableColumn_FIELDS = frozenset(
+    {
+        "name",
+    }
+)
+
+
+@_attrs_define
+class IntegrationTableColumn:
+    """A column of a cached table: its name and native type (the type's field name is not known, so the object is left
+    open).
+
+    """
+
+    name: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 0
+        _get = src_dict.get
+        _value = _get("name", UNSET)
+        name: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "name")
+            name = _value
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _IntegrationTableColumn_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        integration_table_column = object.__new__(cls)
+        integration_table_column.name = name
+
+        integration_table_column.additional_properties = d
+        return integration_table_column
+
+    def __repr__(self) -> str:
+        fields = [
+            ("name", self.name),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"IntegrationTableColumn({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

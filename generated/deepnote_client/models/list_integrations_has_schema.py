@@ -1,0 +1,6 @@
+from ..types import OpenStrEnum
+
+
+class ListIntegrationsHasSchema(OpenStrEnum):
+    FALSE = "false"
+    TRUE = "true"

@@ -1,0 +1,6 @@
+from ..types import OpenStrEnum
+
+
+class ListIntegrationsIncludeMetadata(OpenStrEnum):
+    FALSE = "false"
+    TRUE = "true"

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET
+
+if TYPE_CHECKING:
+    from ..models.integration_list_item import IntegrationListItem
+
+
+_ListIntegrationsResponse_FIELDS = frozenset(
+    {
+        "integrations",
+    }
+)
+
+
+@_attrs_define
+class ListIntegrationsResponse:
+    integrations: list[IntegrationListItem]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        integrations = []
+        for integrations_item_data in self.integrations:
+            integrations_item = integrations_item_data.to_dict()
+            integrations.append(integrations_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "integrations": integrations,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        from ..models.integration_list_item import IntegrationListItem
+
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("integrations", UNSET)
+        integrations: list[IntegrationListItem]
+        if not isinstance(_value, list):
+            raise ParseError.wrong_type("array", _value, src_dict, "integrations")
+        _from_dict_integrations = IntegrationListItem.from_dict  # looked up once, not per item
+        try:
+            integrations = [_from_dict_integrations(_item) for _item in _value]
+        except ParseError as _error:
+            raise _error.item_of(_value).within(src_dict, "integrations")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _ListIntegrationsResponse_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        list_integrations_response = object.__new__(cls)
+        list_integrations_response.integrations = integrations
+
+        list_integrations_response.additional_properties = d
+        return list_integrations_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("integrations", self.integrations),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ListIntegrationsResponse({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET
+
+if TYPE_CHECKING:
+    from ..models.machine_type import MachineType
+
+
+_ListMachineTypesResponse_FIELDS = frozenset(
+    {
+        "machineTypes",
+    }
+)
+
+
+@_attrs_define
+class ListMachineTypesResponse:
+    machine_types: list[MachineType]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        machine_types = []
+        for machine_types_item_data in self.machine_types:
+            machine_types_item = machine_types_item_data.to_dict()
+            machine_types.append(machine_types_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "machineTypes": machine_types,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        from ..models.machine_type import MachineType
+
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("machineTypes", UNSET)
+        machine_types: list[MachineType]
+        if not isinstance(_value, list):
+            raise ParseError.wrong_type("array", _value, src_dict, "machineTypes")
+        _from_dict_machine_types = MachineType.from_dict  # looked up once, not per item
+        try:
+            machine_types = [_from_dict_machine_types(_item) for _item in _value]
+        except ParseError as _error:
+            raise _error.item_of(_value).within(src_dict, "machineTypes")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _ListMachineTypesResponse_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        list_machine_types_response = object.__new__(cls)
+        list_machine_types_response.machine_types = machine_types
+
+        list_machine_types_response.additional_properties = d
+        return list_machine_types_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("machine_types", self.machine_types),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ListMachineTypesResponse({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

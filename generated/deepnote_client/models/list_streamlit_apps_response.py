@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET
+
+if TYPE_CHECKING:
+    from ..models.streamlit_app import StreamlitApp
+
+
+_ListStreamlitAppsResponse_FIELDS = frozenset(
+    {
+        "streamlitApps",
+    }
+)
+
+
+@_attrs_define
+class ListStreamlitAppsResponse:
+    streamlit_apps: list[StreamlitApp]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        streamlit_apps = []
+        for streamlit_apps_item_data in self.streamlit_apps:
+            streamlit_apps_item = streamlit_apps_item_data.to_dict()
+            streamlit_apps.append(streamlit_apps_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "streamlitApps": streamlit_apps,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        from ..models.streamlit_app import StreamlitApp
+
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("streamlitApps", UNSET)
+        streamlit_apps: list[StreamlitApp]
+        if not isinstance(_value, list):
+            raise ParseError.wrong_type("array", _value, src_dict, "streamlitApps")
+        _from_dict_streamlit_apps = StreamlitApp.from_dict  # looked up once, not per item
+        try:
+            streamlit_apps = [_from_dict_streamlit_apps(_item) for _item in _value]
+        except ParseError as _error:
+            raise _error.item_of(_value).within(src_dict, "streamlitApps")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _ListStreamlitAppsResponse_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        list_streamlit_apps_response = object.__new__(cls)
+        list_streamlit_apps_response.streamlit_apps = streamlit_apps
+
+        list_streamlit_apps_response.additional_properties = d
+        return list_streamlit_apps_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("streamlit_apps", self.streamlit_apps),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ListStreamlitAppsResponse({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET, Unset
+
+_MachineType_FIELDS = frozenset(
+    {
+        "id",
+        "name",
+        "type",
+        "vCpus",
+        "memoryGiB",
+        "gpuCount",
+        "available",
+        "unavailableReason",
+    }
+)
+
+
+@_attrs_define
+class MachineType:
+    """A machine type (size). Fields from the machines guide's example and Deepnote's MCP tool catalogue; a field whose
+    name was cut off in the docs lands in additional properties.
+
+    """
+
+    id: str
+    """ For example `fjord`; custom machines are `custom:<id>`. """
+    name: str | Unset = UNSET
+    """ For example `CPU (Plus)`. """
+    type_: str | Unset = UNSET
+    """ For example `deepnote`. """
+    v_cpus: float | Unset = UNSET
+    memory_gi_b: float | Unset = UNSET
+    gpu_count: int | Unset = UNSET
+    available: bool | Unset = UNSET
+    """ Whether the workspace's plan allows this machine type. """
+    unavailable_reason: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        type_ = self.type_
+
+        v_cpus = self.v_cpus
+
+        memory_gi_b = self.memory_gi_b
+
+        gpu_count = self.gpu_count
+
+        available = self.available
+
+        unavailable_reason: None | str | Unset
+        if isinstance(self.unavailable_reason, Unset):
+            unavailable_reason = UNSET
+        else:
+            unavailable_reason = self.unavailable_reason
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if v_cpus is not UNSET:
+            field_dict["vCpus"] = v_cpus
+        if memory_gi_b is not UNSET:
+            field_dict["memoryGiB"] = memory_gi_b
+        if gpu_count is not UNSET:
+            field_dict["gpuCount"] = gpu_count
+        if available is not UNSET:
+            field_dict["available"] = available
+        if unavailable_reason is not UNSET:
+            field_dict["unavailableReason"] = unavailable_reason
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("id", UNSET)
+        id: str
+        if not isinstance(_value, str):
+            raise ParseError.wrong_type("string", _value, src_dict, "id")
+        id = _value
+
+        _value = _get("name", UNSET)
+        name: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "name")
+            name = _value
+
+        _value = _get("type", UNSET)
+        type_: str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "type")
+            type_ = _value
+
+        _value = _get("vCpus", UNSET)
+        v_cpus: float | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
+                raise ParseError.wrong_type("number", _value, src_dict, "vCpus")
+            v_cpus = _value
+
+        _value = _get("memoryGiB", UNSET)
+        memory_gi_b: float | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
+                raise ParseError.wrong_type("number", _value, src_dict, "memoryGiB")
+            memory_gi_b = _value
+
+        _value = _get("gpuCount", UNSET)
+        gpu_count: int | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+                raise ParseError.wrong_type("integer", _value, src_dict, "gpuCount")
+            gpu_count = _value
+
+        _value = _get("available", UNSET)
+        available: bool | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if not isinstance(_value, bool):
+                raise ParseError.wrong_type("boolean", _value, src_dict, "available")
+            available = _value
+
+        _value = _get("unavailableReason", UNSET)
+        unavailable_reason: None | str | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            if isinstance(_value, str):
+                unavailable_reason = _value
+
+            elif _value is None:
+                unavailable_reason = None
+
+            else:
+                raise ParseError.wrong_type("string or null", _value, src_dict, "unavailableReason")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {key: value for key, value in src_dict.items() if key not in _MachineType_FIELDS}
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        machine_type = object.__new__(cls)
+        machine_type.id = id
+        machine_type.name = name
+        machine_type.type_ = type_
+        machine_type.v_cpus = v_cpus
+        machine_type.memory_gi_b = memory_gi_b
+        machine_type.gpu_count = gpu_count
+        machine_type.available = available
+        machine_type.unavailable_reason = unavailable_reason
+
+        machine_type.additional_properties = d
+        return machine_type
+
+    def __repr__(self) -> str:
+        fields = [
+            ("id", self.id),
+            ("name", self.name),
+            ("type_", self.type_),
+            ("v_cpus", self.v_cpus),
+            ("memory_gi_b", self.memory_gi_b),
+            ("gpu_count", self.gpu_count),
+            ("available", self.available),
+            ("unavailable_reason", self.unavailable_reason),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"MachineType({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.search_partial_failure import SearchPartialFailure
+    from ..models.search_results import SearchResults
+
+
+_SearchResponse_FIELDS = frozenset(
+    {
+        "results",
+        "partialFailure",
+    }
+)
+
+
+@_attrs_define
+class SearchResponse:
+    results: SearchResults
+    """ The results, by resource type. The docs do not show this schema (its fields are not known), so it is left
+    open. """
+    partial_failure: SearchPartialFailure | Unset = UNSET
+    """ Present when one or more requested resource types could not be searched. Returned results are still valid
+    but incomplete. Its fields are not documented; the object is left open. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        results = self.results.to_dict()
+
+        partial_failure: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.partial_failure, Unset):
+            partial_failure = self.partial_failure.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "results": results,
+            }
+        )
+        if partial_failure is not UNSET:
+            field_dict["partialFailure"] = partial_failure
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        from ..models.search_partial_failure import SearchPartialFailure
+        from ..models.search_results import SearchResults
+
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 1
+        _get = src_dict.get
+        _value = _get("results", UNSET)
+        results: SearchResults
+        try:
+            results = SearchResults.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "results")
+
+        _value = _get("partialFailure", UNSET)
+        partial_failure: SearchPartialFailure | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            try:
+                partial_failure = SearchPartialFailure.from_dict(_value)
+            except ParseError as _error:
+                raise _error.within(src_dict, "partialFailure")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value for key, value in src_dict.items() if key not in _SearchResponse_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        search_response = object.__new__(cls)
+        search_response.results = results
+        search_response.partial_failure = partial_failure
+
+        search_response.additional_properties = d
+        return search_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("results", self.results),
+            ("partial_failure", self.partial_failure),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"SearchResponse({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

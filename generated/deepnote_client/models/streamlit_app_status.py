@@ -1,0 +1,7 @@
+from ..types import OpenStrEnum
+
+
+class StreamlitAppStatus(OpenStrEnum):
+    RUNNING = "running"
+    STARTING = "starting"
+    UNAVAILABLE = "unavailable"
