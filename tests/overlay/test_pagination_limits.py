@@ -8,11 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 
 from deepnote_client.api.notebooks import list_notebook_runs
-from deepnote_overlay import PaginationError, aiter_pages, apaginate, iter_pages, paginate
+from deepnote_client.models import ListNotebookRunsResponse
+from deepnote_overlay import (
+    PaginationError,
+    RepeatedPageTokenError,
+    aiter_pages,
+    apaginate,
+    iter_pages,
+    page_items,
+    paginate,
+)
 from deepnote_overlay.pagination import MAX_EMPTY_PAGES
 
 from .helpers import FakeTime, mock_client
@@ -116,7 +126,7 @@ async def test_empty_pages_that_still_claim_more_are_followed_up_to_the_limit(
     looping = Pages(*[0] * (MAX_EMPTY_PAGES + 5), 1)
     with pytest.raises(PaginationError, match=f"{MAX_EMPTY_PAGES} empty pages in a row") as caught:
         await items(mode, looping, fake_time)
-    assert caught.value.pages == MAX_EMPTY_PAGES
+    assert (caught.value.operation, caught.value.pages) == ("listNotebookRuns", MAX_EMPTY_PAGES)
     assert len(looping.requests) == MAX_EMPTY_PAGES
 
 
@@ -128,9 +138,12 @@ async def test_an_empty_page_between_full_ones_resets_the_count(mode: str, fake_
 
 @pytest.mark.parametrize("mode", MODES)
 async def test_has_more_without_a_token_is_an_error_not_the_end(mode: str, fake_time: FakeTime) -> None:
-    with pytest.raises(PaginationError, match="hasMore but gives no nextPageToken") as caught:
+    with pytest.raises(PaginationError) as caught:
         await items(mode, Pages(1, 1, has_more_at_end=True), fake_time)
     assert (caught.value.operation, caught.value.pages) == ("listNotebookRuns", 2)
+    assert (
+        caught.value.reason == "the page says hasMore but gives no nextPageToken; the rest cannot be fetched"
+    )
     assert len(await items(mode, Pages(1, 1, has_more_at_end=False), fake_time)) == 2
 
 
@@ -148,3 +161,57 @@ async def test_a_module_without_page_items_is_refused_before_any_request(
         else:
             await anext(apaginate(get_notebook, client=client, notebook_id="nb"))  # type: ignore[arg-type]
     assert pages.requests == []
+
+
+class Repeating(Pages):
+    """Page tokens p1, p2, then p1 again."""
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        response = super().__call__(request)
+        if len(self.requests) == 3:
+            body = response.json()
+            body["pagination"]["nextPageToken"] = "p1"
+            return httpx.Response(200, json=body)
+        return response
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_repeated_token_names_how_many_pages_came_first(mode: str, fake_time: FakeTime) -> None:
+    with pytest.raises(RepeatedPageTokenError) as caught:
+        await items(mode, Repeating(1, 1, 1, 1, 1), fake_time)
+    assert (caught.value.operation, caught.value.page_token, caught.value.pages) == (
+        "listNotebookRuns",
+        "p1",
+        3,
+    )
+
+
+def test_not_a_paginated_operation_is_named_however_it_can_be() -> None:
+    def not_paged() -> None: ...
+
+    class Anonymous:
+        def __repr__(self) -> str:
+            return "<anonymous endpoint>"
+
+    for endpoint, name in ((not_paged, "not_paged"), (Anonymous(), "<anonymous endpoint>")):
+        with pytest.raises(TypeError) as caught:
+            next(paginate(endpoint, client=None))  # type: ignore[call-overload]
+        assert (
+            str(caught.value) == f"{name} is not a paginated operation (its page schema has no x-page-items)"
+        )
+
+
+def test_page_items_is_the_one_list_of_a_page() -> None:
+    page = ListNotebookRunsResponse.from_dict(
+        {"runs": [{"runId": "r1", "status": "success"}], "pagination": {"nextPageToken": None}}
+    )
+    assert [run.run_id for run in page_items(page)] == ["r1"]
+
+    @attrs.define
+    class TwoLists:
+        a: list[int]
+        b: list[int]
+
+    with pytest.raises(TypeError) as caught:
+        page_items(TwoLists([1], [2]))  # type: ignore[arg-type]
+    assert str(caught.value) == "TwoLists has 2 list fields; expected exactly one list of items"
