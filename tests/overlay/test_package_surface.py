@@ -35,3 +35,28 @@ def test_the_facade_methods_forward_to_the_run_helpers_and_say_so() -> None:
     for method, function in forwarded:
         assert method.__wrapped__ is function
         assert method.__doc__ == f"``deepnote_overlay.runs.{function.__name__}`` (imported on first use)."
+
+
+def test_a_pager_shows_its_operation_and_limits_and_fetches_nothing() -> None:
+    import httpx
+
+    from deepnote_overlay import AsyncDeepnote, Deepnote
+
+    def no_request(request: httpx.Request) -> httpx.Response:
+        raise AssertionError("a pager fetches nothing until iterated")
+
+    mock = httpx.MockTransport(no_request)
+    dn = Deepnote("sk-test", base_url="https://api.test/v2", transport=mock)
+    assert repr(dn.notebooks.list_runs("nb", max_items=5)) == (
+        "<SyncPager list_notebook_runs max_items=5 max_pages=None>"
+    )
+    adn = AsyncDeepnote("sk-test", base_url="https://api.test/v2", transport=mock)
+    assert repr(adn.projects.list(max_pages=2)) == "<AsyncPager list_projects max_items=None max_pages=2>"
+
+
+def test_an_imported_on_first_call_function_takes_its_arguments() -> None:
+    from deepnote_overlay.resource import ImportedOnFirstCall
+
+    bounded = ImportedOnFirstCall(".errors", "bounded_text")
+    assert bounded("abcdefghij", limit=3) == "... [10 characters, cut]"
+    assert bounded("a\nb", 10) == "a\\nb"
