@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import importlib
 
+import httpx
 import pytest
 
 import deepnote_overlay
+from deepnote_overlay import AsyncDeepnote, Deepnote, runs
+from deepnote_overlay.facade_helpers import AsyncRunsHelpers, RunsHelpers
+from deepnote_overlay.resource import ImportedOnFirstCall
 
 
 def test_every_public_name_resolves_and_dir_lists_it() -> None:
@@ -23,8 +27,6 @@ def test_an_unknown_name_is_an_attribute_error_naming_it() -> None:
 
 
 def test_the_facade_methods_forward_to_the_run_helpers_and_say_so() -> None:
-    from deepnote_overlay import AsyncDeepnote, Deepnote, runs
-    from deepnote_overlay.facade_helpers import AsyncRunsHelpers, RunsHelpers
 
     forwarded = [
         (Deepnote.run_notebook, runs.run_notebook),
@@ -38,9 +40,6 @@ def test_the_facade_methods_forward_to_the_run_helpers_and_say_so() -> None:
 
 
 def test_a_pager_shows_its_operation_and_limits_and_fetches_nothing() -> None:
-    import httpx
-
-    from deepnote_overlay import AsyncDeepnote, Deepnote
 
     def no_request(request: httpx.Request) -> httpx.Response:
         raise AssertionError("a pager fetches nothing until iterated")
@@ -55,7 +54,6 @@ def test_a_pager_shows_its_operation_and_limits_and_fetches_nothing() -> None:
 
 
 def test_an_imported_on_first_call_function_takes_its_arguments() -> None:
-    from deepnote_overlay.resource import ImportedOnFirstCall
 
     bounded = ImportedOnFirstCall(".errors", "bounded_text")
     assert bounded("abcdefghij", limit=3) == "... [10 characters, cut]"
