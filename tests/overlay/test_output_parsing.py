@@ -14,7 +14,13 @@ import pytest
 from deepnote_client.models import RunStatus
 from deepnote_client.types import UNSET
 from deepnote_overlay import ResponseParseError
-from deepnote_overlay.outputs import BlockOutput, BlockOutputs, parse_snapshot_blocks, status_value
+from deepnote_overlay.outputs import (
+    BlockOutput,
+    BlockOutputs,
+    RunFailure,
+    parse_snapshot_blocks,
+    status_value,
+)
 
 
 def test_nothing_to_read_is_no_blocks() -> None:
@@ -185,3 +191,26 @@ def test_status_values_are_compared_as_strings() -> None:
     assert status_value(UNSET) is None
     assert status_value(RunStatus.INTERNAL_ERROR) == "internal_error"
     assert status_value("queued_somewhere_new") == "queued_somewhere_new"
+
+
+def test_only_text_mime_values_are_joined_and_only_text_is_a_notice_text() -> None:
+    lines = BlockOutput.from_raw({"output_type": "display_data", "data": {"application/x-lines": ["a", "b"]}})
+    assert lines.data == {"application/x-lines": ["a", "b"]}
+    odd = BlockOutput.from_raw({"output_type": "size_cap", "data": {"text/plain": {"not": "text"}}})
+    assert odd.is_notice and odd.text is None
+
+
+@pytest.mark.parametrize(
+    ("failure", "described"),
+    [
+        (RunFailure(status="error", evalue="bad input"), "ended with status error: Error: bad input"),
+        (RunFailure(status="error", ename="KeyError"), "ended with status error: KeyError: "),
+        (
+            RunFailure(status="stopped", block_id="b2", message="stopped by user"),
+            "ended with status stopped in block b2: stopped by user",
+        ),
+        (RunFailure(status="internal_error"), "ended with status internal_error"),
+    ],
+)
+def test_a_failure_describes_itself_in_one_line(failure: RunFailure, described: str) -> None:
+    assert failure.describe() == described
