@@ -12,7 +12,8 @@ run as one pytest process over a patched copy of the overlay.
 
 A surviving mutant counts against the score unless ``mutation/equivalent.txt`` lists it with a
 reason and the hash of its diff (so an entry goes stale, and is reported, when the code changes).
-The score is killed / (all - equivalent); timeouts count as killed, "no tests" as survived.
+The score is killed / (all - equivalent); timeouts count as killed, "no tests" as survived. Mutants
+a stopped run never checked are left out of the score, listed, and fail the goal.
 
 Usage: scripts/mutate.py [--module calls --module retries ...] [--keep] [--report] [--no-extra] [--jobs N]
 """
@@ -171,7 +172,12 @@ def mutant_diffs(stage_dir: Path, names: list[str]) -> dict[str, str]:
     code = (
         "import json, sys\n"
         "from mutmut.__main__ import find_mutant, get_diff_for_mutant\n"
-        "print(json.dumps({n: get_diff_for_mutant(n, path=find_mutant(n).path) for n in sys.argv[1:]}))\n"
+        "def diff(name):\n"
+        "    try:\n"
+        "        return get_diff_for_mutant(name, path=find_mutant(name).path)\n"
+        "    except Exception as error:\n"
+        "        return f'(no diff: {type(error).__name__}: {error})'\n"
+        "print(json.dumps({n: diff(n) for n in sys.argv[1:]}))\n"
     )
     output = subprocess.run(
         [sys.executable, "-c", code, *names], cwd=stage_dir, check=True, capture_output=True, text=True
@@ -249,13 +255,16 @@ def report(
         if status in KILLED:
             counts["killed"] += 1
             continue
+        if status == "not checked":  # the run stopped before this mutant: not scored, but reported
+            counts["unchecked"] += 1
+            continue
         entry = equivalents.get(name)
         if entry is not None and entry[0] == diff_hash(diffs.get(name, "")):
             counts["equivalent"] += 1
             continue
         if entry is not None:
             stale.append(name)
-        counts[status] += 1
+        counts["left"] += 1
         unexplained.append(name)
 
     for name in unexplained:
@@ -264,25 +273,24 @@ def report(
     for name in stale:
         print(f"!! stale entry in mutation/equivalent.txt (the mutant changed): {name}")
 
-    print(f"\n{'module':<16}{'mutants':>8}{'killed':>8}{'equiv.':>8}{'left':>6}{'score':>9}")
+    columns = ("all", "killed", "equivalent", "left", "unchecked")
+    print(f"\n{'module':<16}{'mutants':>8}{'killed':>8}{'equiv.':>8}{'left':>6}{'unchecked':>10}{'score':>9}")
     failing: list[str] = []
     total = Counter[str]()
-    for module, counts in sorted(per_module.items()):
-        total.update(counts)
+    for module, counts in [*sorted(per_module.items()), ("overall", total)]:
+        if module != "overall":
+            total.update(counts)
         score = _score(counts)
-        left = counts["all"] - counts["killed"] - counts["equivalent"]
         print(
-            f"{module:<16}{counts['all']:>8}{counts['killed']:>8}{counts['equivalent']:>8}{left:>6}{score:>8.1f}%"
+            f"{module:<16}"
+            + "".join(f"{counts[c]:>{w}}" for c, w in zip(columns, (8, 8, 8, 6, 10)))
+            + f"{score:>8.1f}%"
         )
-        if score < driver["module_goal"]:
-            failing.append(f"{module} below {driver['module_goal']} %")
-    overall = _score(total)
-    left = total["all"] - total["killed"] - total["equivalent"]
-    print(
-        f"{'overall':<16}{total['all']:>8}{total['killed']:>8}{total['equivalent']:>8}{left:>6}{overall:>8.1f}%"
-    )
-    if overall < driver["overall_goal"]:
-        failing.append(f"overall below {driver['overall_goal']} %")
+        goal = driver["overall_goal"] if module == "overall" else driver["module_goal"]
+        if score < goal:
+            failing.append(f"{module} below {goal} %")
+        if counts["unchecked"] and module != "overall":
+            failing.append(f"{module} incomplete ({counts['unchecked']} mutants not checked)")
     if failing:
         print("goal not met: " + "; ".join(failing))
         return 1
@@ -291,7 +299,8 @@ def report(
 
 
 def _score(counts: Counter[str]) -> float:
-    considered = counts["all"] - counts["equivalent"]
+    """Killed over the mutants checked that are not equivalent."""
+    considered = counts["killed"] + counts["left"]
     return 100.0 * counts["killed"] / considered if considered else 100.0
 
 
