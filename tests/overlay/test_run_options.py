@@ -14,9 +14,17 @@ from typing import Any
 import httpx
 import pytest
 
+import deepnote_overlay
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.models import RunStatus
-from deepnote_overlay import RunTimeoutError, arun_notebook, run_notebook
+from deepnote_overlay import (
+    APIStatusError,
+    RunFailedError,
+    RunTimeoutError,
+    ServerError,
+    arun_notebook,
+    run_notebook,
+)
 
 from .helpers import NOTEBOOK_ID, RUN_ID, FakeTime, mock_client
 
@@ -95,3 +103,104 @@ async def test_wait_false_returns_the_run_as_created_without_polling(mode: str, 
     assert (str(run.run_id), run.status, run.notebook_id) == (RUN_ID, RunStatus.PENDING, NOTEBOOK_ID)
     assert run.created_at.isoformat() == "2026-01-02T03:04:05+00:00"
     assert api.polls == 0 and fake_time.waits == []
+
+
+class ScriptedPolls(RunApi):
+    """getRun answers from ``script``: a status name, or an HTTP status code for a refusal."""
+
+    def __init__(self, *script: str | int, final: str = "running", retry_after: str | None = None) -> None:
+        super().__init__()
+        self.script = list(script)
+        self.final = final
+        self.retry_after = retry_after
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            return super().__call__(request)
+        self.polls += 1
+        step = self.script[self.polls - 1] if self.polls <= len(self.script) else self.final
+        if isinstance(step, int):
+            headers = {"Retry-After": self.retry_after} if self.retry_after else {}
+            return httpx.Response(step, json={"message": "busy"}, headers=headers)
+        run = {"runId": RUN_ID, "status": step, "notebookId": NOTEBOOK_ID}
+        if step != "running":
+            run["snapshotStatus"] = "unavailable"  # nothing more to wait for
+        return httpx.Response(200, json={"run": run})
+
+
+def once(api: RunApi, fake_time: FakeTime) -> AuthenticatedClient:
+    """A client that sends each request once and has no rate limiter, so every refusal reaches the
+    run waiter, which alone decides the pauses."""
+    return mock_client(api, fake_time.policy(max_retries=0), limiter=False)
+
+
+WAITERS = ["wait_for_run", "await_run", "get_run_result", "aget_run_result"]
+
+
+async def wait_with(name: str, client: AuthenticatedClient, fake_time: FakeTime, **options: Any) -> Any:
+    function = getattr(deepnote_overlay, name)
+    if name.startswith("a"):
+        return await function(client, RUN_ID, asleep=fake_time.asleep, clock=fake_time.monotonic, **options)
+    return function(client, RUN_ID, sleep=fake_time.sleep, clock=fake_time.monotonic, **options)
+
+
+@pytest.mark.parametrize("name", WAITERS)
+async def test_every_waiter_polls_every_second_growing_to_ten(name: str, fake_time: FakeTime) -> None:
+    with pytest.raises(RunTimeoutError):
+        await wait_with(name, once(ScriptedPolls(), fake_time), fake_time, timeout=60)
+    pauses = fake_time.waits
+    assert pauses[:3] == [1.0, 1.5, 2.25]
+    assert max(pauses) == 10.0
+    assert sum(pauses) == pytest.approx(60)
+
+
+@pytest.mark.parametrize("name", ["get_run_result", "aget_run_result"])
+async def test_a_failed_run_result_is_returned_unless_asked_to_raise(name: str, fake_time: FakeTime) -> None:
+    result = await wait_with(name, once(ScriptedPolls(final="error"), fake_time), fake_time)
+    assert result.status == "error" and result.failure is not None
+    with pytest.raises(RunFailedError):
+        await wait_with(name, once(ScriptedPolls(final="error"), fake_time), fake_time, raise_on_failure=True)
+
+
+@pytest.mark.parametrize("name", WAITERS)
+@pytest.mark.parametrize("refusal", [408, 429, 500, 503])
+async def test_polling_goes_on_through_transient_refusals(
+    name: str, refusal: int, fake_time: FakeTime
+) -> None:
+    api = ScriptedPolls("running", refusal, refusal, final="success")
+    result = await wait_with(name, once(api, fake_time), fake_time, poll_interval=0.5)
+    assert result.status in ("success", RunStatus.SUCCESS)
+    # After a refusal the pause is the backoff (from poll_interval, doubling), not a second more.
+    assert fake_time.waits == [0.5, 0.5, 1.0]
+
+
+@pytest.mark.parametrize("name", WAITERS)
+async def test_a_refusal_naming_a_wait_is_waited_at_least(name: str, fake_time: FakeTime) -> None:
+    api = ScriptedPolls(429, final="success", retry_after="7")
+    await wait_with(name, once(api, fake_time), fake_time, poll_interval=0.5)
+    assert fake_time.waits == [7.0]
+
+
+@pytest.mark.parametrize("name", WAITERS)
+@pytest.mark.parametrize("refusal", [404, 409, 400])
+async def test_any_other_refusal_ends_the_wait_naming_the_run(
+    name: str, refusal: int, fake_time: FakeTime
+) -> None:
+    api = ScriptedPolls("running", refusal)
+    with pytest.raises(APIStatusError) as caught:
+        await wait_with(name, once(api, fake_time), fake_time)
+    assert caught.value.status_code == refusal
+    assert (caught.value.run_id, caught.value.notebook_id) == (RUN_ID, NOTEBOOK_ID)
+
+
+@pytest.mark.parametrize("name", WAITERS)
+async def test_failing_polls_until_the_deadline_time_out_with_the_last_run_seen(
+    name: str, fake_time: FakeTime
+) -> None:
+    api = ScriptedPolls("running", final=503)  # type: ignore[arg-type]
+    with pytest.raises(RunTimeoutError) as caught:
+        await wait_with(name, once(api, fake_time), fake_time, timeout=10)
+    error = caught.value
+    assert error.run is not None and (error.run_id, error.notebook_id) == (RUN_ID, NOTEBOOK_ID)
+    assert isinstance(error.__cause__, ServerError)
+    assert sum(fake_time.waits) == pytest.approx(10), "the last poll happens at the deadline"
