@@ -108,23 +108,32 @@ async def test_wait_false_returns_the_run_as_created_without_polling(mode: str, 
 class ScriptedPolls(RunApi):
     """getRun answers from ``script``: a status name, or an HTTP status code for a refusal."""
 
-    def __init__(self, *script: str | int, final: str = "running", retry_after: str | None = None) -> None:
+    def __init__(
+        self,
+        *script: str | int,
+        final: str | int = "running",
+        retry_after: str | None = None,
+        snapshot: str = "unavailable",
+    ) -> None:
         super().__init__()
         self.script = list(script)
         self.final = final
         self.retry_after = retry_after
+        self.snapshot = snapshot
+        self.polled: list[httpx.URL] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if request.method == "POST":
             return super().__call__(request)
         self.polls += 1
+        self.polled.append(request.url)
         step = self.script[self.polls - 1] if self.polls <= len(self.script) else self.final
         if isinstance(step, int):
             headers = {"Retry-After": self.retry_after} if self.retry_after else {}
             return httpx.Response(step, json={"message": "busy"}, headers=headers)
         run = {"runId": RUN_ID, "status": step, "notebookId": NOTEBOOK_ID}
         if step != "running":
-            run["snapshotStatus"] = "unavailable"  # nothing more to wait for
+            run["snapshotStatus"] = self.snapshot
         return httpx.Response(200, json={"run": run})
 
 
@@ -199,8 +208,62 @@ async def test_failing_polls_until_the_deadline_time_out_with_the_last_run_seen(
 ) -> None:
     api = ScriptedPolls("running", final=503)  # type: ignore[arg-type]
     with pytest.raises(RunTimeoutError) as caught:
-        await wait_with(name, once(api, fake_time), fake_time, timeout=10)
+        await wait_with(name, once(api, fake_time), fake_time, timeout=8.5)
     error = caught.value
     assert error.run is not None and (error.run_id, error.notebook_id) == (RUN_ID, NOTEBOOK_ID)
     assert isinstance(error.__cause__, ServerError)
-    assert sum(fake_time.waits) == pytest.approx(10), "the last poll happens at the deadline"
+    assert sum(fake_time.waits) == pytest.approx(8.5), "the last poll happens at the deadline"
+
+
+@pytest.mark.parametrize("name", WAITERS)
+async def test_only_the_result_waiters_ask_for_the_snapshot_blocks(name: str, fake_time: FakeTime) -> None:
+    api = ScriptedPolls(final="success")
+    await wait_with(name, once(api, fake_time), fake_time)
+    wanted = "blocks" if "result" in name else None
+    assert [url.params.get("snapshotDelivery") for url in api.polled] == [wanted]
+
+
+@pytest.mark.parametrize("name", ["get_run_result", "aget_run_result"])
+@pytest.mark.parametrize("then", ["pending", 503])
+async def test_a_snapshot_still_pending_is_waited_for_up_to_snapshot_timeout(
+    name: str, then: str | int, fake_time: FakeTime
+) -> None:
+    api = ScriptedPolls("success", final="success" if then == "pending" else then, snapshot="pending")
+    result = await wait_with(name, once(api, fake_time), fake_time, snapshot_timeout=5, poll_interval=0.5)
+    assert (result.status, result.snapshot_status) == ("success", "pending")
+    assert sum(fake_time.waits) == pytest.approx(5)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_run_notebook_paces_its_polls_like_the_waiters(mode: str, fake_time: FakeTime) -> None:
+    with pytest.raises(RunTimeoutError):
+        await start(mode, once(ScriptedPolls(), fake_time), fake_time, timeout=60)
+    assert fake_time.waits[:3] == [1.0, 1.5, 2.25] and max(fake_time.waits) == 10.0
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_run_notebook_errors_name_the_notebook_before_any_poll_answered(
+    mode: str, fake_time: FakeTime
+) -> None:
+    with pytest.raises(APIStatusError) as caught:
+        await start(mode, once(ScriptedPolls(404), fake_time), fake_time)
+    assert (caught.value.run_id, caught.value.notebook_id) == (RUN_ID, NOTEBOOK_ID)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_run_notebook_raises_a_failed_run_when_asked(mode: str, fake_time: FakeTime) -> None:
+    with pytest.raises(RunFailedError):
+        await start(mode, once(ScriptedPolls(final="error"), fake_time), fake_time, raise_on_failure=True)
+    returned = await start(mode, once(ScriptedPolls(final="error"), fake_time), fake_time, outputs=True)
+    assert returned.status == "error"
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("options", [{"outputs": True}, {"raise_on_failure": True}])
+async def test_outputs_or_raising_need_wait(mode: str, options: dict[str, bool], fake_time: FakeTime) -> None:
+    api = ScriptedPolls()
+    with pytest.raises(ValueError) as caught:
+        await start(mode, once(api, fake_time), fake_time, wait=False, **options)
+    assert str(caught.value) == (
+        "outputs=True and raise_on_failure=True need wait=True: a run just created has neither"
+    )
