@@ -216,8 +216,13 @@ def run_extra_mutants(modules: list[str] | None) -> tuple[dict[str, str], dict[s
         except subprocess.TimeoutExpired:
             results[name] = "timeout"
         else:
-            # 1: a test failed; 2: collection failed (the mutated overlay does not even import).
-            results[name] = {0: "survived", 1: "killed", 2: "killed"}.get(outcome.returncode, "suspicious")
+            # 1: a test failed; 2: collection failed, or 4 with an error loading a conftest (which
+            # imports the overlay): the mutated overlay does not even import.
+            import_broken = (
+                outcome.returncode == 4 and b"while loading conftest" in outcome.stdout + outcome.stderr
+            )
+            killed = outcome.returncode in (1, 2) or import_broken
+            results[name] = "killed" if killed else "survived" if outcome.returncode == 0 else "suspicious"
         print(f"   {name}: {results[name]}", flush=True)
     shutil.rmtree(work, ignore_errors=True)
     return results, diffs
