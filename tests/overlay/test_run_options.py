@@ -19,6 +19,7 @@ from deepnote_client.client import AuthenticatedClient
 from deepnote_client.models import RunStatus
 from deepnote_overlay import (
     APIStatusError,
+    ResponseParseError,
     RunFailedError,
     RunTimeoutError,
     ServerError,
@@ -267,3 +268,15 @@ async def test_outputs_or_raising_need_wait(mode: str, options: dict[str, bool],
     assert str(caught.value) == (
         "outputs=True and raise_on_failure=True need wait=True: a run just created has neither"
     )
+
+
+@pytest.mark.parametrize("name", WAITERS)
+async def test_a_get_run_answer_with_an_undocumented_success_status_is_a_parse_error(
+    name: str, fake_time: FakeTime
+) -> None:
+    def accepted(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(202, json={"run": {"runId": RUN_ID, "status": "running"}})
+
+    with pytest.raises(ResponseParseError) as caught:
+        await wait_with(name, once(accepted, fake_time), fake_time)  # type: ignore[arg-type]
+    assert caught.value.reason == "status 202 is not documented for this operation"

@@ -406,6 +406,7 @@ def test_the_fakes_snapshot_url_downloads(
     with pytest.raises(NotFoundError) as caught:
         download_snapshot(client, url.replace("sig=", "sig=0"))
     assert "sig" not in str(caught.value)  # the signature stays out of messages
+    assert (caught.value.method, caught.value.url) == ("GET", url.split("?", 1)[0])
 
 
 def test_an_unreachable_snapshot_url_is_a_connection_error() -> None:
