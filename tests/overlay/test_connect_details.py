@@ -15,7 +15,7 @@ import pytest
 
 import deepnote_overlay.client as client_module
 from deepnote_client.api.notebooks import get_notebook
-from deepnote_overlay import APIConnectionError, RetryTransport, acall, call, connect
+from deepnote_overlay import APIConnectionError, RetryPolicy, RetryTransport, acall, call, connect
 
 from .helpers import MOCK_TOKEN, NOTEBOOK_ID, success_response
 
@@ -115,3 +115,10 @@ async def test_a_given_sync_only_transport_leaves_the_async_side_without_one() -
     with pytest.raises(APIConnectionError) as caught:
         await acall(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
     assert caught.value.reason == "RuntimeError: this RetryTransport has no async transport"
+
+
+def test_by_default_connect_retries_with_the_documented_policy() -> None:
+    transport = connect(MOCK_TOKEN).get_httpx_client()._transport
+    assert isinstance(transport, RetryTransport)
+    assert transport.policy == RetryPolicy()  # 3 retries, 0.5 s doubling to 8 s, 120 s deadline
+    assert transport.policy.max_retries > 0
