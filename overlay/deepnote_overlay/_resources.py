@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from deepnote_client.models.block_placement_after import BlockPlacementAfter
     from deepnote_client.models.block_placement_end import BlockPlacementEnd
     from deepnote_client.models.block_placement_start import BlockPlacementStart
+    from deepnote_client.models.copy_file_response import CopyFileResponse
     from deepnote_client.models.create_run_response import CreateRunResponse
     from deepnote_client.models.detached_run_storage_mode import DetachedRunStorageMode
+    from deepnote_client.models.file_reference import FileReference
     from deepnote_client.models.list_notebook_run import ListNotebookRun
     from deepnote_client.models.list_notebook_runs_response import ListNotebookRunsResponse
     from deepnote_client.models.list_projects_item import ListProjectsItem
@@ -38,14 +40,17 @@ if TYPE_CHECKING:
     from deepnote_client.models.run import Run
     from deepnote_client.models.run_inputs import RunInputs
     from deepnote_client.models.snapshot_delivery import SnapshotDelivery
+    from deepnote_client.types import File
 
 __all__ = [
     "OPERATIONS",
+    "AsyncFilesResource",
     "AsyncMeResource",
     "AsyncNotebooksResource",
     "AsyncProjectsResource",
     "AsyncResources",
     "AsyncRunsResource",
+    "FilesResource",
     "MeResource",
     "NotebooksResource",
     "ProjectsResource",
@@ -72,6 +77,10 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "getProject": ("projects.get", "deepnote_client.api.projects.get_project"),
     "deleteProject": ("projects.delete", "deepnote_client.api.projects.delete_project"),
     "getMe": ("me.get", "deepnote_client.api.me.get_me"),
+    "createFile": ("files.create", "deepnote_client.api.files.create_file"),
+    "deleteFile": ("files.delete", "deepnote_client.api.files.delete_file"),
+    "copyFile": ("files.copy", "deepnote_client.api.files.copy_file"),
+    "downloadFile": ("files.download", "deepnote_client.api.files.download_file"),
 }
 
 
@@ -420,6 +429,91 @@ class MeResource(Resource):
         from deepnote_client.api.me import get_me
 
         return call(get_me, client=self._client)
+
+
+class FilesResource(Resource):
+    """Project files and folders."""
+
+    __slots__ = ()
+
+    def create(self, *, project_id: str, path: str, file: File) -> FileReference:
+        """Create a file
+
+        Creates a file from a multipart upload at the requested project path, generating a unique path
+        when that path already exists. A file is never overwritten: delete it first.
+
+        Args:
+            project_id: Project to create the file in.
+            path: Requested destination path within the project. If it already exists, a unique path
+                is generated.
+            file: File content to upload.
+
+        Operation ``createFile``: ``deepnote_client.api.files.create_file``.
+        """
+        from deepnote_client.api.files import create_file
+        from deepnote_client.models.create_file_multipart_body import CreateFileMultipartBody
+
+        request_body = CreateFileMultipartBody(project_id=project_id, path=path, file=file)
+        return call(create_file, client=self._client, body=request_body).file
+
+    def delete(self, *, project_id: UUID, path: str) -> None:
+        """Delete a file
+
+        Deletes the file at `path` in the project.
+
+        Args:
+            project_id: Project that contains the file.
+            path: File path within the project.
+
+        Operation ``deleteFile``: ``deepnote_client.api.files.delete_file``.
+        """
+        from deepnote_client.api.files import delete_file
+
+        call(delete_file, client=self._client, project_id=project_id, path=path)
+
+    def copy(
+        self, *, source_project_id: str, target_project_id: str, source_file_path: str
+    ) -> CopyFileResponse:
+        """Copy a file between projects
+
+        Copies a source file into another project, using the source file path as the target path. Source
+        and target projects must differ; files only, never folders; an existing target file is never
+        overwritten. Needs read access to the source and edit access to the target. The response shape
+        is not documented (the docs page is cut off); it is read as an open object.
+
+        Args:
+            source_project_id: Project to copy the file from.
+            target_project_id: Project to copy the file into; must differ from the source.
+            source_file_path: Path of the file in the source project; it is also the target path.
+
+        Operation ``copyFile``: ``deepnote_client.api.files.copy_file``.
+        """
+        from deepnote_client.api.files import copy_file
+        from deepnote_client.models.copy_file_body import CopyFileBody
+
+        request_body = CopyFileBody(
+            source_project_id=source_project_id,
+            target_project_id=target_project_id,
+            source_file_path=source_file_path,
+        )
+        return call(copy_file, client=self._client, body=request_body)
+
+    def download(self, *, project_id: UUID, path: str) -> File:
+        """Download a file
+
+        The file's raw bytes, sent chunked without a `Content-Length` (from Deepnote's client code).
+        Through `call` the body is read into memory within the client's size limit; use
+        `deepnote_overlay.download_file` to stream a file of any size to disk.
+
+        Args:
+            project_id: Project that contains the file.
+            path: File path within the project.
+
+        Operation ``downloadFile``: ``deepnote_client.api.files.download_file``.
+        """
+        from deepnote_client.api.files import download_file
+
+        return call(download_file, client=self._client, project_id=project_id, path=path)
 
 
 class AsyncNotebooksResource(Resource):
@@ -775,6 +869,91 @@ class AsyncMeResource(Resource):
         return await acall(get_me, client=self._client)
 
 
+class AsyncFilesResource(Resource):
+    """Project files and folders."""
+
+    __slots__ = ()
+
+    async def create(self, *, project_id: str, path: str, file: File) -> FileReference:
+        """Create a file
+
+        Creates a file from a multipart upload at the requested project path, generating a unique path
+        when that path already exists. A file is never overwritten: delete it first.
+
+        Args:
+            project_id: Project to create the file in.
+            path: Requested destination path within the project. If it already exists, a unique path
+                is generated.
+            file: File content to upload.
+
+        Operation ``createFile``: ``deepnote_client.api.files.create_file``.
+        """
+        from deepnote_client.api.files import create_file
+        from deepnote_client.models.create_file_multipart_body import CreateFileMultipartBody
+
+        request_body = CreateFileMultipartBody(project_id=project_id, path=path, file=file)
+        return (await acall(create_file, client=self._client, body=request_body)).file
+
+    async def delete(self, *, project_id: UUID, path: str) -> None:
+        """Delete a file
+
+        Deletes the file at `path` in the project.
+
+        Args:
+            project_id: Project that contains the file.
+            path: File path within the project.
+
+        Operation ``deleteFile``: ``deepnote_client.api.files.delete_file``.
+        """
+        from deepnote_client.api.files import delete_file
+
+        await acall(delete_file, client=self._client, project_id=project_id, path=path)
+
+    async def copy(
+        self, *, source_project_id: str, target_project_id: str, source_file_path: str
+    ) -> CopyFileResponse:
+        """Copy a file between projects
+
+        Copies a source file into another project, using the source file path as the target path. Source
+        and target projects must differ; files only, never folders; an existing target file is never
+        overwritten. Needs read access to the source and edit access to the target. The response shape
+        is not documented (the docs page is cut off); it is read as an open object.
+
+        Args:
+            source_project_id: Project to copy the file from.
+            target_project_id: Project to copy the file into; must differ from the source.
+            source_file_path: Path of the file in the source project; it is also the target path.
+
+        Operation ``copyFile``: ``deepnote_client.api.files.copy_file``.
+        """
+        from deepnote_client.api.files import copy_file
+        from deepnote_client.models.copy_file_body import CopyFileBody
+
+        request_body = CopyFileBody(
+            source_project_id=source_project_id,
+            target_project_id=target_project_id,
+            source_file_path=source_file_path,
+        )
+        return await acall(copy_file, client=self._client, body=request_body)
+
+    async def download(self, *, project_id: UUID, path: str) -> File:
+        """Download a file
+
+        The file's raw bytes, sent chunked without a `Content-Length` (from Deepnote's client code).
+        Through `call` the body is read into memory within the client's size limit; use
+        `deepnote_overlay.download_file` to stream a file of any size to disk.
+
+        Args:
+            project_id: Project that contains the file.
+            path: File path within the project.
+
+        Operation ``downloadFile``: ``deepnote_client.api.files.download_file``.
+        """
+        from deepnote_client.api.files import download_file
+
+        return await acall(download_file, client=self._client, project_id=project_id, path=path)
+
+
 class Resources:
     """The resources of ``Deepnote``: one attribute per spec tag, made on first use."""
 
@@ -799,6 +978,11 @@ class Resources:
     def me(self) -> MeResource:
         """Information about the calling API key and its workspace."""
         return MeResource(self._client)
+
+    @functools.cached_property
+    def files(self) -> FilesResource:
+        """Project files and folders."""
+        return FilesResource(self._client)
 
 
 class AsyncResources:
@@ -825,3 +1009,8 @@ class AsyncResources:
     def me(self) -> AsyncMeResource:
         """Information about the calling API key and its workspace."""
         return AsyncMeResource(self._client)
+
+    @functools.cached_property
+    def files(self) -> AsyncFilesResource:
+        """Project files and folders."""
+        return AsyncFilesResource(self._client)

@@ -9,6 +9,7 @@ the documented status and message. One rule module per resource, each a mixin ov
 from __future__ import annotations
 
 from .core import StoreCore
+from .files import FileRules  # issue 11b
 from .notebooks import NotebookRules
 from .projects import ProjectRules
 from .runs import RunRules
@@ -16,5 +17,5 @@ from .runs import RunRules
 __all__ = ["FakeDeepnote", "StoreCore"]
 
 
-class FakeDeepnote(NotebookRules, RunRules, ProjectRules):
+class FakeDeepnote(NotebookRules, RunRules, ProjectRules, FileRules):
     """The fake's state: projects, notebooks, runs, faults, counters and knobs (see ``StoreCore``)."""

@@ -8,6 +8,10 @@ if TYPE_CHECKING:
     from .block_placement_after import BlockPlacementAfter
     from .block_placement_end import BlockPlacementEnd
     from .block_placement_start import BlockPlacementStart
+    from .copy_file_body import CopyFileBody
+    from .copy_file_response import CopyFileResponse
+    from .create_file_multipart_body import CreateFileMultipartBody
+    from .create_file_response import CreateFileResponse
     from .create_notebook_body import CreateNotebookBody
     from .create_notebook_response import CreateNotebookResponse
     from .create_project_body import CreateProjectBody
@@ -17,6 +21,7 @@ if TYPE_CHECKING:
     from .cursor_pagination import CursorPagination
     from .detached_run_storage_mode import DetachedRunStorageMode
     from .error_response import ErrorResponse
+    from .file_reference import FileReference
     from .folder import Folder
     from .folder_path_entry import FolderPathEntry
     from .get_notebook_response import GetNotebookResponse
@@ -60,6 +65,10 @@ _MODULES = {
     "BlockPlacementAfter": ".block_placement_after",
     "BlockPlacementEnd": ".block_placement_end",
     "BlockPlacementStart": ".block_placement_start",
+    "CopyFileBody": ".copy_file_body",
+    "CopyFileResponse": ".copy_file_response",
+    "CreateFileMultipartBody": ".create_file_multipart_body",
+    "CreateFileResponse": ".create_file_response",
     "CreateNotebookBody": ".create_notebook_body",
     "CreateNotebookResponse": ".create_notebook_response",
     "CreateProjectBody": ".create_project_body",
@@ -69,6 +78,7 @@ _MODULES = {
     "CursorPagination": ".cursor_pagination",
     "DetachedRunStorageMode": ".detached_run_storage_mode",
     "ErrorResponse": ".error_response",
+    "FileReference": ".file_reference",
     "Folder": ".folder",
     "FolderPathEntry": ".folder_path_entry",
     "GetNotebookResponse": ".get_notebook_response",
@@ -127,6 +137,10 @@ __all__ = (
     "BlockPlacementAfter",
     "BlockPlacementEnd",
     "BlockPlacementStart",
+    "CopyFileBody",
+    "CopyFileResponse",
+    "CreateFileMultipartBody",
+    "CreateFileResponse",
     "CreateNotebookBody",
     "CreateNotebookResponse",
     "CreateProjectBody",
@@ -136,6 +150,7 @@ __all__ = (
     "CursorPagination",
     "DetachedRunStorageMode",
     "ErrorResponse",
+    "FileReference",
     "Folder",
     "FolderPathEntry",
     "GetNotebookResponse",
