@@ -34,6 +34,11 @@ EXPECTED_METHODS = {
     "getProject": "projects.get",
     "deleteProject": "projects.delete",
     "getMe": "me.get",
+    # --- issue 11b: files, project settings, export/import ---
+    "createFile": "files.create",
+    "deleteFile": "files.delete",
+    "copyFile": "files.copy",
+    "downloadFile": "files.download",
 }
 PAGINATED = {"listNotebookRuns", "listProjects"}
 

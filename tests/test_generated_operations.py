@@ -8,6 +8,7 @@ round-tripping through `to_dict()` without losing a field.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Callable
@@ -20,6 +21,7 @@ import httpx
 import pytest
 
 from deepnote_client import AuthenticatedClient, models
+from deepnote_client.api.files import copy_file, create_file, delete_file, download_file
 from deepnote_client.api.me import get_me
 from deepnote_client.api.notebooks import (
     create_notebook,
@@ -32,6 +34,7 @@ from deepnote_client.api.notebooks import (
 )
 from deepnote_client.api.projects import create_project, delete_project, get_project, list_projects
 from deepnote_client.api.runs import create_run, get_run
+from deepnote_client.types import File
 from tests.spec_tools import SAMPLE_UUID, operations, resolve, sample, snake_case
 
 BASE_URL = "https://api.example.test/v2"
@@ -47,6 +50,8 @@ class Case:
     raw_path: str
     query: dict[str, str]
     body: Any = None
+    # issue 11b: a multipart body is checked as its form fields (name -> bytes), a raw one as bytes.
+    content_type: str = "application/json"
 
 
 def run_inputs() -> models.RunInputs:
@@ -156,7 +161,61 @@ CASES = {
         delete_project, lambda: {"project_id": UUID(PROJECT_ID)}, "DELETE", f"/v2/projects/{PROJECT_ID}", {}
     ),
     "getMe": Case(get_me, dict, "GET", "/v2/me", {}),
+    # --- issue 11b: files, project settings, export/import ---
+    "createFile": Case(
+        create_file,
+        lambda: {
+            "body": models.CreateFileMultipartBody(
+                project_id=PROJECT_ID,
+                path="data/q1.csv",
+                file=File(payload=io.BytesIO(b"a,b\r\n--+++\r\n"), file_name="q1.csv", mime_type="text/csv"),
+            )
+        },
+        "POST",
+        "/v2/files",
+        {},
+        {"projectId": b"7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d", "path": b"data/q1.csv", "file": b"a,b\r\n--+++\r\n"},
+        content_type="multipart/form-data",
+    ),
+    "deleteFile": Case(
+        delete_file,
+        lambda: {"project_id": UUID(PROJECT_ID), "path": "data/q1.csv"},
+        "DELETE",
+        "/v2/files",
+        {"projectId": PROJECT_ID, "path": "data/q1.csv"},
+    ),
+    "copyFile": Case(
+        copy_file,
+        lambda: {
+            "body": models.CopyFileBody(
+                source_project_id=PROJECT_ID, target_project_id=RUN_ID, source_file_path="data/q1.csv"
+            )
+        },
+        "POST",
+        "/v2/files/copy",
+        {},
+        {"sourceProjectId": PROJECT_ID, "targetProjectId": RUN_ID, "sourceFilePath": "data/q1.csv"},
+    ),
+    "downloadFile": Case(
+        download_file,
+        lambda: {"project_id": UUID(PROJECT_ID), "path": "data/q1.csv"},
+        "GET",
+        "/v2/files/download",
+        {"projectId": PROJECT_ID, "path": "data/q1.csv"},
+    ),
 }
+
+
+def multipart_fields(request: httpx.Request) -> dict[str, bytes]:
+    """The parts of a multipart request body, by name (issue 11b)."""
+    boundary = request.headers["Content-Type"].split("boundary=", 1)[1].encode()
+    fields = {}
+    for part in request.content.split(b"--" + boundary)[1:-1]:
+        head, _, value = part[2:-2].partition(b"\r\n\r\n")  # each part is framed by CRLFs
+        name = re.search(rb'name="([^"]+)"', head)
+        assert name is not None, head
+        fields[name.group(1).decode()] = value
+    return fields
 
 SPEC_OPERATIONS = {op["operationId"]: (method, path, op) for method, path, op, _ in operations()}
 
@@ -166,11 +225,17 @@ def client_answering(status: int, body: Any, seen: list[httpx.Request]) -> Authe
         seen.append(request)
         if body is None:
             return httpx.Response(status)
+        if isinstance(body, bytes):  # a binary answer (issue 11b)
+            return httpx.Response(status, content=body, headers={"Content-Type": "application/octet-stream"})
         return httpx.Response(status, json=body, headers={"Retry-After": "3"} if status == 429 else {})
 
     return AuthenticatedClient(
         base_url=BASE_URL, token="test-token", httpx_args={"transport": httpx.MockTransport(handler)}
     )
+
+
+def client_response(status: int, body: bytes) -> httpx.Response:
+    return httpx.Response(status, content=body, request=httpx.Request("GET", BASE_URL))
 
 
 def test_every_spec_operation_has_a_case() -> None:
@@ -191,6 +256,14 @@ def test_request_goes_out_as_specified(operation_id: str) -> None:
     assert request.headers["Authorization"] == "Bearer test-token"
     if case.body is None:
         assert request.content == b""
+    elif case.content_type == "multipart/form-data":
+        # A random boundary from httpx, not the stock template's fixed "+++" (which the file holds).
+        assert request.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+        assert not request.headers["Content-Type"].endswith("boundary=+++")
+        assert multipart_fields(request) == case.body
+    elif case.content_type != "application/json":
+        assert request.headers["Content-Type"] == case.content_type
+        assert request.content == case.body
     else:
         assert request.headers["Content-Type"] == "application/json"
         assert json.loads(request.content) == case.body
@@ -216,11 +289,18 @@ def test_documented_response_parses_into_its_model(operation_id: str, code: str)
     case = CASES[operation_id]
     content = response.get("content", {}).get("application/json")
     body = sample(content["schema"]) if content else None
+    binary = response.get("content") and content is None  # issue 11b: octet-stream or zip answers
+    if binary:
+        body = b"PK\x03\x04 any bytes"
     client = client_answering(int(code), body, [])
 
     result = case.endpoint.sync_detailed(client=client, **case.kwargs())
 
     assert result.status_code == int(code)
+    if binary:
+        assert isinstance(result.parsed, File) and result.parsed.payload.read() == body
+        assert case.endpoint.parse_response(client_response(int(code), body)).payload.read() == body
+        return
     if content is None:
         assert result.parsed is None
         return

@@ -44,6 +44,7 @@ from .retries import RetryPolicy, RetryTransport
 if TYPE_CHECKING:
     from .client import USER_AGENT, __version__
     from .runs import TERMINAL_STATUSES, arun_notebook, await_run, run_notebook, wait_for_run
+    from .files import adownload_file, aupload_file, download_file, upload_file  # issue 11b
 
 # Resolved on first use (PEP 562): the run helpers load the run models and endpoints, and the
 # version needs importlib.metadata, so `import deepnote_overlay` loads neither until asked.
@@ -53,6 +54,8 @@ _LAZY = {
         name: ".runs"
         for name in ("TERMINAL_STATUSES", "arun_notebook", "await_run", "run_notebook", "wait_for_run")
     },
+    # issue 11b: the file transfer helpers load the files endpoints and models on first use.
+    **{name: ".files" for name in ("adownload_file", "aupload_file", "download_file", "upload_file")},
 }
 
 
@@ -102,15 +105,19 @@ __all__ = [
     "SyncPager",
     "__version__",
     "acall",
+    "adownload_file",
     "aiter_pages",
     "apaginate",
     "arun_notebook",
+    "aupload_file",
     "await_run",
     "call",
     "connect",
+    "download_file",
     "iter_pages",
     "page_items",
     "paginate",
     "run_notebook",
+    "upload_file",
     "wait_for_run",
 ]

@@ -14,7 +14,7 @@ from deepnote_client.client import AuthenticatedClient
 from deepnote_client.types import UNSET, Unset
 
 from .calls import acall, call
-from .facade_helpers import AsyncRunsHelpers, RunsHelpers
+from .facade_helpers import AsyncFilesHelpers, AsyncRunsHelpers, FilesHelpers, RunsHelpers
 from .resource import AsyncPager, Resource, SyncPager
 
 if TYPE_CHECKING:
@@ -431,7 +431,7 @@ class MeResource(Resource):
         return call(get_me, client=self._client)
 
 
-class FilesResource(Resource):
+class FilesResource(FilesHelpers):
     """Project files and folders."""
 
     __slots__ = ()
@@ -869,7 +869,7 @@ class AsyncMeResource(Resource):
         return await acall(get_me, client=self._client)
 
 
-class AsyncFilesResource(Resource):
+class AsyncFilesResource(AsyncFilesHelpers):
     """Project files and folders."""
 
     __slots__ = ()

@@ -36,7 +36,7 @@ import time
 import weakref
 from collections.abc import Callable
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, Protocol, TypeVar
 
 import httpx
 
@@ -58,7 +58,7 @@ from .retries import retry_after_seconds
 if TYPE_CHECKING:
     import asyncio
 
-__all__ = ["Endpoint", "acall", "call", "operation_name"]
+__all__ = ["Endpoint", "acall", "call", "operation_name", "raise_for_answer"]
 
 P = ParamSpec("P")
 T_co = TypeVar("T_co", covariant=True)
@@ -190,6 +190,15 @@ def check_event_loop(http: httpx.AsyncClient) -> None:
             "belong to that loop: close it with 'await client.aclose()' (or 'async with client:') "
             "before that loop ends, then it works in the next one; or connect() once per event loop"
         )
+
+
+def raise_for_answer(request: httpx.Request, response: httpx.Response) -> NoReturn:
+    """Raise what ``call`` raises for a non-2xx ``response`` (its body read already): the
+    ``APIStatusError`` for its status. For helpers that stream a success body themselves
+    (``files.download_file``) and hand only the errors back here."""
+    if response.is_success:
+        raise ValueError("raise_for_answer takes a non-2xx answer")
+    raise _status_error(request, response)
 
 
 def _result(endpoint: Endpoint[..., T], request: httpx.Request, response: httpx.Response) -> T:

@@ -11,10 +11,11 @@ Guarantees:
 
 from __future__ import annotations
 
+from .files import adownload_file, aupload_file, download_file, upload_file
 from .resource import Resource, client_function
 from .runs import await_run, wait_for_run
 
-__all__ = ["AsyncRunsHelpers", "RunsHelpers"]
+__all__ = ["AsyncFilesHelpers", "AsyncRunsHelpers", "FilesHelpers", "RunsHelpers"]
 
 
 class RunsHelpers(Resource):
@@ -31,3 +32,25 @@ class AsyncRunsHelpers(Resource):
     __slots__ = ()
 
     wait = client_function(await_run)
+
+
+# --- issue 11b: files ---------------------------------------------------------------------------
+
+
+class FilesHelpers(Resource):
+    """``dn.files.upload(project_id, path, source)`` and ``dn.files.download_to(project_id, path,
+    destination)``: ``upload_file`` and ``download_file`` (streamed both ways) on this client."""
+
+    __slots__ = ()
+
+    upload = client_function(upload_file)
+    download_to = client_function(download_file)
+
+
+class AsyncFilesHelpers(Resource):
+    """Async ``FilesHelpers``: ``aupload_file`` and ``adownload_file`` on this client."""
+
+    __slots__ = ()
+
+    upload = client_function(aupload_file)
+    download_to = client_function(adownload_file)
