@@ -24,7 +24,7 @@ from __future__ import annotations
 import copy
 import enum
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 import httpx
@@ -33,9 +33,14 @@ from deepnote_client.client import AuthenticatedClient
 
 from ._resources import AsyncResources, Resources
 from .client import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, connect
-from .resource import client_function
+from .resource import ImportedOnFirstCall, client_function
 from .retries import RetryPolicy, RetryTransport
-from .runs import arun_notebook, run_notebook
+
+if TYPE_CHECKING:
+    from .runs import arun_notebook, run_notebook
+else:
+    arun_notebook = ImportedOnFirstCall(".runs", "arun_notebook")
+    run_notebook = ImportedOnFirstCall(".runs", "run_notebook")
 
 __all__ = ["NO_RETRIES", "AsyncDeepnote", "Deepnote"]
 

@@ -11,9 +11,21 @@ Guarantees:
 
 from __future__ import annotations
 
-from .files import adownload_file, aupload_file, download_file, upload_file
-from .resource import Resource, client_function
-from .runs import await_run, wait_for_run
+from typing import TYPE_CHECKING
+
+from .resource import ImportedOnFirstCall, Resource, client_function
+
+if TYPE_CHECKING:
+    from .files import adownload_file, aupload_file, download_file, upload_file
+    from .runs import await_run, wait_for_run
+else:
+    await_run = ImportedOnFirstCall(".runs", "await_run")
+    wait_for_run = ImportedOnFirstCall(".runs", "wait_for_run")
+    # issue 11b: the file helpers load the files endpoints and models on first use too.
+    upload_file = ImportedOnFirstCall(".files", "upload_file")
+    aupload_file = ImportedOnFirstCall(".files", "aupload_file")
+    download_file = ImportedOnFirstCall(".files", "download_file")
+    adownload_file = ImportedOnFirstCall(".files", "adownload_file")
 
 __all__ = ["AsyncFilesHelpers", "AsyncRunsHelpers", "FilesHelpers", "RunsHelpers"]
 

@@ -16,6 +16,7 @@ Guarantees:
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar, cast, overload
 
@@ -23,7 +24,7 @@ from deepnote_client.client import AuthenticatedClient
 
 from .pagination import aiter_pages, apaginate, iter_pages, paginate
 
-__all__ = ["AsyncPager", "Resource", "SyncPager", "client_function"]
+__all__ = ["AsyncPager", "ImportedOnFirstCall", "Resource", "SyncPager", "client_function"]
 
 ItemT = TypeVar("ItemT")
 PageT = TypeVar("PageT")
@@ -112,7 +113,12 @@ class client_function(Generic[P, R]):
     def __init__(self, func: Callable[Concatenate[AuthenticatedClient, P], R]) -> None:
         self._func = func
         self.__doc__ = func.__doc__
-        self.__wrapped__ = func
+
+    @property
+    def __wrapped__(self) -> Callable[Concatenate[AuthenticatedClient, P], R]:
+        """The function itself (imported now if it was given as ``ImportedOnFirstCall``)."""
+        func = self._func
+        return func.resolve() if isinstance(func, ImportedOnFirstCall) else func
 
     @overload
     def __get__(self, instance: None, owner: type[Any]) -> Self: ...
@@ -123,4 +129,25 @@ class client_function(Generic[P, R]):
     def __get__(self, instance: _HasClient | None, owner: type[Any]) -> Self | Callable[P, R]:
         if instance is None:
             return self
-        return functools.partial(self._func, instance._client)
+        return functools.partial(self.__wrapped__, instance._client)
+
+
+class ImportedOnFirstCall:
+    """``deepnote_overlay<module>.<name>``, imported when first used rather than at import.
+
+    The run helpers import the run models and endpoints; the facade only forwards to them, so
+    ``from deepnote_overlay import Deepnote`` stays as light as ``import deepnote_overlay``. Callers
+    import the real function under ``TYPE_CHECKING`` so mypy and editors see its signature.
+    """
+
+    def __init__(self, module: str, name: str) -> None:
+        self._module = module
+        self._name = name
+        self.__doc__ = f"``deepnote_overlay{module}.{name}`` (imported on first use)."
+
+    def resolve(self) -> Callable[..., Any]:
+        function: Callable[..., Any] = getattr(importlib.import_module(self._module, __package__), self._name)
+        return function
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.resolve()(*args, **kwargs)
