@@ -3,6 +3,7 @@ pagers, per-request options, closing, and what importing the facade loads."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import pytest
 
 from deepnote_client import AuthenticatedClient
 from deepnote_client.models import BlockPlacementStart, RunStatus
+from deepnote_client.types import File
 from deepnote_fake import (
     SEED_BLOCK_IDS,
     SEED_NOTEBOOK_ID,
@@ -66,6 +68,14 @@ def operation_of(request: Any) -> str:
         ("GET", "projects", 2): "getProject",
         ("DELETE", "projects", 2): "deleteProject",
         ("GET", "me", 1): "getMe",
+        # --- issue 11b: files, project settings, export/import
+        ("POST", "files", 1): "createFile",
+        ("DELETE", "files", 1): "deleteFile",
+        ("POST", "files", 2): "copyFile",
+        ("GET", "files", 2): "downloadFile",
+        ("PATCH", "projects", 2): "updateProject",
+        ("GET", "export", 3): "exportProject",
+        ("POST", "import", 3): "importProject",
     }
     key = parts[-1] if len(parts) == 3 else parts[0]
     return table[(method, key, len(parts))]
@@ -102,6 +112,13 @@ def test_every_operation_through_deepnote(quick_runs_server: ServerHandle) -> No
         assert finished.status == RunStatus.SUCCESS
         history = [run.run_id for run in dn.notebooks.list_runs(SEED_NOTEBOOK_ID)]
         assert {created.run_id, finished.run_id} <= set(history)
+
+        # --- issue 11b: files
+        uploaded = dn.files.create(project_id=project.id, path="in.csv", file=File(payload=io.BytesIO(b"a,b\n")))
+        assert uploaded.path == "in.csv"
+        assert dn.files.download(project_id=project.id, path="in.csv").payload.read() == b"a,b\n"
+        dn.files.copy(source_project_id=project.id, target_project_id=SEED_PROJECT_ID, source_file_path="in.csv")
+        dn.files.delete(project_id=SEED_PROJECT_ID, path="in.csv")
 
         dn.notebooks.delete(notebook.id)
         with pytest.raises(NotFoundError):
@@ -143,6 +160,17 @@ async def test_every_operation_through_async_deepnote(quick_runs_server: ServerH
         assert finished.status == RunStatus.SUCCESS
         history = [run.run_id async for run in dn.notebooks.list_runs(SEED_NOTEBOOK_ID)]
         assert {created.run_id, finished.run_id} <= set(history)
+
+        # --- issue 11b: files
+        uploaded = await dn.files.create(
+            project_id=project.id, path="in.csv", file=File(payload=io.BytesIO(b"a,b\n"))
+        )
+        assert uploaded.path == "in.csv"
+        assert (await dn.files.download(project_id=project.id, path="in.csv")).payload.read() == b"a,b\n"
+        await dn.files.copy(
+            source_project_id=project.id, target_project_id=SEED_PROJECT_ID, source_file_path="in.csv"
+        )
+        await dn.files.delete(project_id=SEED_PROJECT_ID, path="in.csv")
 
         await dn.notebooks.delete(notebook.id)
         with pytest.raises(NotFoundError):
