@@ -37,8 +37,7 @@ def _make_file(directory: Path, megabytes: int) -> Path:
     path = directory / f"payload-{megabytes}mb.bin"
     block = os.urandom(1024 * 1024)
     with open(path, "wb") as file:
-        for _ in range(megabytes):
-            file.write(block)
+        file.writelines(block for _ in range(megabytes))
     return path
 
 
@@ -79,8 +78,7 @@ def run(*, rounds: int) -> Section:
             params = {"projectId": PROJECT_ID, "path": f"stored-{mb}.bin"}
             with raw.stream("GET", "/files/download", params=params) as response, open(target, "wb") as out:
                 response.raise_for_status()
-                for chunk in response.iter_bytes():
-                    out.write(chunk)
+                out.writelines(response.iter_bytes())
 
         for mb in (SMALL_MB, BIG_MB):  # the files the downloads read, stored once
             with open(files[mb], "rb") as source:

@@ -174,7 +174,11 @@ CASES = {
         "POST",
         "/v2/files",
         {},
-        {"projectId": b"7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d", "path": b"data/q1.csv", "file": b"a,b\r\n--+++\r\n"},
+        {
+            "projectId": b"7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+            "path": b"data/q1.csv",
+            "file": b"a,b\r\n--+++\r\n",
+        },
         content_type="multipart/form-data",
     ),
     "deleteFile": Case(
@@ -216,6 +220,7 @@ def multipart_fields(request: httpx.Request) -> dict[str, bytes]:
         assert name is not None, head
         fields[name.group(1).decode()] = value
     return fields
+
 
 SPEC_OPERATIONS = {op["operationId"]: (method, path, op) for method, path, op, _ in operations()}
 

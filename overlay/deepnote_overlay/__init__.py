@@ -43,8 +43,8 @@ from .retries import RetryPolicy, RetryTransport
 
 if TYPE_CHECKING:
     from .client import USER_AGENT, __version__
-    from .runs import TERMINAL_STATUSES, arun_notebook, await_run, run_notebook, wait_for_run
     from .files import adownload_file, aupload_file, download_file, upload_file  # issue 11b
+    from .runs import TERMINAL_STATUSES, arun_notebook, await_run, run_notebook, wait_for_run
 
 # Resolved on first use (PEP 562): the run helpers load the run models and endpoints, and the
 # version needs importlib.metadata, so `import deepnote_overlay` loads neither until asked.

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from deepnote_client.models.create_run_response import CreateRunResponse
     from deepnote_client.models.detached_run_storage_mode import DetachedRunStorageMode
     from deepnote_client.models.file_reference import FileReference
+    from deepnote_client.models.import_project_response import ImportProjectResponse
     from deepnote_client.models.list_notebook_run import ListNotebookRun
     from deepnote_client.models.list_notebook_runs_response import ListNotebookRunsResponse
     from deepnote_client.models.list_projects_item import ListProjectsItem
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from deepnote_client.models.run import Run
     from deepnote_client.models.run_inputs import RunInputs
     from deepnote_client.models.snapshot_delivery import SnapshotDelivery
+    from deepnote_client.models.update_project_static_files import UpdateProjectStaticFiles
     from deepnote_client.types import File
 
 __all__ = [
@@ -76,11 +78,14 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "createProject": ("projects.create", "deepnote_client.api.projects.create_project"),
     "getProject": ("projects.get", "deepnote_client.api.projects.get_project"),
     "deleteProject": ("projects.delete", "deepnote_client.api.projects.delete_project"),
+    "updateProject": ("projects.update", "deepnote_client.api.projects.update_project"),
     "getMe": ("me.get", "deepnote_client.api.me.get_me"),
     "createFile": ("files.create", "deepnote_client.api.files.create_file"),
     "deleteFile": ("files.delete", "deepnote_client.api.files.delete_file"),
     "copyFile": ("files.copy", "deepnote_client.api.files.copy_file"),
     "downloadFile": ("files.download", "deepnote_client.api.files.download_file"),
+    "exportProject": ("projects.export", "deepnote_client.api.projects.export_project"),
+    "importProject": ("projects.import_", "deepnote_client.api.projects.import_project"),
 }
 
 
@@ -411,6 +416,105 @@ class ProjectsResource(Resource):
         from deepnote_client.api.projects import delete_project
 
         call(delete_project, client=self._client, project_id=project_id)
+
+    def update(
+        self,
+        project_id: str | UUID,
+        *,
+        static_files: UpdateProjectStaticFiles | Unset = UNSET,
+        streamlit_app_api_access_enabled: bool | Unset = UNSET,
+        environment_id: str | Unset = UNSET,
+    ) -> Project:
+        """Update project settings
+
+        Updates the project's static-site settings, hosted Streamlit app API access and environment; at
+        least one of them must be sent. API access to the static site cannot be enabled while sharing is
+        disabled, and disabling sharing disables API access. Changing the environment restarts a running
+        machine, clearing kernel state. Known only from Deepnote's client code; its error statuses are
+        not documented beyond the ones every operation has.
+
+        Args:
+            project_id: Project identifier.
+            static_files: Static-site settings to change; at least one field.
+            streamlit_app_api_access_enabled: Whether the project's hosted Streamlit app may call
+                the API.
+            environment_id: Environment to use (an id from the environments list); changing it
+                restarts a running machine.
+
+        Operation ``updateProject``: ``deepnote_client.api.projects.update_project``.
+        """
+        from deepnote_client.api.projects import update_project
+        from deepnote_client.models.update_project_body import UpdateProjectBody
+
+        request_body = UpdateProjectBody(
+            static_files=static_files,
+            streamlit_app_api_access_enabled=streamlit_app_api_access_enabled,
+            environment_id=environment_id,
+        )
+        return call(update_project, client=self._client, project_id=project_id, body=request_body).project
+
+    def export(self, project_id: str | UUID) -> File:
+        """Export a project
+
+        A ZIP with one `.deepnote` file per notebook, as readable YAML; outputs and execution metadata
+        are left out. Each document is a full project envelope holding one notebook, and all share
+        `metadata.modifiedAt`. File names are the slugified notebook name (the notebook id when that is
+        empty), made unique. The documents are byte-identical for an unchanged project (the ZIP framing
+        is not); an empty project gives an empty ZIP.
+
+        Args:
+            project_id: Project identifier.
+
+        Operation ``exportProject``: ``deepnote_client.api.projects.export_project``.
+        """
+        from deepnote_client.api.projects import export_project
+
+        return call(export_project, client=self._client, project_id=project_id)
+
+    def import_(
+        self,
+        project_id: str | UUID,
+        *,
+        body: File,
+        base_modified_at: str | Unset = UNSET,
+        base_content_hash: str | Unset = UNSET,
+        delete_missing_notebooks: bool | Unset = False,
+        force: bool | Unset = False,
+    ) -> ImportProjectResponse:
+        """Import a project
+
+        Reconciles the project with a ZIP of `.deepnote` documents at the archive root, exactly one
+        notebook each (the export's shape), in one transaction after a version-history snapshot. A
+        notebook's identity is `project.notebooks[0].id` inside its document, never the file name; block
+        identity is preserved; outputs and execution state are cleared. All documents must share the
+        project name and integration set. Credentials and `settings.requirements` are never imported.
+        The canonical content hash of an export is the SHA-256 (hex) of the lines `<file name>\\n<SHA-256
+        hex of the file>`, one per document, sorted and joined by `\\n`.
+
+        Args:
+            project_id: Project identifier.
+            body: A ZIP of `.deepnote` documents.
+            base_modified_at: The `metadata.modifiedAt` of the export this import is based on; 409
+                if the project changed structurally since.
+            base_content_hash: The content hash of the export this import is based on; 409 if the
+                current export hashes differently.
+            delete_missing_notebooks: Delete the project's notebooks that are absent from the ZIP.
+            force: Skip both conflict checks.
+
+        Operation ``importProject``: ``deepnote_client.api.projects.import_project``.
+        """
+        from deepnote_client.api.projects import import_project
+
+        return call(
+            import_project,
+            client=self._client,
+            project_id=project_id,
+            body=body,
+            base_modified_at=base_modified_at,
+            base_content_hash=base_content_hash,
+            delete_missing_notebooks=delete_missing_notebooks,
+            force=force,
+        )
 
 
 class MeResource(Resource):
@@ -849,6 +953,107 @@ class AsyncProjectsResource(Resource):
         from deepnote_client.api.projects import delete_project
 
         await acall(delete_project, client=self._client, project_id=project_id)
+
+    async def update(
+        self,
+        project_id: str | UUID,
+        *,
+        static_files: UpdateProjectStaticFiles | Unset = UNSET,
+        streamlit_app_api_access_enabled: bool | Unset = UNSET,
+        environment_id: str | Unset = UNSET,
+    ) -> Project:
+        """Update project settings
+
+        Updates the project's static-site settings, hosted Streamlit app API access and environment; at
+        least one of them must be sent. API access to the static site cannot be enabled while sharing is
+        disabled, and disabling sharing disables API access. Changing the environment restarts a running
+        machine, clearing kernel state. Known only from Deepnote's client code; its error statuses are
+        not documented beyond the ones every operation has.
+
+        Args:
+            project_id: Project identifier.
+            static_files: Static-site settings to change; at least one field.
+            streamlit_app_api_access_enabled: Whether the project's hosted Streamlit app may call
+                the API.
+            environment_id: Environment to use (an id from the environments list); changing it
+                restarts a running machine.
+
+        Operation ``updateProject``: ``deepnote_client.api.projects.update_project``.
+        """
+        from deepnote_client.api.projects import update_project
+        from deepnote_client.models.update_project_body import UpdateProjectBody
+
+        request_body = UpdateProjectBody(
+            static_files=static_files,
+            streamlit_app_api_access_enabled=streamlit_app_api_access_enabled,
+            environment_id=environment_id,
+        )
+        return (
+            await acall(update_project, client=self._client, project_id=project_id, body=request_body)
+        ).project
+
+    async def export(self, project_id: str | UUID) -> File:
+        """Export a project
+
+        A ZIP with one `.deepnote` file per notebook, as readable YAML; outputs and execution metadata
+        are left out. Each document is a full project envelope holding one notebook, and all share
+        `metadata.modifiedAt`. File names are the slugified notebook name (the notebook id when that is
+        empty), made unique. The documents are byte-identical for an unchanged project (the ZIP framing
+        is not); an empty project gives an empty ZIP.
+
+        Args:
+            project_id: Project identifier.
+
+        Operation ``exportProject``: ``deepnote_client.api.projects.export_project``.
+        """
+        from deepnote_client.api.projects import export_project
+
+        return await acall(export_project, client=self._client, project_id=project_id)
+
+    async def import_(
+        self,
+        project_id: str | UUID,
+        *,
+        body: File,
+        base_modified_at: str | Unset = UNSET,
+        base_content_hash: str | Unset = UNSET,
+        delete_missing_notebooks: bool | Unset = False,
+        force: bool | Unset = False,
+    ) -> ImportProjectResponse:
+        """Import a project
+
+        Reconciles the project with a ZIP of `.deepnote` documents at the archive root, exactly one
+        notebook each (the export's shape), in one transaction after a version-history snapshot. A
+        notebook's identity is `project.notebooks[0].id` inside its document, never the file name; block
+        identity is preserved; outputs and execution state are cleared. All documents must share the
+        project name and integration set. Credentials and `settings.requirements` are never imported.
+        The canonical content hash of an export is the SHA-256 (hex) of the lines `<file name>\\n<SHA-256
+        hex of the file>`, one per document, sorted and joined by `\\n`.
+
+        Args:
+            project_id: Project identifier.
+            body: A ZIP of `.deepnote` documents.
+            base_modified_at: The `metadata.modifiedAt` of the export this import is based on; 409
+                if the project changed structurally since.
+            base_content_hash: The content hash of the export this import is based on; 409 if the
+                current export hashes differently.
+            delete_missing_notebooks: Delete the project's notebooks that are absent from the ZIP.
+            force: Skip both conflict checks.
+
+        Operation ``importProject``: ``deepnote_client.api.projects.import_project``.
+        """
+        from deepnote_client.api.projects import import_project
+
+        return await acall(
+            import_project,
+            client=self._client,
+            project_id=project_id,
+            body=body,
+            base_modified_at=base_modified_at,
+            base_content_hash=base_content_hash,
+            delete_missing_notebooks=delete_missing_notebooks,
+            force=force,
+        )
 
 
 class AsyncMeResource(Resource):

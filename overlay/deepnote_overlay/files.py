@@ -35,7 +35,8 @@ from urllib.parse import urljoin
 
 import httpx
 
-from deepnote_client.api.files import create_file, download_file as download_file_endpoint
+from deepnote_client.api.files import create_file
+from deepnote_client.api.files import download_file as download_file_endpoint
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.models import CreateFileMultipartBody
 from deepnote_client.types import File
@@ -118,7 +119,12 @@ def _opened(source: Source) -> Iterator[tuple[IO[bytes], str | None]]:
 
 
 def _upload_body(
-    project_id: str, path: str, file: IO[bytes], name: str | None, mime_type: str | None, progress: Progress | None
+    project_id: str,
+    path: str,
+    file: IO[bytes],
+    name: str | None,
+    mime_type: str | None,
+    progress: Progress | None,
 ) -> CreateFileMultipartBody:
     reader = _CountingReader(file, progress, _size(file))
     payload: Any = reader  # a file object to httpx's multipart encoder, which reads it in pieces

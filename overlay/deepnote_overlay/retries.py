@@ -258,9 +258,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         maybe_acted = False
         while True:
             try:
-                response = buffer_raw(
-                    self._transport.handle_request(request), request, self._limit(request)
-                )
+                response = buffer_raw(self._transport.handle_request(request), request, self._limit(request))
             except httpx.TransportError as error:
                 wait = self._next_wait(request, error, retries_done, started)
                 if wait is None:

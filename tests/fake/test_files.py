@@ -16,7 +16,9 @@ def _message(response: httpx.Response) -> str:
     return str(body["message"])
 
 
-def _upload(client: httpx.Client, path: str, content: bytes, project_id: str = SEED_PROJECT_ID) -> httpx.Response:
+def _upload(
+    client: httpx.Client, path: str, content: bytes, project_id: str = SEED_PROJECT_ID
+) -> httpx.Response:
     return client.post(
         "/files", data={"projectId": project_id, "path": path}, files={"file": ("upload.bin", content)}
     )
@@ -49,7 +51,9 @@ def test_a_taken_path_gets_a_unique_one_and_nothing_is_overwritten(
 
 def test_download_is_chunked_without_content_length(client: httpx.Client, fake_state: FakeDeepnote) -> None:
     _upload(client, "big.bin", bytes(200_000))
-    with client.stream("GET", "/files/download", params={"projectId": SEED_PROJECT_ID, "path": "big.bin"}) as r:
+    with client.stream(
+        "GET", "/files/download", params={"projectId": SEED_PROJECT_ID, "path": "big.bin"}
+    ) as r:
         assert r.headers["content-type"] == "application/octet-stream"
         assert "content-length" not in r.headers
         assert r.headers.get("transfer-encoding") == "chunked"
@@ -69,7 +73,11 @@ def test_too_large_is_413(client: httpx.Client, fake_state: FakeDeepnote) -> Non
         ({"path": "a"}, {"file": ("a", b"x")}, "projectId is required"),
         ({"projectId": "nope", "path": "a"}, {"file": ("a", b"x")}, "projectId must be a UUID"),
         ({"projectId": SEED_PROJECT_ID, "path": ""}, {"file": ("a", b"x")}, "path must not be empty"),
-        ({"projectId": SEED_PROJECT_ID, "path": "a"}, {"other": ("a", b"x")}, "file is required (a file part)"),
+        (
+            {"projectId": SEED_PROJECT_ID, "path": "a"},
+            {"other": ("a", b"x")},
+            "file is required (a file part)",
+        ),
     ],
 )
 def test_bad_uploads_are_400_naming_the_field(
@@ -111,13 +119,18 @@ def test_delete_needs_both_query_parameters(client: httpx.Client) -> None:
 
 def test_copy_keeps_the_path_in_another_project(client: httpx.Client, fake_state: FakeDeepnote) -> None:
     target = fake_state.add_project("Target").id
-    body = {"sourceProjectId": SEED_PROJECT_ID, "targetProjectId": target, "sourceFilePath": "data/example.csv"}
+    body = {
+        "sourceProjectId": SEED_PROJECT_ID,
+        "targetProjectId": target,
+        "sourceFilePath": "data/example.csv",
+    }
     response = client.post("/files/copy", json=body)
     assert response.status_code == 200, response.text
     assert _paths(fake_state, target) == ["data/example.csv"]
-    assert fake_state.file_contents[(target, "data/example.csv")] == fake_state.file_contents[
-        (SEED_PROJECT_ID, "data/example.csv")
-    ]
+    assert (
+        fake_state.file_contents[(target, "data/example.csv")]
+        == fake_state.file_contents[(SEED_PROJECT_ID, "data/example.csv")]
+    )
     again = client.post("/files/copy", json=body)
     assert again.status_code == 409 and "already exists" in _message(again)
 

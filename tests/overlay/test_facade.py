@@ -114,10 +114,14 @@ def test_every_operation_through_deepnote(quick_runs_server: ServerHandle) -> No
         assert {created.run_id, finished.run_id} <= set(history)
 
         # --- issue 11b: files
-        uploaded = dn.files.create(project_id=project.id, path="in.csv", file=File(payload=io.BytesIO(b"a,b\n")))
+        uploaded = dn.files.create(
+            project_id=project.id, path="in.csv", file=File(payload=io.BytesIO(b"a,b\n"))
+        )
         assert uploaded.path == "in.csv"
         assert dn.files.download(project_id=project.id, path="in.csv").payload.read() == b"a,b\n"
-        dn.files.copy(source_project_id=project.id, target_project_id=SEED_PROJECT_ID, source_file_path="in.csv")
+        dn.files.copy(
+            source_project_id=project.id, target_project_id=SEED_PROJECT_ID, source_file_path="in.csv"
+        )
         dn.files.delete(project_id=SEED_PROJECT_ID, path="in.csv")
 
         dn.notebooks.delete(notebook.id)

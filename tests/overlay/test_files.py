@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -27,8 +28,10 @@ from deepnote_overlay import (
     aupload_file,
     call,
     connect,
-    download_file as download_to,
     upload_file,
+)
+from deepnote_overlay import (
+    download_file as download_to,
 )
 
 from .helpers import MOCK_TOKEN, mock_client
@@ -42,12 +45,16 @@ def dn(fake_server: ServerHandle) -> Iterator[Deepnote]:
         yield client
 
 
-def test_call_uploads_multipart_and_downloads_bytes(fake_server: ServerHandle, fake_state: FakeDeepnote) -> None:
+def test_call_uploads_multipart_and_downloads_bytes(
+    fake_server: ServerHandle, fake_state: FakeDeepnote
+) -> None:
     client = connect(fake_server.token, base_url=fake_server.base_url)
     # The content holds the generator's old fixed boundary ("+++"): a random one keeps it intact.
     content = b"--+++\r\nnot a boundary\r\n--+++--\r\n"
     body = CreateFileMultipartBody(
-        project_id=SEED_PROJECT_ID, path="odd.txt", file=File(payload=io.BytesIO(content), file_name="odd.txt")
+        project_id=SEED_PROJECT_ID,
+        path="odd.txt",
+        file=File(payload=io.BytesIO(content), file_name="odd.txt"),
     )
     created = call(create_file, client, body=body)
     assert (created.file.path, created.file.size) == ("odd.txt", len(content))
@@ -57,7 +64,9 @@ def test_call_uploads_multipart_and_downloads_bytes(fake_server: ServerHandle, f
     copied = call(
         copy_file,
         client,
-        body=CopyFileBody(source_project_id=SEED_PROJECT_ID, target_project_id=target, source_file_path="odd.txt"),
+        body=CopyFileBody(
+            source_project_id=SEED_PROJECT_ID, target_project_id=target, source_file_path="odd.txt"
+        ),
     )
     assert copied["file"]["path"] == "odd.txt"  # the undocumented answer is kept as it came
     call(delete_file, client, project_id=SEED_PROJECT_ID, path="odd.txt")
@@ -78,7 +87,9 @@ def test_facade_operations_and_helpers(dn: Deepnote, fake_state: FakeDeepnote, t
     assert (tmp_path / "back.csv").read_bytes() == CSV
 
 
-def test_upload_from_a_file_object_reports_progress(fake_server: ServerHandle, fake_state: FakeDeepnote) -> None:
+def test_upload_from_a_file_object_reports_progress(
+    fake_server: ServerHandle, fake_state: FakeDeepnote
+) -> None:
     client = connect(fake_server.token, base_url=fake_server.base_url)
     content = bytes(range(256)) * 1000  # 256 000 bytes: several 64 KiB pieces
     seen: list[tuple[int, int | None]] = []
@@ -96,7 +107,9 @@ def test_download_to_a_file_object_with_progress(fake_server: ServerHandle, fake
     client = connect(fake_server.token, base_url=fake_server.base_url)
     sink = io.BytesIO()
     seen: list[tuple[int, int | None]] = []
-    written = download_to(client, SEED_PROJECT_ID, "data/example.csv", sink, progress=lambda d, t: seen.append((d, t)))
+    written = download_to(
+        client, SEED_PROJECT_ID, "data/example.csv", sink, progress=lambda d, t: seen.append((d, t))
+    )
     assert written == 300_000 and sink.getvalue() == b"y" * 300_000
     assert seen[-1] == (300_000, None)  # chunked: the total is not known
 
@@ -118,7 +131,9 @@ def test_a_failed_download_leaves_no_file(fake_server: ServerHandle, tmp_path: P
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_streamed_upload_is_not_replayed_after_429(fake_server: ServerHandle, fake_state: FakeDeepnote) -> None:
+def test_a_streamed_upload_is_not_replayed_after_429(
+    fake_server: ServerHandle, fake_state: FakeDeepnote
+) -> None:
     fake_state.faults.inject("429", times=1, method="POST", path="/files", retry_after=0)
     client = connect(fake_server.token, base_url=fake_server.base_url)
     with pytest.raises(RateLimitError):
@@ -132,11 +147,15 @@ def test_a_json_post_is_still_retried_after_429(fake_server: ServerHandle, fake_
     fake_state.faults.inject("429", times=1, method="POST", path="/files/copy", retry_after=0)
     target = fake_state.add_project("Target").id
     dn = Deepnote(token=fake_server.token, base_url=fake_server.base_url)
-    dn.files.copy(source_project_id=SEED_PROJECT_ID, target_project_id=target, source_file_path="data/example.csv")
+    dn.files.copy(
+        source_project_id=SEED_PROJECT_ID, target_project_id=target, source_file_path="data/example.csv"
+    )
     assert [r.status for r in fake_state.requests if r.path == "/files/copy"] == [429, 200]
 
 
-async def test_async_upload_and_download(fake_server: ServerHandle, fake_state: FakeDeepnote, tmp_path: Path) -> None:
+async def test_async_upload_and_download(
+    fake_server: ServerHandle, fake_state: FakeDeepnote, tmp_path: Path
+) -> None:
     client = connect(fake_server.token, base_url=fake_server.base_url)
     source = tmp_path / "in.csv"
     source.write_bytes(CSV * 1000)
@@ -145,7 +164,9 @@ async def test_async_upload_and_download(fake_server: ServerHandle, fake_state: 
     assert await adownload_file(client, SEED_PROJECT_ID, "in.csv", tmp_path / "out.csv") == len(CSV) * 1000
     assert (tmp_path / "out.csv").read_bytes() == CSV * 1000
     async with AsyncDeepnote(token=fake_server.token, base_url=fake_server.base_url) as dn:
-        assert (await dn.files.download(project_id=SEED_PROJECT_ID, path="in.csv")).payload.read() == CSV * 1000
+        assert (
+            await dn.files.download(project_id=SEED_PROJECT_ID, path="in.csv")
+        ).payload.read() == CSV * 1000
         assert (await dn.files.upload(SEED_PROJECT_ID, "in.csv", io.BytesIO(b"x"))).path == "in (1).csv"
         assert await dn.files.download_to(SEED_PROJECT_ID, "in (1).csv", io.BytesIO()) == 1
     await client.get_async_httpx_client().aclose()
@@ -157,7 +178,7 @@ async def test_async_upload_and_download(fake_server: ServerHandle, fake_state: 
 class _Storage(BaseHTTPRequestHandler):
     """A storage host on another origin: records the headers it got, answers with fixed bytes."""
 
-    seen: list[dict[str, str]] = []
+    seen: ClassVar[list[dict[str, str]]] = []
 
     def do_GET(self) -> None:
         type(self).seen.append({k.lower(): v for k, v in self.headers.items()})
@@ -167,7 +188,7 @@ class _Storage(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002  # quiet
+    def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
 
 

@@ -6,8 +6,13 @@ One module per tag of ``openapi.yaml``, like ``deepnote_client.api``; importing 
 
 from __future__ import annotations
 
-from . import me, notebooks, projects, runs
-from . import files  # issue 11b
+from . import (
+    files,  # issue 11b
+    me,
+    notebooks,
+    projects,
+    runs,
+)
 from .registry import OPERATIONS, Operation, api_routes, operation, resource
 
 __all__ = [

@@ -11,11 +11,12 @@ from __future__ import annotations
 from .core import StoreCore
 from .files import FileRules  # issue 11b
 from .notebooks import NotebookRules
+from .project_settings import ProjectSettingsRules  # issue 11b (a NotebookRules, so it comes first)
 from .projects import ProjectRules
 from .runs import RunRules
 
 __all__ = ["FakeDeepnote", "StoreCore"]
 
 
-class FakeDeepnote(NotebookRules, RunRules, ProjectRules, FileRules):
+class FakeDeepnote(ProjectSettingsRules, NotebookRules, RunRules, ProjectRules, FileRules):
     """The fake's state: projects, notebooks, runs, faults, counters and knobs (see ``StoreCore``)."""

@@ -4,7 +4,8 @@
 when that path already exists", never overwrites; 409 "Project is suspended"; 413 "File too large";
 copy keeps the source path in a different project and never overwrites. A project's files are
 ``project.files`` (what ``GET /projects/{id}`` lists: ``path``, ``size``, ``updatedAt``) and their
-bytes are ``file_contents[(project_id, path)]``.
+bytes are ``file_contents[(project_id, path)]``. Files are not part of a project export, so they leave
+the project's ``updatedAt`` (the export's ``modifiedAt``) alone.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ class FileRules(StoreCore):
                 raise ApiError(404, "File not found")
             project.files.remove(entry)
             self.file_contents.pop((project.id, path), None)
-            project.updated_t = self.now()
 
     def copy_file(self, source_project_id: str, target_project_id: str, path: str) -> dict[str, object]:
         """Copy ``path`` of the source project to the same path in the target (reference 6.2)."""
@@ -79,7 +79,6 @@ class FileRules(StoreCore):
         entry: dict[str, object] = {"path": path, "size": len(content), "updatedAt": self.iso(now)}
         project.files.append(entry)
         self.file_contents[(project.id, path)] = content
-        project.updated_t = now
         return {"projectId": project.id, **entry}
 
 
@@ -92,4 +91,8 @@ def _unique_path(project: Project, path: str) -> str:
     if path not in taken:
         return path
     stem, extension = posixpath.splitext(path)
-    return next(f"{stem} ({n}){extension}" for n in range(1, len(taken) + 2) if f"{stem} ({n}){extension}" not in taken)
+    return next(
+        f"{stem} ({n}){extension}"
+        for n in range(1, len(taken) + 2)
+        if f"{stem} ({n}){extension}" not in taken
+    )

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from .get_notebook_response import GetNotebookResponse
     from .get_project_response import GetProjectResponse
     from .get_run_response import GetRunResponse
+    from .import_notebook_action import ImportNotebookAction
+    from .import_project_response import ImportProjectResponse
+    from .imported_notebook import ImportedNotebook
+    from .imported_project import ImportedProject
     from .list_notebook_run import ListNotebookRun
     from .list_notebook_runs_response import ListNotebookRunsResponse
     from .list_projects_item import ListProjectsItem
@@ -59,6 +63,9 @@ if TYPE_CHECKING:
     from .snapshot_block_output import SnapshotBlockOutput
     from .snapshot_delivery import SnapshotDelivery
     from .snapshot_status import SnapshotStatus
+    from .update_project_body import UpdateProjectBody
+    from .update_project_response import UpdateProjectResponse
+    from .update_project_static_files import UpdateProjectStaticFiles
 
 _MODULES = {
     "AccessLevel": ".access_level",
@@ -84,6 +91,10 @@ _MODULES = {
     "GetNotebookResponse": ".get_notebook_response",
     "GetProjectResponse": ".get_project_response",
     "GetRunResponse": ".get_run_response",
+    "ImportNotebookAction": ".import_notebook_action",
+    "ImportProjectResponse": ".import_project_response",
+    "ImportedNotebook": ".imported_notebook",
+    "ImportedProject": ".imported_project",
     "ListNotebookRun": ".list_notebook_run",
     "ListNotebookRunsResponse": ".list_notebook_runs_response",
     "ListProjectsItem": ".list_projects_item",
@@ -116,6 +127,9 @@ _MODULES = {
     "SnapshotBlockOutput": ".snapshot_block_output",
     "SnapshotDelivery": ".snapshot_delivery",
     "SnapshotStatus": ".snapshot_status",
+    "UpdateProjectBody": ".update_project_body",
+    "UpdateProjectResponse": ".update_project_response",
+    "UpdateProjectStaticFiles": ".update_project_static_files",
 }
 
 
@@ -156,6 +170,10 @@ __all__ = (
     "GetNotebookResponse",
     "GetProjectResponse",
     "GetRunResponse",
+    "ImportNotebookAction",
+    "ImportProjectResponse",
+    "ImportedNotebook",
+    "ImportedProject",
     "ListNotebookRun",
     "ListNotebookRunsResponse",
     "ListProjectsItem",
@@ -188,4 +206,7 @@ __all__ = (
     "SnapshotBlockOutput",
     "SnapshotDelivery",
     "SnapshotStatus",
+    "UpdateProjectBody",
+    "UpdateProjectResponse",
+    "UpdateProjectStaticFiles",
 )
