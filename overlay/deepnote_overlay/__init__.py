@@ -44,6 +44,13 @@ from .retries import RetryPolicy, RetryTransport
 if TYPE_CHECKING:
     from .client import USER_AGENT, __version__
     from .files import adownload_file, aupload_file, download_file, upload_file  # issue 11b
+    from .project_archive import (  # issue 11b
+        ProjectExport,
+        aexport_project,
+        aimport_project,
+        export_project,
+        import_project,
+    )
     from .runs import TERMINAL_STATUSES, arun_notebook, await_run, run_notebook, wait_for_run
 
 # Resolved on first use (PEP 562): the run helpers load the run models and endpoints, and the
@@ -56,6 +63,16 @@ _LAZY = {
     },
     # issue 11b: the file transfer helpers load the files endpoints and models on first use.
     **{name: ".files" for name in ("adownload_file", "aupload_file", "download_file", "upload_file")},
+    **{
+        name: ".project_archive"
+        for name in (
+            "ProjectExport",
+            "aexport_project",
+            "aimport_project",
+            "export_project",
+            "import_project",
+        )
+    },
 }
 
 
@@ -94,6 +111,7 @@ __all__ = [
     "NotFoundError",
     "PaginationError",
     "PermissionDeniedError",
+    "ProjectExport",
     "RateLimitError",
     "RepeatedPageTokenError",
     "ResponseParseError",
@@ -106,6 +124,8 @@ __all__ = [
     "__version__",
     "acall",
     "adownload_file",
+    "aexport_project",
+    "aimport_project",
     "aiter_pages",
     "apaginate",
     "arun_notebook",
@@ -114,6 +134,8 @@ __all__ = [
     "call",
     "connect",
     "download_file",
+    "export_project",
+    "import_project",
     "iter_pages",
     "page_items",
     "paginate",

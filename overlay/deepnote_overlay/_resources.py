@@ -14,7 +14,14 @@ from deepnote_client.client import AuthenticatedClient
 from deepnote_client.types import UNSET, Unset
 
 from .calls import acall, call
-from .facade_helpers import AsyncFilesHelpers, AsyncRunsHelpers, FilesHelpers, RunsHelpers
+from .facade_helpers import (
+    AsyncFilesHelpers,
+    AsyncProjectsHelpers,
+    AsyncRunsHelpers,
+    FilesHelpers,
+    ProjectsHelpers,
+    RunsHelpers,
+)
 from .resource import AsyncPager, Resource, SyncPager
 
 if TYPE_CHECKING:
@@ -319,7 +326,7 @@ class RunsResource(RunsHelpers):
         return call(get_run, client=self._client, run_id=run_id, snapshot_delivery=snapshot_delivery).run
 
 
-class ProjectsResource(Resource):
+class ProjectsResource(ProjectsHelpers):
     """Projects and their contents."""
 
     __slots__ = ()
@@ -560,7 +567,7 @@ class FilesResource(FilesHelpers):
         request_body = CreateFileMultipartBody(project_id=project_id, path=path, file=file)
         return call(create_file, client=self._client, body=request_body).file
 
-    def delete(self, *, project_id: UUID, path: str) -> None:
+    def delete(self, *, project_id: str | UUID, path: str) -> None:
         """Delete a file
 
         Deletes the file at `path` in the project.
@@ -602,7 +609,7 @@ class FilesResource(FilesHelpers):
         )
         return call(copy_file, client=self._client, body=request_body)
 
-    def download(self, *, project_id: UUID, path: str) -> File:
+    def download(self, *, project_id: str | UUID, path: str) -> File:
         """Download a file
 
         The file's raw bytes, sent chunked without a `Content-Length` (from Deepnote's client code).
@@ -856,7 +863,7 @@ class AsyncRunsResource(AsyncRunsHelpers):
         ).run
 
 
-class AsyncProjectsResource(Resource):
+class AsyncProjectsResource(AsyncProjectsHelpers):
     """Projects and their contents."""
 
     __slots__ = ()
@@ -1099,7 +1106,7 @@ class AsyncFilesResource(AsyncFilesHelpers):
         request_body = CreateFileMultipartBody(project_id=project_id, path=path, file=file)
         return (await acall(create_file, client=self._client, body=request_body)).file
 
-    async def delete(self, *, project_id: UUID, path: str) -> None:
+    async def delete(self, *, project_id: str | UUID, path: str) -> None:
         """Delete a file
 
         Deletes the file at `path` in the project.
@@ -1141,7 +1148,7 @@ class AsyncFilesResource(AsyncFilesHelpers):
         )
         return await acall(copy_file, client=self._client, body=request_body)
 
-    async def download(self, *, project_id: UUID, path: str) -> File:
+    async def download(self, *, project_id: str | UUID, path: str) -> File:
         """Download a file
 
         The file's raw bytes, sent chunked without a `Content-Length` (from Deepnote's client code).

@@ -17,6 +17,7 @@ from .resource import ImportedOnFirstCall, Resource, client_function
 
 if TYPE_CHECKING:
     from .files import adownload_file, aupload_file, download_file, upload_file
+    from .project_archive import aexport_project, aimport_project, export_project, import_project
     from .runs import await_run, wait_for_run
 else:
     await_run = ImportedOnFirstCall(".runs", "await_run")
@@ -26,8 +27,19 @@ else:
     aupload_file = ImportedOnFirstCall(".files", "aupload_file")
     download_file = ImportedOnFirstCall(".files", "download_file")
     adownload_file = ImportedOnFirstCall(".files", "adownload_file")
+    export_project = ImportedOnFirstCall(".project_archive", "export_project")
+    aexport_project = ImportedOnFirstCall(".project_archive", "aexport_project")
+    import_project = ImportedOnFirstCall(".project_archive", "import_project")
+    aimport_project = ImportedOnFirstCall(".project_archive", "aimport_project")
 
-__all__ = ["AsyncFilesHelpers", "AsyncRunsHelpers", "FilesHelpers", "RunsHelpers"]
+__all__ = [
+    "AsyncFilesHelpers",
+    "AsyncProjectsHelpers",
+    "AsyncRunsHelpers",
+    "FilesHelpers",
+    "ProjectsHelpers",
+    "RunsHelpers",
+]
 
 
 class RunsHelpers(Resource):
@@ -66,3 +78,22 @@ class AsyncFilesHelpers(Resource):
 
     upload = client_function(aupload_file)
     download_to = client_function(adownload_file)
+
+
+class ProjectsHelpers(Resource):
+    """``dn.projects.export_to(project_id, directory)`` and ``dn.projects.import_from(project_id,
+    directory)``: ``export_project`` and ``import_project`` (conflict check on) on this client."""
+
+    __slots__ = ()
+
+    export_to = client_function(export_project)
+    import_from = client_function(import_project)
+
+
+class AsyncProjectsHelpers(Resource):
+    """Async ``ProjectsHelpers``: ``aexport_project`` and ``aimport_project`` on this client."""
+
+    __slots__ = ()
+
+    export_to = client_function(aexport_project)
+    import_from = client_function(aimport_project)

@@ -12,7 +12,7 @@ from ...types import UNSET, Response
 
 def _get_kwargs(
     *,
-    project_id: UUID,
+    project_id: str | UUID,
     path: str,
 ) -> dict[str, Any]:
 
@@ -83,7 +83,7 @@ OPERATION_ID: Final = "deleteFile"
 
 def build_request(
     *,
-    project_id: UUID,
+    project_id: str | UUID,
     path: str,
 ) -> dict[str, Any]:
     """The request of deleteFile, as keyword arguments for ``httpx.Client.build_request``.
@@ -122,7 +122,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    project_id: UUID,
+    project_id: str | UUID,
     path: str,
 ) -> Response[Any | ErrorResponse]:
     """Delete a file
@@ -156,7 +156,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    project_id: UUID,
+    project_id: str | UUID,
     path: str,
 ) -> Any | ErrorResponse | None:
     """Delete a file
@@ -185,7 +185,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    project_id: UUID,
+    project_id: str | UUID,
     path: str,
 ) -> Response[Any | ErrorResponse]:
     """Delete a file
@@ -217,7 +217,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    project_id: UUID,
+    project_id: str | UUID,
     path: str,
 ) -> Any | ErrorResponse | None:
     """Delete a file

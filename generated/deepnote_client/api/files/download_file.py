@@ -13,7 +13,7 @@ from ...types import UNSET, File, Response
 
 def _get_kwargs(
     *,
-    project_id: UUID,
+    project_id: str | UUID,
     path: str,
 ) -> dict[str, Any]:
 
@@ -80,7 +80,7 @@ OPERATION_ID: Final = "downloadFile"
 
 def build_request(
     *,
-    project_id: UUID,
+    project_id: str | UUID,
     path: str,
 ) -> dict[str, Any]:
     """The request of downloadFile, as keyword arguments for ``httpx.Client.build_request``.
@@ -119,7 +119,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    project_id: UUID,
+    project_id: str | UUID,
     path: str,
 ) -> Response[ErrorResponse | File]:
     """Download a file
@@ -155,7 +155,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    project_id: UUID,
+    project_id: str | UUID,
     path: str,
 ) -> ErrorResponse | File | None:
     """Download a file
@@ -186,7 +186,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    project_id: UUID,
+    project_id: str | UUID,
     path: str,
 ) -> Response[ErrorResponse | File]:
     """Download a file
@@ -220,7 +220,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    project_id: UUID,
+    project_id: str | UUID,
     path: str,
 ) -> ErrorResponse | File | None:
     """Download a file
