@@ -39,6 +39,9 @@ EXPECTED_METHODS = {
     "deleteFile": "files.delete",
     "copyFile": "files.copy",
     "downloadFile": "files.download",
+    "updateProject": "projects.update",
+    "exportProject": "projects.export",
+    "importProject": "projects.import_",
 }
 PAGINATED = {"listNotebookRuns", "listProjects"}
 

@@ -32,7 +32,15 @@ from deepnote_client.api.notebooks import (
     reorder_notebook_blocks,
     schedule_notebook,
 )
-from deepnote_client.api.projects import create_project, delete_project, get_project, list_projects
+from deepnote_client.api.projects import (
+    create_project,
+    delete_project,
+    export_project,
+    get_project,
+    import_project,
+    list_projects,
+    update_project,
+)
 from deepnote_client.api.runs import create_run, get_run
 from deepnote_client.types import File
 from tests.spec_tools import SAMPLE_UUID, operations, resolve, sample, snake_case
@@ -206,6 +214,37 @@ CASES = {
         "GET",
         "/v2/files/download",
         {"projectId": PROJECT_ID, "path": "data/q1.csv"},
+    ),
+    "updateProject": Case(
+        update_project,
+        lambda: {
+            "project_id": PROJECT_ID,
+            "body": models.UpdateProjectBody(
+                static_files=models.UpdateProjectStaticFiles(sharing_enabled=False),
+                streamlit_app_api_access_enabled=True,
+            ),
+        },
+        "PATCH",
+        f"/v2/projects/{PROJECT_ID}",
+        {},
+        {"staticFiles": {"sharingEnabled": False}, "streamlitAppApiAccessEnabled": True},
+    ),
+    "exportProject": Case(
+        export_project, lambda: {"project_id": PROJECT_ID}, "GET", f"/v2/projects/{PROJECT_ID}/export", {}
+    ),
+    "importProject": Case(
+        import_project,
+        lambda: {
+            "project_id": PROJECT_ID,
+            "body": File(payload=io.BytesIO(b"PK\x05\x06" + bytes(18))),
+            "base_content_hash": "abc",
+            "force": True,
+        },
+        "POST",
+        f"/v2/projects/{PROJECT_ID}/import",
+        {"baseContentHash": "abc", "deleteMissingNotebooks": "false", "force": "true"},
+        b"PK\x05\x06" + bytes(18),
+        content_type="application/zip",
     ),
 }
 

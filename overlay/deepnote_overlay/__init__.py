@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .client import USER_AGENT, __version__
     from .files import adownload_file, aupload_file, download_file, upload_file  # issue 11b
     from .project_archive import (  # issue 11b
+        EXPORT_RECORD,
         ProjectExport,
         aexport_project,
         aimport_project,
@@ -66,6 +67,7 @@ _LAZY = {
     **{
         name: ".project_archive"
         for name in (
+            "EXPORT_RECORD",
             "ProjectExport",
             "aexport_project",
             "aimport_project",
@@ -94,6 +96,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_TIMEOUT",
+    "EXPORT_RECORD",
     "TERMINAL_STATUSES",
     "USER_AGENT",
     "APIConnectionError",

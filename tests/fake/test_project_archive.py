@@ -61,7 +61,9 @@ def _edit(document: bytes, **changes: str) -> bytes:
 # ------------------------------------------------------------------------------------- PATCH
 
 
-def test_patch_updates_static_files_and_the_rules_hold(client: httpx.Client, fake_state: FakeDeepnote) -> None:
+def test_patch_updates_static_files_and_the_rules_hold(
+    client: httpx.Client, fake_state: FakeDeepnote
+) -> None:
     url = f"/projects/{SEED_PROJECT_ID}"
     refused = client.patch(url, json={"staticFiles": {"apiAccessEnabled": True}})
     assert (refused.status_code, _message(refused)) == (
@@ -74,13 +76,17 @@ def test_patch_updates_static_files_and_the_rules_hold(client: httpx.Client, fak
     assert (static["sharingEnabled"], static["apiAccessEnabled"]) == (True, True)
     off = client.patch(url, json={"staticFiles": {"sharingEnabled": False}})
     static = off.json()["project"]["staticFiles"]
-    assert (static["sharingEnabled"], static["apiAccessEnabled"]) == (False, False)  # disabling sharing disables API access
+    assert (static["sharingEnabled"], static["apiAccessEnabled"]) == (
+        False,
+        False,
+    )  # disabling sharing disables API access
     assert client.get(url).json()["project"]["staticFiles"]["apiAccessEnabled"] is False
 
 
 def test_patch_streamlit_access_and_environment(client: httpx.Client, fake_state: FakeDeepnote) -> None:
     response = client.patch(
-        f"/projects/{SEED_PROJECT_ID}", json={"streamlitAppApiAccessEnabled": True, "environmentId": "python-3.11"}
+        f"/projects/{SEED_PROJECT_ID}",
+        json={"streamlitAppApiAccessEnabled": True, "environmentId": "python-3.11"},
     )
     assert response.status_code == 200, response.text
     project = fake_state.projects[SEED_PROJECT_ID]
@@ -110,7 +116,9 @@ def test_patch_unknown_project_is_404(client: httpx.Client) -> None:
 # ------------------------------------------------------------------------------------ export
 
 
-def test_export_is_one_plausible_document_per_notebook(client: httpx.Client, fake_state: FakeDeepnote) -> None:
+def test_export_is_one_plausible_document_per_notebook(
+    client: httpx.Client, fake_state: FakeDeepnote
+) -> None:
     fake_state.add_notebook(SEED_PROJECT_ID, "Seed notebook!")  # slugs collide: made unique
     documents = _export(client)
     assert sorted(documents) == ["seed-notebook-2.deepnote", "seed-notebook.deepnote"]
@@ -122,7 +130,10 @@ def test_export_is_one_plausible_document_per_notebook(client: httpx.Client, fak
     (notebook,) = seed["project"]["notebooks"]
     assert notebook["id"] == SEED_NOTEBOOK_ID
     assert [b["type"] for b in notebook["blocks"]][0] == "markdown"
-    assert all({"id", "blockGroup", "sortingKey", "type", "content", "metadata"} <= set(b) for b in notebook["blocks"])
+    assert all(
+        {"id", "blockGroup", "sortingKey", "type", "content", "metadata"} <= set(b)
+        for b in notebook["blocks"]
+    )
     assert not any("outputs" in b or "executionCount" in b for b in notebook["blocks"])
     assert _export(client) == documents  # byte-identical for an unchanged project
 
@@ -147,7 +158,9 @@ def test_import_overwrites_by_notebook_id_and_reports_the_new_base(
     name = "seed-notebook.deepnote"
     base = yaml.safe_load(documents[name])["metadata"]["modifiedAt"]
     edited = {"renamed-file.deepnote": _edit(documents[name], name="Edited", content="print('edited')")}
-    response = _import(client, edited, baseModifiedAt=base, baseContentHash=content_hash(list(documents.items())))
+    response = _import(
+        client, edited, baseModifiedAt=base, baseContentHash=content_hash(list(documents.items()))
+    )
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["notebooks"] == [{"id": SEED_NOTEBOOK_ID, "name": "Edited", "action": "overwritten"}]

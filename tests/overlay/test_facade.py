@@ -123,6 +123,12 @@ def test_every_operation_through_deepnote(quick_runs_server: ServerHandle) -> No
             source_project_id=project.id, target_project_id=SEED_PROJECT_ID, source_file_path="in.csv"
         )
         dn.files.delete(project_id=SEED_PROJECT_ID, path="in.csv")
+        # --- issue 11b: project settings, export/import
+        assert dn.projects.update(project.id, environment_id="python-3.11").id == project.id
+        archive = dn.projects.export(project.id).payload.read()
+        assert (
+            dn.projects.import_(project.id, body=File(payload=io.BytesIO(archive))).project.id == project.id
+        )
 
         dn.notebooks.delete(notebook.id)
         with pytest.raises(NotFoundError):
@@ -175,6 +181,11 @@ async def test_every_operation_through_async_deepnote(quick_runs_server: ServerH
             source_project_id=project.id, target_project_id=SEED_PROJECT_ID, source_file_path="in.csv"
         )
         await dn.files.delete(project_id=SEED_PROJECT_ID, path="in.csv")
+        # --- issue 11b: project settings, export/import
+        assert (await dn.projects.update(project.id, environment_id="python-3.11")).id == project.id
+        archive = (await dn.projects.export(project.id)).payload.read()
+        imported = await dn.projects.import_(project.id, body=File(payload=io.BytesIO(archive)))
+        assert imported.project.id == project.id
 
         await dn.notebooks.delete(notebook.id)
         with pytest.raises(NotFoundError):

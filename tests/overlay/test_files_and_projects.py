@@ -1,6 +1,6 @@
-"""Files (issue 11b) through ``call``, the facade and the streaming helpers: multipart uploads,
-binary downloads, progress, no size cap on streamed downloads, no replay of a streamed upload, and
-no token sent to another origin."""
+"""Files and project export/import (issue 11b) through ``call``, the facade and the helpers:
+multipart uploads, binary downloads, progress, no size cap on streamed downloads, no replay of a
+streamed upload, no token sent to another origin, and the import's conflict check."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import pytest
 from deepnote_client.api.files import copy_file, create_file, delete_file, download_file
 from deepnote_client.models import CopyFileBody, CreateFileMultipartBody
 from deepnote_client.types import File
-from deepnote_fake import SEED_PROJECT_ID, SEED_TOKEN, FakeDeepnote, ServerHandle
+from deepnote_fake import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, SEED_TOKEN, FakeDeepnote, ServerHandle
 from deepnote_overlay import (
     AsyncDeepnote,
     Deepnote,
@@ -233,3 +233,80 @@ async def test_an_async_redirect_to_another_origin_gets_no_token(storage: str) -
     assert await adownload_file(client, SEED_PROJECT_ID, "a.bin", sink) == len(b"from storage")
     (stored,) = _Storage.seen
     assert "authorization" not in stored
+
+
+# ------------------------------------------------------------------ project export and import
+
+
+def test_export_then_import_a_directory_with_the_conflict_check(
+    dn: Deepnote, fake_state: FakeDeepnote, tmp_path: Path
+) -> None:
+    from deepnote_overlay import EXPORT_RECORD, ConflictError
+
+    exported = dn.projects.export_to(SEED_PROJECT_ID, tmp_path)
+    assert exported.files == ("seed-notebook.deepnote",)
+    assert (tmp_path / EXPORT_RECORD).is_file()
+    document = tmp_path / "seed-notebook.deepnote"
+    document.write_text(document.read_text().replace("print(greeting, region)", "print('from disk')"))
+    result = dn.projects.import_from(SEED_PROJECT_ID, tmp_path)
+    assert [(n.name, n.action) for n in result.notebooks] == [("Seed notebook", "overwritten")]
+    assert fake_state.notebooks[SEED_NOTEBOOK_ID].blocks[-1].content == "print('from disk')"
+    # The record now holds the new base: a second import from the same directory passes the check.
+    assert dn.projects.import_from(SEED_PROJECT_ID, tmp_path).project.id == SEED_PROJECT_ID
+
+    fake_state.clock.advance(1)
+    fake_state.add_notebook(SEED_PROJECT_ID, "Changed meanwhile")
+    with pytest.raises(ConflictError, match="changed since the export"):
+        dn.projects.import_from(SEED_PROJECT_ID, tmp_path)
+    forced = dn.projects.import_from(SEED_PROJECT_ID, tmp_path, force=True, delete_missing_notebooks=True)
+    assert ("Changed meanwhile", "deleted") in [(n.name, n.action) for n in forced.notebooks]
+
+
+def test_import_without_an_export_record_refuses_before_sending(
+    dn: Deepnote, fake_state: FakeDeepnote, tmp_path: Path
+) -> None:
+    with pytest.raises(ValueError, match="force=True"):
+        dn.projects.import_from(SEED_PROJECT_ID, tmp_path)
+    assert not [r for r in fake_state.requests if r.path.endswith("/import")]
+
+
+def test_export_refuses_members_outside_the_root(tmp_path: Path) -> None:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("../escape.deepnote", b"x")
+
+    def api(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=buffer.getvalue(), headers={"Content-Type": "application/zip"})
+
+    from deepnote_overlay import export_project
+
+    with pytest.raises(ValueError, match="nothing written"):
+        export_project(mock_client(api, None), SEED_PROJECT_ID, tmp_path / "out")
+    assert not (tmp_path / "out").exists() and not (tmp_path / "escape.deepnote").exists()
+
+
+async def test_async_export_and_import(
+    fake_server: ServerHandle, fake_state: FakeDeepnote, tmp_path: Path
+) -> None:
+    async with AsyncDeepnote(token=fake_server.token, base_url=fake_server.base_url) as dn:
+        exported = await dn.projects.export_to(SEED_PROJECT_ID, tmp_path)
+        assert exported.project_id == SEED_PROJECT_ID
+        result = await dn.projects.import_from(SEED_PROJECT_ID, tmp_path)
+        assert result.notebooks[0].id == SEED_NOTEBOOK_ID
+
+
+def test_project_operations_through_call(fake_server: ServerHandle, fake_state: FakeDeepnote) -> None:
+    from deepnote_client.api.projects import export_project, import_project, update_project
+    from deepnote_client.models import UpdateProjectBody, UpdateProjectStaticFiles
+
+    client = connect(fake_server.token, base_url=fake_server.base_url)
+    body = UpdateProjectBody(static_files=UpdateProjectStaticFiles(sharing_enabled=True))
+    updated = call(update_project, client, project_id=SEED_PROJECT_ID, body=body)
+    assert updated.project.static_files.sharing_enabled is True  # type: ignore[union-attr]
+    archive = call(export_project, client, project_id=SEED_PROJECT_ID).payload.read()
+    imported = call(
+        import_project, client, project_id=SEED_PROJECT_ID, body=File(payload=io.BytesIO(archive))
+    )
+    assert imported.project.id == SEED_PROJECT_ID
