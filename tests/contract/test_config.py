@@ -28,7 +28,12 @@ WITH_400 = {
     "createRun",
     "reorderNotebookBlocks",
     "scheduleNotebook",
+    # --- issue 11b
+    "copyFile",
+    "updateProject",
 }
+# Documented statuses beyond the default list, where a schema-valid request may still be refused.
+EXTRA_STATUSES = {"importProject": {"413", "422"}}  # issue 11b
 NO_AVAILABILITY = {
     "getNotebook",
     "deleteNotebook",
@@ -70,6 +75,7 @@ def test_only_the_documented_narrowing(operation_id: str, phase: str) -> None:
         assert enabled is expected, (operation_id, phase, name)
     statuses = [s.upper() for s in checks.positive_data_acceptance.expected_statuses]
     assert ("400" in statuses) is (operation_id in WITH_400)
+    assert {"413", "422"} & set(statuses) == EXTRA_STATUSES.get(operation_id, set())
     assert "2XX" in statuses and "401" in statuses
     assert SCHEMA.config.phases_for(operation=operation).get_by_name(name=phase).enabled
 
