@@ -54,3 +54,21 @@ async def test_the_async_example_runs_as_written(
     exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 -- running the docs is the point
     await namespace["show_workspace"]()
     assert capsys.readouterr().out.splitlines() == ["Fake workspace", "- Fake project"]
+
+
+def test_the_files_section_runs_as_written(
+    real_clock_server: FakeDeepnote, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # issue 11b: uploading a CSV, downloading it, exporting and importing the project.
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Files and project export/import", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 -- running the docs is the point
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "uploaded data/sales.csv 28",
+        "EU,120",
+        "exported seed-notebook.deepnote",
+        "imported [('Seed notebook', 'overwritten')]",
+    ]
+    assert real_clock_server.file_contents[(SEED_PROJECT_ID, "data/sales.csv")].startswith(b"region,amount")
