@@ -270,6 +270,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 if wait is None:
                     return response
                 maybe_acted = maybe_acted or _may_have_acted(response)
+                response.close()  # a streamed (download) body still holds its connection
             self.policy.sleep(wait)
             retries_done += 1
 
@@ -295,6 +296,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 if wait is None:
                     return response
                 maybe_acted = maybe_acted or _may_have_acted(response)
+                await response.aclose()  # a streamed (download) body still holds its connection
             await self.policy.asleep(wait)
             retries_done += 1
 

@@ -129,7 +129,7 @@ def test_export_is_one_plausible_document_per_notebook(
     assert seed["project"]["id"] == SEED_PROJECT_ID and seed["project"]["name"] == "Fake project"
     (notebook,) = seed["project"]["notebooks"]
     assert notebook["id"] == SEED_NOTEBOOK_ID
-    assert [b["type"] for b in notebook["blocks"]][0] == "markdown"
+    assert notebook["blocks"][0]["type"] == "markdown"
     assert all(
         {"id", "blockGroup", "sortingKey", "type", "content", "metadata"} <= set(b)
         for b in notebook["blocks"]

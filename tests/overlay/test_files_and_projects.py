@@ -24,6 +24,7 @@ from deepnote_overlay import (
     NotFoundError,
     RateLimitError,
     ResponseTooLargeError,
+    RetryPolicy,
     adownload_file,
     aupload_file,
     call,
@@ -310,3 +311,11 @@ def test_project_operations_through_call(fake_server: ServerHandle, fake_state: 
         import_project, client, project_id=SEED_PROJECT_ID, body=File(payload=io.BytesIO(archive))
     )
     assert imported.project.id == SEED_PROJECT_ID
+
+
+def test_a_download_is_retried_after_503(fake_server: ServerHandle, fake_state: FakeDeepnote) -> None:
+    fake_state.faults.inject("503", times=1, method="GET", path="/files/download")
+    client = connect(fake_server.token, base_url=fake_server.base_url, retry=RetryPolicy(initial_backoff=0))
+    sink = io.BytesIO()
+    assert download_to(client, SEED_PROJECT_ID, "data/example.csv", sink) == len(sink.getvalue()) > 0
+    assert [r.status for r in fake_state.requests if r.path == "/files/download"] == [503, 200]
