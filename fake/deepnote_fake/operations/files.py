@@ -39,7 +39,8 @@ async def create_file(request: Request, fake: FakeDeepnote) -> Response:
     if content_type.split(";")[0].strip().lower() != "multipart/form-data":
         raise bad("Request body must be multipart/form-data")
     try:
-        form = await request.form(max_files=1, max_fields=10)
+        # Unknown extra fields are ignored (the schema is open), so the limits are generous.
+        form = await request.form(max_files=16, max_fields=1000)
     except Exception:  # noqa: BLE001  # python-multipart and Starlette raise several kinds for a bad body
         raise bad("Request body is not valid multipart/form-data") from None
     try:
