@@ -34,14 +34,13 @@ notebook, inconsistent project names or integrations.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
-
-import yaml
 
 from .records import Block, NotebookInput
 
@@ -84,16 +83,23 @@ class ParsedDocument:
     blocks: list[Block] = field(default_factory=list)
 
 
-class _Dumper(yaml.SafeDumper):
-    """Multi-line strings as literal blocks (``|``), so code reads as code."""
+@functools.cache
+def _dumper() -> type[Any]:
+    """A YAML dumper writing multi-line strings as literal blocks (``|``), so code reads as code.
 
+    PyYAML comes with the ``[fake]`` extra; it is imported here, on first use, because
+    ``FakeDeepnote`` itself works without that extra (only export and import need it)."""
+    import yaml
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+    class Dumper(yaml.SafeDumper):
+        pass
 
+    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
-_Dumper.add_representer(str, _represent_str)
+    Dumper.add_representer(str, represent_str)
+    return Dumper
 
 
 def _slug(name: str) -> str:
@@ -163,7 +169,9 @@ def notebook_document(
             "settings": {},
         },
     }
-    text = yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    import yaml
+
+    text = yaml.dump(document, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100)
     return text.encode("utf-8")
 
 
@@ -209,6 +217,8 @@ def read_archive(data: bytes) -> list[ParsedDocument]:
 
 
 def _parse(name: str, raw: bytes) -> ParsedDocument:
+    import yaml
+
     try:
         document = yaml.safe_load(raw.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError):
