@@ -179,7 +179,8 @@ def sync_detailed(
         base_content_hash (str | Unset):
         delete_missing_notebooks (bool | Unset):  Default: False.
         force (bool | Unset):  Default: False.
-        body (File):
+        body (File): A ZIP of `.deepnote` documents at the archive root, one notebook each (the
+            export's shape).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,7 +232,8 @@ def sync(
         base_content_hash (str | Unset):
         delete_missing_notebooks (bool | Unset):  Default: False.
         force (bool | Unset):  Default: False.
-        body (File):
+        body (File): A ZIP of `.deepnote` documents at the archive root, one notebook each (the
+            export's shape).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -278,7 +280,8 @@ async def asyncio_detailed(
         base_content_hash (str | Unset):
         delete_missing_notebooks (bool | Unset):  Default: False.
         force (bool | Unset):  Default: False.
-        body (File):
+        body (File): A ZIP of `.deepnote` documents at the archive root, one notebook each (the
+            export's shape).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -328,7 +331,8 @@ async def asyncio(
         base_content_hash (str | Unset):
         delete_missing_notebooks (bool | Unset):  Default: False.
         force (bool | Unset):  Default: False.
-        body (File):
+        body (File): A ZIP of `.deepnote` documents at the archive root, one notebook each (the
+            export's shape).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
