@@ -3,7 +3,7 @@
     python scripts/compat.py              # every ready step
     python scripts/compat.py run-cloud    # the named steps
     python scripts/compat.py --list       # the steps, and what the pending ones wait for
-    python scripts/compat.py --include-pending sync   # a step still waiting for the fake
+    python scripts/compat.py --include-pending NAME   # a step still waiting for the fake (none now)
 
 Deepnote publishes its CLI as ``deepnote-cli`` on PyPI (a wheel bundling the native ``deepnote``
 executable), pinned in pyproject.toml's [dev] extra as ``CLI_VERSION``. It is a real API v2 client
@@ -26,8 +26,8 @@ Steps:
 - ``schedule``: ``deepnote convert`` of a small ``.py`` file, then ``schedule`` of the new local
   notebook: the CLI creates project, notebook and blocks, then the schedule; again, it only updates.
 
-``sync`` and ``schedule`` are pending until the fake has project export/import and ``POST /blocks``
-(issue 11): they run only with ``--include-pending``; ``--list`` says what each needs.
+A step the fake cannot pass yet is marked ``pending=`` (none is now): it runs only with
+``--include-pending``, and ``--list`` says what it needs.
 """
 
 from __future__ import annotations
@@ -441,7 +441,6 @@ STEPS: tuple[Step, ...] = (
         "sync",
         step_sync,
         "sync pull into an empty directory, edit a pulled .deepnote file, sync push, pull again",
-        pending="GET /v2/projects/{id}/export and POST /v2/projects/{id}/import (issue 11)",
     ),
     Step(
         "schedule",

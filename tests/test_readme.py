@@ -107,3 +107,19 @@ def test_blocks_integrations_and_sql_runs_as_written(
     (notebook,) = [n for n in real_clock_server.notebooks.values() if n.name == "Orders by region"]
     (sql,) = notebook.blocks
     assert (sql.type, sql.content) == ("sql", "select count(*) from orders")
+
+
+def test_the_files_section_runs_as_written(
+    real_clock_server: FakeDeepnote, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # issue 11b: uploading a CSV, downloading it, exporting and importing the project.
+    (block,) = section_blocks("Files and project export/import")
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 -- running the docs is the point
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "uploaded data/sales.csv 28",
+        "EU,120",
+        "exported seed-notebook.deepnote",
+        "imported [('Seed notebook', 'overwritten')]",
+    ]
+    assert real_clock_server.file_contents[(SEED_PROJECT_ID, "data/sales.csv")].startswith(b"region,amount")

@@ -78,6 +78,8 @@ class StoreCore:
         self.notebooks: dict[str, Notebook] = {}
         self.runs: dict[str, Run] = {}
         self.folders: dict[str, Folder] = {}
+        # --- issue 11b: the bytes of each project file, by (project id, path) (see store/files.py)
+        self.file_contents: dict[tuple[str, str], bytes] = {}
         self.faults = FaultPlan()
         self.request_log = RequestLog()
         self.rate_limiter = RateLimiter(self.clock, rate_limit)
