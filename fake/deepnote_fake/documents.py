@@ -1,31 +1,18 @@
-"""The ``.deepnote`` documents and ZIP archives of project export and import (issue 11b).
+"""The ZIP archives of project export and import, and their content hash (issue 11b).
 
-Everything about the document format is here, so a later check with Deepnote's own CLI changes one
-module. What the fake writes (reference P6, P7 and Deepnote's published file format):
+The documents inside are written and read by ``deepnote_format``, the one module for the
+``.deepnote`` format (checked by ``deepnote validate`` and Deepnote's CLI ``sync`` in
+``make compat``). This module holds what is particular to export and import (reference P6, P7 and
+what deepnote-cli 0.10.0 reads, ``docs/deepnote-cli-0.10.0.md``):
 
-- One YAML document per notebook, a full project envelope holding that one notebook::
-
-      version: 1.0.0
-      metadata: {createdAt: <project created>, modifiedAt: <shared by every document>}
-      project:
-        id: <project id>
-        name: <project name>
-        notebooks:
-          - id: <notebook id>
-            name: <notebook name>
-            executionMode: block
-            isModule: false
-            blocks:
-              - {id, blockGroup, sortingKey, type, content, metadata}
-        settings: {}
-
-  Outputs and execution metadata are left out. Input blocks carry their variable in ``metadata``
-  (``deepnote_variable_name``, ``deepnote_variable_value``, ...). Documents are byte-identical for
-  an unchanged project: no time of export, keys in a fixed order.
+- One source document per notebook: the project envelope (``metadata.createdAt``, the shared
+  ``metadata.modifiedAt``) holding that one notebook with its blocks, no outputs and no execution
+  metadata. Documents are byte-identical for an unchanged project: no time of export, keys in a
+  fixed order.
 - File names: the slugified notebook name, else the notebook id, made unique with ``-2``, ``-3``.
 - The archive: documents at its root, stored in name order with a fixed timestamp.
 - ``content_hash``: SHA-256 (hex) of the lines ``<file name>\\n<SHA-256 hex of the file>``, sorted and
-  joined by ``\\n`` (reference P7).
+  joined by ``\\n`` (reference P7; the CLI computes the same).
 
 ``read_archive`` parses an uploaded archive and raises ``DocumentError`` (the fake's 422) naming the
 file and the problem: not a ZIP, a member outside the root or not ``.deepnote``, not YAML, not one
@@ -34,7 +21,6 @@ notebook, inconsistent project names or integrations.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import re
@@ -42,7 +28,8 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from .records import Block, NotebookInput
+from . import deepnote_format
+from .records import Block, Notebook, Project
 
 __all__ = [
     "DOCUMENT_SUFFIX",
@@ -56,16 +43,7 @@ __all__ = [
 ]
 
 DOCUMENT_SUFFIX = ".deepnote"
-FORMAT_VERSION = "1.0.0"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_INPUT_KEYS = {  # NotebookInput attribute -> metadata key
-    "label": "deepnote_input_label",
-    "options": "deepnote_variable_options",
-    "multiple": "deepnote_allow_multiple_values",
-    "min": "deepnote_slider_min_value",
-    "max": "deepnote_slider_max_value",
-    "step": "deepnote_slider_step",
-}
 
 
 class DocumentError(ValueError):
@@ -81,25 +59,6 @@ class ParsedDocument:
     notebook_id: str
     notebook_name: str
     blocks: list[Block] = field(default_factory=list)
-
-
-@functools.cache
-def _dumper() -> type[Any]:
-    """A YAML dumper writing multi-line strings as literal blocks (``|``), so code reads as code.
-
-    PyYAML comes with the ``[fake]`` extra; it is imported here, on first use, because
-    ``FakeDeepnote`` itself works without that extra (only export and import need it)."""
-    import yaml
-
-    class Dumper(yaml.SafeDumper):
-        pass
-
-    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in value else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    Dumper.add_representer(str, represent_str)
-    return Dumper
 
 
 def _slug(name: str) -> str:
@@ -121,58 +80,12 @@ def file_names(notebooks: list[tuple[str, str]]) -> list[str]:
     return names
 
 
-def _block(block: Block, index: int) -> dict[str, Any]:
-    metadata: dict[str, Any] = {}
-    if block.input is not None:
-        metadata["deepnote_variable_name"] = block.input.name
-        metadata["deepnote_variable_value"] = block.input.value
-        for attribute, key in _INPUT_KEYS.items():
-            value = getattr(block.input, attribute)
-            if value is not None:
-                metadata[key] = value
-    return {
-        "id": block.id,
-        "blockGroup": hashlib.md5(block.id.encode(), usedforsecurity=False).hexdigest(),
-        "sortingKey": f"a{index:04x}",
-        "type": block.type,
-        "content": block.content or "",
-        "metadata": metadata,
-    }
-
-
-def notebook_document(
-    *,
-    project_id: str,
-    project_name: str,
-    created_at: str,
-    modified_at: str,
-    notebook_id: str,
-    notebook_name: str,
-    blocks: list[Block],
-) -> bytes:
-    """One notebook's ``.deepnote`` document (YAML, UTF-8)."""
-    document = {
-        "version": FORMAT_VERSION,
-        "metadata": {"createdAt": created_at, "modifiedAt": modified_at},
-        "project": {
-            "id": project_id,
-            "name": project_name,
-            "notebooks": [
-                {
-                    "id": notebook_id,
-                    "name": notebook_name,
-                    "executionMode": "block",
-                    "isModule": False,
-                    "blocks": [_block(block, i) for i, block in enumerate(blocks)],
-                }
-            ],
-            "settings": {},
-        },
-    }
-    import yaml
-
-    text = yaml.dump(document, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100)
-    return text.encode("utf-8")
+def notebook_document(project: Project, notebook: Notebook, *, created_at: str, modified_at: str) -> bytes:
+    """One notebook's source ``.deepnote`` document (YAML, UTF-8), as ``deepnote_format`` writes it."""
+    document = deepnote_format.project_document(
+        project, [deepnote_format.NotebookEntry(notebook)], created_at=created_at, modified_at=modified_at
+    )
+    return deepnote_format.dump(document).encode("utf-8")
 
 
 def archive(documents: list[tuple[str, bytes]]) -> bytes:
@@ -217,11 +130,9 @@ def read_archive(data: bytes) -> list[ParsedDocument]:
 
 
 def _parse(name: str, raw: bytes) -> ParsedDocument:
-    import yaml
-
     try:
-        document = yaml.safe_load(raw.decode("utf-8"))
-    except (UnicodeDecodeError, yaml.YAMLError):
+        document = deepnote_format.load(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
         raise DocumentError(f'"{name}" is not a YAML document') from None
     project = document.get("project") if isinstance(document, dict) else None
     if not isinstance(project, dict):
@@ -257,23 +168,7 @@ def _parse(name: str, raw: bytes) -> ParsedDocument:
 
 
 def _read_block(name: str, index: int, data: Any) -> Block:
-    where = f'"{name}": block {index}'
-    if not isinstance(data, dict):
-        raise DocumentError(f"{where} must be a mapping")
-    block_id, kind, content = data.get("id"), data.get("type"), data.get("content", "")
-    if not isinstance(block_id, str) or not block_id or not isinstance(kind, str) or not kind:
-        raise DocumentError(f"{where} needs a string id and type")
-    if not isinstance(content, str):
-        raise DocumentError(f"{where}: content must be a string")
-    metadata = data.get("metadata") or {}
-    if not isinstance(metadata, dict):
-        raise DocumentError(f"{where}: metadata must be a mapping")
-    variable = metadata.get("deepnote_variable_name")
-    block_input = None
-    if kind.startswith("input-") and isinstance(variable, str):
-        block_input = NotebookInput(
-            variable,
-            metadata.get("deepnote_variable_value"),
-            **{attribute: metadata.get(key) for attribute, key in _INPUT_KEYS.items()},
-        )
-    return Block(block_id, kind, content, block_input)
+    try:
+        return deepnote_format.read_block(data)
+    except deepnote_format.FormatError as error:
+        raise DocumentError(f'"{name}": block {index}: {error}') from None

@@ -517,7 +517,10 @@ class ProjectsResource(ProjectsHelpers):
         are left out. Each document is a full project envelope holding one notebook, and all share
         `metadata.modifiedAt`. File names are the slugified notebook name (the notebook id when that is
         empty), made unique. The documents are byte-identical for an unchanged project (the ZIP framing
-        is not); an empty project gives an empty ZIP.
+        is not); an empty project gives an empty ZIP. From Deepnote's CLI (deepnote-client, `deepnote
+        sync`): every entry is a non-empty top-level `*.deepnote` file (another entry fails the sync),
+        and an unchanged project must export the same bytes, also after an import of its own export,
+        since the CLI detects cloud changes by hashing them.
 
         Args:
             project_id: Project identifier.
@@ -1415,7 +1418,10 @@ class AsyncProjectsResource(AsyncProjectsHelpers):
         are left out. Each document is a full project envelope holding one notebook, and all share
         `metadata.modifiedAt`. File names are the slugified notebook name (the notebook id when that is
         empty), made unique. The documents are byte-identical for an unchanged project (the ZIP framing
-        is not); an empty project gives an empty ZIP.
+        is not); an empty project gives an empty ZIP. From Deepnote's CLI (deepnote-client, `deepnote
+        sync`): every entry is a non-empty top-level `*.deepnote` file (another entry fails the sync),
+        and an unchanged project must export the same bytes, also after an import of its own export,
+        since the CLI detects cloud changes by hashing them.
 
         Args:
             project_id: Project identifier.

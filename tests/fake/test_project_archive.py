@@ -10,7 +10,15 @@ import httpx
 import pytest
 import yaml
 
-from deepnote_fake import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, FakeDeepnote
+from deepnote_fake import (
+    SEED_NOTEBOOK_ID,
+    SEED_POSTGRES_INTEGRATION_ID,
+    SEED_PROJECT_ID,
+    Block,
+    FakeDeepnote,
+    NotebookInput,
+    deepnote_format,
+)
 from deepnote_fake.documents import content_hash
 
 UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000"
@@ -255,3 +263,65 @@ def test_too_large_is_413_and_suspended_409(client: httpx.Client, fake_state: Fa
     fake_state.suspend_project(SEED_PROJECT_ID)
     response = _import(client, documents)
     assert (response.status_code, _message(response)) == (409, "Project is suspended")
+
+
+# ------------------------------------------------------------- round trip (one .deepnote module)
+
+
+def test_export_import_export_gives_the_same_documents(
+    client: httpx.Client, fake_state: FakeDeepnote
+) -> None:
+    # What Deepnote's CLI relies on after a push: it exports again and writes that. Input blocks of
+    # every kind, a SQL block with its integration and a block with metadata of its own included.
+    notebook = fake_state.add_notebook(
+        SEED_PROJECT_ID,
+        "Queries",
+        blocks=[
+            Block("blk-slider", "input-slider", "", NotebookInput("n", 5, min=1, max=10, step=1)),
+            Block(
+                "blk-multi", "input-select", "", NotebookInput("m", ["a"], options=["a", "b"], multiple=True)
+            ),
+            Block("blk-callout", "text-cell-callout", "Note", metadata={"color": "blue"}),
+        ],
+    )
+    fake_state.create_block(
+        notebook.id, "sql", content="select * from orders", integration_id=SEED_POSTGRES_INTEGRATION_ID
+    )
+    before = fake_state.modified_at(fake_state.projects[SEED_PROJECT_ID])
+    documents = _export(client)
+    fake_state.clock.advance(5)
+    response = _import(client, documents)
+    assert response.status_code == 200, response.text
+    assert {n["action"] for n in response.json()["notebooks"]} == {"overwritten"}
+    assert _export(client) == documents
+    assert response.json()["project"]["modifiedAt"] == before  # nothing changed, nothing moved
+
+    queries = deepnote_format.load(documents["queries.deepnote"])["project"]["notebooks"][0]["blocks"]
+    sql = queries[-1]
+    assert (sql["type"], sql["metadata"]) == ("sql", {"sql_integration_id": SEED_POSTGRES_INTEGRATION_ID})
+    assert queries[2]["metadata"] == {"color": "blue"}
+    assert queries[0]["metadata"]["deepnote_variable_value"] == "5"  # the schema's string-typed slider
+
+
+def test_an_imported_sql_block_keeps_its_integration(client: httpx.Client, fake_state: FakeDeepnote) -> None:
+    block, _ = fake_state.create_block(
+        SEED_NOTEBOOK_ID, "sql", content="select 1", integration_id=SEED_POSTGRES_INTEGRATION_ID
+    )
+    document = _export(client)["seed-notebook.deepnote"]
+    edited = document.replace(b"select 1", b"select 2")
+    response = _import(client, {"seed-notebook.deepnote": edited})
+    assert response.status_code == 200, response.text
+    (imported,) = [b for b in fake_state.notebooks[SEED_NOTEBOOK_ID].blocks if b.id == block.id]
+    assert (imported.content, imported.integration_id) == ("select 2", SEED_POSTGRES_INTEGRATION_ID)
+    response = client.get(f"/blocks/{block.id}")
+    assert response.json()["block"]["integrationId"] == SEED_POSTGRES_INTEGRATION_ID
+
+
+def test_a_malformed_block_is_422_naming_it(client: httpx.Client) -> None:
+    document = deepnote_format.load(_export(client)["seed-notebook.deepnote"])
+    document["project"]["notebooks"][0]["blocks"][1]["metadata"] = ["not", "a", "mapping"]
+    response = _import(client, {"seed-notebook.deepnote": deepnote_format.dump(document).encode()})
+    assert (response.status_code, _message(response)) == (
+        422,
+        '"seed-notebook.deepnote": block 1: metadata must be a mapping',
+    )

@@ -175,6 +175,13 @@ class StoreCore:
         """RFC 3339 UTC timestamp (millisecond precision) of clock reading ``t``."""
         return self.wall(t).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
+    def modified_at(self, project: Project) -> str:
+        """The project's ``metadata.modifiedAt`` in its documents (exports and run snapshots): the
+        latest change to its notebook set or to any of its notebooks (files do not count)."""
+        with self.lock:
+            notebooks = [self.notebooks[notebook_id] for notebook_id in project.notebook_ids]
+            return self.iso(max([project.updated_t, *(notebook.updated_t for notebook in notebooks)]))
+
     def next_seq(self) -> int:
         """A number larger than every one handed out before: creation order across all records."""
         with self.lock:

@@ -6,18 +6,20 @@ built and read by ``documents``; this module holds the rules:
 
 - PATCH (P5): API access to the static site cannot be enabled while sharing is disabled (400);
   disabling sharing disables API access.
-- Export (P6): one document per notebook in creation order, all with the project's ``modifiedAt``:
-  the latest change to the project's notebook set or to any notebook (files do not count).
+- Export (P6): one document per notebook in creation order, all with the project's ``modifiedAt``
+  (``StoreCore.modified_at``: the latest change to the notebook set or to any notebook).
 - Import (P7): 409 ``Project is suspended``; 413 past ``max_import_bytes``; 422 for a malformed,
   foreign (another project's id) or inconsistent archive; unless ``force``, 409 when
   ``baseModifiedAt`` is not the current ``modifiedAt`` or ``baseContentHash`` not the current
   export's hash. Then, by notebook id: ``overwritten`` (name and blocks replaced, block ids kept),
-  ``created`` (with the document's ids), and with ``deleteMissingNotebooks`` ``deleted``. The fake
+  ``created`` (with the document's ids), and with ``deleteMissingNotebooks`` ``deleted``; a
+  notebook whose document is unchanged is left alone (its ``modifiedAt`` stays). The fake
   keeps no version history, so it never reports ``restored``; it does not reconcile integrations.
 """
 
 from __future__ import annotations
 
+from .. import deepnote_format
 from ..documents import (
     DocumentError,
     ParsedDocument,
@@ -73,21 +75,11 @@ class ProjectSettingsRules(NotebookRules):
         with self.lock:
             project = self._project(project_id)
             notebooks = [self.notebooks[nid] for nid in project.notebook_ids]
-            modified_at = self.iso(max([project.updated_t, *(n.updated_t for n in notebooks)]))
+            modified_at = self.modified_at(project)
+            created_at = self.iso(project.created_t)
             names = file_names([(n.id, n.name) for n in notebooks])
             documents = [
-                (
-                    name,
-                    notebook_document(
-                        project_id=project.id,
-                        project_name=project.name,
-                        created_at=self.iso(project.created_t),
-                        modified_at=modified_at,
-                        notebook_id=notebook.id,
-                        notebook_name=notebook.name,
-                        blocks=notebook.blocks,
-                    ),
-                )
+                (name, notebook_document(project, notebook, created_at=created_at, modified_at=modified_at))
                 for name, notebook in zip(names, notebooks, strict=True)
             ]
             return documents, modified_at
@@ -161,7 +153,13 @@ class ProjectSettingsRules(NotebookRules):
                 )
                 action = "created"
             else:
-                if (notebook.name, notebook.blocks) != (document.notebook_name, document.blocks):
+                # Compared as written, so an unchanged document changes nothing (the round trip
+                # export -> import -> export gives the same documents, as Deepnote's CLI expects).
+                written = deepnote_format.source_blocks(notebook.blocks)
+                if (notebook.name, written) != (
+                    document.notebook_name,
+                    deepnote_format.source_blocks(document.blocks),
+                ):
                     notebook.name = document.notebook_name
                     notebook.blocks = document.blocks
                     notebook.updated_t = now  # an unchanged notebook keeps the export's modifiedAt

@@ -115,7 +115,10 @@ def sync_detailed(
     left out. Each document is a full project envelope holding one notebook, and all share
     `metadata.modifiedAt`. File names are the slugified notebook name (the notebook id when that is
     empty), made unique. The documents are byte-identical for an unchanged project (the ZIP framing is
-    not); an empty project gives an empty ZIP.
+    not); an empty project gives an empty ZIP. From Deepnote's CLI (deepnote-client, `deepnote sync`):
+    every entry is a non-empty top-level `*.deepnote` file (another entry fails the sync), and an
+    unchanged project must export the same bytes, also after an import of its own export, since the CLI
+    detects cloud changes by hashing them.
 
     Args:
         project_id (UUID):
@@ -150,7 +153,10 @@ def sync(
     left out. Each document is a full project envelope holding one notebook, and all share
     `metadata.modifiedAt`. File names are the slugified notebook name (the notebook id when that is
     empty), made unique. The documents are byte-identical for an unchanged project (the ZIP framing is
-    not); an empty project gives an empty ZIP.
+    not); an empty project gives an empty ZIP. From Deepnote's CLI (deepnote-client, `deepnote sync`):
+    every entry is a non-empty top-level `*.deepnote` file (another entry fails the sync), and an
+    unchanged project must export the same bytes, also after an import of its own export, since the CLI
+    detects cloud changes by hashing them.
 
     Args:
         project_id (UUID):
@@ -180,7 +186,10 @@ async def asyncio_detailed(
     left out. Each document is a full project envelope holding one notebook, and all share
     `metadata.modifiedAt`. File names are the slugified notebook name (the notebook id when that is
     empty), made unique. The documents are byte-identical for an unchanged project (the ZIP framing is
-    not); an empty project gives an empty ZIP.
+    not); an empty project gives an empty ZIP. From Deepnote's CLI (deepnote-client, `deepnote sync`):
+    every entry is a non-empty top-level `*.deepnote` file (another entry fails the sync), and an
+    unchanged project must export the same bytes, also after an import of its own export, since the CLI
+    detects cloud changes by hashing them.
 
     Args:
         project_id (UUID):
@@ -213,7 +222,10 @@ async def asyncio(
     left out. Each document is a full project envelope holding one notebook, and all share
     `metadata.modifiedAt`. File names are the slugified notebook name (the notebook id when that is
     empty), made unique. The documents are byte-identical for an unchanged project (the ZIP framing is
-    not); an empty project gives an empty ZIP.
+    not); an empty project gives an empty ZIP. From Deepnote's CLI (deepnote-client, `deepnote sync`):
+    every entry is a non-empty top-level `*.deepnote` file (another entry fails the sync), and an
+    unchanged project must export the same bytes, also after an import of its own export, since the CLI
+    detects cloud changes by hashing them.
 
     Args:
         project_id (UUID):
