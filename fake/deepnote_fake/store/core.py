@@ -242,6 +242,15 @@ class StoreCore:
             project.updated_t = now
             return notebook
 
+    def write_file(self, project_id: str, path: str, content: bytes) -> None:
+        """Create or replace a project file without any rule check: what a run's code writes
+        (``outputs.written_files``), or a test's own data. Files leave ``modifiedAt`` alone."""
+        with self.lock:
+            project = self.projects[project_id]
+            project.files = [entry for entry in project.files if entry.get("path") != path]
+            project.files.append({"path": path, "size": len(content), "updatedAt": self.iso(self.now())})
+            self.file_contents[(project.id, path)] = content
+
     # ------------------------------------------------------------------ steering and inspection
 
     def notebook_names(self, project_id: str) -> list[str]:
