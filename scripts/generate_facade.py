@@ -21,9 +21,11 @@ Rules (documented in the README):
   ``me.get``). Two operations of a tag that would share a name stop the generation.
 - Parameters: path parameters positional or keyword, everything else keyword-only, with the
   generated names, types and defaults. A JSON body is taken as keyword fields (the body model's
-  constructor arguments) and built into the model by the method.
+  constructor arguments) and built into the model by the method; so is a multipart body. A raw
+  body (``format: binary``, such as a ZIP) is the generated ``File``, taken as ``body``.
 - Return: the success model; a wrapper object whose only property is a required object
-  (``{"notebook": {...}}``) is unwrapped to that object. No content (204): ``None``. An operation
+  (``{"notebook": {...}}``) is unwrapped to that object. No content (204): ``None``. A raw answer
+  (``format: binary``): the generated ``File``. An operation
   with a ``pageToken`` query parameter returns a ``SyncPager`` / ``AsyncPager`` of the items of the
   page's one array property.
 """
@@ -278,8 +280,13 @@ def success_response(operation: dict[str, Any], spec: Spec) -> tuple[str, dict[s
     if len(codes) != 1:
         raise SystemExit(f"generate_facade: {operation['operationId']} has {len(codes)} success statuses")
     response = spec.resolve(operation["responses"][codes[0]])
-    content = response.get("content", {}).get("application/json")
-    return str(codes[0]), (content or {}).get("schema")
+    content = response.get("content", {})
+    schema = (content.get("application/json") or {}).get("schema")
+    if schema is None and content:
+        # A raw answer (application/octet-stream, application/zip): its schema is a binary string.
+        (only,) = content.values()
+        schema = only.get("schema")
+    return str(codes[0]), schema
 
 
 def read_operation(
@@ -342,7 +349,20 @@ def read_body(
         raise SystemExit(
             f"generate_facade: {operation.operation_id}: only a required model body is supported"
         )
-    schema = raw["requestBody"]["content"]["application/json"]["schema"]
+    (content_type,) = raw["requestBody"]["content"]  # one content type per body (the generator's too)
+    schema = raw["requestBody"]["content"][content_type]["schema"]
+    if spec.resolve(schema).get("format") == "binary":
+        # A raw body (application/zip, application/octet-stream): the generated ``File``, passed on.
+        operation.params.append(
+            Param(
+                name="body",
+                annotation=types_.from_object(body_type),
+                default=None,
+                positional=False,
+                description=" ".join(str(raw["requestBody"].get("description", "")).split()),
+            )
+        )
+        return
     descriptions = describe(schema, spec)
     namespace = vars(sys.modules[body_type.__module__])
     operation.body_class = (body_type.__module__, body_type.__name__)
@@ -370,6 +390,11 @@ def read_result(
 ) -> None:
     _, schema = success_response(raw, spec)
     if schema is None:
+        return
+    if spec.resolve(schema).get("format") == "binary":
+        from deepnote_client.types import File
+
+        operation.returns = types_.from_object(File)  # the generated parse_response's File
         return
     name = Spec.ref_name(schema)
     if name is None or name not in types_.classes:

@@ -49,6 +49,14 @@ EXPECTED_METHODS = {
     "createStreamlitApp": "streamlit_apps.create",
     "listStreamlitApps": "streamlit_apps.list",
     "getStreamlitAppStatus": "streamlit_apps.get_status",
+    # --- issue 11b: files, project settings, export/import ---
+    "createFile": "files.create",
+    "deleteFile": "files.delete",
+    "copyFile": "files.copy",
+    "downloadFile": "files.download",
+    "updateProject": "projects.update",
+    "exportProject": "projects.export",
+    "importProject": "projects.import_",
 }
 PAGINATED = {"listNotebookRuns", "listProjects"}
 

@@ -48,7 +48,16 @@ from .retries import RetryPolicy, RetryTransport
 
 if TYPE_CHECKING:
     from .client import USER_AGENT, __version__
+    from .files import adownload_file, aupload_file, download_file, upload_file  # issue 11b
     from .outputs import BlockOutput, BlockOutputs, RunFailure, RunResult
+    from .project_archive import (  # issue 11b
+        EXPORT_RECORD,
+        ProjectExport,
+        aexport_project,
+        aimport_project,
+        export_project,
+        import_project,
+    )
     from .runs import (
         TERMINAL_STATUSES,
         adownload_snapshot,
@@ -81,6 +90,19 @@ _LAZY = {
             "wait_for_run",
         )
     },
+    # issue 11b: the file transfer helpers load the files endpoints and models on first use.
+    **{name: ".files" for name in ("adownload_file", "aupload_file", "download_file", "upload_file")},
+    **{
+        name: ".project_archive"
+        for name in (
+            "EXPORT_RECORD",
+            "ProjectExport",
+            "aexport_project",
+            "aimport_project",
+            "export_project",
+            "import_project",
+        )
+    },
 }
 
 
@@ -102,6 +124,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_TIMEOUT",
+    "EXPORT_RECORD",
     "TERMINAL_STATUSES",
     "USER_AGENT",
     "APIConnectionError",
@@ -121,6 +144,7 @@ __all__ = [
     "NotFoundError",
     "PaginationError",
     "PermissionDeniedError",
+    "ProjectExport",
     "RateBudget",
     "RateLimitError",
     "RateLimiter",
@@ -137,19 +161,27 @@ __all__ = [
     "SyncPager",
     "__version__",
     "acall",
+    "adownload_file",
     "adownload_snapshot",
+    "aexport_project",
     "aget_run_result",
+    "aimport_project",
     "aiter_pages",
     "apaginate",
     "arun_notebook",
+    "aupload_file",
     "await_run",
     "call",
     "connect",
+    "download_file",
     "download_snapshot",
+    "export_project",
     "get_run_result",
+    "import_project",
     "iter_pages",
     "page_items",
     "paginate",
     "run_notebook",
+    "upload_file",
     "wait_for_run",
 ]
