@@ -41,13 +41,13 @@ from .errors import (
     ServerError,
 )
 from .facade import AsyncDeepnote, Deepnote
-from .limiter import RateBudget, RateLimiter
 from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
 from .resource import AsyncPager, SyncPager
 from .retries import RetryPolicy, RetryTransport
 
 if TYPE_CHECKING:
     from .client import USER_AGENT, __version__
+    from .limiter import RateBudget, RateLimiter
     from .outputs import BlockOutput, BlockOutputs, RunFailure, RunResult
     from .runs import (
         TERMINAL_STATUSES,
@@ -62,10 +62,11 @@ if TYPE_CHECKING:
     )
 
 # Resolved on first use (PEP 562): the run helpers and their results load the run models and
-# endpoints, and the version needs importlib.metadata, so `import deepnote_overlay` loads neither
-# until asked.
+# endpoints, the version needs importlib.metadata, and the limiter is loaded when a client is made,
+# so `import deepnote_overlay` loads none of them until asked.
 _LAZY = {
     **{name: ".client" for name in ("USER_AGENT", "__version__")},
+    **{name: ".limiter" for name in ("RateBudget", "RateLimiter")},
     **{name: ".outputs" for name in ("BlockOutput", "BlockOutputs", "RunFailure", "RunResult")},
     **{
         name: ".runs"
