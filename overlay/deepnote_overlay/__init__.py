@@ -41,7 +41,6 @@ from .errors import (
     ServerError,
 )
 from .facade import AsyncDeepnote, Deepnote
-from .limiter import RateBudget, RateLimiter
 from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
 from .resource import AsyncPager, SyncPager
 from .retries import RetryPolicy, RetryTransport
@@ -49,6 +48,7 @@ from .retries import RetryPolicy, RetryTransport
 if TYPE_CHECKING:
     from .client import USER_AGENT, __version__
     from .files import adownload_file, aupload_file, download_file, upload_file  # issue 11b
+    from .limiter import RateBudget, RateLimiter
     from .outputs import BlockOutput, BlockOutputs, RunFailure, RunResult
     from .project_archive import (  # issue 11b
         EXPORT_RECORD,
@@ -71,10 +71,11 @@ if TYPE_CHECKING:
     )
 
 # Resolved on first use (PEP 562): the run helpers and their results load the run models and
-# endpoints, and the version needs importlib.metadata, so `import deepnote_overlay` loads neither
-# until asked.
+# endpoints, the version needs importlib.metadata, and the limiter is loaded when a client is made,
+# so `import deepnote_overlay` loads none of them until asked.
 _LAZY = {
     **{name: ".client" for name in ("USER_AGENT", "__version__")},
+    **{name: ".limiter" for name in ("RateBudget", "RateLimiter")},
     **{name: ".outputs" for name in ("BlockOutput", "BlockOutputs", "RunFailure", "RunResult")},
     **{
         name: ".runs"

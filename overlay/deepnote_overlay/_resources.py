@@ -7,10 +7,8 @@ do not edit; change the spec (or the script) and run ``make generate``.
 from __future__ import annotations
 
 import builtins
-import functools
 from typing import TYPE_CHECKING
 
-from deepnote_client.client import AuthenticatedClient
 from deepnote_client.types import UNSET, Unset
 
 from .calls import acall, call
@@ -78,7 +76,6 @@ __all__ = [
     "AsyncMeResource",
     "AsyncNotebooksResource",
     "AsyncProjectsResource",
-    "AsyncResources",
     "AsyncRunsResource",
     "AsyncSearchResource",
     "AsyncSessionsResource",
@@ -90,7 +87,6 @@ __all__ = [
     "MeResource",
     "NotebooksResource",
     "ProjectsResource",
-    "Resources",
     "RunsResource",
     "SearchResource",
     "SessionsResource",
@@ -1940,125 +1936,3 @@ class AsyncFilesResource(AsyncFilesHelpers):
         from deepnote_client.api.files import download_file
 
         return await acall(download_file, client=self._client, project_id=project_id, path=path)
-
-
-class Resources:
-    """The resources of ``Deepnote``: one attribute per spec tag, made on first use."""
-
-    _client: AuthenticatedClient
-
-    @functools.cached_property
-    def notebooks(self) -> NotebooksResource:
-        """Notebooks, their blocks, runs, and schedules."""
-        return NotebooksResource(self._client)
-
-    @functools.cached_property
-    def runs(self) -> RunsResource:
-        """Notebook executions."""
-        return RunsResource(self._client)
-
-    @functools.cached_property
-    def projects(self) -> ProjectsResource:
-        """Projects and their contents."""
-        return ProjectsResource(self._client)
-
-    @functools.cached_property
-    def me(self) -> MeResource:
-        """Information about the calling API key and its workspace."""
-        return MeResource(self._client)
-
-    @functools.cached_property
-    def blocks(self) -> BlocksResource:
-        """Notebook blocks (code, SQL, markdown, etc.)."""
-        return BlocksResource(self._client)
-
-    @functools.cached_property
-    def search(self) -> SearchResource:
-        """Cross-resource search."""
-        return SearchResource(self._client)
-
-    @functools.cached_property
-    def sessions(self) -> SessionsResource:
-        """Long-lived interactive sessions for running notebooks and blocks (beta)."""
-        return SessionsResource(self._client)
-
-    @functools.cached_property
-    def integrations(self) -> IntegrationsResource:
-        """Data source integrations and their usages."""
-        return IntegrationsResource(self._client)
-
-    @functools.cached_property
-    def machines(self) -> MachinesResource:
-        """The machines that run project code in the editor and in live-mode runs."""
-        return MachinesResource(self._client)
-
-    @functools.cached_property
-    def streamlit_apps(self) -> StreamlitAppsResource:
-        """Streamlit apps served from project files."""
-        return StreamlitAppsResource(self._client)
-
-    @functools.cached_property
-    def files(self) -> FilesResource:
-        """Project files and folders."""
-        return FilesResource(self._client)
-
-
-class AsyncResources:
-    """The resources of ``AsyncDeepnote``: one attribute per spec tag, made on first use."""
-
-    _client: AuthenticatedClient
-
-    @functools.cached_property
-    def notebooks(self) -> AsyncNotebooksResource:
-        """Notebooks, their blocks, runs, and schedules."""
-        return AsyncNotebooksResource(self._client)
-
-    @functools.cached_property
-    def runs(self) -> AsyncRunsResource:
-        """Notebook executions."""
-        return AsyncRunsResource(self._client)
-
-    @functools.cached_property
-    def projects(self) -> AsyncProjectsResource:
-        """Projects and their contents."""
-        return AsyncProjectsResource(self._client)
-
-    @functools.cached_property
-    def me(self) -> AsyncMeResource:
-        """Information about the calling API key and its workspace."""
-        return AsyncMeResource(self._client)
-
-    @functools.cached_property
-    def blocks(self) -> AsyncBlocksResource:
-        """Notebook blocks (code, SQL, markdown, etc.)."""
-        return AsyncBlocksResource(self._client)
-
-    @functools.cached_property
-    def search(self) -> AsyncSearchResource:
-        """Cross-resource search."""
-        return AsyncSearchResource(self._client)
-
-    @functools.cached_property
-    def sessions(self) -> AsyncSessionsResource:
-        """Long-lived interactive sessions for running notebooks and blocks (beta)."""
-        return AsyncSessionsResource(self._client)
-
-    @functools.cached_property
-    def integrations(self) -> AsyncIntegrationsResource:
-        """Data source integrations and their usages."""
-        return AsyncIntegrationsResource(self._client)
-
-    @functools.cached_property
-    def machines(self) -> AsyncMachinesResource:
-        """The machines that run project code in the editor and in live-mode runs."""
-        return AsyncMachinesResource(self._client)
-
-    @functools.cached_property
-    def streamlit_apps(self) -> AsyncStreamlitAppsResource:
-        """Streamlit apps served from project files."""
-        return AsyncStreamlitAppsResource(self._client)
-
-    @functools.cached_property
-    def files(self) -> AsyncFilesResource:
-        """Project files and folders."""
-        return AsyncFilesResource(self._client)

@@ -516,7 +516,8 @@ def test_importing_the_facade_loads_no_operation_it_does_not_need() -> None:
     after = set(imported_modules("from deepnote_overlay import Deepnote, AsyncDeepnote"))
     added = sorted(name for name in after - before if name.startswith("deepnote_client."))
     assert added == [], "the facade imports endpoint and model modules inside its methods"
-    assert "deepnote_overlay._resources" in after
+    assert "deepnote_overlay._resources" not in after, "the resource classes load on first use"
+    assert "deepnote_overlay.limiter" not in after, "the limiter loads when a client is made"
 
 
 def test_a_method_imports_its_endpoint_on_first_use() -> None:

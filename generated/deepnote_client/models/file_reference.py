@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _datetime_from_iso = datetime.datetime.fromisoformat
 _date_from_iso = datetime.date.fromisoformat
 _FileReference_FIELDS = frozenset(
@@ -74,28 +75,19 @@ class FileReference:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
         _get = src_dict.get
-        _value = _get("path", UNSET)
-        path: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "path")
-        path = _value
-
-        _value = _get("projectId", UNSET)
-        project_id: str | Unset = UNSET
-        if _value is not UNSET:
+        path: str = _get("path", UNSET)
+        if not isinstance(path, str):
+            raise ParseError.wrong_type("string", path, src_dict, "path")
+        project_id: str | Unset = _get("projectId", UNSET)
+        if project_id is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "projectId")
-            project_id = _value
-
-        _value = _get("size", UNSET)
-        size: float | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(project_id, str):
+                raise ParseError.wrong_type("string", project_id, src_dict, "projectId")
+        size: float | Unset = _get("size", UNSET)
+        if size is not UNSET:
             _found += 1
-            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
-                raise ParseError.wrong_type("number", _value, src_dict, "size")
-            size = _value
-
+            if not (isinstance(size, (int, float)) and not isinstance(size, bool)):
+                raise ParseError.wrong_type("number", size, src_dict, "size")
         _value = _get("updatedAt", UNSET)
         updated_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
@@ -114,7 +106,7 @@ class FileReference:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        file_reference = object.__new__(cls)
+        file_reference = _new_object(cls)
         file_reference.path = path
         file_reference.project_id = project_id
         file_reference.size = size

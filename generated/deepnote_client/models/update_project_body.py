@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.update_project_static_files import UpdateProjectStaticFiles
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _UpdateProjectBody_FIELDS = frozenset(
     {
         "staticFiles",
@@ -75,24 +76,21 @@ class UpdateProjectBody:
             except ParseError as _error:
                 raise _error.within(src_dict, "staticFiles")
 
-        _value = _get("streamlitAppApiAccessEnabled", UNSET)
-        streamlit_app_api_access_enabled: bool | Unset = UNSET
-        if _value is not UNSET:
+        streamlit_app_api_access_enabled: bool | Unset = _get("streamlitAppApiAccessEnabled", UNSET)
+        if streamlit_app_api_access_enabled is not UNSET:
             _found += 1
-            if not isinstance(_value, bool):
+            if not isinstance(streamlit_app_api_access_enabled, bool):
                 raise ParseError.wrong_type(
-                    "boolean", _value, src_dict, "streamlitAppApiAccessEnabled"
+                    "boolean",
+                    streamlit_app_api_access_enabled,
+                    src_dict,
+                    "streamlitAppApiAccessEnabled",
                 )
-            streamlit_app_api_access_enabled = _value
-
-        _value = _get("environmentId", UNSET)
-        environment_id: str | Unset = UNSET
-        if _value is not UNSET:
+        environment_id: str | Unset = _get("environmentId", UNSET)
+        if environment_id is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "environmentId")
-            environment_id = _value
-
+            if not isinstance(environment_id, str):
+                raise ParseError.wrong_type("string", environment_id, src_dict, "environmentId")
         d = (
             {}
             if len(src_dict) == _found
@@ -104,7 +102,7 @@ class UpdateProjectBody:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        update_project_body = object.__new__(cls)
+        update_project_body = _new_object(cls)
         update_project_body.static_files = static_files
         update_project_body.streamlit_app_api_access_enabled = streamlit_app_api_access_enabled
         update_project_body.environment_id = environment_id

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _UpdateProjectStaticFiles_FIELDS = frozenset(
     {
         "sharingEnabled",
@@ -51,22 +52,18 @@ class UpdateProjectStaticFiles:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 0
         _get = src_dict.get
-        _value = _get("sharingEnabled", UNSET)
-        sharing_enabled: bool | Unset = UNSET
-        if _value is not UNSET:
+        sharing_enabled: bool | Unset = _get("sharingEnabled", UNSET)
+        if sharing_enabled is not UNSET:
             _found += 1
-            if not isinstance(_value, bool):
-                raise ParseError.wrong_type("boolean", _value, src_dict, "sharingEnabled")
-            sharing_enabled = _value
-
-        _value = _get("apiAccessEnabled", UNSET)
-        api_access_enabled: bool | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(sharing_enabled, bool):
+                raise ParseError.wrong_type("boolean", sharing_enabled, src_dict, "sharingEnabled")
+        api_access_enabled: bool | Unset = _get("apiAccessEnabled", UNSET)
+        if api_access_enabled is not UNSET:
             _found += 1
-            if not isinstance(_value, bool):
-                raise ParseError.wrong_type("boolean", _value, src_dict, "apiAccessEnabled")
-            api_access_enabled = _value
-
+            if not isinstance(api_access_enabled, bool):
+                raise ParseError.wrong_type(
+                    "boolean", api_access_enabled, src_dict, "apiAccessEnabled"
+                )
         d = (
             {}
             if len(src_dict) == _found
@@ -78,7 +75,7 @@ class UpdateProjectStaticFiles:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        update_project_static_files = object.__new__(cls)
+        update_project_static_files = _new_object(cls)
         update_project_static_files.sharing_enabled = sharing_enabled
         update_project_static_files.api_access_enabled = api_access_enabled
 
