@@ -1,4 +1,4 @@
-"""``python -m bench``: run the seven benchmark items, print the table, write ``bench/results.json``.
+"""``python -m bench``: run the eight benchmark items, print the table, write ``bench/results.json``.
 
 Items (each module's docstring says exactly what it measures):
 
@@ -10,6 +10,7 @@ Items (each module's docstring says exactly what it measures):
                        80 runs gathered to completion under the same limit
 6. ``wait_run``     - delay between a run ending and ``wait_for_run`` returning; polls made
 7. ``regenerate``   - ``make generate`` into a temporary directory
+8. ``files``        - a 200 MB upload and download, streamed, vs raw httpx; memory at 20 and 200 MB
 
 Options: ``--quick`` (fewer repetitions, for iterating), ``--only 2,5`` (a subset),
 ``--output PATH`` (default ``bench/results.json``). An item that fails or whose dependencies are
@@ -82,6 +83,12 @@ def _regenerate(quick: bool) -> Section:
     return regenerate.run(rounds=2 if quick else 5)
 
 
+def _files(quick: bool) -> Section:
+    from bench import files
+
+    return files.run(rounds=1 if quick else 3)
+
+
 ITEMS = [
     Item(1, "Import (fresh process)", _import_time),
     Item(2, "Per-call overhead in process", _per_call),
@@ -90,6 +97,7 @@ ITEMS = [
     Item(5, "Rate limit", _rate_limit),
     Item(6, "Waiting for a run", _wait_run),
     Item(7, "Regeneration", _regenerate),
+    Item(8, "File transfer (200 MB)", _files),  # issue 11b
 ]
 
 
@@ -118,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     for item in ITEMS:
         if item.number not in wanted:
             continue
-        print(f"[{item.number}/7] {item.title} ...", end=" ", flush=True)
+        print(f"[{item.number}/{len(ITEMS)}] {item.title} ...", end=" ", flush=True)
         t0 = time.perf_counter()
         try:
             section = item.run(args.quick)

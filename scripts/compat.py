@@ -3,7 +3,7 @@
     python scripts/compat.py              # every ready step
     python scripts/compat.py run-cloud    # the named steps
     python scripts/compat.py --list       # the steps, and what the pending ones wait for
-    python scripts/compat.py --include-pending sync   # a step still waiting for the fake
+    python scripts/compat.py --include-pending NAME   # a step still waiting for the fake (none now)
 
 Deepnote publishes its CLI as ``deepnote-cli`` on PyPI (a wheel bundling the native ``deepnote``
 executable), pinned in pyproject.toml's [dev] extra as ``CLI_VERSION``. It is a real API v2 client
@@ -21,13 +21,14 @@ Steps:
   fake's run outcome set to ``error`` the CLI reports the failure and exits 1, with
   ``internal_error`` it reports no snapshot and the run's error message. The inline snapshot and
   the one behind the download URL pass ``deepnote validate`` as served.
-- ``sync``: pull into an empty directory, edit a pulled file, push, pull fresh and see the edit;
-  a second sync changes nothing.
+- ``sync``: pull into an empty directory (the seeded notebook and one with a SQL block), edit a
+  pulled file, push, pull fresh and see the edit; a second sync changes nothing; a cloud change
+  during a local edit is skipped (``--on-conflict skip``) or pulled over it (``override``).
 - ``schedule``: ``deepnote convert`` of a small ``.py`` file, then ``schedule`` of the new local
   notebook: the CLI creates project, notebook and blocks, then the schedule; again, it only updates.
 
-``sync`` and ``schedule`` are pending until the fake has project export/import and ``POST /blocks``
-(issue 11): they run only with ``--include-pending``; ``--list`` says what each needs.
+A step the fake cannot pass yet is marked ``pending=`` (none is now): it runs only with
+``--include-pending``, and ``--list`` says what it needs.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ import httpx
 
 from deepnote_fake import (
     SEED_NOTEBOOK_ID,
+    SEED_POSTGRES_INTEGRATION_ID,
     SEED_PROJECT_ID,
     FakeDeepnote,
     ServerHandle,
@@ -303,9 +305,11 @@ def step_run_cloud(ctx: Context) -> None:
     ctx.only_requests_ok()
 
 
-def _sync(ctx: Context, directory: str) -> JSON:
-    """``deepnote sync DIRECTORY``, never asking (conflicts are skipped), exit code 0."""
-    output = ctx.deepnote("sync", directory, "--url", ctx.url, "--on-conflict", "skip", "-o", "json").json()
+def _sync(ctx: Context, directory: str, on_conflict: str = "skip") -> JSON:
+    """``deepnote sync DIRECTORY``, never asking (conflicts are skipped by default), exit code 0."""
+    output = ctx.deepnote(
+        "sync", directory, "--url", ctx.url, "--on-conflict", on_conflict, "-o", "json"
+    ).json()
     expect(output.get("success"), True, f"sync {directory}: success")
     return output
 
@@ -331,6 +335,12 @@ def step_sync(ctx: Context) -> None:
     """``sync``: pull into an empty directory, edit a pulled file, push it, pull it fresh."""
     fake = ctx.fake
     edited = "print(greeting, region, 'edited locally')"
+    # A second notebook with a SQL block on the seeded integration: its metadata makes the round
+    # trip too (export, push of the unchanged file, export again).
+    queries = fake.add_notebook(SEED_PROJECT_ID, "Queries")
+    sql, _ = fake.create_block(
+        queries.id, "sql", content="select * from orders", integration_id=SEED_POSTGRES_INTEGRATION_ID
+    )
 
     # 1. Pull: GET /v2/projects?pageSize=100, then GET /v2/projects/{id}/export (a ZIP of .deepnote
     #    documents, one per notebook, written as they come).
@@ -356,6 +366,11 @@ def step_sync(ctx: Context) -> None:
     check("baseContentHash=" in imports[0].query, f"the push sent no baseContentHash: {imports[0].query!r}")
     code = next(b for b in fake.notebooks[SEED_NOTEBOOK_ID].blocks if b.type == "code")
     expect(code.content, edited, "the seeded code block in the fake after the push")
+    expect(
+        [(b.id, b.content, b.integration_id) for b in fake.notebooks[queries.id].blocks],
+        [(sql.id, sql.content, SEED_POSTGRES_INTEGRATION_ID)],
+        "the untouched SQL notebook after the push",
+    )
     _notebook_files(ctx, project_dir)
 
     # 4. A fresh pull into another empty directory shows the edit; a second sync changes nothing.
@@ -364,6 +379,24 @@ def step_sync(ctx: Context) -> None:
     check(any(edited in f.read_text(encoding="utf-8") for f in fresh), "the fresh pull lacks the edit")
     _synced_project(ctx, _sync(ctx, "fresh"), "unchanged")  # exports are deterministic
     ctx.log("  edit pushed, fresh pull shows it, a second sync is a no-op")
+
+    # 5. A conflict: the cloud changes (the SQL block's query) while a local file is edited. The
+    #    CLI sees it itself (the export's hash is not the one it pulled) and never imports:
+    #    `--on-conflict skip` leaves both sides, `override` pulls the cloud over the local edit.
+    seed_fresh = next(f for f in fresh if edited in f.read_text(encoding="utf-8"))
+    local_edit = "print('local edit during a cloud change')"
+    text = seed_fresh.read_text(encoding="utf-8")
+    seed_fresh.write_text(text.replace(edited, local_edit, 1), encoding="utf-8")
+    fake.update_block(sql.id, content="select count(*) from orders")
+    _synced_project(ctx, _sync(ctx, "fresh"), "skipped-conflict")
+    check(local_edit in seed_fresh.read_text(encoding="utf-8"), "a skipped conflict changed the local file")
+    output = _sync(ctx, "fresh", on_conflict="override")
+    _synced_project(ctx, output, "pulled")
+    check(edited in seed_fresh.read_text(encoding="utf-8"), "override did not pull the cloud's version")
+    imports_now = [r for r in fake.requests if r.method == "POST" and r.path.endswith("/import")]
+    check(imports_now == imports, f"a conflicting sync sent an import: {imports_now}")
+    expect(code.content, edited, "the seeded code block after the conflict")
+    ctx.log("  a cloud change and a local edit: skip keeps both, override pulls the cloud's version")
     ctx.only_requests_ok()
 
 
@@ -441,7 +474,6 @@ STEPS: tuple[Step, ...] = (
         "sync",
         step_sync,
         "sync pull into an empty directory, edit a pulled .deepnote file, sync push, pull again",
-        pending="GET /v2/projects/{id}/export and POST /v2/projects/{id}/import (issue 11)",
     ),
     Step(
         "schedule",

@@ -78,6 +78,8 @@ def run_schemathesis(
     """Run the CLI; print its output live, then the operations and cases it tested."""
     with tempfile.TemporaryDirectory(prefix="contract-") as tmp:
         report_path = Path(tmp) / "report.json"
+        # The application/zip serializer (tests/contract/hooks.py), importable from the repository root.
+        env = {**env, "SCHEMATHESIS_HOOKS": "tests.contract.hooks"}
         command = [
             sys.executable,
             "-m",

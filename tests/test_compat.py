@@ -32,7 +32,7 @@ def _load_compat() -> ModuleType:
 
 
 compat = _load_compat()
-# A pending step waits for the fake (issue 11): it must fail now, with the CLI and the fake
+# A pending step waits for the fake (none does now): it must fail, with the CLI and the fake
 # disagreeing; once it passes, strict xfail fails the suite, so its `pending=` is dropped then.
 STEPS = [
     pytest.param(

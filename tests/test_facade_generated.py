@@ -49,6 +49,14 @@ EXPECTED_METHODS = {
     "createStreamlitApp": "streamlit_apps.create",
     "listStreamlitApps": "streamlit_apps.list",
     "getStreamlitAppStatus": "streamlit_apps.get_status",
+    # --- issue 11b: files, project settings, export/import ---
+    "createFile": "files.create",
+    "deleteFile": "files.delete",
+    "copyFile": "files.copy",
+    "downloadFile": "files.download",
+    "updateProject": "projects.update",
+    "exportProject": "projects.export",
+    "importProject": "projects.import_",
 }
 PAGINATED = {"listNotebookRuns", "listProjects"}
 
@@ -294,7 +302,9 @@ def test_a_tag_the_spec_gains_appears_on_regeneration(tmp_path: Path) -> None:
     compile(source, str(output), "exec")
     assert "class IntegrationsResource(Resource):" in source
     assert "class AsyncIntegrationsResource(Resource):" in source
-    assert "def integrations(self) -> IntegrationsResource:" in source
+    roots = (tmp_path / "_resource_roots.py").read_text(encoding="utf-8")
+    compile(roots, "_resource_roots.py", "exec")
+    assert "def integrations(self) -> IntegrationsResource:" in roots
     assert "-> SyncPager[Integration, ListIntegrationsResponse]:" in source
     assert "def get(self, integration_id: str | UUID) -> Integration:" in source
     assert '"listIntegrations": ("integrations.list",' in source

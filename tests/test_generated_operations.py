@@ -8,6 +8,7 @@ round-tripping through `to_dict()` without losing a field.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Callable
@@ -21,6 +22,7 @@ import pytest
 
 from deepnote_client import AuthenticatedClient, models
 from deepnote_client.api.blocks import create_block, delete_block, get_block, update_block
+from deepnote_client.api.files import copy_file, create_file, delete_file, download_file
 from deepnote_client.api.integrations import get_integration, list_integrations
 from deepnote_client.api.machines import get_machine, list_machine_types
 from deepnote_client.api.me import get_me
@@ -33,7 +35,15 @@ from deepnote_client.api.notebooks import (
     reorder_notebook_blocks,
     schedule_notebook,
 )
-from deepnote_client.api.projects import create_project, delete_project, get_project, list_projects
+from deepnote_client.api.projects import (
+    create_project,
+    delete_project,
+    export_project,
+    get_project,
+    import_project,
+    list_projects,
+    update_project,
+)
 from deepnote_client.api.runs import create_run, get_run
 from deepnote_client.api.search import search
 from deepnote_client.api.sessions import create_session, execute_session_code
@@ -42,6 +52,7 @@ from deepnote_client.api.streamlit_apps import (
     get_streamlit_app_status,
     list_streamlit_apps,
 )
+from deepnote_client.types import File
 from tests.spec_tools import SAMPLE_UUID, operations, resolve, sample, snake_case
 
 BASE_URL = "https://api.example.test/v2"
@@ -60,6 +71,8 @@ class Case:
     raw_path: str
     query: dict[str, str]
     body: Any = None
+    # issue 11b: a multipart body is checked as its form fields (name -> bytes), a raw one as bytes.
+    content_type: str = "application/json"
 
 
 def run_inputs() -> models.RunInputs:
@@ -290,7 +303,97 @@ CASES = {
         f"/v2/streamlit-apps/{APP_ID}/status",
         {},
     ),
+    # --- issue 11b: files, project settings, export/import ---
+    "createFile": Case(
+        create_file,
+        lambda: {
+            "body": models.CreateFileMultipartBody(
+                project_id=PROJECT_ID,
+                path="data/q1.csv",
+                file=File(payload=io.BytesIO(b"a,b\r\n--+++\r\n"), file_name="q1.csv", mime_type="text/csv"),
+            )
+        },
+        "POST",
+        "/v2/files",
+        {},
+        {
+            "projectId": b"7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+            "path": b"data/q1.csv",
+            "file": b"a,b\r\n--+++\r\n",
+        },
+        content_type="multipart/form-data",
+    ),
+    "deleteFile": Case(
+        delete_file,
+        lambda: {"project_id": UUID(PROJECT_ID), "path": "data/q1.csv"},
+        "DELETE",
+        "/v2/files",
+        {"projectId": PROJECT_ID, "path": "data/q1.csv"},
+    ),
+    "copyFile": Case(
+        copy_file,
+        lambda: {
+            "body": models.CopyFileBody(
+                source_project_id=PROJECT_ID, target_project_id=RUN_ID, source_file_path="data/q1.csv"
+            )
+        },
+        "POST",
+        "/v2/files/copy",
+        {},
+        {"sourceProjectId": PROJECT_ID, "targetProjectId": RUN_ID, "sourceFilePath": "data/q1.csv"},
+    ),
+    "downloadFile": Case(
+        download_file,
+        lambda: {"project_id": UUID(PROJECT_ID), "path": "data/q1.csv"},
+        "GET",
+        "/v2/files/download",
+        {"projectId": PROJECT_ID, "path": "data/q1.csv"},
+    ),
+    "updateProject": Case(
+        update_project,
+        lambda: {
+            "project_id": PROJECT_ID,
+            "body": models.UpdateProjectBody(
+                static_files=models.UpdateProjectStaticFiles(sharing_enabled=False),
+                streamlit_app_api_access_enabled=True,
+            ),
+        },
+        "PATCH",
+        f"/v2/projects/{PROJECT_ID}",
+        {},
+        {"staticFiles": {"sharingEnabled": False}, "streamlitAppApiAccessEnabled": True},
+    ),
+    "exportProject": Case(
+        export_project, lambda: {"project_id": PROJECT_ID}, "GET", f"/v2/projects/{PROJECT_ID}/export", {}
+    ),
+    "importProject": Case(
+        import_project,
+        lambda: {
+            "project_id": PROJECT_ID,
+            "body": File(payload=io.BytesIO(b"PK\x05\x06" + bytes(18))),
+            "base_content_hash": "abc",
+            "force": True,
+        },
+        "POST",
+        f"/v2/projects/{PROJECT_ID}/import",
+        {"baseContentHash": "abc", "deleteMissingNotebooks": "false", "force": "true"},
+        b"PK\x05\x06" + bytes(18),
+        content_type="application/zip",
+    ),
 }
+
+
+def multipart_fields(request: httpx.Request) -> dict[str, bytes]:
+    """The parts of a multipart request body, by name (issue 11b)."""
+    boundary = request.headers["Content-Type"].split("boundary=", 1)[1].encode()
+    fields = {}
+    for part in request.content.split(b"--" + boundary)[1:-1]:
+        head, _, value = part[2:-2].partition(b"\r\n\r\n")  # each part is framed by CRLFs
+        name = re.search(rb'name="([^"]+)"', head)
+        assert name is not None, head
+        fields[name.group(1).decode()] = value
+    return fields
+
 
 SPEC_OPERATIONS = {op["operationId"]: (method, path, op) for method, path, op, _ in operations()}
 
@@ -300,11 +403,17 @@ def client_answering(status: int, body: Any, seen: list[httpx.Request]) -> Authe
         seen.append(request)
         if body is None:
             return httpx.Response(status)
+        if isinstance(body, bytes):  # a binary answer (issue 11b)
+            return httpx.Response(status, content=body, headers={"Content-Type": "application/octet-stream"})
         return httpx.Response(status, json=body, headers={"Retry-After": "3"} if status == 429 else {})
 
     return AuthenticatedClient(
         base_url=BASE_URL, token="test-token", httpx_args={"transport": httpx.MockTransport(handler)}
     )
+
+
+def client_response(status: int, body: bytes) -> httpx.Response:
+    return httpx.Response(status, content=body, request=httpx.Request("GET", BASE_URL))
 
 
 def test_every_spec_operation_has_a_case() -> None:
@@ -325,6 +434,14 @@ def test_request_goes_out_as_specified(operation_id: str) -> None:
     assert request.headers["Authorization"] == "Bearer test-token"
     if case.body is None:
         assert request.content == b""
+    elif case.content_type == "multipart/form-data":
+        # A random boundary from httpx, not the stock template's fixed "+++" (which the file holds).
+        assert request.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+        assert not request.headers["Content-Type"].endswith("boundary=+++")
+        assert multipart_fields(request) == case.body
+    elif case.content_type != "application/json":
+        assert request.headers["Content-Type"] == case.content_type
+        assert request.content == case.body
     else:
         assert request.headers["Content-Type"] == "application/json"
         assert json.loads(request.content) == case.body
@@ -350,11 +467,18 @@ def test_documented_response_parses_into_its_model(operation_id: str, code: str)
     case = CASES[operation_id]
     content = response.get("content", {}).get("application/json")
     body = sample(content["schema"]) if content else None
+    binary = response.get("content") and content is None  # issue 11b: octet-stream or zip answers
+    if binary:
+        body = b"PK\x03\x04 any bytes"
     client = client_answering(int(code), body, [])
 
     result = case.endpoint.sync_detailed(client=client, **case.kwargs())
 
     assert result.status_code == int(code)
+    if binary:
+        assert isinstance(result.parsed, File) and result.parsed.payload.read() == body
+        assert case.endpoint.parse_response(client_response(int(code), body)).payload.read() == body
+        return
     if content is None:
         assert result.parsed is None
         return

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from deepnote_fake import SEED_PROJECT_ID, FakeDeepnote, running_server
-from tests.spec_tools import ROOT
+from tests.spec_tools import ROOT, operations
 
 
 def tour_blocks() -> list[str]:
@@ -97,18 +97,52 @@ def test_running_notebooks_runs_as_written(
     assert fake.rate_limited == 0
 
 
-def test_blocks_integrations_and_sql_runs_as_written(
+def test_blocks_integrations_sql_and_files_runs_as_written(
     real_clock_server: FakeDeepnote, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (block,) = section_blocks("Blocks, integrations and SQL")
+    # Issue 11's walk-through: upload a CSV, a SQL block on an integration, run, download a file
+    # the run wrote.
+    (block,) = section_blocks("Blocks, integrations, SQL and files")
     exec(compile(block, "README.md", "exec"), {})  # noqa: S102 -- running the docs is the point
     assert capsys.readouterr().out.splitlines() == [
+        "uploaded data/orders.csv",
         "['orders']",
         "True",
         "2",
         "success",
+        "orders by region: EU, US",
         "integrationId is only allowed for sql blocks",
     ]
-    (notebook,) = [n for n in real_clock_server.notebooks.values() if n.name == "Orders by region"]
-    (sql,) = notebook.blocks
-    assert (sql.type, sql.content) == ("sql", "select count(*) from orders")
+    fake = real_clock_server
+    (notebook,) = [n for n in fake.notebooks.values() if n.name == "Orders by region"]
+    sql, code = notebook.blocks
+    assert (sql.type, sql.content, code.type) == ("sql", "select count(*) from orders", "code")
+    assert sql.integration_id is not None and fake.integrations[sql.integration_id].name == "Fake warehouse"
+    assert fake.file_contents[(SEED_PROJECT_ID, "data/orders.csv")] == b"region,total\nEU,120\nUS,340\n"
+    assert fake.file_contents[(SEED_PROJECT_ID, "out/summary.txt")] == b"orders by region: EU, US"
+
+
+def test_the_files_section_runs_as_written(
+    real_clock_server: FakeDeepnote, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # issue 11b: uploading a CSV, downloading it, exporting and importing the project.
+    (block,) = section_blocks("Files and project export/import")
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 -- running the docs is the point
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "uploaded data/sales.csv 28",
+        "EU,120",
+        "exported seed-notebook.deepnote",
+        "imported [('Seed notebook', 'overwritten')]",
+    ]
+    assert real_clock_server.file_contents[(SEED_PROJECT_ID, "data/sales.csv")].startswith(b"region,amount")
+
+
+def test_the_x_source_table_lists_every_operation_under_its_source() -> None:
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("| `x-source` | Meaning | Operations |\n", 1)[1].split("\n\n", 1)[0]
+    rows = re.findall(r"^\| `([a-z-]+)` \| .+ \| ([A-Za-z, ]+) \|$", table, flags=re.MULTILINE)
+    assert [source for source, _ in rows] == ["seed", "docs", "deepnote-client"]
+    listed = [(operation.strip(), source) for source, names in rows for operation in names.split(",")]
+    in_spec = [(operation["operationId"], operation["x-source"]) for _, _, operation, _ in operations()]
+    assert sorted(listed) == sorted(in_spec)

@@ -7,8 +7,9 @@ document per notebook. What it guarantees, checked against ``deepnote validate``
 
 - the envelope: ``version`` ``1.0.0``, ``metadata.createdAt``, ``project.id``/``name``/``notebooks``;
 - each block with ``id``, ``blockGroup``, ``sortingKey`` (zero-padded position, as Deepnote's own
-  serializer writes it), ``type``, ``content``, ``contentHash``, ``metadata`` (input blocks carry
-  their variable, label, options and value);
+  serializer writes it), ``type``, ``content``, ``contentHash``, ``metadata`` (the block's own
+  metadata, a SQL block's ``sql_integration_id``; input blocks carry their variable, label,
+  options and value);
 - in a snapshot: every executable block with ``outputs`` (a list of Jupyter outputs, taken as given),
   ``environment``, ``execution`` (the run's metadata: times, inputs, summary, first error) and
   ``metadata.snapshotHash``, computed as the CLI computes it, so the CLI reads it as a snapshot;
@@ -16,7 +17,9 @@ document per notebook. What it guarantees, checked against ``deepnote validate``
 
 Use: ``project_document(project, [NotebookEntry(notebook)], created_at=...)`` for a source
 document, plus ``execution=execution_metadata(...)`` and per-entry ``outputs`` for a snapshot; then
-``dump``. ``load`` parses a document (YAML 1.2 scalars, as the CLI writes them). The YAML emitter
+``dump``. ``load`` parses a document (YAML 1.2 scalars, as the CLI writes them) and ``read_block``
+turns one of its blocks back into a ``Block`` record, so that writing that record again gives the
+same block (``source_blocks`` is what a source document writes for a list of blocks). The YAML emitter
 (PyYAML) comes with the ``[fake]`` extra and is imported on first use, so ``FakeDeepnote`` works
 without it.
 """
@@ -38,14 +41,17 @@ if TYPE_CHECKING:
 __all__ = [
     "EXECUTABLE_BLOCK_TYPES",
     "FORMAT_VERSION",
+    "FormatError",
     "NotebookEntry",
     "content_hash",
     "dump",
     "execution_metadata",
     "load",
     "project_document",
+    "read_block",
     "snapshot_hash",
     "sorting_key",
+    "source_blocks",
 ]
 
 JSON = dict[str, Any]
@@ -72,6 +78,10 @@ EXECUTABLE_BLOCK_TYPES = frozenset(
 _STRING_VALUED_INPUTS = frozenset(
     {"input-text", "input-textarea", "input-slider", "input-date", "input-file"}
 )
+
+
+class FormatError(ValueError):
+    """A document's block the format cannot read; the message names the field."""
 
 
 @dataclass(frozen=True)
@@ -107,22 +117,44 @@ def _block_group(block_id: str) -> str:
     return hashlib.sha256(f"blockGroup:{block_id}".encode()).hexdigest()[:32]
 
 
+SQL_INTEGRATION_KEY = "sql_integration_id"
+# NotebookInput attribute -> its metadata key (besides the name, the value and the default).
+_INPUT_KEYS = {
+    "label": "deepnote_input_label",
+    "options": "deepnote_variable_options",
+    "multiple": "deepnote_allow_multiple_values",
+    "min": "deepnote_slider_min_value",
+    "max": "deepnote_slider_max_value",
+    "step": "deepnote_slider_step",
+}
+_VALUE_KEY, _DEFAULT_KEY, _NAME_KEY = (
+    "deepnote_variable_value",
+    "deepnote_variable_default_value",
+    "deepnote_variable_name",
+)
+# Written from the input record alone, so read back into it, not into the block's metadata.
+_INPUT_METADATA_KEYS = frozenset(
+    {*_INPUT_KEYS.values(), _VALUE_KEY, _DEFAULT_KEY, _NAME_KEY, "deepnote_variable_select_type"}
+)
+
+
 def _input_metadata(block_type: str, spec: NotebookInput, value: Any) -> JSON:
-    meta: JSON = {"deepnote_variable_name": spec.name}
+    meta: JSON = {_NAME_KEY: spec.name}
     if spec.label is not None:
-        meta["deepnote_input_label"] = spec.label
+        meta[_INPUT_KEYS["label"]] = spec.label
     if value is not None:
-        meta["deepnote_variable_value"] = _input_value(block_type, value)
+        meta[_VALUE_KEY] = _input_value(block_type, value)
     if spec.value is not None:
-        meta["deepnote_variable_default_value"] = _input_value(block_type, spec.value)
+        meta[_DEFAULT_KEY] = _input_value(block_type, spec.value)
     if spec.options is not None:
-        meta["deepnote_variable_options"] = list(spec.options)
+        meta[_INPUT_KEYS["options"]] = list(spec.options)
         meta["deepnote_variable_select_type"] = "from-options"
     if spec.multiple is not None:
-        meta["deepnote_allow_multiple_values"] = spec.multiple
-    for key, number in (("min", spec.min), ("max", spec.max), ("step", spec.step)):
+        meta[_INPUT_KEYS["multiple"]] = spec.multiple
+    for attribute in ("min", "max", "step"):
+        number = getattr(spec, attribute)
         if number is not None:
-            meta[f"deepnote_slider_{key}_value" if key != "step" else "deepnote_slider_step"] = number
+            meta[_INPUT_KEYS[attribute]] = number
     return meta
 
 
@@ -147,14 +179,60 @@ def _block(
     }
     if content:
         data["contentHash"] = content_hash(content)
-    metadata: JSON = {}
+    metadata: JSON = dict(block.metadata or {})
+    if block.integration_id is not None:
+        metadata[SQL_INTEGRATION_KEY] = block.integration_id
     if block.input is not None:
         value = values.get(block.input.name, block.input.value)
-        metadata = _input_metadata(block.type, block.input, value)
+        metadata.update(_input_metadata(block.type, block.input, value))
     if outputs is not None and block.type in EXECUTABLE_BLOCK_TYPES:
         data["outputs"] = [dict(output) for output in outputs.get(block.id, ())]
     data["metadata"] = metadata
     return data
+
+
+def source_blocks(blocks: Sequence[Block]) -> list[JSON]:
+    """The blocks as a source document (an export entry) writes them: equal lists, equal text."""
+    return [_block(block, position, None, {}) for position, block in enumerate(blocks)]
+
+
+def read_block(data: Any) -> Block:
+    """The ``Block`` record of a document's block, the reverse of what ``project_document`` writes:
+    ``id``, ``type``, ``content``, an input block's variable (its value is the document's
+    ``deepnote_variable_value``, else the default), a SQL block's ``sql_integration_id`` and the
+    rest of ``metadata``. Outputs and execution fields are dropped. ``FormatError`` names the field."""
+    if not isinstance(data, Mapping):
+        raise FormatError("must be a mapping")
+    block_id, kind, content = data.get("id"), data.get("type"), data.get("content")
+    if not isinstance(block_id, str) or not block_id:
+        raise FormatError("id must be a non-empty string")
+    if not isinstance(kind, str) or not kind:
+        raise FormatError("type must be a non-empty string")
+    if content is not None and not isinstance(content, str):
+        raise FormatError("content must be a string")
+    metadata = data.get("metadata")
+    if metadata is None:
+        metadata = {}
+    if not isinstance(metadata, Mapping):
+        raise FormatError("metadata must be a mapping")
+    block_input = None
+    variable = metadata.get(_NAME_KEY)
+    if kind in INPUT_BLOCK_TYPES and isinstance(variable, str):
+        block_input = NotebookInput(
+            variable,
+            metadata.get(_VALUE_KEY, metadata.get(_DEFAULT_KEY)),
+            **{attribute: metadata.get(key) for attribute, key in _INPUT_KEYS.items()},
+        )
+        metadata = {k: v for k, v in metadata.items() if k not in _INPUT_METADATA_KEYS}
+    integration = metadata.get(SQL_INTEGRATION_KEY)
+    return Block(
+        block_id,
+        kind,
+        content or "",
+        block_input,
+        metadata=dict(metadata),
+        integration_id=integration if kind == "sql" and isinstance(integration, str) else None,
+    )
 
 
 def project_document(

@@ -9,7 +9,10 @@ to give each statement the Jupyter output a kernel would:
 - ``display(a)``: a ``display_data`` with ``text/plain`` and ``text/html``;
 - ``raise Name("message")``: an ``error`` output (``ename``, ``evalue``, ``traceback``); the block
   stops there; a name that is not an input in ``print``/``display`` raises ``NameError`` the same way;
-- a last line that is a bare name or literal: an ``execute_result`` with ``text/plain`` (its repr).
+- a last line that is a bare name or literal: an ``execute_result`` with ``text/plain`` (its repr);
+- ``open("path", "w").write(x)``: writes ``x`` (a string literal or an input name) to the project
+  file ``path`` when a run executes the block (``written_files``; the run's store applies it); as
+  the last line it also shows the number of characters written, as Python would.
 
 Other block types (markdown, inputs, ...) have no outputs. A run whose outcome is ``error`` fails in
 the first block whose source raises, else in its last code block, which then ends with an
@@ -35,6 +38,7 @@ __all__ = [
     "input_values",
     "notebook_outputs",
     "run_raises",
+    "written_files",
 ]
 
 BLOCK_OUTPUT_LIMIT = 512 * 1024
@@ -44,6 +48,7 @@ JSON = dict[str, Any]
 _CALL = re.compile(r"^(print|display)\((.*)\)$")
 _RAISE = re.compile(r"^raise\s+([A-Za-z_][A-Za-z0-9_]*)\((.*)\)$")
 _REPEAT = re.compile(r"""^(['"])(.*)\1\s*\*\s*(\d+)$""")
+_WRITE = re.compile(r"""^open\((['"])(.+?)\1\s*,\s*(['"])w\3\)\.write\((.*)\)$""")
 
 
 class ExecutedBlock(Protocol):
@@ -120,7 +125,29 @@ def block_outputs(source: str, values: Mapping[str, Any], *, fail: bool = False)
 
     ``fail`` makes a block that would otherwise succeed end with a ``RuntimeError``.
     """
+    outputs, raised, _ = _execute(source, values, fail=fail)
+    return outputs, raised
+
+
+def written_files(blocks: Sequence[ExecutedBlock], values: Mapping[str, Any]) -> dict[str, str]:
+    """The project files the code of ``blocks`` writes, by path (the last write wins), in a run
+    with input ``values``: up to the first block that raises, and in it up to the raising line."""
+    files: dict[str, str] = {}
+    for block in blocks:
+        if block.type != "code":
+            continue
+        _, raised, writes = _execute(block.content or "", values, fail=False)
+        files.update(writes)
+        if raised:
+            break
+    return files
+
+
+def _execute(
+    source: str, values: Mapping[str, Any], *, fail: bool
+) -> tuple[list[JSON], bool, dict[str, str]]:
     outputs: list[JSON] = []
+    writes: dict[str, str] = {}
     lines = [
         line.strip() for line in source.splitlines() if line.strip() and not line.strip().startswith("#")
     ]
@@ -130,6 +157,14 @@ def block_outputs(source: str, values: Mapping[str, Any], *, fail: bool = False)
             if raised:
                 arguments = _arguments(raised.group(2), values)
                 raise _Raised(raised.group(1), str(arguments[0]) if arguments else "")
+            written = _WRITE.match(line)
+            if written:
+                arguments = _arguments(written.group(4), values)
+                text = str(arguments[0]) if arguments else ""
+                writes[written.group(2)] = text
+                if index == len(lines) - 1:
+                    outputs.append(_execute_result(len(text)))
+                continue
             called = _CALL.match(line)
             if called and called.group(1) == "print":
                 text = " ".join(str(v) for v in _arguments(called.group(2), values)) + "\n"
@@ -144,22 +179,23 @@ def block_outputs(source: str, values: Mapping[str, Any], *, fail: bool = False)
                         }
                     )
             elif index == len(lines) - 1:
-                value = _value(line, values)
-                outputs.append(
-                    {
-                        "output_type": "execute_result",
-                        "execution_count": 1,
-                        "data": {"text/plain": repr(value)},
-                        "metadata": {},
-                    }
-                )
+                outputs.append(_execute_result(_value(line, values)))
         except _Raised as error:
             outputs.append(_error(error.ename, error.evalue, line))
-            return outputs, True
+            return outputs, True, writes
     if fail:
         outputs.append(_error("RuntimeError", "the run failed in this block", lines[-1] if lines else ""))
-        return outputs, True
-    return outputs, False
+        return outputs, True, writes
+    return outputs, False, writes
+
+
+def _execute_result(value: Any) -> JSON:
+    return {
+        "output_type": "execute_result",
+        "execution_count": 1,
+        "data": {"text/plain": repr(value)},
+        "metadata": {},
+    }
 
 
 def _notice(limit: str) -> list[JSON]:

@@ -107,6 +107,10 @@ class Project:
     schedule: Schedule | None = None
     environment_id: str | None = None
     files: list[dict[str, Any]] = field(default_factory=list)
+    # --- issue 11b: project settings (PATCH /projects/{projectId})
+    static_sharing_enabled: bool = False
+    static_api_access_enabled: bool = False
+    streamlit_app_api_access_enabled: bool = False
 
 
 @dataclass

@@ -83,8 +83,8 @@ class Renderer:
             if detail:
                 data["files"] = list(project.files)
                 data["staticFiles"] = {
-                    "sharingEnabled": False,
-                    "apiAccessEnabled": False,
+                    "sharingEnabled": project.static_sharing_enabled,  # issue 11b: PATCH sets these
+                    "apiAccessEnabled": project.static_api_access_enabled,
                     "url": f"https://deepnote.example/static/{project.id}",
                 }
             return data

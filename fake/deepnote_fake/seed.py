@@ -48,7 +48,9 @@ def seed(store: StoreCore) -> None:
     folder = Folder(SEED_FOLDER_ID, "Fake folder")
     store.folders[folder.id] = folder
     project = store.add_project("Fake project", folder=folder, project_id=SEED_PROJECT_ID)
-    project.files = [{"path": "data/example.csv", "size": 42, "updatedAt": store.iso(store.now())}]
+    example = b"city,temperature\nPrague,21\nLisbon,27\nOslo,15\n"  # issue 11b: the file's bytes
+    project.files = [{"path": "data/example.csv", "size": len(example), "updatedAt": store.iso(store.now())}]
+    store.file_contents[(project.id, "data/example.csv")] = example
     ids = SEED_BLOCK_IDS
     blocks = [
         Block(ids["markdown"], "markdown", "# Seed notebook\nRuns greet the chosen region."),

@@ -99,7 +99,7 @@ def document(store: StoreCore, run: Run) -> str:
             project,
             entries,
             created_at=store.iso(project.created_t),
-            modified_at=store.iso(max([project.updated_t, *(other.updated_t for other in notebooks)])),
+            modified_at=store.modified_at(project),
             init_notebook_id=init,
             execution=execution,
         )

@@ -4,6 +4,7 @@ import logging
 from collections.abc import Mapping, MutableMapping
 from enum import StrEnum
 from http import HTTPStatus
+from pathlib import PurePath
 from typing import IO, BinaryIO, Generic, Literal, Self, TypeVar, cast
 from urllib.parse import quote
 
@@ -47,7 +48,15 @@ class File:
 
     def to_tuple(self) -> FileTypes:
         """Return a tuple representation that httpx will accept for multipart/form-data"""
-        return self.file_name, self.payload, self.mime_type
+        # Deepnote client change: a file part always carries a filename. httpx leaves it out when
+        # it is None, and a multipart server then reads the part as a text field, not a file. The
+        # default is the payload's own file name, else "upload".
+        name = (
+            self.file_name
+            or PurePath(str(getattr(self.payload, "name", "") or "")).name
+            or "upload"
+        )
+        return name, self.payload, self.mime_type
 
 
 T = TypeVar("T")

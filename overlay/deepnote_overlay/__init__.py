@@ -41,14 +41,23 @@ from .errors import (
     ServerError,
 )
 from .facade import AsyncDeepnote, Deepnote
-from .limiter import RateBudget, RateLimiter
 from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
 from .resource import AsyncPager, SyncPager
 from .retries import RetryPolicy, RetryTransport
 
 if TYPE_CHECKING:
     from .client import USER_AGENT, __version__
+    from .files import adownload_file, aupload_file, download_file, upload_file  # issue 11b
+    from .limiter import RateBudget, RateLimiter
     from .outputs import BlockOutput, BlockOutputs, RunFailure, RunResult
+    from .project_archive import (  # issue 11b
+        EXPORT_RECORD,
+        ProjectExport,
+        aexport_project,
+        aimport_project,
+        export_project,
+        import_project,
+    )
     from .runs import (
         TERMINAL_STATUSES,
         adownload_snapshot,
@@ -62,10 +71,11 @@ if TYPE_CHECKING:
     )
 
 # Resolved on first use (PEP 562): the run helpers and their results load the run models and
-# endpoints, and the version needs importlib.metadata, so `import deepnote_overlay` loads neither
-# until asked.
+# endpoints, the version needs importlib.metadata, and the limiter is loaded when a client is made,
+# so `import deepnote_overlay` loads none of them until asked.
 _LAZY = {
     **{name: ".client" for name in ("USER_AGENT", "__version__")},
+    **{name: ".limiter" for name in ("RateBudget", "RateLimiter")},
     **{name: ".outputs" for name in ("BlockOutput", "BlockOutputs", "RunFailure", "RunResult")},
     **{
         name: ".runs"
@@ -79,6 +89,19 @@ _LAZY = {
             "get_run_result",
             "run_notebook",
             "wait_for_run",
+        )
+    },
+    # issue 11b: the file transfer helpers load the files endpoints and models on first use.
+    **{name: ".files" for name in ("adownload_file", "aupload_file", "download_file", "upload_file")},
+    **{
+        name: ".project_archive"
+        for name in (
+            "EXPORT_RECORD",
+            "ProjectExport",
+            "aexport_project",
+            "aimport_project",
+            "export_project",
+            "import_project",
         )
     },
 }
@@ -102,6 +125,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_TIMEOUT",
+    "EXPORT_RECORD",
     "TERMINAL_STATUSES",
     "USER_AGENT",
     "APIConnectionError",
@@ -121,6 +145,7 @@ __all__ = [
     "NotFoundError",
     "PaginationError",
     "PermissionDeniedError",
+    "ProjectExport",
     "RateBudget",
     "RateLimitError",
     "RateLimiter",
@@ -137,19 +162,27 @@ __all__ = [
     "SyncPager",
     "__version__",
     "acall",
+    "adownload_file",
     "adownload_snapshot",
+    "aexport_project",
     "aget_run_result",
+    "aimport_project",
     "aiter_pages",
     "apaginate",
     "arun_notebook",
+    "aupload_file",
     "await_run",
     "call",
     "connect",
+    "download_file",
     "download_snapshot",
+    "export_project",
     "get_run_result",
+    "import_project",
     "iter_pages",
     "page_items",
     "paginate",
     "run_notebook",
+    "upload_file",
     "wait_for_run",
 ]

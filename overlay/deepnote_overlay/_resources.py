@@ -7,14 +7,19 @@ do not edit; change the spec (or the script) and run ``make generate``.
 from __future__ import annotations
 
 import builtins
-import functools
 from typing import TYPE_CHECKING
 
-from deepnote_client.client import AuthenticatedClient
 from deepnote_client.types import UNSET, Unset
 
 from .calls import acall, call
-from .facade_helpers import AsyncRunsHelpers, RunsHelpers
+from .facade_helpers import (
+    AsyncFilesHelpers,
+    AsyncProjectsHelpers,
+    AsyncRunsHelpers,
+    FilesHelpers,
+    ProjectsHelpers,
+    RunsHelpers,
+)
 from .resource import AsyncPager, Resource, SyncPager
 
 if TYPE_CHECKING:
@@ -26,13 +31,16 @@ if TYPE_CHECKING:
     from deepnote_client.models.block_placement_end import BlockPlacementEnd
     from deepnote_client.models.block_placement_start import BlockPlacementStart
     from deepnote_client.models.block_type import BlockType
+    from deepnote_client.models.copy_file_response import CopyFileResponse
     from deepnote_client.models.create_block_response import CreateBlockResponse
     from deepnote_client.models.create_run_response import CreateRunResponse
     from deepnote_client.models.create_session_response import CreateSessionResponse
     from deepnote_client.models.detached_run_storage_mode import DetachedRunStorageMode
     from deepnote_client.models.execute_session_code_response import ExecuteSessionCodeResponse
+    from deepnote_client.models.file_reference import FileReference
     from deepnote_client.models.get_integration_response import GetIntegrationResponse
     from deepnote_client.models.get_streamlit_app_status_response import GetStreamlitAppStatusResponse
+    from deepnote_client.models.import_project_response import ImportProjectResponse
     from deepnote_client.models.list_integrations_has_schema import ListIntegrationsHasSchema
     from deepnote_client.models.list_integrations_include_metadata import ListIntegrationsIncludeMetadata
     from deepnote_client.models.list_integrations_response import ListIntegrationsResponse
@@ -55,28 +63,30 @@ if TYPE_CHECKING:
     from deepnote_client.models.session_storage_mode import SessionStorageMode
     from deepnote_client.models.snapshot_delivery import SnapshotDelivery
     from deepnote_client.models.streamlit_app import StreamlitApp
+    from deepnote_client.models.update_project_static_files import UpdateProjectStaticFiles
     from deepnote_client.models.updated_block import UpdatedBlock
+    from deepnote_client.types import File
 
 __all__ = [
     "OPERATIONS",
     "AsyncBlocksResource",
+    "AsyncFilesResource",
     "AsyncIntegrationsResource",
     "AsyncMachinesResource",
     "AsyncMeResource",
     "AsyncNotebooksResource",
     "AsyncProjectsResource",
-    "AsyncResources",
     "AsyncRunsResource",
     "AsyncSearchResource",
     "AsyncSessionsResource",
     "AsyncStreamlitAppsResource",
     "BlocksResource",
+    "FilesResource",
     "IntegrationsResource",
     "MachinesResource",
     "MeResource",
     "NotebooksResource",
     "ProjectsResource",
-    "Resources",
     "RunsResource",
     "SearchResource",
     "SessionsResource",
@@ -101,6 +111,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "createProject": ("projects.create", "deepnote_client.api.projects.create_project"),
     "getProject": ("projects.get", "deepnote_client.api.projects.get_project"),
     "deleteProject": ("projects.delete", "deepnote_client.api.projects.delete_project"),
+    "updateProject": ("projects.update", "deepnote_client.api.projects.update_project"),
     "getMe": ("me.get", "deepnote_client.api.me.get_me"),
     "createBlock": ("blocks.create", "deepnote_client.api.blocks.create_block"),
     "getBlock": ("blocks.get", "deepnote_client.api.blocks.get_block"),
@@ -122,6 +133,12 @@ OPERATIONS: dict[str, tuple[str, str]] = {
         "streamlit_apps.get_status",
         "deepnote_client.api.streamlit_apps.get_streamlit_app_status",
     ),
+    "createFile": ("files.create", "deepnote_client.api.files.create_file"),
+    "deleteFile": ("files.delete", "deepnote_client.api.files.delete_file"),
+    "copyFile": ("files.copy", "deepnote_client.api.files.copy_file"),
+    "downloadFile": ("files.download", "deepnote_client.api.files.download_file"),
+    "exportProject": ("projects.export", "deepnote_client.api.projects.export_project"),
+    "importProject": ("projects.import_", "deepnote_client.api.projects.import_project"),
 }
 
 
@@ -355,7 +372,7 @@ class RunsResource(RunsHelpers):
         return call(get_run, client=self._client, run_id=run_id, snapshot_delivery=snapshot_delivery).run
 
 
-class ProjectsResource(Resource):
+class ProjectsResource(ProjectsHelpers):
     """Projects and their contents."""
 
     __slots__ = ()
@@ -452,6 +469,108 @@ class ProjectsResource(Resource):
         from deepnote_client.api.projects import delete_project
 
         call(delete_project, client=self._client, project_id=project_id)
+
+    def update(
+        self,
+        project_id: str | UUID,
+        *,
+        static_files: UpdateProjectStaticFiles | Unset = UNSET,
+        streamlit_app_api_access_enabled: bool | Unset = UNSET,
+        environment_id: str | Unset = UNSET,
+    ) -> Project:
+        """Update project settings
+
+        Updates the project's static-site settings, hosted Streamlit app API access and environment; at
+        least one of them must be sent. API access to the static site cannot be enabled while sharing is
+        disabled, and disabling sharing disables API access. Changing the environment restarts a running
+        machine, clearing kernel state. Known only from Deepnote's client code; its error statuses are
+        not documented beyond the ones every operation has.
+
+        Args:
+            project_id: Project identifier.
+            static_files: Static-site settings to change; at least one field.
+            streamlit_app_api_access_enabled: Whether the project's hosted Streamlit app may call
+                the API.
+            environment_id: Environment to use (an id from the environments list); changing it
+                restarts a running machine.
+
+        Operation ``updateProject``: ``deepnote_client.api.projects.update_project``.
+        """
+        from deepnote_client.api.projects import update_project
+        from deepnote_client.models.update_project_body import UpdateProjectBody
+
+        request_body = UpdateProjectBody(
+            static_files=static_files,
+            streamlit_app_api_access_enabled=streamlit_app_api_access_enabled,
+            environment_id=environment_id,
+        )
+        return call(update_project, client=self._client, project_id=project_id, body=request_body).project
+
+    def export(self, project_id: str | UUID) -> File:
+        """Export a project
+
+        A ZIP with one `.deepnote` file per notebook, as readable YAML; outputs and execution metadata
+        are left out. Each document is a full project envelope holding one notebook, and all share
+        `metadata.modifiedAt`. File names are the slugified notebook name (the notebook id when that is
+        empty), made unique. The documents are byte-identical for an unchanged project (the ZIP framing
+        is not); an empty project gives an empty ZIP. From Deepnote's CLI (deepnote-client, `deepnote
+        sync`): every entry is a non-empty top-level `*.deepnote` file (another entry fails the sync),
+        and an unchanged project must export the same bytes, also after an import of its own export,
+        since the CLI detects cloud changes by hashing them.
+
+        Args:
+            project_id: Project identifier.
+
+        Operation ``exportProject``: ``deepnote_client.api.projects.export_project``.
+        """
+        from deepnote_client.api.projects import export_project
+
+        return call(export_project, client=self._client, project_id=project_id)
+
+    def import_(
+        self,
+        project_id: str | UUID,
+        *,
+        body: File,
+        base_modified_at: str | Unset = UNSET,
+        base_content_hash: str | Unset = UNSET,
+        delete_missing_notebooks: bool | Unset = False,
+        force: bool | Unset = False,
+    ) -> ImportProjectResponse:
+        """Import a project
+
+        Reconciles the project with a ZIP of `.deepnote` documents at the archive root, exactly one
+        notebook each (the export's shape), in one transaction after a version-history snapshot. A
+        notebook's identity is `project.notebooks[0].id` inside its document, never the file name; block
+        identity is preserved; outputs and execution state are cleared. All documents must share the
+        project name and integration set. Credentials and `settings.requirements` are never imported.
+        The canonical content hash of an export is the SHA-256 (hex) of the lines `<file name>\\n<SHA-256
+        hex of the file>`, one per document, sorted and joined by `\\n`.
+
+        Args:
+            project_id: Project identifier.
+            body: A ZIP of `.deepnote` documents.
+            base_modified_at: The `metadata.modifiedAt` of the export this import is based on; 409
+                if the project changed structurally since.
+            base_content_hash: The content hash of the export this import is based on; 409 if the
+                current export hashes differently.
+            delete_missing_notebooks: Delete the project's notebooks that are absent from the ZIP.
+            force: Skip both conflict checks.
+
+        Operation ``importProject``: ``deepnote_client.api.projects.import_project``.
+        """
+        from deepnote_client.api.projects import import_project
+
+        return call(
+            import_project,
+            client=self._client,
+            project_id=project_id,
+            body=body,
+            base_modified_at=base_modified_at,
+            base_content_hash=base_content_hash,
+            delete_missing_notebooks=delete_missing_notebooks,
+            force=force,
+        )
 
 
 class MeResource(Resource):
@@ -782,7 +901,7 @@ class StreamlitAppsResource(Resource):
 
     __slots__ = ()
 
-    def list(self, *, project_id: UUID) -> ListStreamlitAppsResponse:
+    def list(self, *, project_id: str | UUID) -> ListStreamlitAppsResponse:
         """List a project's Streamlit apps
 
         The project's Streamlit apps; the API does not paginate it. Known only from Deepnote's client
@@ -829,6 +948,91 @@ class StreamlitAppsResource(Resource):
         from deepnote_client.api.streamlit_apps import get_streamlit_app_status
 
         return call(get_streamlit_app_status, client=self._client, streamlit_app_id=streamlit_app_id)
+
+
+class FilesResource(FilesHelpers):
+    """Project files and folders."""
+
+    __slots__ = ()
+
+    def create(self, *, project_id: str, path: str, file: File) -> FileReference:
+        """Create a file
+
+        Creates a file from a multipart upload at the requested project path, generating a unique path
+        when that path already exists. A file is never overwritten: delete it first.
+
+        Args:
+            project_id: Project to create the file in.
+            path: Requested destination path within the project. If it already exists, a unique path
+                is generated.
+            file: File content to upload.
+
+        Operation ``createFile``: ``deepnote_client.api.files.create_file``.
+        """
+        from deepnote_client.api.files import create_file
+        from deepnote_client.models.create_file_multipart_body import CreateFileMultipartBody
+
+        request_body = CreateFileMultipartBody(project_id=project_id, path=path, file=file)
+        return call(create_file, client=self._client, body=request_body).file
+
+    def delete(self, *, project_id: str | UUID, path: str) -> None:
+        """Delete a file
+
+        Deletes the file at `path` in the project.
+
+        Args:
+            project_id: Project that contains the file.
+            path: File path within the project.
+
+        Operation ``deleteFile``: ``deepnote_client.api.files.delete_file``.
+        """
+        from deepnote_client.api.files import delete_file
+
+        call(delete_file, client=self._client, project_id=project_id, path=path)
+
+    def copy(
+        self, *, source_project_id: str, target_project_id: str, source_file_path: str
+    ) -> CopyFileResponse:
+        """Copy a file between projects
+
+        Copies a source file into another project, using the source file path as the target path. Source
+        and target projects must differ; files only, never folders; an existing target file is never
+        overwritten. Needs read access to the source and edit access to the target. The response shape
+        is not documented (the docs page is cut off); it is read as an open object.
+
+        Args:
+            source_project_id: Project to copy the file from.
+            target_project_id: Project to copy the file into; must differ from the source.
+            source_file_path: Path of the file in the source project; it is also the target path.
+
+        Operation ``copyFile``: ``deepnote_client.api.files.copy_file``.
+        """
+        from deepnote_client.api.files import copy_file
+        from deepnote_client.models.copy_file_body import CopyFileBody
+
+        request_body = CopyFileBody(
+            source_project_id=source_project_id,
+            target_project_id=target_project_id,
+            source_file_path=source_file_path,
+        )
+        return call(copy_file, client=self._client, body=request_body)
+
+    def download(self, *, project_id: str | UUID, path: str) -> File:
+        """Download a file
+
+        The file's raw bytes, sent chunked without a `Content-Length` (from Deepnote's client code).
+        Through `call` the body is read into memory within the client's size limit; use
+        `deepnote_overlay.download_file` to stream a file of any size to disk.
+
+        Args:
+            project_id: Project that contains the file.
+            path: File path within the project.
+
+        Operation ``downloadFile``: ``deepnote_client.api.files.download_file``.
+        """
+        from deepnote_client.api.files import download_file
+
+        return call(download_file, client=self._client, project_id=project_id, path=path)
 
 
 class AsyncNotebooksResource(Resource):
@@ -1067,7 +1271,7 @@ class AsyncRunsResource(AsyncRunsHelpers):
         ).run
 
 
-class AsyncProjectsResource(Resource):
+class AsyncProjectsResource(AsyncProjectsHelpers):
     """Projects and their contents."""
 
     __slots__ = ()
@@ -1164,6 +1368,110 @@ class AsyncProjectsResource(Resource):
         from deepnote_client.api.projects import delete_project
 
         await acall(delete_project, client=self._client, project_id=project_id)
+
+    async def update(
+        self,
+        project_id: str | UUID,
+        *,
+        static_files: UpdateProjectStaticFiles | Unset = UNSET,
+        streamlit_app_api_access_enabled: bool | Unset = UNSET,
+        environment_id: str | Unset = UNSET,
+    ) -> Project:
+        """Update project settings
+
+        Updates the project's static-site settings, hosted Streamlit app API access and environment; at
+        least one of them must be sent. API access to the static site cannot be enabled while sharing is
+        disabled, and disabling sharing disables API access. Changing the environment restarts a running
+        machine, clearing kernel state. Known only from Deepnote's client code; its error statuses are
+        not documented beyond the ones every operation has.
+
+        Args:
+            project_id: Project identifier.
+            static_files: Static-site settings to change; at least one field.
+            streamlit_app_api_access_enabled: Whether the project's hosted Streamlit app may call
+                the API.
+            environment_id: Environment to use (an id from the environments list); changing it
+                restarts a running machine.
+
+        Operation ``updateProject``: ``deepnote_client.api.projects.update_project``.
+        """
+        from deepnote_client.api.projects import update_project
+        from deepnote_client.models.update_project_body import UpdateProjectBody
+
+        request_body = UpdateProjectBody(
+            static_files=static_files,
+            streamlit_app_api_access_enabled=streamlit_app_api_access_enabled,
+            environment_id=environment_id,
+        )
+        return (
+            await acall(update_project, client=self._client, project_id=project_id, body=request_body)
+        ).project
+
+    async def export(self, project_id: str | UUID) -> File:
+        """Export a project
+
+        A ZIP with one `.deepnote` file per notebook, as readable YAML; outputs and execution metadata
+        are left out. Each document is a full project envelope holding one notebook, and all share
+        `metadata.modifiedAt`. File names are the slugified notebook name (the notebook id when that is
+        empty), made unique. The documents are byte-identical for an unchanged project (the ZIP framing
+        is not); an empty project gives an empty ZIP. From Deepnote's CLI (deepnote-client, `deepnote
+        sync`): every entry is a non-empty top-level `*.deepnote` file (another entry fails the sync),
+        and an unchanged project must export the same bytes, also after an import of its own export,
+        since the CLI detects cloud changes by hashing them.
+
+        Args:
+            project_id: Project identifier.
+
+        Operation ``exportProject``: ``deepnote_client.api.projects.export_project``.
+        """
+        from deepnote_client.api.projects import export_project
+
+        return await acall(export_project, client=self._client, project_id=project_id)
+
+    async def import_(
+        self,
+        project_id: str | UUID,
+        *,
+        body: File,
+        base_modified_at: str | Unset = UNSET,
+        base_content_hash: str | Unset = UNSET,
+        delete_missing_notebooks: bool | Unset = False,
+        force: bool | Unset = False,
+    ) -> ImportProjectResponse:
+        """Import a project
+
+        Reconciles the project with a ZIP of `.deepnote` documents at the archive root, exactly one
+        notebook each (the export's shape), in one transaction after a version-history snapshot. A
+        notebook's identity is `project.notebooks[0].id` inside its document, never the file name; block
+        identity is preserved; outputs and execution state are cleared. All documents must share the
+        project name and integration set. Credentials and `settings.requirements` are never imported.
+        The canonical content hash of an export is the SHA-256 (hex) of the lines `<file name>\\n<SHA-256
+        hex of the file>`, one per document, sorted and joined by `\\n`.
+
+        Args:
+            project_id: Project identifier.
+            body: A ZIP of `.deepnote` documents.
+            base_modified_at: The `metadata.modifiedAt` of the export this import is based on; 409
+                if the project changed structurally since.
+            base_content_hash: The content hash of the export this import is based on; 409 if the
+                current export hashes differently.
+            delete_missing_notebooks: Delete the project's notebooks that are absent from the ZIP.
+            force: Skip both conflict checks.
+
+        Operation ``importProject``: ``deepnote_client.api.projects.import_project``.
+        """
+        from deepnote_client.api.projects import import_project
+
+        return await acall(
+            import_project,
+            client=self._client,
+            project_id=project_id,
+            body=body,
+            base_modified_at=base_modified_at,
+            base_content_hash=base_content_hash,
+            delete_missing_notebooks=delete_missing_notebooks,
+            force=force,
+        )
 
 
 class AsyncMeResource(Resource):
@@ -1496,7 +1804,7 @@ class AsyncStreamlitAppsResource(Resource):
 
     __slots__ = ()
 
-    async def list(self, *, project_id: UUID) -> ListStreamlitAppsResponse:
+    async def list(self, *, project_id: str | UUID) -> ListStreamlitAppsResponse:
         """List a project's Streamlit apps
 
         The project's Streamlit apps; the API does not paginate it. Known only from Deepnote's client
@@ -1545,113 +1853,86 @@ class AsyncStreamlitAppsResource(Resource):
         return await acall(get_streamlit_app_status, client=self._client, streamlit_app_id=streamlit_app_id)
 
 
-class Resources:
-    """The resources of ``Deepnote``: one attribute per spec tag, made on first use."""
+class AsyncFilesResource(AsyncFilesHelpers):
+    """Project files and folders."""
 
-    _client: AuthenticatedClient
+    __slots__ = ()
 
-    @functools.cached_property
-    def notebooks(self) -> NotebooksResource:
-        """Notebooks, their blocks, runs, and schedules."""
-        return NotebooksResource(self._client)
+    async def create(self, *, project_id: str, path: str, file: File) -> FileReference:
+        """Create a file
 
-    @functools.cached_property
-    def runs(self) -> RunsResource:
-        """Notebook executions."""
-        return RunsResource(self._client)
+        Creates a file from a multipart upload at the requested project path, generating a unique path
+        when that path already exists. A file is never overwritten: delete it first.
 
-    @functools.cached_property
-    def projects(self) -> ProjectsResource:
-        """Projects and their contents."""
-        return ProjectsResource(self._client)
+        Args:
+            project_id: Project to create the file in.
+            path: Requested destination path within the project. If it already exists, a unique path
+                is generated.
+            file: File content to upload.
 
-    @functools.cached_property
-    def me(self) -> MeResource:
-        """Information about the calling API key and its workspace."""
-        return MeResource(self._client)
+        Operation ``createFile``: ``deepnote_client.api.files.create_file``.
+        """
+        from deepnote_client.api.files import create_file
+        from deepnote_client.models.create_file_multipart_body import CreateFileMultipartBody
 
-    @functools.cached_property
-    def blocks(self) -> BlocksResource:
-        """Notebook blocks (code, SQL, markdown, etc.)."""
-        return BlocksResource(self._client)
+        request_body = CreateFileMultipartBody(project_id=project_id, path=path, file=file)
+        return (await acall(create_file, client=self._client, body=request_body)).file
 
-    @functools.cached_property
-    def search(self) -> SearchResource:
-        """Cross-resource search."""
-        return SearchResource(self._client)
+    async def delete(self, *, project_id: str | UUID, path: str) -> None:
+        """Delete a file
 
-    @functools.cached_property
-    def sessions(self) -> SessionsResource:
-        """Long-lived interactive sessions for running notebooks and blocks (beta)."""
-        return SessionsResource(self._client)
+        Deletes the file at `path` in the project.
 
-    @functools.cached_property
-    def integrations(self) -> IntegrationsResource:
-        """Data source integrations and their usages."""
-        return IntegrationsResource(self._client)
+        Args:
+            project_id: Project that contains the file.
+            path: File path within the project.
 
-    @functools.cached_property
-    def machines(self) -> MachinesResource:
-        """The machines that run project code in the editor and in live-mode runs."""
-        return MachinesResource(self._client)
+        Operation ``deleteFile``: ``deepnote_client.api.files.delete_file``.
+        """
+        from deepnote_client.api.files import delete_file
 
-    @functools.cached_property
-    def streamlit_apps(self) -> StreamlitAppsResource:
-        """Streamlit apps served from project files."""
-        return StreamlitAppsResource(self._client)
+        await acall(delete_file, client=self._client, project_id=project_id, path=path)
 
+    async def copy(
+        self, *, source_project_id: str, target_project_id: str, source_file_path: str
+    ) -> CopyFileResponse:
+        """Copy a file between projects
 
-class AsyncResources:
-    """The resources of ``AsyncDeepnote``: one attribute per spec tag, made on first use."""
+        Copies a source file into another project, using the source file path as the target path. Source
+        and target projects must differ; files only, never folders; an existing target file is never
+        overwritten. Needs read access to the source and edit access to the target. The response shape
+        is not documented (the docs page is cut off); it is read as an open object.
 
-    _client: AuthenticatedClient
+        Args:
+            source_project_id: Project to copy the file from.
+            target_project_id: Project to copy the file into; must differ from the source.
+            source_file_path: Path of the file in the source project; it is also the target path.
 
-    @functools.cached_property
-    def notebooks(self) -> AsyncNotebooksResource:
-        """Notebooks, their blocks, runs, and schedules."""
-        return AsyncNotebooksResource(self._client)
+        Operation ``copyFile``: ``deepnote_client.api.files.copy_file``.
+        """
+        from deepnote_client.api.files import copy_file
+        from deepnote_client.models.copy_file_body import CopyFileBody
 
-    @functools.cached_property
-    def runs(self) -> AsyncRunsResource:
-        """Notebook executions."""
-        return AsyncRunsResource(self._client)
+        request_body = CopyFileBody(
+            source_project_id=source_project_id,
+            target_project_id=target_project_id,
+            source_file_path=source_file_path,
+        )
+        return await acall(copy_file, client=self._client, body=request_body)
 
-    @functools.cached_property
-    def projects(self) -> AsyncProjectsResource:
-        """Projects and their contents."""
-        return AsyncProjectsResource(self._client)
+    async def download(self, *, project_id: str | UUID, path: str) -> File:
+        """Download a file
 
-    @functools.cached_property
-    def me(self) -> AsyncMeResource:
-        """Information about the calling API key and its workspace."""
-        return AsyncMeResource(self._client)
+        The file's raw bytes, sent chunked without a `Content-Length` (from Deepnote's client code).
+        Through `call` the body is read into memory within the client's size limit; use
+        `deepnote_overlay.download_file` to stream a file of any size to disk.
 
-    @functools.cached_property
-    def blocks(self) -> AsyncBlocksResource:
-        """Notebook blocks (code, SQL, markdown, etc.)."""
-        return AsyncBlocksResource(self._client)
+        Args:
+            project_id: Project that contains the file.
+            path: File path within the project.
 
-    @functools.cached_property
-    def search(self) -> AsyncSearchResource:
-        """Cross-resource search."""
-        return AsyncSearchResource(self._client)
+        Operation ``downloadFile``: ``deepnote_client.api.files.download_file``.
+        """
+        from deepnote_client.api.files import download_file
 
-    @functools.cached_property
-    def sessions(self) -> AsyncSessionsResource:
-        """Long-lived interactive sessions for running notebooks and blocks (beta)."""
-        return AsyncSessionsResource(self._client)
-
-    @functools.cached_property
-    def integrations(self) -> AsyncIntegrationsResource:
-        """Data source integrations and their usages."""
-        return AsyncIntegrationsResource(self._client)
-
-    @functools.cached_property
-    def machines(self) -> AsyncMachinesResource:
-        """The machines that run project code in the editor and in live-mode runs."""
-        return AsyncMachinesResource(self._client)
-
-    @functools.cached_property
-    def streamlit_apps(self) -> AsyncStreamlitAppsResource:
-        """Streamlit apps served from project files."""
-        return AsyncStreamlitAppsResource(self._client)
+        return await acall(download_file, client=self._client, project_id=project_id, path=path)

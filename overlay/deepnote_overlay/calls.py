@@ -24,6 +24,8 @@ Guarantees:
   pass through.
 - The body is read within the client's ``max_response_bytes`` (decoded bytes, counted while
   reading, before any JSON decoding); a longer one raises ``ResponseTooLargeError``.
+- ``acall`` sends a raw body given as a file object (a generated ``File``) in 64 KiB pieces, as
+  ``call`` does; such a streamed body is never replayed by the retry transport.
 - ``acall`` binds an async client to the event loop that first uses it; from another loop it
   raises ``DeepnoteError`` saying what to do, instead of httpx's bare "Event loop is closed".
 - Errors name the method and URL of the request, never its headers.
@@ -34,9 +36,9 @@ from __future__ import annotations
 import json
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, Protocol, TypeVar
 
 import httpx
 
@@ -58,7 +60,7 @@ from .retries import retry_after_seconds
 if TYPE_CHECKING:
     import asyncio
 
-__all__ = ["Endpoint", "acall", "call", "operation_name"]
+__all__ = ["Endpoint", "acall", "call", "operation_name", "raise_for_answer"]
 
 P = ParamSpec("P")
 T_co = TypeVar("T_co", covariant=True)
@@ -103,12 +105,31 @@ async def acall(
     """Async ``call``, on the client's ``httpx.AsyncClient``."""
     http, request = build_request(
         client.get_async_httpx_client,
-        lambda http: http.build_request(**endpoint.build_request(*args, **kwargs)),
+        lambda http: http.build_request(**async_content(endpoint.build_request(*args, **kwargs))),
         endpoint,
     )
     check_event_loop(http)
     response = await asend_limited(http, request, client.max_response_bytes)
     return _result(endpoint, request, response)
+
+
+CONTENT_PIECE = 64 * 1024
+"""Bytes read at a time from a file-like raw body sent by ``acall``."""
+
+
+def async_content(arguments: dict[str, Any]) -> dict[str, Any]:
+    """``arguments`` for ``httpx.AsyncClient.build_request`` with a file-like raw body (a generated
+    ``File`` payload, such as a ZIP) turned into an async iterator of its pieces: httpx sends a
+    sync file object only from a sync client. The file is read in the event loop's thread."""
+    content = arguments.get("content")
+    if content is None or isinstance(content, (bytes, str)) or not hasattr(content, "read"):
+        return arguments
+
+    async def pieces() -> AsyncIterator[bytes]:
+        while piece := content.read(CONTENT_PIECE):
+            yield piece
+
+    return {**arguments, "content": pieces()}
 
 
 def build_request(
@@ -190,6 +211,15 @@ def check_event_loop(http: httpx.AsyncClient) -> None:
             "belong to that loop: close it with 'await client.aclose()' (or 'async with client:') "
             "before that loop ends, then it works in the next one; or connect() once per event loop"
         )
+
+
+def raise_for_answer(request: httpx.Request, response: httpx.Response) -> NoReturn:
+    """Raise what ``call`` raises for a non-2xx ``response`` (its body read already): the
+    ``APIStatusError`` for its status. For helpers that stream a success body themselves
+    (``files.download_file``) and hand only the errors back here."""
+    if response.is_success:
+        raise ValueError("raise_for_answer takes a non-2xx answer")
+    raise _status_error(request, response)
 
 
 def _result(endpoint: Endpoint[..., T], request: httpx.Request, response: httpx.Response) -> T:

@@ -32,15 +32,18 @@ import ipaddress
 import logging
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClient, check_header_value
 
 from .errors import MissingTokenError
-from .limiter import LimitedTransport, RateLimiter
 from .retries import RetryPolicy, RetryTransport
+
+if TYPE_CHECKING:
+    # Imported when a client is made (``_rate_limiter``): `import deepnote_overlay` does not load it.
+    from .limiter import LimitedTransport, RateLimiter
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -212,6 +215,8 @@ def _checked_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout | N
 def _rate_limiter(
     limiter: RateLimiter | bool, max_concurrency: int | None, retry: RetryPolicy | None
 ) -> RateLimiter | None:
+    from .limiter import RateLimiter
+
     if isinstance(limiter, RateLimiter):
         if max_concurrency is not None:
             raise ValueError("max_concurrency goes to the RateLimiter you pass, not to connect()")
@@ -260,6 +265,8 @@ def _retry_transport(
         async_ = inner if isinstance(inner, httpx.AsyncBaseTransport) else None
     if retry is None:
         assert limiter is not None
+        from .limiter import LimitedTransport
+
         return LimitedTransport(limiter, transport=sync, async_transport=async_)
     return RetryTransport(
         retry, transport=sync, async_transport=async_, limiter=limiter, buffer_limit=buffer_limit

@@ -33,9 +33,8 @@ import httpx
 
 from deepnote_client.client import AuthenticatedClient
 
-from ._resources import AsyncResources, Resources
+from ._resource_roots import AsyncResources, Resources
 from .client import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, connect
-from .limiter import RateLimiter
 from .resource import ImportedOnFirstCall, client_function
 from .retries import RetryPolicy, RetryTransport
 
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
 
     from deepnote_client.models.run import Run
 
+    from .limiter import RateLimiter
     from .outputs import RunResult
     from .runs import ASleep, InputValue, Sleep
 else:

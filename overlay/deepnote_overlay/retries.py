@@ -9,6 +9,10 @@ Guarantees:
     read or write timeouts and on connections dropped before or during the response.
   POST and PATCH are never replayed once sent, so a retry never creates a second notebook, project
   or run.
+- A request whose body is streamed (a multipart upload, a file, an iterator: anything but bytes in
+  memory) is never replayed once sent, not even after a 429: the body may be half read (or
+  unreadable a second time), so the answer goes back as it is. Only a connection that failed
+  before anything was sent is retried.
 - The wait is the server's ``Retry-After`` (seconds or HTTP-date), or for a 429 its
   ``RateLimit-Reset`` (seconds, or a Unix time when the number is clearly one), when present. A
   wait above ``max_retry_after`` is not waited: the answer goes back at once (``call`` turns a 429
@@ -27,6 +31,8 @@ Guarantees:
 - The response body (up to ``buffer_limit`` bytes) is read inside the transport, so a connection
   dropped mid-body is seen (and retried for idempotent methods) here; the API's answers are small
   JSON documents. A longer body is passed on as a stream and not retried.
+- A request with the ``STREAM_RESPONSE`` extension (a file download) has its body handed on after
+  its first piece, so a download of any size holds no more than one piece here.
 """
 
 from __future__ import annotations
@@ -51,10 +57,12 @@ __all__ = [
     "IDEMPOTENT_METHODS",
     "RETRY_STATUSES_ANY_METHOD",
     "RETRY_STATUSES_IDEMPOTENT",
+    "STREAM_RESPONSE",
     "UNIX_TIME_THRESHOLD",
     "RetryPolicy",
     "RetryTransport",
     "asyncio_sleep",
+    "body_replayable",
     "retry_after_seconds",
 ]
 
@@ -80,6 +88,15 @@ _MAYBE_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
 )
 # Answers after which the server may have carried out the request anyway.
 _MAYBE_ACTED_STATUSES: frozenset[int] = frozenset({500, 502, 503, 504})
+
+STREAM_RESPONSE = "deepnote_stream_response"
+"""Request extension (``extensions={STREAM_RESPONSE: True}``): hand the body on unread."""
+
+
+def body_replayable(request: httpx.Request) -> bool:
+    """Whether ``request`` can be sent again as it was: no body, or a body held in memory."""
+    return isinstance(request.stream, httpx.ByteStream)
+
 
 UNIX_TIME_THRESHOLD = 1_000_000_000.0
 """A wait in seconds at least this large (31 years) is a Unix time, not a number of seconds."""
@@ -170,8 +187,9 @@ class RetryPolicy:
     ) -> float | None:
         """Seconds to wait before retrying ``request`` after ``response``, or ``None`` to hand it on."""
         status = response.status_code
-        retryable = status in RETRY_STATUSES_ANY_METHOD or (
-            status in RETRY_STATUSES_IDEMPOTENT and request.method.upper() in IDEMPOTENT_METHODS
+        retryable = body_replayable(request) and (
+            status in RETRY_STATUSES_ANY_METHOD
+            or (status in RETRY_STATUSES_IDEMPOTENT and request.method.upper() in IDEMPOTENT_METHODS)
         )
         if not retryable or retries_done >= self.max_retries:
             return None
@@ -198,7 +216,11 @@ class RetryPolicy:
         if isinstance(error, _NOT_SENT_ERRORS):
             retryable = True
         else:
-            retryable = isinstance(error, _MAYBE_SENT_ERRORS) and request.method.upper() in IDEMPOTENT_METHODS
+            retryable = (
+                isinstance(error, _MAYBE_SENT_ERRORS)
+                and request.method.upper() in IDEMPOTENT_METHODS
+                and body_replayable(request)
+            )
         if not retryable:
             return None
         return self._within_deadline(self.backoff(retries_done), elapsed)
@@ -252,7 +274,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         maybe_acted = False
         while True:
             try:
-                response = buffer_raw(self._transport.handle_request(request), request, self.buffer_limit)
+                response = buffer_raw(self._transport.handle_request(request), request, self._limit(request))
             except httpx.TransportError as error:
                 wait = self._next_wait(request, error, retries_done, started)
                 if wait is None:
@@ -264,6 +286,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 if wait is None:
                     return response
                 maybe_acted = maybe_acted or _may_have_acted(response)
+                response.close()  # a streamed (download) body still holds its connection
             self.policy.sleep(wait)
             retries_done += 1
 
@@ -276,7 +299,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         while True:
             try:
                 response = await abuffer_raw(
-                    await self._async_transport.handle_async_request(request), request, self.buffer_limit
+                    await self._async_transport.handle_async_request(request), request, self._limit(request)
                 )
             except httpx.TransportError as error:
                 wait = self._next_wait(request, error, retries_done, started)
@@ -289,8 +312,12 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 if wait is None:
                     return response
                 maybe_acted = maybe_acted or _may_have_acted(response)
+                await response.aclose()  # a streamed (download) body still holds its connection
             await self.policy.asleep(wait)
             retries_done += 1
+
+    def _limit(self, request: httpx.Request) -> int | None:
+        return 0 if request.extensions.get(STREAM_RESPONSE) else self.buffer_limit
 
     def _next_wait(
         self,

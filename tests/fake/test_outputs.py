@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deepnote_fake.outputs import block_outputs, input_values, notebook_outputs, run_raises
+from deepnote_fake.outputs import block_outputs, input_values, notebook_outputs, run_raises, written_files
 from deepnote_fake.records import Block, NotebookInput
 
 
@@ -65,3 +65,24 @@ def test_outputs_above_the_caps_are_replaced_by_a_notice() -> None:
     assert outputs[0][0]["output_type"] == "notice"
     assert [len(b[0].get("text", "")) for b in outputs[1:11]] == [500001] * 10
     assert outputs[11][0]["output_type"] == "notice"
+
+
+def test_a_write_to_a_file_is_recorded_up_to_the_raising_line() -> None:
+    written = Block("b1", "code", "open('out/a.txt', 'w').write(region)\nopen(\"b.txt\", \"w\").write('x')")
+    later = Block(
+        "b2", "code", "open('b.txt', 'w').write('y')\nraise ValueError('stop')\nopen('c.txt', 'w').write('z')"
+    )
+    never = Block("b3", "code", "open('d.txt', 'w').write('never')")
+    assert written_files([written, later, never], {"region": "EU"}) == {"out/a.txt": "EU", "b.txt": "y"}
+    # As the last line, like Python, it shows the number of characters written.
+    assert block_outputs("open('a.txt', 'w').write('four')", {}) == (
+        [
+            {
+                "output_type": "execute_result",
+                "execution_count": 1,
+                "data": {"text/plain": "4"},
+                "metadata": {},
+            }
+        ],
+        False,
+    )

@@ -402,3 +402,21 @@ def test_history_added_right_after_a_live_run_is_finished(
     assert live.status(now) == "pending"
     created = [fake_state.runs[i].created_t for i in [live.id, *bulk]]
     assert created == sorted(created)
+
+
+def test_a_run_writes_the_files_its_code_opens_for_writing(
+    client: httpx.Client, fake_state: FakeDeepnote
+) -> None:
+    code = "open('out/greeting.txt', 'w').write('hello EU')\nprint('written')"
+    notebook = fake_state.add_notebook(SEED_PROJECT_ID, "Writer", blocks=[Block("blk-writer", "code", code)])
+    fake_state.add_notebook(
+        SEED_PROJECT_ID, "Idle", blocks=[Block("blk-idle", "code", "open('x.txt', 'w').write('x')")]
+    )
+    response = client.post("/runs", json={"notebookId": notebook.id})
+    assert response.status_code == 202, response.text
+    download = client.get(
+        "/files/download", params={"projectId": SEED_PROJECT_ID, "path": "out/greeting.txt"}
+    )
+    assert (download.status_code, download.content) == (200, b"hello EU")
+    files = client.get(f"/projects/{SEED_PROJECT_ID}").json()["project"]["files"]
+    assert {f["path"] for f in files} == {"data/example.csv", "out/greeting.txt"}  # not x.txt: not run

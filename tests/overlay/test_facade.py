@@ -3,6 +3,7 @@ pagers, per-request options, closing, and what importing the facade loads."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from deepnote_client.models import (
     SessionStorageMode,
     StreamlitAppStatus,
 )
+from deepnote_client.types import File
 from deepnote_fake import (
     SEED_BLOCK_IDS,
     SEED_NOTEBOOK_ID,
@@ -93,6 +95,14 @@ def operation_of(request: Any) -> str:
         ("POST", "streamlit-apps", 1): "createStreamlitApp",
         ("GET", "streamlit-apps", 1): "listStreamlitApps",
         ("GET", "status", 3): "getStreamlitAppStatus",
+        # --- issue 11b: files, project settings, export/import
+        ("POST", "files", 1): "createFile",
+        ("DELETE", "files", 1): "deleteFile",
+        ("POST", "files", 2): "copyFile",
+        ("GET", "files", 2): "downloadFile",
+        ("PATCH", "projects", 2): "updateProject",
+        ("GET", "export", 3): "exportProject",
+        ("POST", "import", 3): "importProject",
     }
     key = parts[-1] if len(parts) == 3 else parts[0]
     return table[(method, key, len(parts))]
@@ -129,6 +139,23 @@ def test_every_operation_through_deepnote(quick_runs_server: ServerHandle) -> No
         assert finished.status == RunStatus.SUCCESS
         history = [run.run_id for run in dn.notebooks.list_runs(SEED_NOTEBOOK_ID)]
         assert {created.run_id, finished.run_id} <= set(history)
+
+        # --- issue 11b: files
+        uploaded = dn.files.create(
+            project_id=project.id, path="in.csv", file=File(payload=io.BytesIO(b"a,b\n"))
+        )
+        assert uploaded.path == "in.csv"
+        assert dn.files.download(project_id=project.id, path="in.csv").payload.read() == b"a,b\n"
+        dn.files.copy(
+            source_project_id=project.id, target_project_id=SEED_PROJECT_ID, source_file_path="in.csv"
+        )
+        dn.files.delete(project_id=SEED_PROJECT_ID, path="in.csv")
+        # --- issue 11b: project settings, export/import
+        assert dn.projects.update(project.id, environment_id="python-3.11").id == project.id
+        archive = dn.projects.export(project.id).payload.read()
+        assert (
+            dn.projects.import_(project.id, body=File(payload=io.BytesIO(archive))).project.id == project.id
+        )
 
         dn.notebooks.delete(notebook.id)
         with pytest.raises(NotFoundError):
@@ -172,6 +199,22 @@ async def test_every_operation_through_async_deepnote(quick_runs_server: ServerH
         assert finished.status == RunStatus.SUCCESS
         history = [run.run_id async for run in dn.notebooks.list_runs(SEED_NOTEBOOK_ID)]
         assert {created.run_id, finished.run_id} <= set(history)
+
+        # --- issue 11b: files
+        uploaded = await dn.files.create(
+            project_id=project.id, path="in.csv", file=File(payload=io.BytesIO(b"a,b\n"))
+        )
+        assert uploaded.path == "in.csv"
+        assert (await dn.files.download(project_id=project.id, path="in.csv")).payload.read() == b"a,b\n"
+        await dn.files.copy(
+            source_project_id=project.id, target_project_id=SEED_PROJECT_ID, source_file_path="in.csv"
+        )
+        await dn.files.delete(project_id=SEED_PROJECT_ID, path="in.csv")
+        # --- issue 11b: project settings, export/import
+        assert (await dn.projects.update(project.id, environment_id="python-3.11")).id == project.id
+        archive = (await dn.projects.export(project.id)).payload.read()
+        imported = await dn.projects.import_(project.id, body=File(payload=io.BytesIO(archive)))
+        assert imported.project.id == project.id
 
         await dn.notebooks.delete(notebook.id)
         with pytest.raises(NotFoundError):
@@ -473,7 +516,8 @@ def test_importing_the_facade_loads_no_operation_it_does_not_need() -> None:
     after = set(imported_modules("from deepnote_overlay import Deepnote, AsyncDeepnote"))
     added = sorted(name for name in after - before if name.startswith("deepnote_client."))
     assert added == [], "the facade imports endpoint and model modules inside its methods"
-    assert "deepnote_overlay._resources" in after
+    assert "deepnote_overlay._resources" not in after, "the resource classes load on first use"
+    assert "deepnote_overlay.limiter" not in after, "the limiter loads when a client is made"
 
 
 def test_a_method_imports_its_endpoint_on_first_use() -> None:

@@ -6,8 +6,19 @@ One module per tag of ``openapi.yaml``, like ``deepnote_client.api``; importing 
 
 from __future__ import annotations
 
-# --- issue 11a
-from . import blocks, integrations, machines, me, notebooks, projects, runs, search, sessions, streamlit_apps
+from . import (  # issue 11a and 11b (files)
+    blocks,
+    files,
+    integrations,
+    machines,
+    me,
+    notebooks,
+    projects,
+    runs,
+    search,
+    sessions,
+    streamlit_apps,
+)
 from .registry import OPERATIONS, Operation, api_routes, operation, resource
 
 __all__ = [
@@ -15,6 +26,7 @@ __all__ = [
     "Operation",
     "api_routes",
     "blocks",
+    "files",
     "integrations",
     "machines",
     "me",

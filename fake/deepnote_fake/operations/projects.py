@@ -5,8 +5,19 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from ..errors import ApiError
 from ..store import FakeDeepnote
-from ..validation import json_body, opt_enum, opt_str, page_request, path_param, req_str, require_uuid
+from ..validation import (
+    bad,
+    json_body,
+    opt_bool,
+    opt_enum,
+    opt_str,
+    page_request,
+    path_param,
+    req_str,
+    require_uuid,
+)
 from .registry import operation
 
 PROJECT_TYPES = ("standard", "notebook", "agent")
@@ -48,3 +59,74 @@ async def get_project(request: Request, fake: FakeDeepnote) -> Response:
 async def delete_project(request: Request, fake: FakeDeepnote) -> Response:
     fake.delete_project(_project_id(request))
     return Response(status_code=204)
+
+
+# --- issue 11b: project settings, export/import -------------------------------------------------
+
+_STATIC_FILES_KEYS = ("sharingEnabled", "apiAccessEnabled")
+_UPDATE_KEYS = ("staticFiles", "streamlitAppApiAccessEnabled", "environmentId")
+
+
+@operation("updateProject", "PATCH", "/projects/{projectId}")
+async def update_project(request: Request, fake: FakeDeepnote) -> Response:
+    body = await json_body(request)
+    if not any(key in body for key in _UPDATE_KEYS):
+        raise bad(f"At least one of {', '.join(_UPDATE_KEYS)} is required")
+    static_files = body.get("staticFiles", {})
+    if "staticFiles" in body:
+        if not isinstance(static_files, dict):
+            raise bad("staticFiles must be an object")
+        if not any(key in static_files for key in _STATIC_FILES_KEYS):
+            raise bad(f"staticFiles needs at least one of {', '.join(_STATIC_FILES_KEYS)}")
+    environment_id = opt_str(body, "environmentId")
+    if environment_id == "":
+        raise bad("environmentId must not be empty")
+    project = fake.update_project(
+        _project_id(request),
+        sharing_enabled=opt_bool(static_files, "sharingEnabled"),
+        api_access_enabled=opt_bool(static_files, "apiAccessEnabled"),
+        streamlit_app_api_access_enabled=opt_bool(body, "streamlitAppApiAccessEnabled"),
+        environment_id=environment_id,
+    )
+    return JSONResponse({"project": fake.render.project(project, detail=True)})
+
+
+@operation("exportProject", "GET", "/projects/{projectId}/export")
+async def export_project(request: Request, fake: FakeDeepnote) -> Response:
+    return Response(fake.export_project(_project_id(request)), media_type="application/zip")
+
+
+def _query_bool(request: Request, name: str) -> bool:
+    value = request.query_params.get(name)
+    if value is None:
+        return False
+    if value not in ("true", "false"):
+        raise bad(f"{name} must be true or false")
+    return value == "true"
+
+
+@operation("importProject", "POST", "/projects/{projectId}/import")
+async def import_project(request: Request, fake: FakeDeepnote) -> Response:
+    project_id = _project_id(request)
+    force = _query_bool(request, "force")
+    delete_missing = _query_bool(request, "deleteMissingNotebooks")
+    content_type = request.headers.get("content-type", "")
+    if content_type.split(";")[0].strip().lower() != "application/zip":
+        raise bad("Request body must be a ZIP archive (Content-Type: application/zip)")
+    limit = fake.max_import_bytes
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, "Archive too large")
+        chunks.append(chunk)
+    result = fake.import_project(
+        project_id,
+        b"".join(chunks),
+        base_modified_at=request.query_params.get("baseModifiedAt"),
+        base_content_hash=request.query_params.get("baseContentHash"),
+        delete_missing=delete_missing,
+        force=force,
+    )
+    return JSONResponse(result)

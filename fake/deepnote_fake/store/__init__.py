@@ -11,9 +11,11 @@ from __future__ import annotations
 # --- issue 11a
 from .blocks import BlockRules
 from .core import StoreCore
+from .files import FileRules  # issue 11b
 from .integrations import IntegrationRules
 from .machines import MachineRules
 from .notebooks import NotebookRules
+from .project_settings import ProjectSettingsRules  # issue 11b (a NotebookRules, so it comes first)
 from .projects import ProjectRules
 from .runs import RunRules
 from .search import SearchRules
@@ -25,6 +27,7 @@ __all__ = ["FakeDeepnote", "StoreCore"]
 
 class FakeDeepnote(
     SessionRules,  # first: it extends RunRules (creating a session starts a run)
+    ProjectSettingsRules,  # issue 11b: before NotebookRules, which it subclasses
     NotebookRules,
     RunRules,
     ProjectRules,
@@ -33,5 +36,6 @@ class FakeDeepnote(
     MachineRules,
     SearchRules,
     StreamlitAppRules,
+    FileRules,  # issue 11b
 ):
     """The fake's state: projects, notebooks, runs, faults, counters and knobs (see ``StoreCore``)."""

@@ -78,6 +78,8 @@ class StoreCore:
         self.notebooks: dict[str, Notebook] = {}
         self.runs: dict[str, Run] = {}
         self.folders: dict[str, Folder] = {}
+        # --- issue 11b: the bytes of each project file, by (project id, path) (see store/files.py)
+        self.file_contents: dict[tuple[str, str], bytes] = {}
         self.faults = FaultPlan()
         self.request_log = RequestLog()
         self.rate_limiter = RateLimiter(self.clock, rate_limit)
@@ -173,6 +175,13 @@ class StoreCore:
         """RFC 3339 UTC timestamp (millisecond precision) of clock reading ``t``."""
         return self.wall(t).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
+    def modified_at(self, project: Project) -> str:
+        """The project's ``metadata.modifiedAt`` in its documents (exports and run snapshots): the
+        latest change to its notebook set or to any of its notebooks (files do not count)."""
+        with self.lock:
+            notebooks = [self.notebooks[notebook_id] for notebook_id in project.notebook_ids]
+            return self.iso(max([project.updated_t, *(notebook.updated_t for notebook in notebooks)]))
+
     def next_seq(self) -> int:
         """A number larger than every one handed out before: creation order across all records."""
         with self.lock:
@@ -232,6 +241,15 @@ class StoreCore:
             project.notebook_ids.append(notebook.id)
             project.updated_t = now
             return notebook
+
+    def write_file(self, project_id: str, path: str, content: bytes) -> None:
+        """Create or replace a project file without any rule check: what a run's code writes
+        (``outputs.written_files``), or a test's own data. Files leave ``modifiedAt`` alone."""
+        with self.lock:
+            project = self.projects[project_id]
+            project.files = [entry for entry in project.files if entry.get("path") != path]
+            project.files.append({"path": path, "size": len(content), "updatedAt": self.iso(self.now())})
+            self.file_contents[(project.id, path)] = content
 
     # ------------------------------------------------------------------ steering and inspection
 

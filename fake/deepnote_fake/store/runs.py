@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import ApiError
-from ..outputs import input_values, run_raises
+from ..outputs import input_values, run_raises, written_files
 from ..records import Notebook, NotebookInput, Run, RunOutcome
 from .core import StoreCore
 
@@ -51,7 +51,11 @@ class RunRules(StoreCore):
             checked = _check_inputs(notebook, inputs or {})
             # A notebook whose code raises with these inputs fails (see outputs.py).
             ran = [b for b in notebook.blocks if block_ids is None or b.id in block_ids]
-            raises = run_raises(ran, input_values(notebook.blocks, checked))
+            values = input_values(notebook.blocks, checked)
+            raises = run_raises(ran, values)
+            # The fake writes a run's files when it starts it (its outcome is decided then too).
+            for path, text in written_files(ran, values).items():
+                self.write_file(notebook.project_id, path, text.encode())
             return self._add_run(
                 notebook,
                 self.now(),

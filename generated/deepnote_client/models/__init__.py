@@ -11,8 +11,12 @@ if TYPE_CHECKING:
     from .block_placement_end import BlockPlacementEnd
     from .block_placement_start import BlockPlacementStart
     from .block_type import BlockType
+    from .copy_file_body import CopyFileBody
+    from .copy_file_response import CopyFileResponse
     from .create_block_body import CreateBlockBody
     from .create_block_response import CreateBlockResponse
+    from .create_file_multipart_body import CreateFileMultipartBody
+    from .create_file_response import CreateFileResponse
     from .create_notebook_body import CreateNotebookBody
     from .create_notebook_response import CreateNotebookResponse
     from .create_project_body import CreateProjectBody
@@ -28,6 +32,7 @@ if TYPE_CHECKING:
     from .error_response import ErrorResponse
     from .execute_session_code_body import ExecuteSessionCodeBody
     from .execute_session_code_response import ExecuteSessionCodeResponse
+    from .file_reference import FileReference
     from .folder import Folder
     from .folder_path_entry import FolderPathEntry
     from .get_block_response import GetBlockResponse
@@ -37,6 +42,10 @@ if TYPE_CHECKING:
     from .get_project_response import GetProjectResponse
     from .get_run_response import GetRunResponse
     from .get_streamlit_app_status_response import GetStreamlitAppStatusResponse
+    from .import_notebook_action import ImportNotebookAction
+    from .import_project_response import ImportProjectResponse
+    from .imported_notebook import ImportedNotebook
+    from .imported_project import ImportedProject
     from .integration_list_item import IntegrationListItem
     from .integration_metadata import IntegrationMetadata
     from .integration_table import IntegrationTable
@@ -91,6 +100,9 @@ if TYPE_CHECKING:
     from .streamlit_app_status import StreamlitAppStatus
     from .update_block_body import UpdateBlockBody
     from .update_block_response import UpdateBlockResponse
+    from .update_project_body import UpdateProjectBody
+    from .update_project_response import UpdateProjectResponse
+    from .update_project_static_files import UpdateProjectStaticFiles
     from .updated_block import UpdatedBlock
 
 _MODULES = {
@@ -101,8 +113,12 @@ _MODULES = {
     "BlockPlacementEnd": ".block_placement_end",
     "BlockPlacementStart": ".block_placement_start",
     "BlockType": ".block_type",
+    "CopyFileBody": ".copy_file_body",
+    "CopyFileResponse": ".copy_file_response",
     "CreateBlockBody": ".create_block_body",
     "CreateBlockResponse": ".create_block_response",
+    "CreateFileMultipartBody": ".create_file_multipart_body",
+    "CreateFileResponse": ".create_file_response",
     "CreateNotebookBody": ".create_notebook_body",
     "CreateNotebookResponse": ".create_notebook_response",
     "CreateProjectBody": ".create_project_body",
@@ -118,6 +134,7 @@ _MODULES = {
     "ErrorResponse": ".error_response",
     "ExecuteSessionCodeBody": ".execute_session_code_body",
     "ExecuteSessionCodeResponse": ".execute_session_code_response",
+    "FileReference": ".file_reference",
     "Folder": ".folder",
     "FolderPathEntry": ".folder_path_entry",
     "GetBlockResponse": ".get_block_response",
@@ -127,6 +144,10 @@ _MODULES = {
     "GetProjectResponse": ".get_project_response",
     "GetRunResponse": ".get_run_response",
     "GetStreamlitAppStatusResponse": ".get_streamlit_app_status_response",
+    "ImportNotebookAction": ".import_notebook_action",
+    "ImportProjectResponse": ".import_project_response",
+    "ImportedNotebook": ".imported_notebook",
+    "ImportedProject": ".imported_project",
     "IntegrationListItem": ".integration_list_item",
     "IntegrationMetadata": ".integration_metadata",
     "IntegrationTable": ".integration_table",
@@ -181,6 +202,9 @@ _MODULES = {
     "StreamlitAppStatus": ".streamlit_app_status",
     "UpdateBlockBody": ".update_block_body",
     "UpdateBlockResponse": ".update_block_response",
+    "UpdateProjectBody": ".update_project_body",
+    "UpdateProjectResponse": ".update_project_response",
+    "UpdateProjectStaticFiles": ".update_project_static_files",
     "UpdatedBlock": ".updated_block",
 }
 
@@ -206,8 +230,12 @@ __all__ = (
     "BlockPlacementEnd",
     "BlockPlacementStart",
     "BlockType",
+    "CopyFileBody",
+    "CopyFileResponse",
     "CreateBlockBody",
     "CreateBlockResponse",
+    "CreateFileMultipartBody",
+    "CreateFileResponse",
     "CreateNotebookBody",
     "CreateNotebookResponse",
     "CreateProjectBody",
@@ -223,6 +251,7 @@ __all__ = (
     "ErrorResponse",
     "ExecuteSessionCodeBody",
     "ExecuteSessionCodeResponse",
+    "FileReference",
     "Folder",
     "FolderPathEntry",
     "GetBlockResponse",
@@ -232,6 +261,10 @@ __all__ = (
     "GetProjectResponse",
     "GetRunResponse",
     "GetStreamlitAppStatusResponse",
+    "ImportNotebookAction",
+    "ImportProjectResponse",
+    "ImportedNotebook",
+    "ImportedProject",
     "IntegrationListItem",
     "IntegrationMetadata",
     "IntegrationTable",
@@ -286,5 +319,8 @@ __all__ = (
     "StreamlitAppStatus",
     "UpdateBlockBody",
     "UpdateBlockResponse",
+    "UpdateProjectBody",
+    "UpdateProjectResponse",
+    "UpdateProjectStaticFiles",
     "UpdatedBlock",
 )

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 _BlockType_BY_VALUE = cast("dict[str, BlockType]", BlockType._value2member_map_)
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _Block_FIELDS = frozenset(
     {
         "id",
@@ -114,39 +115,25 @@ class Block:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
         _get = src_dict.get
-        _value = _get("id", UNSET)
-        id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "id")
-        id = _value
-
+        id: str = _get("id", UNSET)
+        if not isinstance(id, str):
+            raise ParseError.wrong_type("string", id, src_dict, "id")
         _value = _get("type", UNSET)
         type_: BlockType
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "type")
         type_ = _BlockType_BY_VALUE.get(_value) or BlockType(_value)
 
-        _value = _get("notebookId", UNSET)
-        notebook_id: str | Unset = UNSET
-        if _value is not UNSET:
+        notebook_id: str | Unset = _get("notebookId", UNSET)
+        if notebook_id is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
-            notebook_id = _value
-
-        _value = _get("content", UNSET)
-        content: None | str | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(notebook_id, str):
+                raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
+        content: None | str | Unset = _get("content", UNSET)
+        if content is not UNSET:
             _found += 1
-            if isinstance(_value, str):
-                content = _value
-
-            elif _value is None:
-                content = None
-
-            else:
-                raise ParseError.wrong_type("string or null", _value, src_dict, "content")
-
+            if not (isinstance(content, str) or content is None):
+                raise ParseError.wrong_type("string or null", content, src_dict, "content")
         _value = _get("metadata", UNSET)
         metadata: BlockMetadata | None | Unset = UNSET
         if _value is not UNSET:
@@ -163,27 +150,18 @@ class Block:
             else:
                 raise ParseError.wrong_type("object or null", _value, src_dict, "metadata")
 
-        _value = _get("integrationId", UNSET)
-        integration_id: None | str | Unset = UNSET
-        if _value is not UNSET:
+        integration_id: None | str | Unset = _get("integrationId", UNSET)
+        if integration_id is not UNSET:
             _found += 1
-            if isinstance(_value, str):
-                integration_id = _value
-
-            elif _value is None:
-                integration_id = None
-
-            else:
-                raise ParseError.wrong_type("string or null", _value, src_dict, "integrationId")
-
-        _value = _get("version", UNSET)
-        version: float | Unset = UNSET
-        if _value is not UNSET:
+            if not (isinstance(integration_id, str) or integration_id is None):
+                raise ParseError.wrong_type(
+                    "string or null", integration_id, src_dict, "integrationId"
+                )
+        version: float | Unset = _get("version", UNSET)
+        if version is not UNSET:
             _found += 1
-            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
-                raise ParseError.wrong_type("number", _value, src_dict, "version")
-            version = _value
-
+            if not (isinstance(version, (int, float)) and not isinstance(version, bool)):
+                raise ParseError.wrong_type("number", version, src_dict, "version")
         d = (
             {}
             if len(src_dict) == _found
@@ -191,7 +169,7 @@ class Block:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        block = object.__new__(cls)
+        block = _new_object(cls)
         block.id = id
         block.type_ = type_
         block.notebook_id = notebook_id

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _BlockPlacementEnd_FIELDS = frozenset(
     {
         "type",
@@ -62,7 +63,7 @@ class BlockPlacementEnd:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        block_placement_end = object.__new__(cls)
+        block_placement_end = _new_object(cls)
         block_placement_end.type_ = type_
 
         block_placement_end.additional_properties = d

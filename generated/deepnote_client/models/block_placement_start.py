@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _BlockPlacementStart_FIELDS = frozenset(
     {
         "type",
@@ -62,7 +63,7 @@ class BlockPlacementStart:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        block_placement_start = object.__new__(cls)
+        block_placement_start = _new_object(cls)
         block_placement_start.type_ = type_
 
         block_placement_start.additional_properties = d

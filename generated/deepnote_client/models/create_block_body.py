@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 _BlockType_BY_VALUE = cast("dict[str, BlockType]", BlockType._value2member_map_)
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _CreateBlockBody_FIELDS = frozenset(
     {
         "notebookId",
@@ -100,26 +101,20 @@ class CreateBlockBody:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
         _get = src_dict.get
-        _value = _get("notebookId", UNSET)
-        notebook_id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
-        notebook_id = _value
-
+        notebook_id: str = _get("notebookId", UNSET)
+        if not isinstance(notebook_id, str):
+            raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
         _value = _get("type", UNSET)
         type_: BlockType
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "type")
         type_ = _BlockType_BY_VALUE.get(_value) or BlockType(_value)
 
-        _value = _get("content", UNSET)
-        content: str | Unset = UNSET
-        if _value is not UNSET:
+        content: str | Unset = _get("content", UNSET)
+        if content is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "content")
-            content = _value
-
+            if not isinstance(content, str):
+                raise ParseError.wrong_type("string", content, src_dict, "content")
         _value = _get("metadata", UNSET)
         metadata: BlockMetadata | Unset = UNSET
         if _value is not UNSET:
@@ -129,30 +124,23 @@ class CreateBlockBody:
             except ParseError as _error:
                 raise _error.within(src_dict, "metadata")
 
-        _value = _get("integrationId", UNSET)
-        integration_id: str | Unset = UNSET
-        if _value is not UNSET:
+        integration_id: str | Unset = _get("integrationId", UNSET)
+        if integration_id is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "integrationId")
-            integration_id = _value
-
-        _value = _get("position", UNSET)
-        position: int | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(integration_id, str):
+                raise ParseError.wrong_type("string", integration_id, src_dict, "integrationId")
+        position: int | Unset = _get("position", UNSET)
+        if position is not UNSET:
             _found += 1
-            if not (isinstance(_value, int) and not isinstance(_value, bool)):
-                raise ParseError.wrong_type("integer", _value, src_dict, "position")
-            position = _value
-
-        _value = _get("includeNotebookBlockIds", UNSET)
-        include_notebook_block_ids: bool | Unset = UNSET
-        if _value is not UNSET:
+            if not (isinstance(position, int) and not isinstance(position, bool)):
+                raise ParseError.wrong_type("integer", position, src_dict, "position")
+        include_notebook_block_ids: bool | Unset = _get("includeNotebookBlockIds", UNSET)
+        if include_notebook_block_ids is not UNSET:
             _found += 1
-            if not isinstance(_value, bool):
-                raise ParseError.wrong_type("boolean", _value, src_dict, "includeNotebookBlockIds")
-            include_notebook_block_ids = _value
-
+            if not isinstance(include_notebook_block_ids, bool):
+                raise ParseError.wrong_type(
+                    "boolean", include_notebook_block_ids, src_dict, "includeNotebookBlockIds"
+                )
         d = (
             {}
             if len(src_dict) == _found
@@ -162,7 +150,7 @@ class CreateBlockBody:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        create_block_body = object.__new__(cls)
+        create_block_body = _new_object(cls)
         create_block_body.notebook_id = notebook_id
         create_block_body.type_ = type_
         create_block_body.content = content

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.block import Block
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _CreateBlockResponse_FIELDS = frozenset(
     {
         "block",
@@ -91,7 +92,7 @@ class CreateBlockResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        create_block_response = object.__new__(cls)
+        create_block_response = _new_object(cls)
         create_block_response.block = block
         create_block_response.notebook_block_ids = notebook_block_ids
 

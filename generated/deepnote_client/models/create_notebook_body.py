@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _CreateNotebookBody_FIELDS = frozenset(
     {
         "projectId",
@@ -51,20 +52,14 @@ class CreateNotebookBody:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
         _get = src_dict.get
-        _value = _get("projectId", UNSET)
-        project_id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "projectId")
-        project_id = _value
-
-        _value = _get("name", UNSET)
-        name: str | Unset = UNSET
-        if _value is not UNSET:
+        project_id: str = _get("projectId", UNSET)
+        if not isinstance(project_id, str):
+            raise ParseError.wrong_type("string", project_id, src_dict, "projectId")
+        name: str | Unset = _get("name", UNSET)
+        if name is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "name")
-            name = _value
-
+            if not isinstance(name, str):
+                raise ParseError.wrong_type("string", name, src_dict, "name")
         d = (
             {}
             if len(src_dict) == _found
@@ -76,7 +71,7 @@ class CreateNotebookBody:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        create_notebook_body = object.__new__(cls)
+        create_notebook_body = _new_object(cls)
         create_notebook_body.project_id = project_id
         create_notebook_body.name = name
 

@@ -11,6 +11,7 @@ from ..models.project_type import ProjectType
 from ..types import UNSET, Unset
 
 _ProjectType_BY_VALUE = cast("dict[str, ProjectType]", ProjectType._value2member_map_)
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _CreateProjectBody_FIELDS = frozenset(
     {
         "name",
@@ -71,20 +72,14 @@ class CreateProjectBody:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
         _get = src_dict.get
-        _value = _get("name", UNSET)
-        name: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "name")
-        name = _value
-
-        _value = _get("folderId", UNSET)
-        folder_id: str | Unset = UNSET
-        if _value is not UNSET:
+        name: str = _get("name", UNSET)
+        if not isinstance(name, str):
+            raise ParseError.wrong_type("string", name, src_dict, "name")
+        folder_id: str | Unset = _get("folderId", UNSET)
+        if folder_id is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "folderId")
-            folder_id = _value
-
+            if not isinstance(folder_id, str):
+                raise ParseError.wrong_type("string", folder_id, src_dict, "folderId")
         _value = _get("projectType", UNSET)
         project_type: ProjectType | Unset = UNSET
         if _value is not UNSET:
@@ -94,14 +89,11 @@ class CreateProjectBody:
                     raise ParseError.wrong_type("string", _value, src_dict, "projectType")
                 project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
 
-        _value = _get("environmentId", UNSET)
-        environment_id: str | Unset = UNSET
-        if _value is not UNSET:
+        environment_id: str | Unset = _get("environmentId", UNSET)
+        if environment_id is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "environmentId")
-            environment_id = _value
-
+            if not isinstance(environment_id, str):
+                raise ParseError.wrong_type("string", environment_id, src_dict, "environmentId")
         d = (
             {}
             if len(src_dict) == _found
@@ -113,7 +105,7 @@ class CreateProjectBody:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        create_project_body = object.__new__(cls)
+        create_project_body = _new_object(cls)
         create_project_body.name = name
         create_project_body.folder_id = folder_id
         create_project_body.project_type = project_type

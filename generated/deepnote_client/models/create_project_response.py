@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.project import Project
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _CreateProjectResponse_FIELDS = frozenset(
     {
         "project",
@@ -70,7 +71,7 @@ class CreateProjectResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        create_project_response = object.__new__(cls)
+        create_project_response = _new_object(cls)
         create_project_response.project = project
 
         create_project_response.additional_properties = d

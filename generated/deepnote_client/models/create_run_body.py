@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 _DetachedRunStorageMode_BY_VALUE = cast(
     "dict[str, DetachedRunStorageMode]", DetachedRunStorageMode._value2member_map_
 )
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _CreateRunBody_FIELDS = frozenset(
     {
         "notebookId",
@@ -109,20 +110,14 @@ class CreateRunBody:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
         _get = src_dict.get
-        _value = _get("notebookId", UNSET)
-        notebook_id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
-        notebook_id = _value
-
-        _value = _get("detached", UNSET)
-        detached: bool | Unset = UNSET
-        if _value is not UNSET:
+        notebook_id: str = _get("notebookId", UNSET)
+        if not isinstance(notebook_id, str):
+            raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
+        detached: bool | Unset = _get("detached", UNSET)
+        if detached is not UNSET:
             _found += 1
-            if not isinstance(_value, bool):
-                raise ParseError.wrong_type("boolean", _value, src_dict, "detached")
-            detached = _value
-
+            if not isinstance(detached, bool):
+                raise ParseError.wrong_type("boolean", detached, src_dict, "detached")
         _value = _get("detachedRunStorageMode", UNSET)
         detached_run_storage_mode: DetachedRunStorageMode | Unset = UNSET
         if _value is not UNSET:
@@ -147,14 +142,13 @@ class CreateRunBody:
                     raise ParseError.wrong_type("string", _item_0, src_dict, "blockIds", _index_0)
             block_ids = list(_value)
 
-        _value = _get("runDependentBlocks", UNSET)
-        run_dependent_blocks: bool | Unset = UNSET
-        if _value is not UNSET:
+        run_dependent_blocks: bool | Unset = _get("runDependentBlocks", UNSET)
+        if run_dependent_blocks is not UNSET:
             _found += 1
-            if not isinstance(_value, bool):
-                raise ParseError.wrong_type("boolean", _value, src_dict, "runDependentBlocks")
-            run_dependent_blocks = _value
-
+            if not isinstance(run_dependent_blocks, bool):
+                raise ParseError.wrong_type(
+                    "boolean", run_dependent_blocks, src_dict, "runDependentBlocks"
+                )
         _value = _get("inputs", UNSET)
         inputs: RunInputs | Unset = UNSET
         if _value is not UNSET:
@@ -164,14 +158,11 @@ class CreateRunBody:
             except ParseError as _error:
                 raise _error.within(src_dict, "inputs")
 
-        _value = _get("machineType", UNSET)
-        machine_type: str | Unset = UNSET
-        if _value is not UNSET:
+        machine_type: str | Unset = _get("machineType", UNSET)
+        if machine_type is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "machineType")
-            machine_type = _value
-
+            if not isinstance(machine_type, str):
+                raise ParseError.wrong_type("string", machine_type, src_dict, "machineType")
         d = (
             {}
             if len(src_dict) == _found
@@ -179,7 +170,7 @@ class CreateRunBody:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        create_run_body = object.__new__(cls)
+        create_run_body = _new_object(cls)
         create_run_body.notebook_id = notebook_id
         create_run_body.detached = detached
         create_run_body.detached_run_storage_mode = detached_run_storage_mode

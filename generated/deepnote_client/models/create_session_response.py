@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..models.session_run import SessionRun
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _CreateSessionResponse_FIELDS = frozenset(
     {
         "session",
@@ -84,7 +85,7 @@ class CreateSessionResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        create_session_response = object.__new__(cls)
+        create_session_response = _new_object(cls)
         create_session_response.session = session
         create_session_response.run = run
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _CreateStreamlitAppBody_FIELDS = frozenset(
     {
         "projectId",
@@ -49,18 +50,12 @@ class CreateStreamlitAppBody:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
         _get = src_dict.get
-        _value = _get("projectId", UNSET)
-        project_id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "projectId")
-        project_id = _value
-
-        _value = _get("entrypoint", UNSET)
-        entrypoint: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "entrypoint")
-        entrypoint = _value
-
+        project_id: str = _get("projectId", UNSET)
+        if not isinstance(project_id, str):
+            raise ParseError.wrong_type("string", project_id, src_dict, "projectId")
+        entrypoint: str = _get("entrypoint", UNSET)
+        if not isinstance(entrypoint, str):
+            raise ParseError.wrong_type("string", entrypoint, src_dict, "entrypoint")
         d = (
             {}
             if len(src_dict) == _found
@@ -72,7 +67,7 @@ class CreateStreamlitAppBody:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        create_streamlit_app_body = object.__new__(cls)
+        create_streamlit_app_body = _new_object(cls)
         create_streamlit_app_body.project_id = project_id
         create_streamlit_app_body.entrypoint = entrypoint
 

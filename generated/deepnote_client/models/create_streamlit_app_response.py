@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.streamlit_app import StreamlitApp
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _CreateStreamlitAppResponse_FIELDS = frozenset(
     {
         "streamlitApp",
@@ -68,7 +69,7 @@ class CreateStreamlitAppResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        create_streamlit_app_response = object.__new__(cls)
+        create_streamlit_app_response = _new_object(cls)
         create_streamlit_app_response.streamlit_app = streamlit_app
 
         create_streamlit_app_response.additional_properties = d

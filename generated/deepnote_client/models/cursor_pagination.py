@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _CursorPagination_FIELDS = frozenset(
     {
         "nextPageToken",
@@ -65,35 +66,23 @@ class CursorPagination:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 0
         _get = src_dict.get
-        _value = _get("nextPageToken", UNSET)
-        next_page_token: None | str | Unset = UNSET
-        if _value is not UNSET:
+        next_page_token: None | str | Unset = _get("nextPageToken", UNSET)
+        if next_page_token is not UNSET:
             _found += 1
-            if isinstance(_value, str):
-                next_page_token = _value
-
-            elif _value is None:
-                next_page_token = None
-
-            else:
-                raise ParseError.wrong_type("string or null", _value, src_dict, "nextPageToken")
-
-        _value = _get("hasMore", UNSET)
-        has_more: bool | Unset = UNSET
-        if _value is not UNSET:
+            if not (isinstance(next_page_token, str) or next_page_token is None):
+                raise ParseError.wrong_type(
+                    "string or null", next_page_token, src_dict, "nextPageToken"
+                )
+        has_more: bool | Unset = _get("hasMore", UNSET)
+        if has_more is not UNSET:
             _found += 1
-            if not isinstance(_value, bool):
-                raise ParseError.wrong_type("boolean", _value, src_dict, "hasMore")
-            has_more = _value
-
-        _value = _get("pageSize", UNSET)
-        page_size: int | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(has_more, bool):
+                raise ParseError.wrong_type("boolean", has_more, src_dict, "hasMore")
+        page_size: int | Unset = _get("pageSize", UNSET)
+        if page_size is not UNSET:
             _found += 1
-            if not (isinstance(_value, int) and not isinstance(_value, bool)):
-                raise ParseError.wrong_type("integer", _value, src_dict, "pageSize")
-            page_size = _value
-
+            if not (isinstance(page_size, int) and not isinstance(page_size, bool)):
+                raise ParseError.wrong_type("integer", page_size, src_dict, "pageSize")
         d = (
             {}
             if len(src_dict) == _found
@@ -103,7 +92,7 @@ class CursorPagination:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        cursor_pagination = object.__new__(cls)
+        cursor_pagination = _new_object(cls)
         cursor_pagination.next_page_token = next_page_token
         cursor_pagination.has_more = has_more
         cursor_pagination.page_size = page_size

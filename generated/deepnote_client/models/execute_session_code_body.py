@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _ExecuteSessionCodeBody_FIELDS = frozenset(
     {
         "notebookId",
@@ -57,26 +58,17 @@ class ExecuteSessionCodeBody:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
         _get = src_dict.get
-        _value = _get("notebookId", UNSET)
-        notebook_id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
-        notebook_id = _value
-
-        _value = _get("code", UNSET)
-        code: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "code")
-        code = _value
-
-        _value = _get("timeoutMs", UNSET)
-        timeout_ms: int | Unset = UNSET
-        if _value is not UNSET:
+        notebook_id: str = _get("notebookId", UNSET)
+        if not isinstance(notebook_id, str):
+            raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
+        code: str = _get("code", UNSET)
+        if not isinstance(code, str):
+            raise ParseError.wrong_type("string", code, src_dict, "code")
+        timeout_ms: int | Unset = _get("timeoutMs", UNSET)
+        if timeout_ms is not UNSET:
             _found += 1
-            if not (isinstance(_value, int) and not isinstance(_value, bool)):
-                raise ParseError.wrong_type("integer", _value, src_dict, "timeoutMs")
-            timeout_ms = _value
-
+            if not (isinstance(timeout_ms, int) and not isinstance(timeout_ms, bool)):
+                raise ParseError.wrong_type("integer", timeout_ms, src_dict, "timeoutMs")
         d = (
             {}
             if len(src_dict) == _found
@@ -88,7 +80,7 @@ class ExecuteSessionCodeBody:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        execute_session_code_body = object.__new__(cls)
+        execute_session_code_body = _new_object(cls)
         execute_session_code_body.notebook_id = notebook_id
         execute_session_code_body.code = code
         execute_session_code_body.timeout_ms = timeout_ms

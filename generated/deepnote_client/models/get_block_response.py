@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.block import Block
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _GetBlockResponse_FIELDS = frozenset(
     {
         "block",
@@ -67,7 +68,7 @@ class GetBlockResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        get_block_response = object.__new__(cls)
+        get_block_response = _new_object(cls)
         get_block_response.block = block
 
         get_block_response.additional_properties = d

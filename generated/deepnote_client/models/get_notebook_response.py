@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.notebook import Notebook
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _GetNotebookResponse_FIELDS = frozenset(
     {
         "notebook",
@@ -71,7 +72,7 @@ class GetNotebookResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        get_notebook_response = object.__new__(cls)
+        get_notebook_response = _new_object(cls)
         get_notebook_response.notebook = notebook
 
         get_notebook_response.additional_properties = d

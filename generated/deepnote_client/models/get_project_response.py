@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.project import Project
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _GetProjectResponse_FIELDS = frozenset(
     {
         "project",
@@ -70,7 +71,7 @@ class GetProjectResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        get_project_response = object.__new__(cls)
+        get_project_response = _new_object(cls)
         get_project_response.project = project
 
         get_project_response.additional_properties = d

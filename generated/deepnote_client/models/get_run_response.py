@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.run import Run
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _GetRunResponse_FIELDS = frozenset(
     {
         "run",
@@ -67,7 +68,7 @@ class GetRunResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        get_run_response = object.__new__(cls)
+        get_run_response = _new_object(cls)
         get_run_response.run = run
 
         get_run_response.additional_properties = d

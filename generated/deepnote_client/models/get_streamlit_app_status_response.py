@@ -13,6 +13,7 @@ from ..types import UNSET
 _StreamlitAppStatus_BY_VALUE = cast(
     "dict[str, StreamlitAppStatus]", StreamlitAppStatus._value2member_map_
 )
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _GetStreamlitAppStatusResponse_FIELDS = frozenset(
     {
         "status",
@@ -64,7 +65,7 @@ class GetStreamlitAppStatusResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        get_streamlit_app_status_response = object.__new__(cls)
+        get_streamlit_app_status_response = _new_object(cls)
         get_streamlit_app_status_response.status = status
 
         get_streamlit_app_status_response.additional_properties = d

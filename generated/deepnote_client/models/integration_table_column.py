@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _IntegrationTableColumn_FIELDS = frozenset(
     {
         "name",
@@ -46,14 +47,11 @@ class IntegrationTableColumn:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 0
         _get = src_dict.get
-        _value = _get("name", UNSET)
-        name: str | Unset = UNSET
-        if _value is not UNSET:
+        name: str | Unset = _get("name", UNSET)
+        if name is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "name")
-            name = _value
-
+            if not isinstance(name, str):
+                raise ParseError.wrong_type("string", name, src_dict, "name")
         d = (
             {}
             if len(src_dict) == _found
@@ -65,7 +63,7 @@ class IntegrationTableColumn:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        integration_table_column = object.__new__(cls)
+        integration_table_column = _new_object(cls)
         integration_table_column.name = name
 
         integration_table_column.additional_properties = d

@@ -12,6 +12,7 @@ from ..models.run_status import RunStatus
 from ..types import UNSET, Unset
 
 _RunStatus_BY_VALUE = cast("dict[str, RunStatus]", RunStatus._value2member_map_)
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _datetime_from_iso = datetime.datetime.fromisoformat
 _date_from_iso = datetime.date.fromisoformat
 _ListNotebookRun_FIELDS = frozenset(
@@ -86,26 +87,20 @@ class ListNotebookRun:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
         _get = src_dict.get
-        _value = _get("runId", UNSET)
-        run_id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "runId")
-        run_id = _value
-
+        run_id: str = _get("runId", UNSET)
+        if not isinstance(run_id, str):
+            raise ParseError.wrong_type("string", run_id, src_dict, "runId")
         _value = _get("status", UNSET)
         status: RunStatus
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "status")
         status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
 
-        _value = _get("notebookId", UNSET)
-        notebook_id: str | Unset = UNSET
-        if _value is not UNSET:
+        notebook_id: str | Unset = _get("notebookId", UNSET)
+        if notebook_id is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
-            notebook_id = _value
-
+            if not isinstance(notebook_id, str):
+                raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
         _value = _get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
@@ -144,7 +139,7 @@ class ListNotebookRun:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        list_notebook_run = object.__new__(cls)
+        list_notebook_run = _new_object(cls)
         list_notebook_run.run_id = run_id
         list_notebook_run.status = status
         list_notebook_run.notebook_id = notebook_id

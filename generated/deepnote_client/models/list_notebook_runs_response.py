@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..models.list_notebook_run import ListNotebookRun
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _ListNotebookRunsResponse_FIELDS = frozenset(
     {
         "runs",
@@ -90,7 +91,7 @@ class ListNotebookRunsResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        list_notebook_runs_response = object.__new__(cls)
+        list_notebook_runs_response = _new_object(cls)
         list_notebook_runs_response.runs = runs
         list_notebook_runs_response.pagination = pagination
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 _ProjectType_BY_VALUE = cast("dict[str, ProjectType]", ProjectType._value2member_map_)
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _datetime_from_iso = datetime.datetime.fromisoformat
 _date_from_iso = datetime.date.fromisoformat
 _ListProjectsItem_FIELDS = frozenset(
@@ -118,18 +119,12 @@ class ListProjectsItem:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 3
         _get = src_dict.get
-        _value = _get("id", UNSET)
-        id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "id")
-        id = _value
-
-        _value = _get("name", UNSET)
-        name: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "name")
-        name = _value
-
+        id: str = _get("id", UNSET)
+        if not isinstance(id, str):
+            raise ParseError.wrong_type("string", id, src_dict, "id")
+        name: str = _get("name", UNSET)
+        if not isinstance(name, str):
+            raise ParseError.wrong_type("string", name, src_dict, "name")
         _value = _get("projectType", UNSET)
         project_type: ProjectType
         if not isinstance(_value, str):
@@ -202,7 +197,7 @@ class ListProjectsItem:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        list_projects_item = object.__new__(cls)
+        list_projects_item = _new_object(cls)
         list_projects_item.id = id
         list_projects_item.name = name
         list_projects_item.project_type = project_type

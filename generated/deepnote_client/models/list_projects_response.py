@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..models.list_projects_item import ListProjectsItem
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _ListProjectsResponse_FIELDS = frozenset(
     {
         "projects",
@@ -89,7 +90,7 @@ class ListProjectsResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        list_projects_response = object.__new__(cls)
+        list_projects_response = _new_object(cls)
         list_projects_response.projects = projects
         list_projects_response.pagination = pagination
 

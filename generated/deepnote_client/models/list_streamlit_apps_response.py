@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.streamlit_app import StreamlitApp
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _ListStreamlitAppsResponse_FIELDS = frozenset(
     {
         "streamlitApps",
@@ -73,7 +74,7 @@ class ListStreamlitAppsResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        list_streamlit_apps_response = object.__new__(cls)
+        list_streamlit_apps_response = _new_object(cls)
         list_streamlit_apps_response.streamlit_apps = streamlit_apps
 
         list_streamlit_apps_response.additional_properties = d

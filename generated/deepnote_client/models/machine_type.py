@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _MachineType_FIELDS = frozenset(
     {
         "id",
@@ -98,73 +99,46 @@ class MachineType:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
         _get = src_dict.get
-        _value = _get("id", UNSET)
-        id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "id")
-        id = _value
-
-        _value = _get("name", UNSET)
-        name: str | Unset = UNSET
-        if _value is not UNSET:
+        id: str = _get("id", UNSET)
+        if not isinstance(id, str):
+            raise ParseError.wrong_type("string", id, src_dict, "id")
+        name: str | Unset = _get("name", UNSET)
+        if name is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "name")
-            name = _value
-
-        _value = _get("type", UNSET)
-        type_: str | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(name, str):
+                raise ParseError.wrong_type("string", name, src_dict, "name")
+        type_: str | Unset = _get("type", UNSET)
+        if type_ is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "type")
-            type_ = _value
-
-        _value = _get("vCpus", UNSET)
-        v_cpus: float | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(type_, str):
+                raise ParseError.wrong_type("string", type_, src_dict, "type")
+        v_cpus: float | Unset = _get("vCpus", UNSET)
+        if v_cpus is not UNSET:
             _found += 1
-            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
-                raise ParseError.wrong_type("number", _value, src_dict, "vCpus")
-            v_cpus = _value
-
-        _value = _get("memoryGiB", UNSET)
-        memory_gi_b: float | Unset = UNSET
-        if _value is not UNSET:
+            if not (isinstance(v_cpus, (int, float)) and not isinstance(v_cpus, bool)):
+                raise ParseError.wrong_type("number", v_cpus, src_dict, "vCpus")
+        memory_gi_b: float | Unset = _get("memoryGiB", UNSET)
+        if memory_gi_b is not UNSET:
             _found += 1
-            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
-                raise ParseError.wrong_type("number", _value, src_dict, "memoryGiB")
-            memory_gi_b = _value
-
-        _value = _get("gpuCount", UNSET)
-        gpu_count: int | Unset = UNSET
-        if _value is not UNSET:
+            if not (isinstance(memory_gi_b, (int, float)) and not isinstance(memory_gi_b, bool)):
+                raise ParseError.wrong_type("number", memory_gi_b, src_dict, "memoryGiB")
+        gpu_count: int | Unset = _get("gpuCount", UNSET)
+        if gpu_count is not UNSET:
             _found += 1
-            if not (isinstance(_value, int) and not isinstance(_value, bool)):
-                raise ParseError.wrong_type("integer", _value, src_dict, "gpuCount")
-            gpu_count = _value
-
-        _value = _get("available", UNSET)
-        available: bool | Unset = UNSET
-        if _value is not UNSET:
+            if not (isinstance(gpu_count, int) and not isinstance(gpu_count, bool)):
+                raise ParseError.wrong_type("integer", gpu_count, src_dict, "gpuCount")
+        available: bool | Unset = _get("available", UNSET)
+        if available is not UNSET:
             _found += 1
-            if not isinstance(_value, bool):
-                raise ParseError.wrong_type("boolean", _value, src_dict, "available")
-            available = _value
-
-        _value = _get("unavailableReason", UNSET)
-        unavailable_reason: None | str | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(available, bool):
+                raise ParseError.wrong_type("boolean", available, src_dict, "available")
+        unavailable_reason: None | str | Unset = _get("unavailableReason", UNSET)
+        if unavailable_reason is not UNSET:
             _found += 1
-            if isinstance(_value, str):
-                unavailable_reason = _value
-
-            elif _value is None:
-                unavailable_reason = None
-
-            else:
-                raise ParseError.wrong_type("string or null", _value, src_dict, "unavailableReason")
-
+            if not (isinstance(unavailable_reason, str) or unavailable_reason is None):
+                raise ParseError.wrong_type(
+                    "string or null", unavailable_reason, src_dict, "unavailableReason"
+                )
         d = (
             {}
             if len(src_dict) == _found
@@ -172,7 +146,7 @@ class MachineType:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        machine_type = object.__new__(cls)
+        machine_type = _new_object(cls)
         machine_type.id = id
         machine_type.name = name
         machine_type.type_ = type_

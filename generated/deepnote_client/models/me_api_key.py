@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
+
 
 @_attrs_define
 class MeApiKey:
@@ -35,7 +37,7 @@ class MeApiKey:
         d = dict(src_dict)
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        me_api_key = object.__new__(cls)
+        me_api_key = _new_object(cls)
 
         me_api_key.additional_properties = d
         return me_api_key

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _MeWorkspace_FIELDS = frozenset(
     {
         "id",
@@ -55,30 +56,21 @@ class MeWorkspace:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 0
         _get = src_dict.get
-        _value = _get("id", UNSET)
-        id: str | Unset = UNSET
-        if _value is not UNSET:
+        id: str | Unset = _get("id", UNSET)
+        if id is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "id")
-            id = _value
-
-        _value = _get("slug", UNSET)
-        slug: str | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(id, str):
+                raise ParseError.wrong_type("string", id, src_dict, "id")
+        slug: str | Unset = _get("slug", UNSET)
+        if slug is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "slug")
-            slug = _value
-
-        _value = _get("name", UNSET)
-        name: str | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(slug, str):
+                raise ParseError.wrong_type("string", slug, src_dict, "slug")
+        name: str | Unset = _get("name", UNSET)
+        if name is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "name")
-            name = _value
-
+            if not isinstance(name, str):
+                raise ParseError.wrong_type("string", name, src_dict, "name")
         d = (
             {}
             if len(src_dict) == _found
@@ -86,7 +78,7 @@ class MeWorkspace:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        me_workspace = object.__new__(cls)
+        me_workspace = _new_object(cls)
         me_workspace.id = id
         me_workspace.slug = slug
         me_workspace.name = name

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _NotebookBlock_FIELDS = frozenset(
     {
         "id",
@@ -66,31 +67,17 @@ class NotebookBlock:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
         _get = src_dict.get
-        _value = _get("id", UNSET)
-        id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "id")
-        id = _value
-
-        _value = _get("type", UNSET)
-        type_: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "type")
-        type_ = _value
-
-        _value = _get("content", UNSET)
-        content: None | str | Unset = UNSET
-        if _value is not UNSET:
+        id: str = _get("id", UNSET)
+        if not isinstance(id, str):
+            raise ParseError.wrong_type("string", id, src_dict, "id")
+        type_: str = _get("type", UNSET)
+        if not isinstance(type_, str):
+            raise ParseError.wrong_type("string", type_, src_dict, "type")
+        content: None | str | Unset = _get("content", UNSET)
+        if content is not UNSET:
             _found += 1
-            if isinstance(_value, str):
-                content = _value
-
-            elif _value is None:
-                content = None
-
-            else:
-                raise ParseError.wrong_type("string or null", _value, src_dict, "content")
-
+            if not (isinstance(content, str) or content is None):
+                raise ParseError.wrong_type("string or null", content, src_dict, "content")
         d = (
             {}
             if len(src_dict) == _found
@@ -98,7 +85,7 @@ class NotebookBlock:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        notebook_block = object.__new__(cls)
+        notebook_block = _new_object(cls)
         notebook_block.id = id
         notebook_block.type_ = type_
         notebook_block.content = content

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _datetime_from_iso = datetime.datetime.fromisoformat
 _date_from_iso = datetime.date.fromisoformat
 _NotebookSchedule_FIELDS = frozenset(
@@ -87,26 +88,17 @@ class NotebookSchedule:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
         _get = src_dict.get
-        _value = _get("notebookId", UNSET)
-        notebook_id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
-        notebook_id = _value
-
-        _value = _get("cron", UNSET)
-        cron: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "cron")
-        cron = _value
-
-        _value = _get("timezone", UNSET)
-        timezone: str | Unset = UNSET
-        if _value is not UNSET:
+        notebook_id: str = _get("notebookId", UNSET)
+        if not isinstance(notebook_id, str):
+            raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
+        cron: str = _get("cron", UNSET)
+        if not isinstance(cron, str):
+            raise ParseError.wrong_type("string", cron, src_dict, "cron")
+        timezone: str | Unset = _get("timezone", UNSET)
+        if timezone is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "timezone")
-            timezone = _value
-
+            if not isinstance(timezone, str):
+                raise ParseError.wrong_type("string", timezone, src_dict, "timezone")
         _value = _get("nextRunAt", UNSET)
         next_run_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
@@ -149,7 +141,7 @@ class NotebookSchedule:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        notebook_schedule = object.__new__(cls)
+        notebook_schedule = _new_object(cls)
         notebook_schedule.notebook_id = notebook_id
         notebook_schedule.cron = cron
         notebook_schedule.timezone = timezone

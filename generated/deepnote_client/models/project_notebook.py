@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _datetime_from_iso = datetime.datetime.fromisoformat
 _date_from_iso = datetime.date.fromisoformat
 _ProjectNotebook_FIELDS = frozenset(
@@ -96,18 +97,12 @@ class ProjectNotebook:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
         _get = src_dict.get
-        _value = _get("id", UNSET)
-        id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "id")
-        id = _value
-
-        _value = _get("name", UNSET)
-        name: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "name")
-        name = _value
-
+        id: str = _get("id", UNSET)
+        if not isinstance(id, str):
+            raise ParseError.wrong_type("string", id, src_dict, "id")
+        name: str = _get("name", UNSET)
+        if not isinstance(name, str):
+            raise ParseError.wrong_type("string", name, src_dict, "name")
         _value = _get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
@@ -119,22 +114,16 @@ class ProjectNotebook:
             except ValueError:
                 raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
 
-        _value = _get("isInit", UNSET)
-        is_init: bool | Unset = UNSET
-        if _value is not UNSET:
+        is_init: bool | Unset = _get("isInit", UNSET)
+        if is_init is not UNSET:
             _found += 1
-            if not isinstance(_value, bool):
-                raise ParseError.wrong_type("boolean", _value, src_dict, "isInit")
-            is_init = _value
-
-        _value = _get("isScheduled", UNSET)
-        is_scheduled: bool | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(is_init, bool):
+                raise ParseError.wrong_type("boolean", is_init, src_dict, "isInit")
+        is_scheduled: bool | Unset = _get("isScheduled", UNSET)
+        if is_scheduled is not UNSET:
             _found += 1
-            if not isinstance(_value, bool):
-                raise ParseError.wrong_type("boolean", _value, src_dict, "isScheduled")
-            is_scheduled = _value
-
+            if not isinstance(is_scheduled, bool):
+                raise ParseError.wrong_type("boolean", is_scheduled, src_dict, "isScheduled")
         _value = _get("lastRunAt", UNSET)
         last_run_at: datetime.datetime | None | Unset = UNSET
         if _value is not UNSET:
@@ -153,19 +142,11 @@ class ProjectNotebook:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "lastRunAt")
 
-        _value = _get("lastRunId", UNSET)
-        last_run_id: None | str | Unset = UNSET
-        if _value is not UNSET:
+        last_run_id: None | str | Unset = _get("lastRunId", UNSET)
+        if last_run_id is not UNSET:
             _found += 1
-            if isinstance(_value, str):
-                last_run_id = _value
-
-            elif _value is None:
-                last_run_id = None
-
-            else:
-                raise ParseError.wrong_type("string or null", _value, src_dict, "lastRunId")
-
+            if not (isinstance(last_run_id, str) or last_run_id is None):
+                raise ParseError.wrong_type("string or null", last_run_id, src_dict, "lastRunId")
         d = (
             {}
             if len(src_dict) == _found
@@ -175,7 +156,7 @@ class ProjectNotebook:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        project_notebook = object.__new__(cls)
+        project_notebook = _new_object(cls)
         project_notebook.id = id
         project_notebook.name = name
         project_notebook.created_at = created_at

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _ProjectStaticFiles_FIELDS = frozenset(
     {
         "sharingEnabled",
@@ -56,30 +57,23 @@ class ProjectStaticFiles:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 0
         _get = src_dict.get
-        _value = _get("sharingEnabled", UNSET)
-        sharing_enabled: bool | Unset = UNSET
-        if _value is not UNSET:
+        sharing_enabled: bool | Unset = _get("sharingEnabled", UNSET)
+        if sharing_enabled is not UNSET:
             _found += 1
-            if not isinstance(_value, bool):
-                raise ParseError.wrong_type("boolean", _value, src_dict, "sharingEnabled")
-            sharing_enabled = _value
-
-        _value = _get("apiAccessEnabled", UNSET)
-        api_access_enabled: bool | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(sharing_enabled, bool):
+                raise ParseError.wrong_type("boolean", sharing_enabled, src_dict, "sharingEnabled")
+        api_access_enabled: bool | Unset = _get("apiAccessEnabled", UNSET)
+        if api_access_enabled is not UNSET:
             _found += 1
-            if not isinstance(_value, bool):
-                raise ParseError.wrong_type("boolean", _value, src_dict, "apiAccessEnabled")
-            api_access_enabled = _value
-
-        _value = _get("url", UNSET)
-        url: str | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(api_access_enabled, bool):
+                raise ParseError.wrong_type(
+                    "boolean", api_access_enabled, src_dict, "apiAccessEnabled"
+                )
+        url: str | Unset = _get("url", UNSET)
+        if url is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "url")
-            url = _value
-
+            if not isinstance(url, str):
+                raise ParseError.wrong_type("string", url, src_dict, "url")
         d = (
             {}
             if len(src_dict) == _found
@@ -91,7 +85,7 @@ class ProjectStaticFiles:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        project_static_files = object.__new__(cls)
+        project_static_files = _new_object(cls)
         project_static_files.sharing_enabled = sharing_enabled
         project_static_files.api_access_enabled = api_access_enabled
         project_static_files.url = url

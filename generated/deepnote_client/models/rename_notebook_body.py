@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _RenameNotebookBody_FIELDS = frozenset(
     {
         "name",
@@ -44,12 +45,9 @@ class RenameNotebookBody:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
         _get = src_dict.get
-        _value = _get("name", UNSET)
-        name: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "name")
-        name = _value
-
+        name: str = _get("name", UNSET)
+        if not isinstance(name, str):
+            raise ParseError.wrong_type("string", name, src_dict, "name")
         d = (
             {}
             if len(src_dict) == _found
@@ -61,7 +59,7 @@ class RenameNotebookBody:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        rename_notebook_body = object.__new__(cls)
+        rename_notebook_body = _new_object(cls)
         rename_notebook_body.name = name
 
         rename_notebook_body.additional_properties = d

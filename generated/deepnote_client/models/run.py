@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _RunStatus_BY_VALUE = cast("dict[str, RunStatus]", RunStatus._value2member_map_)
 _SnapshotStatus_BY_VALUE = cast("dict[str, SnapshotStatus]", SnapshotStatus._value2member_map_)
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _datetime_from_iso = datetime.datetime.fromisoformat
 _date_from_iso = datetime.date.fromisoformat
 _Run_FIELDS = frozenset(
@@ -157,26 +158,20 @@ class Run:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 2
         _get = src_dict.get
-        _value = _get("runId", UNSET)
-        run_id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "runId")
-        run_id = _value
-
+        run_id: str = _get("runId", UNSET)
+        if not isinstance(run_id, str):
+            raise ParseError.wrong_type("string", run_id, src_dict, "runId")
         _value = _get("status", UNSET)
         status: RunStatus
         if not isinstance(_value, str):
             raise ParseError.wrong_type("string", _value, src_dict, "status")
         status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
 
-        _value = _get("notebookId", UNSET)
-        notebook_id: str | Unset = UNSET
-        if _value is not UNSET:
+        notebook_id: str | Unset = _get("notebookId", UNSET)
+        if notebook_id is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "notebookId")
-            notebook_id = _value
-
+            if not isinstance(notebook_id, str):
+                raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
         _value = _get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
@@ -206,19 +201,11 @@ class Run:
             else:
                 raise ParseError.wrong_type("string or null", _value, src_dict, "completedAt")
 
-        _value = _get("error", UNSET)
-        error: None | str | Unset = UNSET
-        if _value is not UNSET:
+        error: None | str | Unset = _get("error", UNSET)
+        if error is not UNSET:
             _found += 1
-            if isinstance(_value, str):
-                error = _value
-
-            elif _value is None:
-                error = None
-
-            else:
-                raise ParseError.wrong_type("string or null", _value, src_dict, "error")
-
+            if not (isinstance(error, str) or error is None):
+                raise ParseError.wrong_type("string or null", error, src_dict, "error")
         _value = _get("snapshotStatus", UNSET)
         snapshot_status: SnapshotStatus | Unset = UNSET
         if _value is not UNSET:
@@ -228,34 +215,20 @@ class Run:
                     raise ParseError.wrong_type("string", _value, src_dict, "snapshotStatus")
                 snapshot_status = _SnapshotStatus_BY_VALUE.get(_value) or SnapshotStatus(_value)
 
-        _value = _get("snapshotContent", UNSET)
-        snapshot_content: None | str | Unset = UNSET
-        if _value is not UNSET:
+        snapshot_content: None | str | Unset = _get("snapshotContent", UNSET)
+        if snapshot_content is not UNSET:
             _found += 1
-            if isinstance(_value, str):
-                snapshot_content = _value
-
-            elif _value is None:
-                snapshot_content = None
-
-            else:
-                raise ParseError.wrong_type("string or null", _value, src_dict, "snapshotContent")
-
-        _value = _get("snapshotDownloadUrl", UNSET)
-        snapshot_download_url: None | str | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if isinstance(_value, str):
-                snapshot_download_url = _value
-
-            elif _value is None:
-                snapshot_download_url = None
-
-            else:
+            if not (isinstance(snapshot_content, str) or snapshot_content is None):
                 raise ParseError.wrong_type(
-                    "string or null", _value, src_dict, "snapshotDownloadUrl"
+                    "string or null", snapshot_content, src_dict, "snapshotContent"
                 )
-
+        snapshot_download_url: None | str | Unset = _get("snapshotDownloadUrl", UNSET)
+        if snapshot_download_url is not UNSET:
+            _found += 1
+            if not (isinstance(snapshot_download_url, str) or snapshot_download_url is None):
+                raise ParseError.wrong_type(
+                    "string or null", snapshot_download_url, src_dict, "snapshotDownloadUrl"
+                )
         _value = _get("snapshotBlocks", UNSET)
         snapshot_blocks: list[SnapshotBlock] | None | Unset = UNSET
         if _value is not UNSET:
@@ -282,7 +255,7 @@ class Run:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        run = object.__new__(cls)
+        run = _new_object(cls)
         run.run_id = run_id
         run.status = status
         run.notebook_id = notebook_id

@@ -8,6 +8,8 @@ from attrs import define as _attrs_define
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
+
 
 @_attrs_define
 class ScheduleNotebookBody:
@@ -40,21 +42,15 @@ class ScheduleNotebookBody:
         if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
             raise ParseError.wrong_type("object", src_dict, src_dict)
         _get = src_dict.get
-        _value = _get("cron", UNSET)
-        cron: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "cron")
-        cron = _value
-
-        _value = _get("timezone", UNSET)
-        timezone: str | Unset = UNSET
-        if _value is not UNSET:
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "timezone")
-            timezone = _value
+        cron: str = _get("cron", UNSET)
+        if not isinstance(cron, str):
+            raise ParseError.wrong_type("string", cron, src_dict, "cron")
+        timezone: str | Unset = _get("timezone", UNSET)
+        if timezone is not UNSET and not isinstance(timezone, str):
+            raise ParseError.wrong_type("string", timezone, src_dict, "timezone")
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        schedule_notebook_body = object.__new__(cls)
+        schedule_notebook_body = _new_object(cls)
         schedule_notebook_body.cron = cron
         schedule_notebook_body.timezone = timezone
 

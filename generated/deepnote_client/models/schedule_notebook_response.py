@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.notebook_schedule import NotebookSchedule
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _ScheduleNotebookResponse_FIELDS = frozenset(
     {
         "schedule",
@@ -68,7 +69,7 @@ class ScheduleNotebookResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        schedule_notebook_response = object.__new__(cls)
+        schedule_notebook_response = _new_object(cls)
         schedule_notebook_response.schedule = schedule
 
         schedule_notebook_response.additional_properties = d

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..models.search_results import SearchResults
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _SearchResponse_FIELDS = frozenset(
     {
         "results",
@@ -88,7 +89,7 @@ class SearchResponse:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        search_response = object.__new__(cls)
+        search_response = _new_object(cls)
         search_response.results = results
         search_response.partial_failure = partial_failure
 

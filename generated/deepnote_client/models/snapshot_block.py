@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..models.snapshot_block_output import SnapshotBlockOutput
 
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _SnapshotBlock_FIELDS = frozenset(
     {
         "id",
@@ -80,20 +81,14 @@ class SnapshotBlock:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
         _get = src_dict.get
-        _value = _get("id", UNSET)
-        id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "id")
-        id = _value
-
-        _value = _get("type", UNSET)
-        type_: str | Unset = UNSET
-        if _value is not UNSET:
+        id: str = _get("id", UNSET)
+        if not isinstance(id, str):
+            raise ParseError.wrong_type("string", id, src_dict, "id")
+        type_: str | Unset = _get("type", UNSET)
+        if type_ is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "type")
-            type_ = _value
-
+            if not isinstance(type_, str):
+                raise ParseError.wrong_type("string", type_, src_dict, "type")
         _value = _get("outputs", UNSET)
         outputs: list[SnapshotBlockOutput] | Unset = UNSET
         if _value is not UNSET:
@@ -122,7 +117,7 @@ class SnapshotBlock:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        snapshot_block = object.__new__(cls)
+        snapshot_block = _new_object(cls)
         snapshot_block.id = id
         snapshot_block.type_ = type_
         snapshot_block.outputs = outputs

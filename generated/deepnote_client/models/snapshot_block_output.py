@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
+
 
 @_attrs_define
 class SnapshotBlockOutput:
@@ -32,7 +34,7 @@ class SnapshotBlockOutput:
         d = dict(src_dict)
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        snapshot_block_output = object.__new__(cls)
+        snapshot_block_output = _new_object(cls)
 
         snapshot_block_output.additional_properties = d
         return snapshot_block_output

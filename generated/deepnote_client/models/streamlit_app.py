@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _datetime_from_iso = datetime.datetime.fromisoformat
 _date_from_iso = datetime.date.fromisoformat
 _StreamlitApp_FIELDS = frozenset(
@@ -76,36 +77,24 @@ class StreamlitApp:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
         _get = src_dict.get
-        _value = _get("id", UNSET)
-        id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "id")
-        id = _value
-
-        _value = _get("projectId", UNSET)
-        project_id: str | Unset = UNSET
-        if _value is not UNSET:
+        id: str = _get("id", UNSET)
+        if not isinstance(id, str):
+            raise ParseError.wrong_type("string", id, src_dict, "id")
+        project_id: str | Unset = _get("projectId", UNSET)
+        if project_id is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "projectId")
-            project_id = _value
-
-        _value = _get("entrypoint", UNSET)
-        entrypoint: str | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(project_id, str):
+                raise ParseError.wrong_type("string", project_id, src_dict, "projectId")
+        entrypoint: str | Unset = _get("entrypoint", UNSET)
+        if entrypoint is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "entrypoint")
-            entrypoint = _value
-
-        _value = _get("url", UNSET)
-        url: str | Unset = UNSET
-        if _value is not UNSET:
+            if not isinstance(entrypoint, str):
+                raise ParseError.wrong_type("string", entrypoint, src_dict, "entrypoint")
+        url: str | Unset = _get("url", UNSET)
+        if url is not UNSET:
             _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "url")
-            url = _value
-
+            if not isinstance(url, str):
+                raise ParseError.wrong_type("string", url, src_dict, "url")
         _value = _get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = UNSET
         if _value is not UNSET:
@@ -124,7 +113,7 @@ class StreamlitApp:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        streamlit_app = object.__new__(cls)
+        streamlit_app = _new_object(cls)
         streamlit_app.id = id
         streamlit_app.project_id = project_id
         streamlit_app.entrypoint = entrypoint

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..types import UNSET, Unset
 
+_new_object = object.__new__  # a module global: one lookup per object, not two
 _UpdatedBlock_FIELDS = frozenset(
     {
         "id",
@@ -51,20 +52,14 @@ class UpdatedBlock:
         # Fields are read with get() and counted; the other keys are collected only if there are any.
         _found = 1
         _get = src_dict.get
-        _value = _get("id", UNSET)
-        id: str
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "id")
-        id = _value
-
-        _value = _get("version", UNSET)
-        version: float | Unset = UNSET
-        if _value is not UNSET:
+        id: str = _get("id", UNSET)
+        if not isinstance(id, str):
+            raise ParseError.wrong_type("string", id, src_dict, "id")
+        version: float | Unset = _get("version", UNSET)
+        if version is not UNSET:
             _found += 1
-            if not (isinstance(_value, (int, float)) and not isinstance(_value, bool)):
-                raise ParseError.wrong_type("number", _value, src_dict, "version")
-            version = _value
-
+            if not (isinstance(version, (int, float)) and not isinstance(version, bool)):
+                raise ParseError.wrong_type("number", version, src_dict, "version")
         d = (
             {}
             if len(src_dict) == _found
@@ -72,7 +67,7 @@ class UpdatedBlock:
         )
 
         # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        updated_block = object.__new__(cls)
+        updated_block = _new_object(cls)
         updated_block.id = id
         updated_block.version = version
 

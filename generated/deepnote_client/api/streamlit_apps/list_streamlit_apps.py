@@ -13,7 +13,7 @@ from ...types import UNSET, Response
 
 def _get_kwargs(
     *,
-    project_id: UUID,
+    project_id: str | UUID,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -77,7 +77,7 @@ OPERATION_ID: Final = "listStreamlitApps"
 
 def build_request(
     *,
-    project_id: UUID,
+    project_id: str | UUID,
 ) -> dict[str, Any]:
     """The request of listStreamlitApps, as keyword arguments for ``httpx.Client.build_request``.
 
@@ -114,7 +114,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    project_id: UUID,
+    project_id: str | UUID,
 ) -> Response[ErrorResponse | ListStreamlitAppsResponse]:
     """List a project's Streamlit apps
 
@@ -145,7 +145,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    project_id: UUID,
+    project_id: str | UUID,
 ) -> ErrorResponse | ListStreamlitAppsResponse | None:
     """List a project's Streamlit apps
 
@@ -171,7 +171,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    project_id: UUID,
+    project_id: str | UUID,
 ) -> Response[ErrorResponse | ListStreamlitAppsResponse]:
     """List a project's Streamlit apps
 
@@ -200,7 +200,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    project_id: UUID,
+    project_id: str | UUID,
 ) -> ErrorResponse | ListStreamlitAppsResponse | None:
     """List a project's Streamlit apps
 

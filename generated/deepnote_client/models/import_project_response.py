@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET
+
+if TYPE_CHECKING:
+    from ..models.imported_notebook import ImportedNotebook
+    from ..models.imported_project import ImportedProject
+
+
+_new_object = object.__new__  # a module global: one lookup per object, not two
+_ImportProjectResponse_FIELDS = frozenset(
+    {
+        "project",
+        "notebooks",
+    }
+)
+
+
+@_attrs_define
+class ImportProjectResponse:
+    project: ImportedProject
+    """ The project after the import; `modifiedAt` and `contentHash` are the new base for the next import. """
+    notebooks: list[ImportedNotebook]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        project = self.project.to_dict()
+
+        notebooks = []
+        for notebooks_item_data in self.notebooks:
+            notebooks_item = notebooks_item_data.to_dict()
+            notebooks.append(notebooks_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "project": project,
+                "notebooks": notebooks,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        from ..models.imported_notebook import ImportedNotebook
+        from ..models.imported_project import ImportedProject
+
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 2
+        _get = src_dict.get
+        _value = _get("project", UNSET)
+        project: ImportedProject
+        try:
+            project = ImportedProject.from_dict(_value)
+        except ParseError as _error:
+            raise _error.within(src_dict, "project")
+
+        _value = _get("notebooks", UNSET)
+        notebooks: list[ImportedNotebook]
+        if not isinstance(_value, list):
+            raise ParseError.wrong_type("array", _value, src_dict, "notebooks")
+        _from_dict_notebooks = ImportedNotebook.from_dict  # looked up once, not per item
+        try:
+            notebooks = [_from_dict_notebooks(_item) for _item in _value]
+        except ParseError as _error:
+            raise _error.item_of(_value).within(src_dict, "notebooks")
+
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _ImportProjectResponse_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        import_project_response = _new_object(cls)
+        import_project_response.project = project
+        import_project_response.notebooks = notebooks
+
+        import_project_response.additional_properties = d
+        return import_project_response
+
+    def __repr__(self) -> str:
+        fields = [
+            ("project", self.project),
+            ("notebooks", self.notebooks),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"ImportProjectResponse({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

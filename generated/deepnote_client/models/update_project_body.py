@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.update_project_static_files import UpdateProjectStaticFiles
+
+
+_new_object = object.__new__  # a module global: one lookup per object, not two
+_UpdateProjectBody_FIELDS = frozenset(
+    {
+        "staticFiles",
+        "streamlitAppApiAccessEnabled",
+        "environmentId",
+    }
+)
+
+
+@_attrs_define
+class UpdateProjectBody:
+    """Project settings to change (from Deepnote's client code); at least one field."""
+
+    static_files: UpdateProjectStaticFiles | Unset = UNSET
+    """ Static-site settings to change; at least one field. """
+    streamlit_app_api_access_enabled: bool | Unset = UNSET
+    """ Whether the project's hosted Streamlit app may call the API. """
+    environment_id: str | Unset = UNSET
+    """ Environment to use (an id from the environments list); changing it restarts a running machine. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        static_files: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.static_files, Unset):
+            static_files = self.static_files.to_dict()
+
+        streamlit_app_api_access_enabled = self.streamlit_app_api_access_enabled
+
+        environment_id = self.environment_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if static_files is not UNSET:
+            field_dict["staticFiles"] = static_files
+        if streamlit_app_api_access_enabled is not UNSET:
+            field_dict["streamlitAppApiAccessEnabled"] = streamlit_app_api_access_enabled
+        if environment_id is not UNSET:
+            field_dict["environmentId"] = environment_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        from ..models.update_project_static_files import UpdateProjectStaticFiles
+
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 0
+        _get = src_dict.get
+        _value = _get("staticFiles", UNSET)
+        static_files: UpdateProjectStaticFiles | Unset = UNSET
+        if _value is not UNSET:
+            _found += 1
+            try:
+                static_files = UpdateProjectStaticFiles.from_dict(_value)
+            except ParseError as _error:
+                raise _error.within(src_dict, "staticFiles")
+
+        streamlit_app_api_access_enabled: bool | Unset = _get("streamlitAppApiAccessEnabled", UNSET)
+        if streamlit_app_api_access_enabled is not UNSET:
+            _found += 1
+            if not isinstance(streamlit_app_api_access_enabled, bool):
+                raise ParseError.wrong_type(
+                    "boolean",
+                    streamlit_app_api_access_enabled,
+                    src_dict,
+                    "streamlitAppApiAccessEnabled",
+                )
+        environment_id: str | Unset = _get("environmentId", UNSET)
+        if environment_id is not UNSET:
+            _found += 1
+            if not isinstance(environment_id, str):
+                raise ParseError.wrong_type("string", environment_id, src_dict, "environmentId")
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _UpdateProjectBody_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        update_project_body = _new_object(cls)
+        update_project_body.static_files = static_files
+        update_project_body.streamlit_app_api_access_enabled = streamlit_app_api_access_enabled
+        update_project_body.environment_id = environment_id
+
+        update_project_body.additional_properties = d
+        return update_project_body
+
+    def __repr__(self) -> str:
+        fields = [
+            ("static_files", self.static_files),
+            ("streamlit_app_api_access_enabled", self.streamlit_app_api_access_enabled),
+            ("environment_id", self.environment_id),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"UpdateProjectBody({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import ParseError
+from ..types import UNSET, Unset
+
+_new_object = object.__new__  # a module global: one lookup per object, not two
+_UpdateProjectStaticFiles_FIELDS = frozenset(
+    {
+        "sharingEnabled",
+        "apiAccessEnabled",
+    }
+)
+
+
+@_attrs_define
+class UpdateProjectStaticFiles:
+    """Static-site settings to change; at least one field."""
+
+    sharing_enabled: bool | Unset = UNSET
+    """ Serve the files below `_deepnote_static/` publicly. Disabling it disables API access too. """
+    api_access_enabled: bool | Unset = UNSET
+    """ Let the published site call the API; cannot be enabled while sharing is disabled. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        sharing_enabled = self.sharing_enabled
+
+        api_access_enabled = self.api_access_enabled
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if sharing_enabled is not UNSET:
+            field_dict["sharingEnabled"] = sharing_enabled
+        if api_access_enabled is not UNSET:
+            field_dict["apiAccessEnabled"] = api_access_enabled
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise ParseError.wrong_type("object", src_dict, src_dict)
+        # Fields are read with get() and counted; the other keys are collected only if there are any.
+        _found = 0
+        _get = src_dict.get
+        sharing_enabled: bool | Unset = _get("sharingEnabled", UNSET)
+        if sharing_enabled is not UNSET:
+            _found += 1
+            if not isinstance(sharing_enabled, bool):
+                raise ParseError.wrong_type("boolean", sharing_enabled, src_dict, "sharingEnabled")
+        api_access_enabled: bool | Unset = _get("apiAccessEnabled", UNSET)
+        if api_access_enabled is not UNSET:
+            _found += 1
+            if not isinstance(api_access_enabled, bool):
+                raise ParseError.wrong_type(
+                    "boolean", api_access_enabled, src_dict, "apiAccessEnabled"
+                )
+        d = (
+            {}
+            if len(src_dict) == _found
+            else {
+                key: value
+                for key, value in src_dict.items()
+                if key not in _UpdateProjectStaticFiles_FIELDS
+            }
+        )
+
+        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+        update_project_static_files = _new_object(cls)
+        update_project_static_files.sharing_enabled = sharing_enabled
+        update_project_static_files.api_access_enabled = api_access_enabled
+
+        update_project_static_files.additional_properties = d
+        return update_project_static_files
+
+    def __repr__(self) -> str:
+        fields = [
+            ("sharing_enabled", self.sharing_enabled),
+            ("api_access_enabled", self.api_access_enabled),
+            ("additional_properties", self.additional_properties or UNSET),
+        ]
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
+        return f"UpdateProjectStaticFiles({shown})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
