@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
+MUTATION_STAMP := $(VENV)/.mutation-installed
 
 SPEC := openapi.yaml
 GEN_CONFIG := openapi-python-client.yaml
@@ -23,7 +24,7 @@ GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate 
 
 .DEFAULT_GOAL := help
 .PHONY: help venv generate check-generated validate lint typecheck test check serve contract \
-	contract-live compat demo bench package clean
+	contract-live compat demo bench mutate package clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -101,6 +102,14 @@ demo: $(STAMP) ## Run examples/quickstart.py against the fake API (or the real o
 
 bench: $(STAMP) ## Benchmarks against raw httpx (prints a table, writes bench/results.json)
 	$(PY) -m bench
+
+$(MUTATION_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[mutation]'
+	touch $@
+
+# MODULES="calls retries" limits the run to those overlay modules; MUTATE_JOBS=1 uses one core.
+mutate: $(MUTATION_STAMP) ## Mutation testing of the overlay (slow; not in CI): score per module, goal 95 %
+	$(PY) scripts/mutate.py $(foreach module,$(MODULES),--module $(module))
 
 clean: ## Remove the venv, node_modules, dist and caches
 	rm -rf $(VENV) node_modules dist .mypy_cache .pytest_cache .ruff_cache .hypothesis

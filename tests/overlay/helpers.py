@@ -10,7 +10,7 @@ import httpx
 
 from deepnote_client.client import AuthenticatedClient
 from deepnote_fake import FakeClock
-from deepnote_overlay import RetryPolicy, connect
+from deepnote_overlay import RetryPolicy, RetryTransport, connect
 
 MOCK_TOKEN = "sk-mock-SECRET-7f3a91c4"
 MOCK_BASE_URL = "https://api.test/v2"
@@ -115,3 +115,21 @@ class ClockSleeper:
 
     async def asleep(self, seconds: float) -> None:
         self.sleep(seconds)
+
+
+async def get_through_retry_transport(
+    mode: str, handler: Handler, policy: RetryPolicy, url: str, buffer_limit: int | None = None
+) -> httpx.Response:
+    """GET ``url`` with a plain httpx client (``mode``: sync or async) whose transport is a
+    ``RetryTransport`` over ``handler``."""
+    transport = RetryTransport(
+        policy,
+        transport=httpx.MockTransport(handler),
+        async_transport=httpx.MockTransport(handler),
+        buffer_limit=buffer_limit,
+    )
+    if mode == "sync":
+        with httpx.Client(transport=transport) as http:
+            return http.get(url)
+    async with httpx.AsyncClient(transport=transport) as async_http:
+        return await async_http.get(url)

@@ -406,9 +406,40 @@ def test_the_fakes_snapshot_url_downloads(
     with pytest.raises(NotFoundError) as caught:
         download_snapshot(client, url.replace("sig=", "sig=0"))
     assert "sig" not in str(caught.value)  # the signature stays out of messages
+    assert (caught.value.method, caught.value.url) == ("GET", url.split("?", 1)[0])
 
 
 def test_an_unreachable_snapshot_url_is_a_connection_error() -> None:
     client = connect(MOCK_TOKEN, base_url="https://api.test/v2", timeout=2)
     with pytest.raises(APIConnectionError):
         download_snapshot(client, "http://127.0.0.1:9/snapshot?sig=secret")
+
+
+async def test_snapshot_download_errors_name_the_request_without_its_signature(presigned_origin: str) -> None:
+    client = connect(MOCK_TOKEN, base_url="https://api.test/v2", max_response_bytes=8)
+    url = f"{presigned_origin}/snapshots/r1?X-Signature=abc"
+    for download in (download_snapshot, adownload_snapshot):
+        with pytest.raises(ResponseTooLargeError) as too_large:
+            result = download(client, url)
+            if not isinstance(result, str):
+                await result
+        error = too_large.value
+        assert (error.status_code, error.method, error.url, error.limit) == (
+            200,
+            "GET",
+            f"{presigned_origin}/snapshots/r1",
+            8,
+        )
+    unreachable = "http://127.0.0.1:9/snapshot?sig=secret"
+    roomy = connect(MOCK_TOKEN, base_url="https://api.test/v2", timeout=2)
+    for download in (download_snapshot, adownload_snapshot):
+        with pytest.raises(APIConnectionError) as failed:
+            result = download(roomy, unreachable)
+            if not isinstance(result, str):
+                await result
+        assert (failed.value.method, failed.value.url, failed.value.reason) == (
+            "GET",
+            "http://127.0.0.1:9/snapshot",
+            "ConnectError",
+        )
+        assert isinstance(failed.value.__cause__, httpx.ConnectError)

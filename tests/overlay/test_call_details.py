@@ -1,0 +1,131 @@
+"""What ``call`` / ``acall`` errors say: reasons, method and URL, for each way a call can fail.
+
+Found by mutation testing (``make mutate``) of ``calls.py``: the errors' texts and their method
+and URL could be lost without a test failing, though they are what a user reads in a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import attrs
+import httpx
+import pytest
+
+from deepnote_client.api.notebooks import get_notebook
+from deepnote_overlay import (
+    APIConnectionError,
+    APITimeoutError,
+    DeepnoteError,
+    InvalidRequestError,
+    ResponseParseError,
+    acall,
+    call,
+)
+
+from .helpers import NOTEBOOK_ID, FakeTime, mock_client, success_response
+
+URL = f"https://api.test/v2/notebooks/{NOTEBOOK_ID}"
+MODES = ["sync", "async"]
+
+
+async def run(mode: str, client: Any, notebook_id: str = NOTEBOOK_ID) -> Any:
+    if mode == "sync":
+        return call(get_notebook, client=client, notebook_id=notebook_id)
+    return await acall(get_notebook, client=client, notebook_id=notebook_id)
+
+
+def answering(response: httpx.Response) -> Any:
+    return lambda request: response
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("headers", "shown"), [({}, "no content type"), ({"Content-Type": "text/html"}, "text/html")]
+)
+async def test_a_body_that_is_not_json_names_its_content_type(
+    mode: str, headers: dict[str, str], shown: str, fake_time: FakeTime
+) -> None:
+    handler = answering(httpx.Response(200, content=b"<html>gateway</html>", headers=headers))
+    with pytest.raises(ResponseParseError) as caught:
+        await run(mode, mock_client(handler, fake_time.policy()))
+    error = caught.value
+    assert error.reason == f"the body is not JSON ({shown})"
+    assert (error.operation, error.status_code, error.method, error.url) == ("getNotebook", 200, "GET", URL)
+    assert error.body is None
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_json_nested_too_deeply_is_named_as_such(mode: str, fake_time: FakeTime) -> None:
+    handler = answering(httpx.Response(200, content=b"[" * 100_000 + b"]" * 100_000))
+    with pytest.raises(ResponseParseError) as caught:
+        await run(mode, mock_client(handler, fake_time.policy()))
+    assert caught.value.reason == "the body is JSON nested too deeply to read"
+    assert (caught.value.method, caught.value.url) == ("GET", URL)
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_url_httpx_refuses_names_the_operation_and_httpx_reason(
+    mode: str, fake_time: FakeTime
+) -> None:
+    with pytest.raises(InvalidRequestError) as caught:
+        await run(mode, mock_client(success_response, fake_time.policy()), notebook_id="n" * 70_000)
+    assert caught.value.operation == "getNotebook"
+    assert caught.value.reason == "httpx refused the URL: URL too long"
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_header_that_cannot_be_encoded_is_named_without_its_value(
+    mode: str, fake_time: FakeTime
+) -> None:
+    client = attrs.evolve(mock_client(success_response, fake_time.policy()), cookies={"s": "caf\u00e9"})
+    with pytest.raises(InvalidRequestError) as caught:
+        await run(mode, client)
+    assert caught.value.operation == "getNotebook"
+    assert caught.value.reason == (
+        "a header value or the URL has a character that cannot be sent (not shown: it may be the token)"
+    )
+
+
+def raising(error: Exception) -> Any:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise error
+
+    return handler
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("error", "kind", "reason"),
+    [
+        (httpx.ConnectError("[Errno 111] refused"), APIConnectionError, "ConnectError: [Errno 111] refused"),
+        (httpx.ConnectError(""), APIConnectionError, "ConnectError"),
+        (httpx.ReadTimeout(""), APITimeoutError, "ReadTimeout"),
+        (
+            httpx.LocalProtocolError("Illegal header value b'secret'"),
+            APIConnectionError,
+            "LocalProtocolError: the request was refused before sending (details not shown)",
+        ),
+    ],
+    ids=["connect-error", "connect-error-without-text", "read-timeout", "local-protocol-error"],
+)
+async def test_a_transport_failure_says_what_failed_and_where(
+    mode: str, error: Exception, kind: type[APIConnectionError], reason: str
+) -> None:
+    with pytest.raises(APIConnectionError) as caught:
+        await run(mode, mock_client(raising(error), None))
+    assert type(caught.value) is kind
+    assert (caught.value.method, caught.value.url, caught.value.reason) == ("GET", URL, reason)
+
+
+def test_an_async_client_used_from_a_second_event_loop_says_what_to_do(fake_time: FakeTime) -> None:
+    client = mock_client(success_response, fake_time.policy())
+    asyncio.run(run("async", client))
+    with pytest.raises(DeepnoteError) as caught:
+        asyncio.run(run("async", client))
+    assert str(caught.value) == (
+        "this client's async side was first used in another event loop, and its connections "
+        "belong to that loop: close it with 'await client.aclose()' (or 'async with client:') "
+        "before that loop ends, then it works in the next one; or connect() once per event loop"
+    )
