@@ -3,7 +3,8 @@
 Each observation is one new interpreter (``sys.executable -c "import ..."``), timed from spawn to
 exit, so it includes interpreter start-up; ``python -c pass`` is measured too so the net import
 cost can be read off. The three commands are interleaved round by round, after one warm-up each
-(which also writes any missing ``.pyc`` files, as a user's second run would find them).
+(which also writes any missing ``.pyc`` files, as pip writes them when it installs the wheel:
+children run without ``PYTHONDONTWRITEBYTECODE``, see ``bench.instructions.bytecode_env``).
 One extra ``-X importtime`` run lists which modules the overlay imports beyond httpx's and what
 they cost, to say what dominates. The last rows (``bench/spec_growth.py``) compare the import of a
 package generated from a synthetic spec with 4x the operations against today's.
@@ -15,7 +16,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from bench import spec_growth
+from bench import instructions, spec_growth
 from bench.report import REPO_ROOT, Section
 from bench.stats import interleaved, time_call
 
@@ -31,7 +32,7 @@ COMMANDS = {
 def _spawn(code: str) -> None:
     # No timeout: with one, Popen.wait polls with sleeps growing to 50 ms, which rounded every
     # spawn up to the next poll (imports of 165 and 200 ms both read as ~164 or ~214 ms).
-    subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=True)
+    subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, env=instructions.bytecode_env(), check=True)
 
 
 def _timed_spawn(code: str) -> Callable[[], float]:
@@ -46,6 +47,7 @@ def _importtime(code: str) -> dict[str, tuple[int, int, int]]:
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code],
         cwd=REPO_ROOT,
+        env=instructions.bytecode_env(),
         capture_output=True,
         text=True,
         check=True,
@@ -59,6 +61,32 @@ def _importtime(code: str) -> dict[str, tuple[int, int, int]]:
         level = (len(name) - len(name.lstrip())) // 2
         modules[name.strip()] = (int(self_us), int(cumulative_us), level)
     return modules
+
+
+def _instruction_rows(section: Section) -> None:
+    """The same three processes counted in instructions (callgrind), when valgrind is installed."""
+    if not instructions.available():
+        section.notes.append("instruction counts skipped: valgrind is not on PATH")
+        return
+    counted = {
+        label: instructions.count([sys.executable, "-c", code]) / 1e6 for label, code in COMMANDS.items()
+    }
+    bare, httpx_m, overlay_m = (counted[label] for label in COMMANDS)
+    section.add("import httpx, instructions (callgrind)", "M instr", [httpx_m])
+    section.add(
+        "import deepnote_overlay, instructions",
+        "M instr",
+        [overlay_m],
+        ratios=[overlay_m / httpx_m],
+        baseline_label="import httpx",
+    )
+    section.add(
+        "import deepnote_overlay, instructions net of start-up",
+        "M instr",
+        [overlay_m - bare],
+        ratios=[(overlay_m - bare) / (httpx_m - bare)],
+        baseline_label="import httpx, net",
+    )
 
 
 def run(*, rounds: int) -> Section:
@@ -81,6 +109,7 @@ def run(*, rounds: int) -> Section:
         baseline_label="import httpx, net",
     )
 
+    _instruction_rows(section)
     httpx_modules = _importtime("import httpx")
     overlay_modules = _importtime("import deepnote_overlay")
     extra = {name: t for name, t in overlay_modules.items() if name not in httpx_modules}

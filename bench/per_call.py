@@ -30,7 +30,7 @@ from typing import Any
 
 import httpx
 
-from bench import payloads
+from bench import instructions, payloads
 from bench.report import REPO_ROOT, Section
 from bench.stats import interleaved, time_call
 
@@ -205,6 +205,27 @@ def _construction(section: Section, rounds: int) -> None:
     )
 
 
+def _instruction_rows(section: Section) -> None:
+    """Raw httpx and the overlay's ``call()`` (retries on) counted in instructions per call."""
+    if not instructions.available():
+        section.notes.append("instruction counts skipped: valgrind is not on PATH")
+        return
+    for case, title in (
+        ("runs", "listNotebookRuns, 100 runs"),
+        ("notebook", "getNotebook, 500 blocks + 20 inputs"),
+    ):
+        raw = instructions.per_call(case, "raw") / 1e3
+        overlay = instructions.per_call(case, "overlay") / 1e3
+        section.add(f"{title}: raw httpx, instructions (callgrind)", "k instr", [raw])
+        section.add(
+            f"{title}: overlay call(), retries on, instructions",
+            "k instr",
+            [overlay],
+            ratios=[overlay / raw],
+            baseline_label="raw httpx",
+        )
+
+
 def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
     from deepnote_client.api.notebooks import get_notebook, list_notebook_runs
     from deepnote_client.models import GetNotebookResponse, ListNotebookRunsResponse
@@ -255,6 +276,7 @@ def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
             )
         section.extra[case.title] = {"bytes": len(case.body)}
 
+    _instruction_rows(section)
     _construction(section, rounds)
     shares, top = profile(fns[OVERLAY], 200)  # the last case: getNotebook
     section.notes.append(

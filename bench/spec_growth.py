@@ -12,7 +12,6 @@ endpoint imports only its own).
 from __future__ import annotations
 
 import copy
-import os
 import shlex
 import shutil
 import subprocess
@@ -24,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from bench.instructions import bytecode_env
 from bench.regenerate import generate_command
 from bench.report import REPO_ROOT, Section
 from bench.stats import interleaved, time_call
@@ -73,7 +73,7 @@ def _generate(spec_path: Path, output: Path) -> None:
 
 
 def _spawn(pythonpath: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(pythonpath)}
+    env = {**bytecode_env(), "PYTHONPATH": str(pythonpath)}
     # No timeout, as in import_time._spawn: a timeout makes the wait poll, which quantises the time.
     subprocess.run([sys.executable, "-c", PROBE], cwd=REPO_ROOT, env=env, check=True)
 

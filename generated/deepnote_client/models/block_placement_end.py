@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal, Self
 
 from attrs import define as _attrs_define
@@ -40,34 +40,46 @@ class BlockPlacementEnd:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        _value = _get("type", UNSET)
-        type_: Literal["end"]
-        if _value != "end":
-            raise ParseError("expected 'end'", src_dict, "type")
-        type_ = _value
+        return cls._from_dicts((src_dict,))[0]
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _BlockPlacementEnd_FIELDS
-            }
-        )
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            try:
+                _value = src_dict["type"]
+            except KeyError:
+                raise ParseError.wrong_type("const", UNSET, src_dict, "type") from None
+            type_: Literal["end"]
+            if _value != "end":
+                raise ParseError("expected 'end'", src_dict, "type")
+            type_ = _value
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        block_placement_end = _new_object(cls)
-        block_placement_end.type_ = type_
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _BlockPlacementEnd_FIELDS
+                }
+            )
 
-        block_placement_end.additional_properties = d
-        return block_placement_end
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            block_placement_end = _new_object(cls)
+            block_placement_end.type_ = type_
+
+            block_placement_end.additional_properties = d
+            _append(block_placement_end)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -56,35 +56,59 @@ class CopyFileBody:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 3
-        _get = src_dict.get
-        source_project_id: str = _get("sourceProjectId", UNSET)
-        if not isinstance(source_project_id, str):
-            raise ParseError.wrong_type("string", source_project_id, src_dict, "sourceProjectId")
-        target_project_id: str = _get("targetProjectId", UNSET)
-        if not isinstance(target_project_id, str):
-            raise ParseError.wrong_type("string", target_project_id, src_dict, "targetProjectId")
-        source_file_path: str = _get("sourceFilePath", UNSET)
-        if not isinstance(source_file_path, str):
-            raise ParseError.wrong_type("string", source_file_path, src_dict, "sourceFilePath")
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {key: value for key, value in src_dict.items() if key not in _CopyFileBody_FIELDS}
-        )
+        return cls._from_dicts((src_dict,))[0]
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        copy_file_body = _new_object(cls)
-        copy_file_body.source_project_id = source_project_id
-        copy_file_body.target_project_id = target_project_id
-        copy_file_body.source_file_path = source_file_path
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 3
+            try:
+                source_project_id: str = src_dict["sourceProjectId"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "sourceProjectId") from None
+            if not isinstance(source_project_id, str):
+                raise ParseError.wrong_type(
+                    "string", source_project_id, src_dict, "sourceProjectId"
+                )
+            try:
+                target_project_id: str = src_dict["targetProjectId"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "targetProjectId") from None
+            if not isinstance(target_project_id, str):
+                raise ParseError.wrong_type(
+                    "string", target_project_id, src_dict, "targetProjectId"
+                )
+            try:
+                source_file_path: str = src_dict["sourceFilePath"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "sourceFilePath") from None
+            if not isinstance(source_file_path, str):
+                raise ParseError.wrong_type("string", source_file_path, src_dict, "sourceFilePath")
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value for key, value in src_dict.items() if key not in _CopyFileBody_FIELDS
+                }
+            )
 
-        copy_file_body.additional_properties = d
-        return copy_file_body
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            copy_file_body = _new_object(cls)
+            copy_file_body.source_project_id = source_project_id
+            copy_file_body.target_project_id = target_project_id
+            copy_file_body.source_file_path = source_file_path
+
+            copy_file_body.additional_properties = d
+            _append(copy_file_body)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
@@ -93,74 +93,92 @@ class CreateBlockBody:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.block_metadata import BlockMetadata
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 2
-        _get = src_dict.get
-        notebook_id: str = _get("notebookId", UNSET)
-        if not isinstance(notebook_id, str):
-            raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
-        _value = _get("type", UNSET)
-        type_: BlockType
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "type")
-        type_ = _BlockType_BY_VALUE.get(_value) or BlockType(_value)
-
-        content: str | Unset = _get("content", UNSET)
-        if content is not UNSET:
-            _found += 1
-            if not isinstance(content, str):
-                raise ParseError.wrong_type("string", content, src_dict, "content")
-        _value = _get("metadata", UNSET)
-        metadata: BlockMetadata | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 2
+            _get = src_dict.get
             try:
-                metadata = BlockMetadata.from_dict(_value)
-            except ParseError as _error:
-                raise _error.within(src_dict, "metadata")
+                notebook_id: str = src_dict["notebookId"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "notebookId") from None
+            if not isinstance(notebook_id, str):
+                raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
+            try:
+                _value = src_dict["type"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "type") from None
+            type_: BlockType
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "type")
+            type_ = _BlockType_BY_VALUE.get(_value) or BlockType(_value)
 
-        integration_id: str | Unset = _get("integrationId", UNSET)
-        if integration_id is not UNSET:
-            _found += 1
-            if not isinstance(integration_id, str):
-                raise ParseError.wrong_type("string", integration_id, src_dict, "integrationId")
-        position: int | Unset = _get("position", UNSET)
-        if position is not UNSET:
-            _found += 1
-            if not (isinstance(position, int) and not isinstance(position, bool)):
-                raise ParseError.wrong_type("integer", position, src_dict, "position")
-        include_notebook_block_ids: bool | Unset = _get("includeNotebookBlockIds", UNSET)
-        if include_notebook_block_ids is not UNSET:
-            _found += 1
-            if not isinstance(include_notebook_block_ids, bool):
-                raise ParseError.wrong_type(
-                    "boolean", include_notebook_block_ids, src_dict, "includeNotebookBlockIds"
-                )
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value for key, value in src_dict.items() if key not in _CreateBlockBody_FIELDS
-            }
-        )
+            content: str | Unset = _get("content", UNSET)
+            if content is not UNSET:
+                _found += 1
+                if not isinstance(content, str):
+                    raise ParseError.wrong_type("string", content, src_dict, "content")
+            _value = _get("metadata", UNSET)
+            metadata: BlockMetadata | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                try:
+                    metadata = BlockMetadata.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "metadata")
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        create_block_body = _new_object(cls)
-        create_block_body.notebook_id = notebook_id
-        create_block_body.type_ = type_
-        create_block_body.content = content
-        create_block_body.metadata = metadata
-        create_block_body.integration_id = integration_id
-        create_block_body.position = position
-        create_block_body.include_notebook_block_ids = include_notebook_block_ids
+            integration_id: str | Unset = _get("integrationId", UNSET)
+            if integration_id is not UNSET:
+                _found += 1
+                if not isinstance(integration_id, str):
+                    raise ParseError.wrong_type("string", integration_id, src_dict, "integrationId")
+            position: int | Unset = _get("position", UNSET)
+            if position is not UNSET:
+                _found += 1
+                if not (isinstance(position, int) and not isinstance(position, bool)):
+                    raise ParseError.wrong_type("integer", position, src_dict, "position")
+            include_notebook_block_ids: bool | Unset = _get("includeNotebookBlockIds", UNSET)
+            if include_notebook_block_ids is not UNSET:
+                _found += 1
+                if not isinstance(include_notebook_block_ids, bool):
+                    raise ParseError.wrong_type(
+                        "boolean", include_notebook_block_ids, src_dict, "includeNotebookBlockIds"
+                    )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _CreateBlockBody_FIELDS
+                }
+            )
 
-        create_block_body.additional_properties = d
-        return create_block_body
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            create_block_body = _new_object(cls)
+            create_block_body.notebook_id = notebook_id
+            create_block_body.type_ = type_
+            create_block_body.content = content
+            create_block_body.metadata = metadata
+            create_block_body.integration_id = integration_id
+            create_block_body.position = position
+            create_block_body.include_notebook_block_ids = include_notebook_block_ids
+
+            create_block_body.additional_properties = d
+            _append(create_block_body)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

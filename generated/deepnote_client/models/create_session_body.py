@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
@@ -68,55 +68,68 @@ class CreateSessionBody:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.run_inputs import RunInputs
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        notebook_id: str = _get("notebookId", UNSET)
-        if not isinstance(notebook_id, str):
-            raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
-        _value = _get("inputs", UNSET)
-        inputs: RunInputs | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            _get = src_dict.get
             try:
-                inputs = RunInputs.from_dict(_value)
-            except ParseError as _error:
-                raise _error.within(src_dict, "inputs")
+                notebook_id: str = src_dict["notebookId"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "notebookId") from None
+            if not isinstance(notebook_id, str):
+                raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
+            _value = _get("inputs", UNSET)
+            inputs: RunInputs | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                try:
+                    inputs = RunInputs.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "inputs")
 
-        _value = _get("storageMode", UNSET)
-        storage_mode: SessionStorageMode | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if _value is not None:
-                if not isinstance(_value, str):
-                    raise ParseError.wrong_type("string", _value, src_dict, "storageMode")
-                storage_mode = _SessionStorageMode_BY_VALUE.get(_value) or SessionStorageMode(
-                    _value
-                )
+            _value = _get("storageMode", UNSET)
+            storage_mode: SessionStorageMode | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if _value is not None:
+                    if not isinstance(_value, str):
+                        raise ParseError.wrong_type("string", _value, src_dict, "storageMode")
+                    storage_mode = _SessionStorageMode_BY_VALUE.get(_value) or SessionStorageMode(
+                        _value
+                    )
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _CreateSessionBody_FIELDS
-            }
-        )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _CreateSessionBody_FIELDS
+                }
+            )
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        create_session_body = _new_object(cls)
-        create_session_body.notebook_id = notebook_id
-        create_session_body.inputs = inputs
-        create_session_body.storage_mode = storage_mode
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            create_session_body = _new_object(cls)
+            create_session_body.notebook_id = notebook_id
+            create_session_body.inputs = inputs
+            create_session_body.storage_mode = storage_mode
 
-        create_session_body.additional_properties = d
-        return create_session_body
+            create_session_body.additional_properties = d
+            _append(create_session_body)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

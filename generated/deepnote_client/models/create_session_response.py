@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
@@ -51,46 +51,61 @@ class CreateSessionResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.session import Session
         from ..models.session_run import SessionRun
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 2
-        _get = src_dict.get
-        _value = _get("session", UNSET)
-        session: Session
-        try:
-            session = Session.from_dict(_value)
-        except ParseError as _error:
-            raise _error.within(src_dict, "session")
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 2
+            try:
+                _value = src_dict["session"]
+            except KeyError:
+                raise ParseError.wrong_type("object", UNSET, src_dict, "session") from None
+            session: Session
+            try:
+                session = Session.from_dict(_value)
+            except ParseError as _error:
+                raise _error.within(src_dict, "session")
 
-        _value = _get("run", UNSET)
-        run: SessionRun
-        try:
-            run = SessionRun.from_dict(_value)
-        except ParseError as _error:
-            raise _error.within(src_dict, "run")
+            try:
+                _value = src_dict["run"]
+            except KeyError:
+                raise ParseError.wrong_type("object", UNSET, src_dict, "run") from None
+            run: SessionRun
+            try:
+                run = SessionRun.from_dict(_value)
+            except ParseError as _error:
+                raise _error.within(src_dict, "run")
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _CreateSessionResponse_FIELDS
-            }
-        )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _CreateSessionResponse_FIELDS
+                }
+            )
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        create_session_response = _new_object(cls)
-        create_session_response.session = session
-        create_session_response.run = run
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            create_session_response = _new_object(cls)
+            create_session_response.session = session
+            create_session_response.run = run
 
-        create_session_response.additional_properties = d
-        return create_session_response
+            create_session_response.additional_properties = d
+            _append(create_session_response)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -60,45 +60,57 @@ class CursorPagination:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 0
-        _get = src_dict.get
-        next_page_token: None | str | Unset = _get("nextPageToken", UNSET)
-        if next_page_token is not UNSET:
-            _found += 1
-            if not (isinstance(next_page_token, str) or next_page_token is None):
-                raise ParseError.wrong_type(
-                    "string or null", next_page_token, src_dict, "nextPageToken"
-                )
-        has_more: bool | Unset = _get("hasMore", UNSET)
-        if has_more is not UNSET:
-            _found += 1
-            if not isinstance(has_more, bool):
-                raise ParseError.wrong_type("boolean", has_more, src_dict, "hasMore")
-        page_size: int | Unset = _get("pageSize", UNSET)
-        if page_size is not UNSET:
-            _found += 1
-            if not (isinstance(page_size, int) and not isinstance(page_size, bool)):
-                raise ParseError.wrong_type("integer", page_size, src_dict, "pageSize")
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value for key, value in src_dict.items() if key not in _CursorPagination_FIELDS
-            }
-        )
+        return cls._from_dicts((src_dict,))[0]
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        cursor_pagination = _new_object(cls)
-        cursor_pagination.next_page_token = next_page_token
-        cursor_pagination.has_more = has_more
-        cursor_pagination.page_size = page_size
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 0
+            _get = src_dict.get
+            next_page_token: None | str | Unset = _get("nextPageToken", UNSET)
+            if next_page_token is not UNSET:
+                _found += 1
+                if not (isinstance(next_page_token, str) or next_page_token is None):
+                    raise ParseError.wrong_type(
+                        "string or null", next_page_token, src_dict, "nextPageToken"
+                    )
+            has_more: bool | Unset = _get("hasMore", UNSET)
+            if has_more is not UNSET:
+                _found += 1
+                if not isinstance(has_more, bool):
+                    raise ParseError.wrong_type("boolean", has_more, src_dict, "hasMore")
+            page_size: int | Unset = _get("pageSize", UNSET)
+            if page_size is not UNSET:
+                _found += 1
+                if not (isinstance(page_size, int) and not isinstance(page_size, bool)):
+                    raise ParseError.wrong_type("integer", page_size, src_dict, "pageSize")
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _CursorPagination_FIELDS
+                }
+            )
 
-        cursor_pagination.additional_properties = d
-        return cursor_pagination
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            cursor_pagination = _new_object(cls)
+            cursor_pagination.next_page_token = next_page_token
+            cursor_pagination.has_more = has_more
+            cursor_pagination.page_size = page_size
+
+            cursor_pagination.additional_properties = d
+            _append(cursor_pagination)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -69,51 +69,70 @@ class FileReference:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        path: str = _get("path", UNSET)
-        if not isinstance(path, str):
-            raise ParseError.wrong_type("string", path, src_dict, "path")
-        project_id: str | Unset = _get("projectId", UNSET)
-        if project_id is not UNSET:
-            _found += 1
-            if not isinstance(project_id, str):
-                raise ParseError.wrong_type("string", project_id, src_dict, "projectId")
-        size: float | Unset = _get("size", UNSET)
-        if size is not UNSET:
-            _found += 1
-            if not (isinstance(size, (int, float)) and not isinstance(size, bool)):
-                raise ParseError.wrong_type("number", size, src_dict, "size")
-        _value = _get("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            _get = src_dict.get
             try:
-                updated_at = _datetime_from_iso(_value)
-            except ValueError:
-                raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
+                path: str = src_dict["path"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "path") from None
+            if not isinstance(path, str):
+                raise ParseError.wrong_type("string", path, src_dict, "path")
+            project_id: str | Unset = _get("projectId", UNSET)
+            if project_id is not UNSET:
+                _found += 1
+                if not isinstance(project_id, str):
+                    raise ParseError.wrong_type("string", project_id, src_dict, "projectId")
+            size: float | Unset = _get("size", UNSET)
+            if size is not UNSET:
+                _found += 1
+                if not (isinstance(size, (int, float)) and not isinstance(size, bool)):
+                    raise ParseError.wrong_type("number", size, src_dict, "size")
+            _value = _get("updatedAt", UNSET)
+            updated_at: datetime.datetime | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
+                try:
+                    updated_at = _datetime_from_iso(_value)
+                except ValueError:
+                    raise ParseError(
+                        "expected an ISO 8601 date-time", src_dict, "updatedAt"
+                    ) from None
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {key: value for key, value in src_dict.items() if key not in _FileReference_FIELDS}
-        )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _FileReference_FIELDS
+                }
+            )
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        file_reference = _new_object(cls)
-        file_reference.path = path
-        file_reference.project_id = project_id
-        file_reference.size = size
-        file_reference.updated_at = updated_at
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            file_reference = _new_object(cls)
+            file_reference.path = path
+            file_reference.project_id = project_id
+            file_reference.size = size
+            file_reference.updated_at = updated_at
 
-        file_reference.additional_properties = d
-        return file_reference
+            file_reference.additional_properties = d
+            _append(file_reference)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
@@ -68,52 +68,69 @@ class Folder:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.folder_path_entry import FolderPathEntry
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 2
-        _get = src_dict.get
-        id: str = _get("id", UNSET)
-        if not isinstance(id, str):
-            raise ParseError.wrong_type("string", id, src_dict, "id")
-        name: str = _get("name", UNSET)
-        if not isinstance(name, str):
-            raise ParseError.wrong_type("string", name, src_dict, "name")
-        _value = _get("path", UNSET)
-        path: list[FolderPathEntry] | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, list):
-                raise ParseError.wrong_type("array", _value, src_dict, "path")
-            _from_dict_path = FolderPathEntry.from_dict  # looked up once, not per item
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 2
+            _get = src_dict.get
             try:
-                path = [_from_dict_path(_item) for _item in _value]
-            except ParseError as _error:
-                raise _error.item_of(_value).within(src_dict, "path")
+                id: str = src_dict["id"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
+            if not isinstance(id, str):
+                raise ParseError.wrong_type("string", id, src_dict, "id")
+            try:
+                name: str = src_dict["name"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "name") from None
+            if not isinstance(name, str):
+                raise ParseError.wrong_type("string", name, src_dict, "name")
+            _value = _get("path", UNSET)
+            path: list[FolderPathEntry] | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, list):
+                    raise ParseError.wrong_type("array", _value, src_dict, "path")
+                try:
+                    path = FolderPathEntry._from_dicts(_value)
+                except ParseError as _error:
+                    raise _error.item_of(_value).within(src_dict, "path")
 
-        is_path_complete: bool | Unset = _get("isPathComplete", UNSET)
-        if is_path_complete is not UNSET:
-            _found += 1
-            if not isinstance(is_path_complete, bool):
-                raise ParseError.wrong_type("boolean", is_path_complete, src_dict, "isPathComplete")
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {key: value for key, value in src_dict.items() if key not in _Folder_FIELDS}
-        )
+            is_path_complete: bool | Unset = _get("isPathComplete", UNSET)
+            if is_path_complete is not UNSET:
+                _found += 1
+                if not isinstance(is_path_complete, bool):
+                    raise ParseError.wrong_type(
+                        "boolean", is_path_complete, src_dict, "isPathComplete"
+                    )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {key: value for key, value in src_dict.items() if key not in _Folder_FIELDS}
+            )
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        folder = _new_object(cls)
-        folder.id = id
-        folder.name = name
-        folder.path = path
-        folder.is_path_complete = is_path_complete
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            folder = _new_object(cls)
+            folder.id = id
+            folder.name = name
+            folder.path = path
+            folder.is_path_complete = is_path_complete
 
-        folder.additional_properties = d
-        return folder
+            folder.additional_properties = d
+            _append(folder)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

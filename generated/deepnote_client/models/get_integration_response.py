@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
@@ -50,42 +50,51 @@ class GetIntegrationResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.integration_table import IntegrationTable
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 0
-        _get = src_dict.get
-        _value = _get("tables", UNSET)
-        tables: list[IntegrationTable] | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, list):
-                raise ParseError.wrong_type("array", _value, src_dict, "tables")
-            _from_dict_tables = IntegrationTable.from_dict  # looked up once, not per item
-            try:
-                tables = [_from_dict_tables(_item) for _item in _value]
-            except ParseError as _error:
-                raise _error.item_of(_value).within(src_dict, "tables")
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 0
+            _get = src_dict.get
+            _value = _get("tables", UNSET)
+            tables: list[IntegrationTable] | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, list):
+                    raise ParseError.wrong_type("array", _value, src_dict, "tables")
+                try:
+                    tables = IntegrationTable._from_dicts(_value)
+                except ParseError as _error:
+                    raise _error.item_of(_value).within(src_dict, "tables")
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _GetIntegrationResponse_FIELDS
-            }
-        )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _GetIntegrationResponse_FIELDS
+                }
+            )
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        get_integration_response = _new_object(cls)
-        get_integration_response.tables = tables
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            get_integration_response = _new_object(cls)
+            get_integration_response.tables = tables
 
-        get_integration_response.additional_properties = d
-        return get_integration_response
+            get_integration_response.additional_properties = d
+            _append(get_integration_response)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
@@ -44,37 +44,49 @@ class GetMachineResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.project_machine import ProjectMachine
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        _value = _get("machine", UNSET)
-        machine: ProjectMachine
-        try:
-            machine = ProjectMachine.from_dict(_value)
-        except ParseError as _error:
-            raise _error.within(src_dict, "machine")
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            try:
+                _value = src_dict["machine"]
+            except KeyError:
+                raise ParseError.wrong_type("object", UNSET, src_dict, "machine") from None
+            machine: ProjectMachine
+            try:
+                machine = ProjectMachine.from_dict(_value)
+            except ParseError as _error:
+                raise _error.within(src_dict, "machine")
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _GetMachineResponse_FIELDS
-            }
-        )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _GetMachineResponse_FIELDS
+                }
+            )
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        get_machine_response = _new_object(cls)
-        get_machine_response.machine = machine
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            get_machine_response = _new_object(cls)
+            get_machine_response.machine = machine
 
-        get_machine_response.additional_properties = d
-        return get_machine_response
+            get_machine_response.additional_properties = d
+            _append(get_machine_response)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, cast
 
 from attrs import define as _attrs_define
@@ -42,34 +42,46 @@ class GetStreamlitAppStatusResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        _value = _get("status", UNSET)
-        status: StreamlitAppStatus
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "status")
-        status = _StreamlitAppStatus_BY_VALUE.get(_value) or StreamlitAppStatus(_value)
+        return cls._from_dicts((src_dict,))[0]
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _GetStreamlitAppStatusResponse_FIELDS
-            }
-        )
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            try:
+                _value = src_dict["status"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "status") from None
+            status: StreamlitAppStatus
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "status")
+            status = _StreamlitAppStatus_BY_VALUE.get(_value) or StreamlitAppStatus(_value)
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        get_streamlit_app_status_response = _new_object(cls)
-        get_streamlit_app_status_response.status = status
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _GetStreamlitAppStatusResponse_FIELDS
+                }
+            )
 
-        get_streamlit_app_status_response.additional_properties = d
-        return get_streamlit_app_status_response
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            get_streamlit_app_status_response = _new_object(cls)
+            get_streamlit_app_status_response.status = status
+
+            get_streamlit_app_status_response.additional_properties = d
+            _append(get_streamlit_app_status_response)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

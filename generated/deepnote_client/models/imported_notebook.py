@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, cast
 
 from attrs import define as _attrs_define
@@ -52,40 +52,60 @@ class ImportedNotebook:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 3
-        _get = src_dict.get
-        id: str = _get("id", UNSET)
-        if not isinstance(id, str):
-            raise ParseError.wrong_type("string", id, src_dict, "id")
-        name: str = _get("name", UNSET)
-        if not isinstance(name, str):
-            raise ParseError.wrong_type("string", name, src_dict, "name")
-        _value = _get("action", UNSET)
-        action: ImportNotebookAction
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "action")
-        action = _ImportNotebookAction_BY_VALUE.get(_value) or ImportNotebookAction(_value)
+        return cls._from_dicts((src_dict,))[0]
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value for key, value in src_dict.items() if key not in _ImportedNotebook_FIELDS
-            }
-        )
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 3
+            try:
+                id: str = src_dict["id"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
+            if not isinstance(id, str):
+                raise ParseError.wrong_type("string", id, src_dict, "id")
+            try:
+                name: str = src_dict["name"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "name") from None
+            if not isinstance(name, str):
+                raise ParseError.wrong_type("string", name, src_dict, "name")
+            try:
+                _value = src_dict["action"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "action") from None
+            action: ImportNotebookAction
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "action")
+            action = _ImportNotebookAction_BY_VALUE.get(_value) or ImportNotebookAction(_value)
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        imported_notebook = _new_object(cls)
-        imported_notebook.id = id
-        imported_notebook.name = name
-        imported_notebook.action = action
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _ImportedNotebook_FIELDS
+                }
+            )
 
-        imported_notebook.additional_properties = d
-        return imported_notebook
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            imported_notebook = _new_object(cls)
+            imported_notebook.id = id
+            imported_notebook.name = name
+            imported_notebook.action = action
+
+            imported_notebook.additional_properties = d
+            _append(imported_notebook)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

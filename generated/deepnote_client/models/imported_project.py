@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -50,37 +50,57 @@ class ImportedProject:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 3
-        _get = src_dict.get
-        id: str = _get("id", UNSET)
-        if not isinstance(id, str):
-            raise ParseError.wrong_type("string", id, src_dict, "id")
-        modified_at: str = _get("modifiedAt", UNSET)
-        if not isinstance(modified_at, str):
-            raise ParseError.wrong_type("string", modified_at, src_dict, "modifiedAt")
-        content_hash: str = _get("contentHash", UNSET)
-        if not isinstance(content_hash, str):
-            raise ParseError.wrong_type("string", content_hash, src_dict, "contentHash")
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value for key, value in src_dict.items() if key not in _ImportedProject_FIELDS
-            }
-        )
+        return cls._from_dicts((src_dict,))[0]
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        imported_project = _new_object(cls)
-        imported_project.id = id
-        imported_project.modified_at = modified_at
-        imported_project.content_hash = content_hash
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 3
+            try:
+                id: str = src_dict["id"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
+            if not isinstance(id, str):
+                raise ParseError.wrong_type("string", id, src_dict, "id")
+            try:
+                modified_at: str = src_dict["modifiedAt"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "modifiedAt") from None
+            if not isinstance(modified_at, str):
+                raise ParseError.wrong_type("string", modified_at, src_dict, "modifiedAt")
+            try:
+                content_hash: str = src_dict["contentHash"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "contentHash") from None
+            if not isinstance(content_hash, str):
+                raise ParseError.wrong_type("string", content_hash, src_dict, "contentHash")
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _ImportedProject_FIELDS
+                }
+            )
 
-        imported_project.additional_properties = d
-        return imported_project
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            imported_project = _new_object(cls)
+            imported_project.id = id
+            imported_project.modified_at = modified_at
+            imported_project.content_hash = content_hash
+
+            imported_project.additional_properties = d
+            _append(imported_project)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
@@ -71,55 +71,68 @@ class IntegrationListItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.integration_metadata import IntegrationMetadata
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        id: str = _get("id", UNSET)
-        if not isinstance(id, str):
-            raise ParseError.wrong_type("string", id, src_dict, "id")
-        name: str | Unset = _get("name", UNSET)
-        if name is not UNSET:
-            _found += 1
-            if not isinstance(name, str):
-                raise ParseError.wrong_type("string", name, src_dict, "name")
-        type_: str | Unset = _get("type", UNSET)
-        if type_ is not UNSET:
-            _found += 1
-            if not isinstance(type_, str):
-                raise ParseError.wrong_type("string", type_, src_dict, "type")
-        _value = _get("metadata", UNSET)
-        metadata: IntegrationMetadata | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            _get = src_dict.get
             try:
-                metadata = IntegrationMetadata.from_dict(_value)
-            except ParseError as _error:
-                raise _error.within(src_dict, "metadata")
+                id: str = src_dict["id"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
+            if not isinstance(id, str):
+                raise ParseError.wrong_type("string", id, src_dict, "id")
+            name: str | Unset = _get("name", UNSET)
+            if name is not UNSET:
+                _found += 1
+                if not isinstance(name, str):
+                    raise ParseError.wrong_type("string", name, src_dict, "name")
+            type_: str | Unset = _get("type", UNSET)
+            if type_ is not UNSET:
+                _found += 1
+                if not isinstance(type_, str):
+                    raise ParseError.wrong_type("string", type_, src_dict, "type")
+            _value = _get("metadata", UNSET)
+            metadata: IntegrationMetadata | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                try:
+                    metadata = IntegrationMetadata.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "metadata")
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _IntegrationListItem_FIELDS
-            }
-        )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _IntegrationListItem_FIELDS
+                }
+            )
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        integration_list_item = _new_object(cls)
-        integration_list_item.id = id
-        integration_list_item.name = name
-        integration_list_item.type_ = type_
-        integration_list_item.metadata = metadata
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            integration_list_item = _new_object(cls)
+            integration_list_item.id = id
+            integration_list_item.name = name
+            integration_list_item.type_ = type_
+            integration_list_item.metadata = metadata
 
-        integration_list_item.additional_properties = d
-        return integration_list_item
+            integration_list_item.additional_properties = d
+            _append(integration_list_item)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

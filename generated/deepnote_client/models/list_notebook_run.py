@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, cast
 
 from attrs import define as _attrs_define
@@ -81,73 +81,93 @@ class ListNotebookRun:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 2
-        _get = src_dict.get
-        run_id: str = _get("runId", UNSET)
-        if not isinstance(run_id, str):
-            raise ParseError.wrong_type("string", run_id, src_dict, "runId")
-        _value = _get("status", UNSET)
-        status: RunStatus
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "status")
-        status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
+        return cls._from_dicts((src_dict,))[0]
 
-        notebook_id: str | Unset = _get("notebookId", UNSET)
-        if notebook_id is not UNSET:
-            _found += 1
-            if not isinstance(notebook_id, str):
-                raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
-        _value = _get("createdAt", UNSET)
-        created_at: datetime.datetime | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 2
+            _get = src_dict.get
             try:
-                created_at = _datetime_from_iso(_value)
-            except ValueError:
-                raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
+                run_id: str = src_dict["runId"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "runId") from None
+            if not isinstance(run_id, str):
+                raise ParseError.wrong_type("string", run_id, src_dict, "runId")
+            try:
+                _value = src_dict["status"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "status") from None
+            status: RunStatus
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "status")
+            status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
 
-        _value = _get("completedAt", UNSET)
-        completed_at: datetime.datetime | None | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if isinstance(_value, str):
+            notebook_id: str | Unset = _get("notebookId", UNSET)
+            if notebook_id is not UNSET:
+                _found += 1
+                if not isinstance(notebook_id, str):
+                    raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
+            _value = _get("createdAt", UNSET)
+            created_at: datetime.datetime | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
                 try:
-                    completed_at = _datetime_from_iso(_value)
+                    created_at = _datetime_from_iso(_value)
                 except ValueError:
                     raise ParseError(
-                        "expected an ISO 8601 date-time", src_dict, "completedAt"
+                        "expected an ISO 8601 date-time", src_dict, "createdAt"
                     ) from None
 
-            elif _value is None:
-                completed_at = None
+            _value = _get("completedAt", UNSET)
+            completed_at: datetime.datetime | None | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if isinstance(_value, str):
+                    try:
+                        completed_at = _datetime_from_iso(_value)
+                    except ValueError:
+                        raise ParseError(
+                            "expected an ISO 8601 date-time", src_dict, "completedAt"
+                        ) from None
 
-            else:
-                raise ParseError.wrong_type("string or null", _value, src_dict, "completedAt")
+                elif _value is None:
+                    completed_at = None
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value for key, value in src_dict.items() if key not in _ListNotebookRun_FIELDS
-            }
-        )
+                else:
+                    raise ParseError.wrong_type("string or null", _value, src_dict, "completedAt")
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        list_notebook_run = _new_object(cls)
-        list_notebook_run.run_id = run_id
-        list_notebook_run.status = status
-        list_notebook_run.notebook_id = notebook_id
-        list_notebook_run.created_at = created_at
-        list_notebook_run.completed_at = completed_at
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _ListNotebookRun_FIELDS
+                }
+            )
 
-        list_notebook_run.additional_properties = d
-        return list_notebook_run
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            list_notebook_run = _new_object(cls)
+            list_notebook_run.run_id = run_id
+            list_notebook_run.status = status
+            list_notebook_run.notebook_id = notebook_id
+            list_notebook_run.created_at = created_at
+            list_notebook_run.completed_at = completed_at
+
+            list_notebook_run.additional_properties = d
+            _append(list_notebook_run)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

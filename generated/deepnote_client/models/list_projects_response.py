@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
@@ -53,49 +53,63 @@ class ListProjectsResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.cursor_pagination import CursorPagination
         from ..models.list_projects_item import ListProjectsItem
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 2
-        _get = src_dict.get
-        _value = _get("projects", UNSET)
-        projects: list[ListProjectsItem]
-        if not isinstance(_value, list):
-            raise ParseError.wrong_type("array", _value, src_dict, "projects")
-        _from_dict_projects = ListProjectsItem.from_dict  # looked up once, not per item
-        try:
-            projects = [_from_dict_projects(_item) for _item in _value]
-        except ParseError as _error:
-            raise _error.item_of(_value).within(src_dict, "projects")
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 2
+            try:
+                _value = src_dict["projects"]
+            except KeyError:
+                raise ParseError.wrong_type("array", UNSET, src_dict, "projects") from None
+            projects: list[ListProjectsItem]
+            if not isinstance(_value, list):
+                raise ParseError.wrong_type("array", _value, src_dict, "projects")
+            try:
+                projects = ListProjectsItem._from_dicts(_value)
+            except ParseError as _error:
+                raise _error.item_of(_value).within(src_dict, "projects")
 
-        _value = _get("pagination", UNSET)
-        pagination: CursorPagination
-        try:
-            pagination = CursorPagination.from_dict(_value)
-        except ParseError as _error:
-            raise _error.within(src_dict, "pagination")
+            try:
+                _value = src_dict["pagination"]
+            except KeyError:
+                raise ParseError.wrong_type("object", UNSET, src_dict, "pagination") from None
+            pagination: CursorPagination
+            try:
+                pagination = CursorPagination.from_dict(_value)
+            except ParseError as _error:
+                raise _error.within(src_dict, "pagination")
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _ListProjectsResponse_FIELDS
-            }
-        )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _ListProjectsResponse_FIELDS
+                }
+            )
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        list_projects_response = _new_object(cls)
-        list_projects_response.projects = projects
-        list_projects_response.pagination = pagination
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            list_projects_response = _new_object(cls)
+            list_projects_response.projects = projects
+            list_projects_response.pagination = pagination
 
-        list_projects_response.additional_properties = d
-        return list_projects_response
+            list_projects_response.additional_properties = d
+            _append(list_projects_response)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -93,71 +93,88 @@ class MachineType:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        id: str = _get("id", UNSET)
-        if not isinstance(id, str):
-            raise ParseError.wrong_type("string", id, src_dict, "id")
-        name: str | Unset = _get("name", UNSET)
-        if name is not UNSET:
-            _found += 1
-            if not isinstance(name, str):
-                raise ParseError.wrong_type("string", name, src_dict, "name")
-        type_: str | Unset = _get("type", UNSET)
-        if type_ is not UNSET:
-            _found += 1
-            if not isinstance(type_, str):
-                raise ParseError.wrong_type("string", type_, src_dict, "type")
-        v_cpus: float | Unset = _get("vCpus", UNSET)
-        if v_cpus is not UNSET:
-            _found += 1
-            if not (isinstance(v_cpus, (int, float)) and not isinstance(v_cpus, bool)):
-                raise ParseError.wrong_type("number", v_cpus, src_dict, "vCpus")
-        memory_gi_b: float | Unset = _get("memoryGiB", UNSET)
-        if memory_gi_b is not UNSET:
-            _found += 1
-            if not (isinstance(memory_gi_b, (int, float)) and not isinstance(memory_gi_b, bool)):
-                raise ParseError.wrong_type("number", memory_gi_b, src_dict, "memoryGiB")
-        gpu_count: int | Unset = _get("gpuCount", UNSET)
-        if gpu_count is not UNSET:
-            _found += 1
-            if not (isinstance(gpu_count, int) and not isinstance(gpu_count, bool)):
-                raise ParseError.wrong_type("integer", gpu_count, src_dict, "gpuCount")
-        available: bool | Unset = _get("available", UNSET)
-        if available is not UNSET:
-            _found += 1
-            if not isinstance(available, bool):
-                raise ParseError.wrong_type("boolean", available, src_dict, "available")
-        unavailable_reason: None | str | Unset = _get("unavailableReason", UNSET)
-        if unavailable_reason is not UNSET:
-            _found += 1
-            if not (isinstance(unavailable_reason, str) or unavailable_reason is None):
-                raise ParseError.wrong_type(
-                    "string or null", unavailable_reason, src_dict, "unavailableReason"
-                )
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {key: value for key, value in src_dict.items() if key not in _MachineType_FIELDS}
-        )
+        return cls._from_dicts((src_dict,))[0]
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        machine_type = _new_object(cls)
-        machine_type.id = id
-        machine_type.name = name
-        machine_type.type_ = type_
-        machine_type.v_cpus = v_cpus
-        machine_type.memory_gi_b = memory_gi_b
-        machine_type.gpu_count = gpu_count
-        machine_type.available = available
-        machine_type.unavailable_reason = unavailable_reason
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            _get = src_dict.get
+            try:
+                id: str = src_dict["id"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
+            if not isinstance(id, str):
+                raise ParseError.wrong_type("string", id, src_dict, "id")
+            name: str | Unset = _get("name", UNSET)
+            if name is not UNSET:
+                _found += 1
+                if not isinstance(name, str):
+                    raise ParseError.wrong_type("string", name, src_dict, "name")
+            type_: str | Unset = _get("type", UNSET)
+            if type_ is not UNSET:
+                _found += 1
+                if not isinstance(type_, str):
+                    raise ParseError.wrong_type("string", type_, src_dict, "type")
+            v_cpus: float | Unset = _get("vCpus", UNSET)
+            if v_cpus is not UNSET:
+                _found += 1
+                if not (isinstance(v_cpus, (int, float)) and not isinstance(v_cpus, bool)):
+                    raise ParseError.wrong_type("number", v_cpus, src_dict, "vCpus")
+            memory_gi_b: float | Unset = _get("memoryGiB", UNSET)
+            if memory_gi_b is not UNSET:
+                _found += 1
+                if not (
+                    isinstance(memory_gi_b, (int, float)) and not isinstance(memory_gi_b, bool)
+                ):
+                    raise ParseError.wrong_type("number", memory_gi_b, src_dict, "memoryGiB")
+            gpu_count: int | Unset = _get("gpuCount", UNSET)
+            if gpu_count is not UNSET:
+                _found += 1
+                if not (isinstance(gpu_count, int) and not isinstance(gpu_count, bool)):
+                    raise ParseError.wrong_type("integer", gpu_count, src_dict, "gpuCount")
+            available: bool | Unset = _get("available", UNSET)
+            if available is not UNSET:
+                _found += 1
+                if not isinstance(available, bool):
+                    raise ParseError.wrong_type("boolean", available, src_dict, "available")
+            unavailable_reason: None | str | Unset = _get("unavailableReason", UNSET)
+            if unavailable_reason is not UNSET:
+                _found += 1
+                if not (isinstance(unavailable_reason, str) or unavailable_reason is None):
+                    raise ParseError.wrong_type(
+                        "string or null", unavailable_reason, src_dict, "unavailableReason"
+                    )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value for key, value in src_dict.items() if key not in _MachineType_FIELDS
+                }
+            )
 
-        machine_type.additional_properties = d
-        return machine_type
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            machine_type = _new_object(cls)
+            machine_type.id = id
+            machine_type.name = name
+            machine_type.type_ = type_
+            machine_type.v_cpus = v_cpus
+            machine_type.memory_gi_b = memory_gi_b
+            machine_type.gpu_count = gpu_count
+            machine_type.available = available
+            machine_type.unavailable_reason = unavailable_reason
+
+            machine_type.additional_properties = d
+            _append(machine_type)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -50,41 +50,53 @@ class MeWorkspace:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 0
-        _get = src_dict.get
-        id: str | Unset = _get("id", UNSET)
-        if id is not UNSET:
-            _found += 1
-            if not isinstance(id, str):
-                raise ParseError.wrong_type("string", id, src_dict, "id")
-        slug: str | Unset = _get("slug", UNSET)
-        if slug is not UNSET:
-            _found += 1
-            if not isinstance(slug, str):
-                raise ParseError.wrong_type("string", slug, src_dict, "slug")
-        name: str | Unset = _get("name", UNSET)
-        if name is not UNSET:
-            _found += 1
-            if not isinstance(name, str):
-                raise ParseError.wrong_type("string", name, src_dict, "name")
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {key: value for key, value in src_dict.items() if key not in _MeWorkspace_FIELDS}
-        )
+        return cls._from_dicts((src_dict,))[0]
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        me_workspace = _new_object(cls)
-        me_workspace.id = id
-        me_workspace.slug = slug
-        me_workspace.name = name
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 0
+            _get = src_dict.get
+            id: str | Unset = _get("id", UNSET)
+            if id is not UNSET:
+                _found += 1
+                if not isinstance(id, str):
+                    raise ParseError.wrong_type("string", id, src_dict, "id")
+            slug: str | Unset = _get("slug", UNSET)
+            if slug is not UNSET:
+                _found += 1
+                if not isinstance(slug, str):
+                    raise ParseError.wrong_type("string", slug, src_dict, "slug")
+            name: str | Unset = _get("name", UNSET)
+            if name is not UNSET:
+                _found += 1
+                if not isinstance(name, str):
+                    raise ParseError.wrong_type("string", name, src_dict, "name")
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value for key, value in src_dict.items() if key not in _MeWorkspace_FIELDS
+                }
+            )
 
-        me_workspace.additional_properties = d
-        return me_workspace
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            me_workspace = _new_object(cls)
+            me_workspace.id = id
+            me_workspace.slug = slug
+            me_workspace.name = name
+
+            me_workspace.additional_properties = d
+            _append(me_workspace)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

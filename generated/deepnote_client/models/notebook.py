@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
@@ -109,92 +109,107 @@ class Notebook:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.notebook_block import NotebookBlock
         from ..models.notebook_input import NotebookInput
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        id: str = _get("id", UNSET)
-        if not isinstance(id, str):
-            raise ParseError.wrong_type("string", id, src_dict, "id")
-        project_id: str | Unset = _get("projectId", UNSET)
-        if project_id is not UNSET:
-            _found += 1
-            if not isinstance(project_id, str):
-                raise ParseError.wrong_type("string", project_id, src_dict, "projectId")
-        name: str | Unset = _get("name", UNSET)
-        if name is not UNSET:
-            _found += 1
-            if not isinstance(name, str):
-                raise ParseError.wrong_type("string", name, src_dict, "name")
-        _value = _get("blocks", UNSET)
-        blocks: list[NotebookBlock] | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, list):
-                raise ParseError.wrong_type("array", _value, src_dict, "blocks")
-            _from_dict_blocks = NotebookBlock.from_dict  # looked up once, not per item
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            _get = src_dict.get
             try:
-                blocks = [_from_dict_blocks(_item) for _item in _value]
-            except ParseError as _error:
-                raise _error.item_of(_value).within(src_dict, "blocks")
+                id: str = src_dict["id"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
+            if not isinstance(id, str):
+                raise ParseError.wrong_type("string", id, src_dict, "id")
+            project_id: str | Unset = _get("projectId", UNSET)
+            if project_id is not UNSET:
+                _found += 1
+                if not isinstance(project_id, str):
+                    raise ParseError.wrong_type("string", project_id, src_dict, "projectId")
+            name: str | Unset = _get("name", UNSET)
+            if name is not UNSET:
+                _found += 1
+                if not isinstance(name, str):
+                    raise ParseError.wrong_type("string", name, src_dict, "name")
+            _value = _get("blocks", UNSET)
+            blocks: list[NotebookBlock] | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, list):
+                    raise ParseError.wrong_type("array", _value, src_dict, "blocks")
+                try:
+                    blocks = NotebookBlock._from_dicts(_value)
+                except ParseError as _error:
+                    raise _error.item_of(_value).within(src_dict, "blocks")
 
-        _value = _get("inputs", UNSET)
-        inputs: list[NotebookInput] | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, list):
-                raise ParseError.wrong_type("array", _value, src_dict, "inputs")
-            _from_dict_inputs = NotebookInput.from_dict  # looked up once, not per item
-            try:
-                inputs = [_from_dict_inputs(_item) for _item in _value]
-            except ParseError as _error:
-                raise _error.item_of(_value).within(src_dict, "inputs")
+            _value = _get("inputs", UNSET)
+            inputs: list[NotebookInput] | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, list):
+                    raise ParseError.wrong_type("array", _value, src_dict, "inputs")
+                try:
+                    inputs = NotebookInput._from_dicts(_value)
+                except ParseError as _error:
+                    raise _error.item_of(_value).within(src_dict, "inputs")
 
-        _value = _get("createdAt", UNSET)
-        created_at: datetime.datetime | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
-            try:
-                created_at = _datetime_from_iso(_value)
-            except ValueError:
-                raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
+            _value = _get("createdAt", UNSET)
+            created_at: datetime.datetime | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
+                try:
+                    created_at = _datetime_from_iso(_value)
+                except ValueError:
+                    raise ParseError(
+                        "expected an ISO 8601 date-time", src_dict, "createdAt"
+                    ) from None
 
-        _value = _get("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
-            try:
-                updated_at = _datetime_from_iso(_value)
-            except ValueError:
-                raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
+            _value = _get("updatedAt", UNSET)
+            updated_at: datetime.datetime | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
+                try:
+                    updated_at = _datetime_from_iso(_value)
+                except ValueError:
+                    raise ParseError(
+                        "expected an ISO 8601 date-time", src_dict, "updatedAt"
+                    ) from None
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {key: value for key, value in src_dict.items() if key not in _Notebook_FIELDS}
-        )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {key: value for key, value in src_dict.items() if key not in _Notebook_FIELDS}
+            )
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        notebook = _new_object(cls)
-        notebook.id = id
-        notebook.project_id = project_id
-        notebook.name = name
-        notebook.blocks = blocks
-        notebook.inputs = inputs
-        notebook.created_at = created_at
-        notebook.updated_at = updated_at
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            notebook = _new_object(cls)
+            notebook.id = id
+            notebook.project_id = project_id
+            notebook.name = name
+            notebook.blocks = blocks
+            notebook.inputs = inputs
+            notebook.created_at = created_at
+            notebook.updated_at = updated_at
 
-        notebook.additional_properties = d
-        return notebook
+            notebook.additional_properties = d
+            _append(notebook)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -61,37 +61,57 @@ class NotebookBlock:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 2
-        _get = src_dict.get
-        id: str = _get("id", UNSET)
-        if not isinstance(id, str):
-            raise ParseError.wrong_type("string", id, src_dict, "id")
-        type_: str = _get("type", UNSET)
-        if not isinstance(type_, str):
-            raise ParseError.wrong_type("string", type_, src_dict, "type")
-        content: None | str | Unset = _get("content", UNSET)
-        if content is not UNSET:
-            _found += 1
-            if not (isinstance(content, str) or content is None):
-                raise ParseError.wrong_type("string or null", content, src_dict, "content")
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {key: value for key, value in src_dict.items() if key not in _NotebookBlock_FIELDS}
-        )
+        return cls._from_dicts((src_dict,))[0]
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        notebook_block = _new_object(cls)
-        notebook_block.id = id
-        notebook_block.type_ = type_
-        notebook_block.content = content
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 2
+            _get = src_dict.get
+            try:
+                id: str = src_dict["id"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
+            if not isinstance(id, str):
+                raise ParseError.wrong_type("string", id, src_dict, "id")
+            try:
+                type_: str = src_dict["type"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "type") from None
+            if not isinstance(type_, str):
+                raise ParseError.wrong_type("string", type_, src_dict, "type")
+            content: None | str | Unset = _get("content", UNSET)
+            if content is not UNSET:
+                _found += 1
+                if not (isinstance(content, str) or content is None):
+                    raise ParseError.wrong_type("string or null", content, src_dict, "content")
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _NotebookBlock_FIELDS
+                }
+            )
 
-        notebook_block.additional_properties = d
-        return notebook_block
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            notebook_block = _new_object(cls)
+            notebook_block.id = id
+            notebook_block.type_ = type_
+            notebook_block.content = content
+
+            notebook_block.additional_properties = d
+            _append(notebook_block)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

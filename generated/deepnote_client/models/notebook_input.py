@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, cast
 
 from attrs import define as _attrs_define
@@ -119,107 +119,128 @@ class NotebookInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        name: str = _get("name", UNSET)
-        if not isinstance(name, str):
-            raise ParseError.wrong_type("string", name, src_dict, "name")
-        block_id: str | Unset = _get("blockId", UNSET)
-        if block_id is not UNSET:
-            _found += 1
-            if not isinstance(block_id, str):
-                raise ParseError.wrong_type("string", block_id, src_dict, "blockId")
-        _value = _get("type", UNSET)
-        type_: NotebookInputType | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if _value is not None:
-                if not isinstance(_value, str):
-                    raise ParseError.wrong_type("string", _value, src_dict, "type")
-                type_ = _NotebookInputType_BY_VALUE.get(_value) or NotebookInputType(_value)
+        return cls._from_dicts((src_dict,))[0]
 
-        _value = _get("value", UNSET)
-        value: bool | list[str] | None | str | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if isinstance(_value, str) or isinstance(_value, bool):
-                value = _value
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            _get = src_dict.get
+            try:
+                name: str = src_dict["name"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "name") from None
+            if not isinstance(name, str):
+                raise ParseError.wrong_type("string", name, src_dict, "name")
+            block_id: str | Unset = _get("blockId", UNSET)
+            if block_id is not UNSET:
+                _found += 1
+                if not isinstance(block_id, str):
+                    raise ParseError.wrong_type("string", block_id, src_dict, "blockId")
+            _value = _get("type", UNSET)
+            type_: NotebookInputType | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if _value is not None:
+                    if not isinstance(_value, str):
+                        raise ParseError.wrong_type("string", _value, src_dict, "type")
+                    type_ = _NotebookInputType_BY_VALUE.get(_value) or NotebookInputType(_value)
 
-            elif isinstance(_value, list):
-                for _index_1, _item_1 in enumerate(_value):
-                    if not isinstance(_item_1, str):
-                        raise ParseError.wrong_type("string", _item_1, src_dict, "value", _index_1)
-                value = list(_value)
+            _value = _get("value", UNSET)
+            value: bool | list[str] | None | str | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if isinstance(_value, str) or isinstance(_value, bool):
+                    value = _value
 
-            elif _value is None:
-                value = None
+                elif isinstance(_value, list):
+                    for _index_1, _item_1 in enumerate(_value):
+                        if not isinstance(_item_1, str):
+                            raise ParseError.wrong_type(
+                                "string", _item_1, src_dict, "value", _index_1
+                            )
+                    value = list(_value)
 
-            else:
-                raise ParseError.wrong_type(
-                    "string or boolean or array or null", _value, src_dict, "value"
-                )
+                elif _value is None:
+                    value = None
 
-        label: str | Unset = _get("label", UNSET)
-        if label is not UNSET:
-            _found += 1
-            if not isinstance(label, str):
-                raise ParseError.wrong_type("string", label, src_dict, "label")
-        _value = _get("options", UNSET)
-        options: list[str] | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, list):
-                raise ParseError.wrong_type("array", _value, src_dict, "options")
-            for _index_0, _item_0 in enumerate(_value):
-                if not isinstance(_item_0, str):
-                    raise ParseError.wrong_type("string", _item_0, src_dict, "options", _index_0)
-            options = list(_value)
+                else:
+                    raise ParseError.wrong_type(
+                        "string or boolean or array or null", _value, src_dict, "value"
+                    )
 
-        multiple: bool | Unset = _get("multiple", UNSET)
-        if multiple is not UNSET:
-            _found += 1
-            if not isinstance(multiple, bool):
-                raise ParseError.wrong_type("boolean", multiple, src_dict, "multiple")
-        min_: float | Unset = _get("min", UNSET)
-        if min_ is not UNSET:
-            _found += 1
-            if not (isinstance(min_, (int, float)) and not isinstance(min_, bool)):
-                raise ParseError.wrong_type("number", min_, src_dict, "min")
-        max_: float | Unset = _get("max", UNSET)
-        if max_ is not UNSET:
-            _found += 1
-            if not (isinstance(max_, (int, float)) and not isinstance(max_, bool)):
-                raise ParseError.wrong_type("number", max_, src_dict, "max")
-        step: float | Unset = _get("step", UNSET)
-        if step is not UNSET:
-            _found += 1
-            if not (isinstance(step, (int, float)) and not isinstance(step, bool)):
-                raise ParseError.wrong_type("number", step, src_dict, "step")
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {key: value for key, value in src_dict.items() if key not in _NotebookInput_FIELDS}
-        )
+            label: str | Unset = _get("label", UNSET)
+            if label is not UNSET:
+                _found += 1
+                if not isinstance(label, str):
+                    raise ParseError.wrong_type("string", label, src_dict, "label")
+            _value = _get("options", UNSET)
+            options: list[str] | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, list):
+                    raise ParseError.wrong_type("array", _value, src_dict, "options")
+                for _index_0, _item_0 in enumerate(_value):
+                    if not isinstance(_item_0, str):
+                        raise ParseError.wrong_type(
+                            "string", _item_0, src_dict, "options", _index_0
+                        )
+                options = list(_value)
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        notebook_input = _new_object(cls)
-        notebook_input.name = name
-        notebook_input.block_id = block_id
-        notebook_input.type_ = type_
-        notebook_input.value = value
-        notebook_input.label = label
-        notebook_input.options = options
-        notebook_input.multiple = multiple
-        notebook_input.min_ = min_
-        notebook_input.max_ = max_
-        notebook_input.step = step
+            multiple: bool | Unset = _get("multiple", UNSET)
+            if multiple is not UNSET:
+                _found += 1
+                if not isinstance(multiple, bool):
+                    raise ParseError.wrong_type("boolean", multiple, src_dict, "multiple")
+            min_: float | Unset = _get("min", UNSET)
+            if min_ is not UNSET:
+                _found += 1
+                if not (isinstance(min_, (int, float)) and not isinstance(min_, bool)):
+                    raise ParseError.wrong_type("number", min_, src_dict, "min")
+            max_: float | Unset = _get("max", UNSET)
+            if max_ is not UNSET:
+                _found += 1
+                if not (isinstance(max_, (int, float)) and not isinstance(max_, bool)):
+                    raise ParseError.wrong_type("number", max_, src_dict, "max")
+            step: float | Unset = _get("step", UNSET)
+            if step is not UNSET:
+                _found += 1
+                if not (isinstance(step, (int, float)) and not isinstance(step, bool)):
+                    raise ParseError.wrong_type("number", step, src_dict, "step")
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _NotebookInput_FIELDS
+                }
+            )
 
-        notebook_input.additional_properties = d
-        return notebook_input
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            notebook_input = _new_object(cls)
+            notebook_input.name = name
+            notebook_input.block_id = block_id
+            notebook_input.type_ = type_
+            notebook_input.value = value
+            notebook_input.label = label
+            notebook_input.options = options
+            notebook_input.multiple = multiple
+            notebook_input.min_ = min_
+            notebook_input.max_ = max_
+            notebook_input.step = step
+
+            notebook_input.additional_properties = d
+            _append(notebook_input)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

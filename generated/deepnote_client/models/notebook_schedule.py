@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -82,75 +82,99 @@ class NotebookSchedule:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 2
-        _get = src_dict.get
-        notebook_id: str = _get("notebookId", UNSET)
-        if not isinstance(notebook_id, str):
-            raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
-        cron: str = _get("cron", UNSET)
-        if not isinstance(cron, str):
-            raise ParseError.wrong_type("string", cron, src_dict, "cron")
-        timezone: str | Unset = _get("timezone", UNSET)
-        if timezone is not UNSET:
-            _found += 1
-            if not isinstance(timezone, str):
-                raise ParseError.wrong_type("string", timezone, src_dict, "timezone")
-        _value = _get("nextRunAt", UNSET)
-        next_run_at: datetime.datetime | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "nextRunAt")
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 2
+            _get = src_dict.get
             try:
-                next_run_at = _datetime_from_iso(_value)
-            except ValueError:
-                raise ParseError("expected an ISO 8601 date-time", src_dict, "nextRunAt") from None
-
-        _value = _get("createdAt", UNSET)
-        created_at: datetime.datetime | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
+                notebook_id: str = src_dict["notebookId"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "notebookId") from None
+            if not isinstance(notebook_id, str):
+                raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
             try:
-                created_at = _datetime_from_iso(_value)
-            except ValueError:
-                raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
+                cron: str = src_dict["cron"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "cron") from None
+            if not isinstance(cron, str):
+                raise ParseError.wrong_type("string", cron, src_dict, "cron")
+            timezone: str | Unset = _get("timezone", UNSET)
+            if timezone is not UNSET:
+                _found += 1
+                if not isinstance(timezone, str):
+                    raise ParseError.wrong_type("string", timezone, src_dict, "timezone")
+            _value = _get("nextRunAt", UNSET)
+            next_run_at: datetime.datetime | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "nextRunAt")
+                try:
+                    next_run_at = _datetime_from_iso(_value)
+                except ValueError:
+                    raise ParseError(
+                        "expected an ISO 8601 date-time", src_dict, "nextRunAt"
+                    ) from None
 
-        _value = _get("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
-            try:
-                updated_at = _datetime_from_iso(_value)
-            except ValueError:
-                raise ParseError("expected an ISO 8601 date-time", src_dict, "updatedAt") from None
+            _value = _get("createdAt", UNSET)
+            created_at: datetime.datetime | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
+                try:
+                    created_at = _datetime_from_iso(_value)
+                except ValueError:
+                    raise ParseError(
+                        "expected an ISO 8601 date-time", src_dict, "createdAt"
+                    ) from None
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value for key, value in src_dict.items() if key not in _NotebookSchedule_FIELDS
-            }
-        )
+            _value = _get("updatedAt", UNSET)
+            updated_at: datetime.datetime | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
+                try:
+                    updated_at = _datetime_from_iso(_value)
+                except ValueError:
+                    raise ParseError(
+                        "expected an ISO 8601 date-time", src_dict, "updatedAt"
+                    ) from None
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        notebook_schedule = _new_object(cls)
-        notebook_schedule.notebook_id = notebook_id
-        notebook_schedule.cron = cron
-        notebook_schedule.timezone = timezone
-        notebook_schedule.next_run_at = next_run_at
-        notebook_schedule.created_at = created_at
-        notebook_schedule.updated_at = updated_at
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _NotebookSchedule_FIELDS
+                }
+            )
 
-        notebook_schedule.additional_properties = d
-        return notebook_schedule
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            notebook_schedule = _new_object(cls)
+            notebook_schedule.notebook_id = notebook_id
+            notebook_schedule.cron = cron
+            notebook_schedule.timezone = timezone
+            notebook_schedule.next_run_at = next_run_at
+            notebook_schedule.created_at = created_at
+            notebook_schedule.updated_at = updated_at
+
+            notebook_schedule.additional_properties = d
+            _append(notebook_schedule)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
@@ -133,127 +133,146 @@ class Project:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.folder import Folder
         from ..models.project_file import ProjectFile
         from ..models.project_notebook import ProjectNotebook
         from ..models.project_static_files import ProjectStaticFiles
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 3
-        _get = src_dict.get
-        id: str = _get("id", UNSET)
-        if not isinstance(id, str):
-            raise ParseError.wrong_type("string", id, src_dict, "id")
-        name: str = _get("name", UNSET)
-        if not isinstance(name, str):
-            raise ParseError.wrong_type("string", name, src_dict, "name")
-        _value = _get("projectType", UNSET)
-        project_type: ProjectType
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "projectType")
-        project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
-
-        _value = _get("createdAt", UNSET)
-        created_at: datetime.datetime | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 3
+            _get = src_dict.get
             try:
-                created_at = _datetime_from_iso(_value)
-            except ValueError:
-                raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
+                id: str = src_dict["id"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
+            if not isinstance(id, str):
+                raise ParseError.wrong_type("string", id, src_dict, "id")
+            try:
+                name: str = src_dict["name"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "name") from None
+            if not isinstance(name, str):
+                raise ParseError.wrong_type("string", name, src_dict, "name")
+            try:
+                _value = src_dict["projectType"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "projectType") from None
+            project_type: ProjectType
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "projectType")
+            project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
 
-        _value = _get("updatedAt", UNSET)
-        updated_at: datetime.datetime | None | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if isinstance(_value, str):
+            _value = _get("createdAt", UNSET)
+            created_at: datetime.datetime | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
                 try:
-                    updated_at = _datetime_from_iso(_value)
+                    created_at = _datetime_from_iso(_value)
                 except ValueError:
                     raise ParseError(
-                        "expected an ISO 8601 date-time", src_dict, "updatedAt"
+                        "expected an ISO 8601 date-time", src_dict, "createdAt"
                     ) from None
 
-            elif _value is None:
-                updated_at = None
+            _value = _get("updatedAt", UNSET)
+            updated_at: datetime.datetime | None | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if isinstance(_value, str):
+                    try:
+                        updated_at = _datetime_from_iso(_value)
+                    except ValueError:
+                        raise ParseError(
+                            "expected an ISO 8601 date-time", src_dict, "updatedAt"
+                        ) from None
 
-            else:
-                raise ParseError.wrong_type("string or null", _value, src_dict, "updatedAt")
+                elif _value is None:
+                    updated_at = None
 
-        _value = _get("folder", UNSET)
-        folder: Folder | None | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if isinstance(_value, dict):
+                else:
+                    raise ParseError.wrong_type("string or null", _value, src_dict, "updatedAt")
+
+            _value = _get("folder", UNSET)
+            folder: Folder | None | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if isinstance(_value, dict):
+                    try:
+                        folder = Folder.from_dict(_value)
+                    except ParseError as _error:
+                        raise _error.within(src_dict, "folder")
+
+                elif _value is None:
+                    folder = None
+
+                else:
+                    raise ParseError.wrong_type("object or null", _value, src_dict, "folder")
+
+            _value = _get("notebooks", UNSET)
+            notebooks: list[ProjectNotebook] | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, list):
+                    raise ParseError.wrong_type("array", _value, src_dict, "notebooks")
                 try:
-                    folder = Folder.from_dict(_value)
+                    notebooks = ProjectNotebook._from_dicts(_value)
                 except ParseError as _error:
-                    raise _error.within(src_dict, "folder")
+                    raise _error.item_of(_value).within(src_dict, "notebooks")
 
-            elif _value is None:
-                folder = None
+            _value = _get("files", UNSET)
+            files: list[ProjectFile] | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, list):
+                    raise ParseError.wrong_type("array", _value, src_dict, "files")
+                try:
+                    files = ProjectFile._from_dicts(_value)
+                except ParseError as _error:
+                    raise _error.item_of(_value).within(src_dict, "files")
 
-            else:
-                raise ParseError.wrong_type("object or null", _value, src_dict, "folder")
+            _value = _get("staticFiles", UNSET)
+            static_files: ProjectStaticFiles | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                try:
+                    static_files = ProjectStaticFiles.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "staticFiles")
 
-        _value = _get("notebooks", UNSET)
-        notebooks: list[ProjectNotebook] | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, list):
-                raise ParseError.wrong_type("array", _value, src_dict, "notebooks")
-            _from_dict_notebooks = ProjectNotebook.from_dict  # looked up once, not per item
-            try:
-                notebooks = [_from_dict_notebooks(_item) for _item in _value]
-            except ParseError as _error:
-                raise _error.item_of(_value).within(src_dict, "notebooks")
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {key: value for key, value in src_dict.items() if key not in _Project_FIELDS}
+            )
 
-        _value = _get("files", UNSET)
-        files: list[ProjectFile] | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, list):
-                raise ParseError.wrong_type("array", _value, src_dict, "files")
-            _from_dict_files = ProjectFile.from_dict  # looked up once, not per item
-            try:
-                files = [_from_dict_files(_item) for _item in _value]
-            except ParseError as _error:
-                raise _error.item_of(_value).within(src_dict, "files")
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            project = _new_object(cls)
+            project.id = id
+            project.name = name
+            project.project_type = project_type
+            project.created_at = created_at
+            project.updated_at = updated_at
+            project.folder = folder
+            project.notebooks = notebooks
+            project.files = files
+            project.static_files = static_files
 
-        _value = _get("staticFiles", UNSET)
-        static_files: ProjectStaticFiles | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            try:
-                static_files = ProjectStaticFiles.from_dict(_value)
-            except ParseError as _error:
-                raise _error.within(src_dict, "staticFiles")
-
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {key: value for key, value in src_dict.items() if key not in _Project_FIELDS}
-        )
-
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        project = _new_object(cls)
-        project.id = id
-        project.name = name
-        project.project_type = project_type
-        project.created_at = created_at
-        project.updated_at = updated_at
-        project.folder = folder
-        project.notebooks = notebooks
-        project.files = files
-        project.static_files = static_files
-
-        project.additional_properties = d
-        return project
+            project.additional_properties = d
+            _append(project)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

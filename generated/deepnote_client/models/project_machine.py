@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
@@ -82,69 +82,84 @@ class ProjectMachine:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.machine_type import MachineType
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        _value = _get("status", UNSET)
-        status: MachineStatus
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "status")
-        status = _MachineStatus_BY_VALUE.get(_value) or MachineStatus(_value)
-
-        error: None | str | Unset = _get("error", UNSET)
-        if error is not UNSET:
-            _found += 1
-            if not (isinstance(error, str) or error is None):
-                raise ParseError.wrong_type("string or null", error, src_dict, "error")
-        starting_phase: None | str | Unset = _get("startingPhase", UNSET)
-        if starting_phase is not UNSET:
-            _found += 1
-            if not (isinstance(starting_phase, str) or starting_phase is None):
-                raise ParseError.wrong_type(
-                    "string or null", starting_phase, src_dict, "startingPhase"
-                )
-        _value = _get("type", UNSET)
-        type_: MachineType | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            _get = src_dict.get
             try:
-                type_ = MachineType.from_dict(_value)
-            except ParseError as _error:
-                raise _error.within(src_dict, "type")
+                _value = src_dict["status"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "status") from None
+            status: MachineStatus
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "status")
+            status = _MachineStatus_BY_VALUE.get(_value) or MachineStatus(_value)
 
-        idle_shutdown_seconds: int | Unset = _get("idleShutdownSeconds", UNSET)
-        if idle_shutdown_seconds is not UNSET:
-            _found += 1
-            if not (
-                isinstance(idle_shutdown_seconds, int)
-                and not isinstance(idle_shutdown_seconds, bool)
-            ):
-                raise ParseError.wrong_type(
-                    "integer", idle_shutdown_seconds, src_dict, "idleShutdownSeconds"
-                )
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value for key, value in src_dict.items() if key not in _ProjectMachine_FIELDS
-            }
-        )
+            error: None | str | Unset = _get("error", UNSET)
+            if error is not UNSET:
+                _found += 1
+                if not (isinstance(error, str) or error is None):
+                    raise ParseError.wrong_type("string or null", error, src_dict, "error")
+            starting_phase: None | str | Unset = _get("startingPhase", UNSET)
+            if starting_phase is not UNSET:
+                _found += 1
+                if not (isinstance(starting_phase, str) or starting_phase is None):
+                    raise ParseError.wrong_type(
+                        "string or null", starting_phase, src_dict, "startingPhase"
+                    )
+            _value = _get("type", UNSET)
+            type_: MachineType | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                try:
+                    type_ = MachineType.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "type")
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        project_machine = _new_object(cls)
-        project_machine.status = status
-        project_machine.error = error
-        project_machine.starting_phase = starting_phase
-        project_machine.type_ = type_
-        project_machine.idle_shutdown_seconds = idle_shutdown_seconds
+            idle_shutdown_seconds: int | Unset = _get("idleShutdownSeconds", UNSET)
+            if idle_shutdown_seconds is not UNSET:
+                _found += 1
+                if not (
+                    isinstance(idle_shutdown_seconds, int)
+                    and not isinstance(idle_shutdown_seconds, bool)
+                ):
+                    raise ParseError.wrong_type(
+                        "integer", idle_shutdown_seconds, src_dict, "idleShutdownSeconds"
+                    )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _ProjectMachine_FIELDS
+                }
+            )
 
-        project_machine.additional_properties = d
-        return project_machine
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            project_machine = _new_object(cls)
+            project_machine.status = status
+            project_machine.error = error
+            project_machine.starting_phase = starting_phase
+            project_machine.type_ = type_
+            project_machine.idle_shutdown_seconds = idle_shutdown_seconds
+
+            project_machine.additional_properties = d
+            _append(project_machine)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -51,47 +51,59 @@ class ProjectStaticFiles:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 0
-        _get = src_dict.get
-        sharing_enabled: bool | Unset = _get("sharingEnabled", UNSET)
-        if sharing_enabled is not UNSET:
-            _found += 1
-            if not isinstance(sharing_enabled, bool):
-                raise ParseError.wrong_type("boolean", sharing_enabled, src_dict, "sharingEnabled")
-        api_access_enabled: bool | Unset = _get("apiAccessEnabled", UNSET)
-        if api_access_enabled is not UNSET:
-            _found += 1
-            if not isinstance(api_access_enabled, bool):
-                raise ParseError.wrong_type(
-                    "boolean", api_access_enabled, src_dict, "apiAccessEnabled"
-                )
-        url: str | Unset = _get("url", UNSET)
-        if url is not UNSET:
-            _found += 1
-            if not isinstance(url, str):
-                raise ParseError.wrong_type("string", url, src_dict, "url")
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _ProjectStaticFiles_FIELDS
-            }
-        )
+        return cls._from_dicts((src_dict,))[0]
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        project_static_files = _new_object(cls)
-        project_static_files.sharing_enabled = sharing_enabled
-        project_static_files.api_access_enabled = api_access_enabled
-        project_static_files.url = url
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 0
+            _get = src_dict.get
+            sharing_enabled: bool | Unset = _get("sharingEnabled", UNSET)
+            if sharing_enabled is not UNSET:
+                _found += 1
+                if not isinstance(sharing_enabled, bool):
+                    raise ParseError.wrong_type(
+                        "boolean", sharing_enabled, src_dict, "sharingEnabled"
+                    )
+            api_access_enabled: bool | Unset = _get("apiAccessEnabled", UNSET)
+            if api_access_enabled is not UNSET:
+                _found += 1
+                if not isinstance(api_access_enabled, bool):
+                    raise ParseError.wrong_type(
+                        "boolean", api_access_enabled, src_dict, "apiAccessEnabled"
+                    )
+            url: str | Unset = _get("url", UNSET)
+            if url is not UNSET:
+                _found += 1
+                if not isinstance(url, str):
+                    raise ParseError.wrong_type("string", url, src_dict, "url")
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _ProjectStaticFiles_FIELDS
+                }
+            )
 
-        project_static_files.additional_properties = d
-        return project_static_files
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            project_static_files = _new_object(cls)
+            project_static_files.sharing_enabled = sharing_enabled
+            project_static_files.api_access_enabled = api_access_enabled
+            project_static_files.url = url
+
+            project_static_files.additional_properties = d
+            _append(project_static_files)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

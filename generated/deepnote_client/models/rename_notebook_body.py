@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -39,31 +39,43 @@ class RenameNotebookBody:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        name: str = _get("name", UNSET)
-        if not isinstance(name, str):
-            raise ParseError.wrong_type("string", name, src_dict, "name")
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _RenameNotebookBody_FIELDS
-            }
-        )
+        return cls._from_dicts((src_dict,))[0]
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        rename_notebook_body = _new_object(cls)
-        rename_notebook_body.name = name
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            try:
+                name: str = src_dict["name"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "name") from None
+            if not isinstance(name, str):
+                raise ParseError.wrong_type("string", name, src_dict, "name")
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _RenameNotebookBody_FIELDS
+                }
+            )
 
-        rename_notebook_body.additional_properties = d
-        return rename_notebook_body
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            rename_notebook_body = _new_object(cls)
+            rename_notebook_body.name = name
+
+            rename_notebook_body.additional_properties = d
+            _append(rename_notebook_body)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, cast
 
 from attrs import define as _attrs_define
@@ -150,125 +150,140 @@ class Run:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.snapshot_block import SnapshotBlock
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 2
-        _get = src_dict.get
-        run_id: str = _get("runId", UNSET)
-        if not isinstance(run_id, str):
-            raise ParseError.wrong_type("string", run_id, src_dict, "runId")
-        _value = _get("status", UNSET)
-        status: RunStatus
-        if not isinstance(_value, str):
-            raise ParseError.wrong_type("string", _value, src_dict, "status")
-        status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
-
-        notebook_id: str | Unset = _get("notebookId", UNSET)
-        if notebook_id is not UNSET:
-            _found += 1
-            if not isinstance(notebook_id, str):
-                raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
-        _value = _get("createdAt", UNSET)
-        created_at: datetime.datetime | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 2
+            _get = src_dict.get
             try:
-                created_at = _datetime_from_iso(_value)
-            except ValueError:
-                raise ParseError("expected an ISO 8601 date-time", src_dict, "createdAt") from None
+                run_id: str = src_dict["runId"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "runId") from None
+            if not isinstance(run_id, str):
+                raise ParseError.wrong_type("string", run_id, src_dict, "runId")
+            try:
+                _value = src_dict["status"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "status") from None
+            status: RunStatus
+            if not isinstance(_value, str):
+                raise ParseError.wrong_type("string", _value, src_dict, "status")
+            status = _RunStatus_BY_VALUE.get(_value) or RunStatus(_value)
 
-        _value = _get("completedAt", UNSET)
-        completed_at: datetime.datetime | None | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if isinstance(_value, str):
+            notebook_id: str | Unset = _get("notebookId", UNSET)
+            if notebook_id is not UNSET:
+                _found += 1
+                if not isinstance(notebook_id, str):
+                    raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
+            _value = _get("createdAt", UNSET)
+            created_at: datetime.datetime | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, str):
+                    raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
                 try:
-                    completed_at = _datetime_from_iso(_value)
+                    created_at = _datetime_from_iso(_value)
                 except ValueError:
                     raise ParseError(
-                        "expected an ISO 8601 date-time", src_dict, "completedAt"
+                        "expected an ISO 8601 date-time", src_dict, "createdAt"
                     ) from None
 
-            elif _value is None:
-                completed_at = None
+            _value = _get("completedAt", UNSET)
+            completed_at: datetime.datetime | None | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if isinstance(_value, str):
+                    try:
+                        completed_at = _datetime_from_iso(_value)
+                    except ValueError:
+                        raise ParseError(
+                            "expected an ISO 8601 date-time", src_dict, "completedAt"
+                        ) from None
 
-            else:
-                raise ParseError.wrong_type("string or null", _value, src_dict, "completedAt")
+                elif _value is None:
+                    completed_at = None
 
-        error: None | str | Unset = _get("error", UNSET)
-        if error is not UNSET:
-            _found += 1
-            if not (isinstance(error, str) or error is None):
-                raise ParseError.wrong_type("string or null", error, src_dict, "error")
-        _value = _get("snapshotStatus", UNSET)
-        snapshot_status: SnapshotStatus | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if _value is not None:
-                if not isinstance(_value, str):
-                    raise ParseError.wrong_type("string", _value, src_dict, "snapshotStatus")
-                snapshot_status = _SnapshotStatus_BY_VALUE.get(_value) or SnapshotStatus(_value)
+                else:
+                    raise ParseError.wrong_type("string or null", _value, src_dict, "completedAt")
 
-        snapshot_content: None | str | Unset = _get("snapshotContent", UNSET)
-        if snapshot_content is not UNSET:
-            _found += 1
-            if not (isinstance(snapshot_content, str) or snapshot_content is None):
-                raise ParseError.wrong_type(
-                    "string or null", snapshot_content, src_dict, "snapshotContent"
-                )
-        snapshot_download_url: None | str | Unset = _get("snapshotDownloadUrl", UNSET)
-        if snapshot_download_url is not UNSET:
-            _found += 1
-            if not (isinstance(snapshot_download_url, str) or snapshot_download_url is None):
-                raise ParseError.wrong_type(
-                    "string or null", snapshot_download_url, src_dict, "snapshotDownloadUrl"
-                )
-        _value = _get("snapshotBlocks", UNSET)
-        snapshot_blocks: list[SnapshotBlock] | None | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if isinstance(_value, list):
-                _from_dict_snapshot_blocks_type_0 = (
-                    SnapshotBlock.from_dict
-                )  # looked up once, not per item
-                try:
-                    snapshot_blocks = [_from_dict_snapshot_blocks_type_0(_item) for _item in _value]
-                except ParseError as _error:
-                    raise _error.item_of(_value).within(src_dict, "snapshotBlocks")
+            error: None | str | Unset = _get("error", UNSET)
+            if error is not UNSET:
+                _found += 1
+                if not (isinstance(error, str) or error is None):
+                    raise ParseError.wrong_type("string or null", error, src_dict, "error")
+            _value = _get("snapshotStatus", UNSET)
+            snapshot_status: SnapshotStatus | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if _value is not None:
+                    if not isinstance(_value, str):
+                        raise ParseError.wrong_type("string", _value, src_dict, "snapshotStatus")
+                    snapshot_status = _SnapshotStatus_BY_VALUE.get(_value) or SnapshotStatus(_value)
 
-            elif _value is None:
-                snapshot_blocks = None
+            snapshot_content: None | str | Unset = _get("snapshotContent", UNSET)
+            if snapshot_content is not UNSET:
+                _found += 1
+                if not (isinstance(snapshot_content, str) or snapshot_content is None):
+                    raise ParseError.wrong_type(
+                        "string or null", snapshot_content, src_dict, "snapshotContent"
+                    )
+            snapshot_download_url: None | str | Unset = _get("snapshotDownloadUrl", UNSET)
+            if snapshot_download_url is not UNSET:
+                _found += 1
+                if not (isinstance(snapshot_download_url, str) or snapshot_download_url is None):
+                    raise ParseError.wrong_type(
+                        "string or null", snapshot_download_url, src_dict, "snapshotDownloadUrl"
+                    )
+            _value = _get("snapshotBlocks", UNSET)
+            snapshot_blocks: list[SnapshotBlock] | None | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if isinstance(_value, list):
+                    try:
+                        snapshot_blocks = SnapshotBlock._from_dicts(_value)
+                    except ParseError as _error:
+                        raise _error.item_of(_value).within(src_dict, "snapshotBlocks")
 
-            else:
-                raise ParseError.wrong_type("array or null", _value, src_dict, "snapshotBlocks")
+                elif _value is None:
+                    snapshot_blocks = None
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {key: value for key, value in src_dict.items() if key not in _Run_FIELDS}
-        )
+                else:
+                    raise ParseError.wrong_type("array or null", _value, src_dict, "snapshotBlocks")
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        run = _new_object(cls)
-        run.run_id = run_id
-        run.status = status
-        run.notebook_id = notebook_id
-        run.created_at = created_at
-        run.completed_at = completed_at
-        run.error = error
-        run.snapshot_status = snapshot_status
-        run.snapshot_content = snapshot_content
-        run.snapshot_download_url = snapshot_download_url
-        run.snapshot_blocks = snapshot_blocks
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {key: value for key, value in src_dict.items() if key not in _Run_FIELDS}
+            )
 
-        run.additional_properties = d
-        return run
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            run = _new_object(cls)
+            run.run_id = run_id
+            run.status = status
+            run.notebook_id = notebook_id
+            run.created_at = created_at
+            run.completed_at = completed_at
+            run.error = error
+            run.snapshot_status = snapshot_status
+            run.snapshot_content = snapshot_content
+            run.snapshot_download_url = snapshot_download_url
+            run.snapshot_blocks = snapshot_blocks
+
+            run.additional_properties = d
+            _append(run)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

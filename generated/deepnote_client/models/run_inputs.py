@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -38,30 +38,40 @@ class RunInputs:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        d = dict(src_dict)
+        return cls._from_dicts((src_dict,))[0]
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        run_inputs = _new_object(cls)
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            d = dict(src_dict)
 
-        additional_properties: dict[str, bool | list[str] | str] = {}
-        for _key, _item in d.items():
-            if isinstance(_item, str) or isinstance(_item, bool):
-                additional_properties[_key] = _item
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            run_inputs = _new_object(cls)
 
-            elif isinstance(_item, list):
-                for _index_1, _item_1 in enumerate(_item):
-                    if not isinstance(_item_1, str):
-                        raise ParseError.wrong_type("string", _item_1, src_dict, _key, _index_1)
-                additional_properties[_key] = list(_item)
+            additional_properties: dict[str, bool | list[str] | str] = {}
+            for _key, _item in d.items():
+                if isinstance(_item, str) or isinstance(_item, bool):
+                    additional_properties[_key] = _item
 
-            else:
-                raise ParseError.wrong_type("string or boolean or array", _item, src_dict, _key)
+                elif isinstance(_item, list):
+                    for _index_1, _item_1 in enumerate(_item):
+                        if not isinstance(_item_1, str):
+                            raise ParseError.wrong_type("string", _item_1, src_dict, _key, _index_1)
+                    additional_properties[_key] = list(_item)
 
-        run_inputs.additional_properties = additional_properties
-        return run_inputs
+                else:
+                    raise ParseError.wrong_type("string or boolean or array", _item, src_dict, _key)
+
+            run_inputs.additional_properties = additional_properties
+            _append(run_inputs)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

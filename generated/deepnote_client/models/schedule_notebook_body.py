@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -38,23 +38,36 @@ class ScheduleNotebookBody:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        _get = src_dict.get
-        cron: str = _get("cron", UNSET)
-        if not isinstance(cron, str):
-            raise ParseError.wrong_type("string", cron, src_dict, "cron")
-        timezone: str | Unset = _get("timezone", UNSET)
-        if timezone is not UNSET and not isinstance(timezone, str):
-            raise ParseError.wrong_type("string", timezone, src_dict, "timezone")
+        return cls._from_dicts((src_dict,))[0]
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        schedule_notebook_body = _new_object(cls)
-        schedule_notebook_body.cron = cron
-        schedule_notebook_body.timezone = timezone
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            _get = src_dict.get
+            try:
+                cron: str = src_dict["cron"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "cron") from None
+            if not isinstance(cron, str):
+                raise ParseError.wrong_type("string", cron, src_dict, "cron")
+            timezone: str | Unset = _get("timezone", UNSET)
+            if timezone is not UNSET and not isinstance(timezone, str):
+                raise ParseError.wrong_type("string", timezone, src_dict, "timezone")
 
-        return schedule_notebook_body
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            schedule_notebook_body = _new_object(cls)
+            schedule_notebook_body.cron = cron
+            schedule_notebook_body.timezone = timezone
+
+            _append(schedule_notebook_body)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
@@ -55,46 +55,61 @@ class SearchResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.search_partial_failure import SearchPartialFailure
         from ..models.search_results import SearchResults
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        _value = _get("results", UNSET)
-        results: SearchResults
-        try:
-            results = SearchResults.from_dict(_value)
-        except ParseError as _error:
-            raise _error.within(src_dict, "results")
-
-        _value = _get("partialFailure", UNSET)
-        partial_failure: SearchPartialFailure | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            _get = src_dict.get
             try:
-                partial_failure = SearchPartialFailure.from_dict(_value)
+                _value = src_dict["results"]
+            except KeyError:
+                raise ParseError.wrong_type("object", UNSET, src_dict, "results") from None
+            results: SearchResults
+            try:
+                results = SearchResults.from_dict(_value)
             except ParseError as _error:
-                raise _error.within(src_dict, "partialFailure")
+                raise _error.within(src_dict, "results")
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value for key, value in src_dict.items() if key not in _SearchResponse_FIELDS
-            }
-        )
+            _value = _get("partialFailure", UNSET)
+            partial_failure: SearchPartialFailure | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                try:
+                    partial_failure = SearchPartialFailure.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "partialFailure")
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        search_response = _new_object(cls)
-        search_response.results = results
-        search_response.partial_failure = partial_failure
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _SearchResponse_FIELDS
+                }
+            )
 
-        search_response.additional_properties = d
-        return search_response
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            search_response = _new_object(cls)
+            search_response.results = results
+            search_response.partial_failure = partial_failure
+
+            search_response.additional_properties = d
+            _append(search_response)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
@@ -72,59 +72,75 @@ class SnapshotBlock:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.snapshot_block_metadata import SnapshotBlockMetadata
         from ..models.snapshot_block_output import SnapshotBlockOutput
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        id: str = _get("id", UNSET)
-        if not isinstance(id, str):
-            raise ParseError.wrong_type("string", id, src_dict, "id")
-        type_: str | Unset = _get("type", UNSET)
-        if type_ is not UNSET:
-            _found += 1
-            if not isinstance(type_, str):
-                raise ParseError.wrong_type("string", type_, src_dict, "type")
-        _value = _get("outputs", UNSET)
-        outputs: list[SnapshotBlockOutput] | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            if not isinstance(_value, list):
-                raise ParseError.wrong_type("array", _value, src_dict, "outputs")
-            _from_dict_outputs = SnapshotBlockOutput.from_dict  # looked up once, not per item
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            _get = src_dict.get
             try:
-                outputs = [_from_dict_outputs(_item) for _item in _value]
-            except ParseError as _error:
-                raise _error.item_of(_value).within(src_dict, "outputs")
+                id: str = src_dict["id"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
+            if not isinstance(id, str):
+                raise ParseError.wrong_type("string", id, src_dict, "id")
+            type_: str | Unset = _get("type", UNSET)
+            if type_ is not UNSET:
+                _found += 1
+                if not isinstance(type_, str):
+                    raise ParseError.wrong_type("string", type_, src_dict, "type")
+            _value = _get("outputs", UNSET)
+            outputs: list[SnapshotBlockOutput] | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                if not isinstance(_value, list):
+                    raise ParseError.wrong_type("array", _value, src_dict, "outputs")
+                try:
+                    outputs = SnapshotBlockOutput._from_dicts(_value)
+                except ParseError as _error:
+                    raise _error.item_of(_value).within(src_dict, "outputs")
 
-        _value = _get("metadata", UNSET)
-        metadata: SnapshotBlockMetadata | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            try:
-                metadata = SnapshotBlockMetadata.from_dict(_value)
-            except ParseError as _error:
-                raise _error.within(src_dict, "metadata")
+            _value = _get("metadata", UNSET)
+            metadata: SnapshotBlockMetadata | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                try:
+                    metadata = SnapshotBlockMetadata.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "metadata")
 
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {key: value for key, value in src_dict.items() if key not in _SnapshotBlock_FIELDS}
-        )
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _SnapshotBlock_FIELDS
+                }
+            )
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        snapshot_block = _new_object(cls)
-        snapshot_block.id = id
-        snapshot_block.type_ = type_
-        snapshot_block.outputs = outputs
-        snapshot_block.metadata = metadata
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            snapshot_block = _new_object(cls)
+            snapshot_block.id = id
+            snapshot_block.type_ = type_
+            snapshot_block.outputs = outputs
+            snapshot_block.metadata = metadata
 
-        snapshot_block.additional_properties = d
-        return snapshot_block
+            snapshot_block.additional_properties = d
+            _append(snapshot_block)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 from attrs import define as _attrs_define
@@ -59,56 +59,68 @@ class UpdateProjectBody:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
+        return cls._from_dicts((src_dict,))[0]
+
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
         from ..models.update_project_static_files import UpdateProjectStaticFiles
 
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 0
-        _get = src_dict.get
-        _value = _get("staticFiles", UNSET)
-        static_files: UpdateProjectStaticFiles | Unset = UNSET
-        if _value is not UNSET:
-            _found += 1
-            try:
-                static_files = UpdateProjectStaticFiles.from_dict(_value)
-            except ParseError as _error:
-                raise _error.within(src_dict, "staticFiles")
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 0
+            _get = src_dict.get
+            _value = _get("staticFiles", UNSET)
+            static_files: UpdateProjectStaticFiles | Unset = UNSET
+            if _value is not UNSET:
+                _found += 1
+                try:
+                    static_files = UpdateProjectStaticFiles.from_dict(_value)
+                except ParseError as _error:
+                    raise _error.within(src_dict, "staticFiles")
 
-        streamlit_app_api_access_enabled: bool | Unset = _get("streamlitAppApiAccessEnabled", UNSET)
-        if streamlit_app_api_access_enabled is not UNSET:
-            _found += 1
-            if not isinstance(streamlit_app_api_access_enabled, bool):
-                raise ParseError.wrong_type(
-                    "boolean",
-                    streamlit_app_api_access_enabled,
-                    src_dict,
-                    "streamlitAppApiAccessEnabled",
-                )
-        environment_id: str | Unset = _get("environmentId", UNSET)
-        if environment_id is not UNSET:
-            _found += 1
-            if not isinstance(environment_id, str):
-                raise ParseError.wrong_type("string", environment_id, src_dict, "environmentId")
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {
-                key: value
-                for key, value in src_dict.items()
-                if key not in _UpdateProjectBody_FIELDS
-            }
-        )
+            streamlit_app_api_access_enabled: bool | Unset = _get(
+                "streamlitAppApiAccessEnabled", UNSET
+            )
+            if streamlit_app_api_access_enabled is not UNSET:
+                _found += 1
+                if not isinstance(streamlit_app_api_access_enabled, bool):
+                    raise ParseError.wrong_type(
+                        "boolean",
+                        streamlit_app_api_access_enabled,
+                        src_dict,
+                        "streamlitAppApiAccessEnabled",
+                    )
+            environment_id: str | Unset = _get("environmentId", UNSET)
+            if environment_id is not UNSET:
+                _found += 1
+                if not isinstance(environment_id, str):
+                    raise ParseError.wrong_type("string", environment_id, src_dict, "environmentId")
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _UpdateProjectBody_FIELDS
+                }
+            )
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        update_project_body = _new_object(cls)
-        update_project_body.static_files = static_files
-        update_project_body.streamlit_app_api_access_enabled = streamlit_app_api_access_enabled
-        update_project_body.environment_id = environment_id
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            update_project_body = _new_object(cls)
+            update_project_body.static_files = static_files
+            update_project_body.streamlit_app_api_access_enabled = streamlit_app_api_access_enabled
+            update_project_body.environment_id = environment_id
 
-        update_project_body.additional_properties = d
-        return update_project_body
+            update_project_body.additional_properties = d
+            _append(update_project_body)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [

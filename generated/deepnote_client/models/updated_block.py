@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 from attrs import define as _attrs_define
@@ -46,33 +46,48 @@ class UpdatedBlock:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Parse a decoded JSON object; ``errors.ParseError`` names the field that does not match."""
-        # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-            raise ParseError.wrong_type("object", src_dict, src_dict)
-        # Fields are read with get() and counted; the other keys are collected only if there are any.
-        _found = 1
-        _get = src_dict.get
-        id: str = _get("id", UNSET)
-        if not isinstance(id, str):
-            raise ParseError.wrong_type("string", id, src_dict, "id")
-        version: float | Unset = _get("version", UNSET)
-        if version is not UNSET:
-            _found += 1
-            if not (isinstance(version, (int, float)) and not isinstance(version, bool)):
-                raise ParseError.wrong_type("number", version, src_dict, "version")
-        d = (
-            {}
-            if len(src_dict) == _found
-            else {key: value for key, value in src_dict.items() if key not in _UpdatedBlock_FIELDS}
-        )
+        return cls._from_dicts((src_dict,))[0]
 
-        # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-        updated_block = _new_object(cls)
-        updated_block.id = id
-        updated_block.version = version
+    @classmethod
+    def _from_dicts(cls, src_dicts: Iterable[Any]) -> list[Self]:
+        """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
+        about that item (``errors.ParseError.item_of`` adds its index)."""
+        parsed: list[Self] = []
+        _append = parsed.append
+        for src_dict in src_dicts:
+            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
+            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+                raise ParseError.wrong_type("object", src_dict, src_dict)
+            # Fields are read and counted; the other keys are collected only if there are any.
+            _found = 1
+            _get = src_dict.get
+            try:
+                id: str = src_dict["id"]
+            except KeyError:
+                raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
+            if not isinstance(id, str):
+                raise ParseError.wrong_type("string", id, src_dict, "id")
+            version: float | Unset = _get("version", UNSET)
+            if version is not UNSET:
+                _found += 1
+                if not (isinstance(version, (int, float)) and not isinstance(version, bool)):
+                    raise ParseError.wrong_type("number", version, src_dict, "version")
+            d = (
+                {}
+                if len(src_dict) == _found
+                else {
+                    key: value for key, value in src_dict.items() if key not in _UpdatedBlock_FIELDS
+                }
+            )
 
-        updated_block.additional_properties = d
-        return updated_block
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            updated_block = _new_object(cls)
+            updated_block.id = id
+            updated_block.version = version
+
+            updated_block.additional_properties = d
+            _append(updated_block)
+        return parsed
 
     def __repr__(self) -> str:
         fields = [
