@@ -26,6 +26,8 @@ COMMANDS = {
     "python -c pass": "pass",
     "python -c 'import httpx'": "import httpx",
     "python -c 'import deepnote_overlay'": "import deepnote_overlay",
+    # The resource-style client (issue 9): importing it must not load the endpoints and models.
+    "python -c 'from deepnote_overlay import Deepnote'": "from deepnote_overlay import Deepnote",
 }
 
 
@@ -71,7 +73,7 @@ def _instruction_rows(section: Section) -> None:
     counted = {
         label: instructions.count([sys.executable, "-c", code]) / 1e6 for label, code in COMMANDS.items()
     }
-    bare, httpx_m, overlay_m = (counted[label] for label in COMMANDS)
+    bare, httpx_m, overlay_m, facade_m = (counted[label] for label in COMMANDS)
     section.add("import httpx, instructions (callgrind)", "M instr", [httpx_m])
     section.add(
         "import deepnote_overlay, instructions",
@@ -87,6 +89,13 @@ def _instruction_rows(section: Section) -> None:
         ratios=[(overlay_m - bare) / (httpx_m - bare)],
         baseline_label="import httpx, net",
     )
+    section.add(
+        "from deepnote_overlay import Deepnote, instructions",
+        "M instr",
+        [facade_m],
+        ratios=[facade_m / httpx_m],
+        baseline_label="import httpx",
+    )
 
 
 def run(*, rounds: int) -> Section:
@@ -95,7 +104,7 @@ def run(*, rounds: int) -> Section:
         _spawn(code)  # warm-up, writes bytecode caches
     values = interleaved({label: _timed_spawn(code) for label, code in COMMANDS.items()}, rounds)
     ms = {label: [v * 1000 for v in vals] for label, vals in values.items()}
-    bare, httpx_ms, overlay_ms = (ms[label] for label in COMMANDS)
+    bare, httpx_ms, overlay_ms, facade_ms = (ms[label] for label in COMMANDS)
     section.add("python -c pass (interpreter only)", "ms", bare)
     section.add("import httpx", "ms", httpx_ms)
     section.add("import deepnote_overlay", "ms", overlay_ms, baseline=httpx_ms, baseline_label="import httpx")
@@ -107,6 +116,13 @@ def run(*, rounds: int) -> Section:
         net_overlay,
         baseline=net_httpx,
         baseline_label="import httpx, net",
+    )
+    section.add(
+        "from deepnote_overlay import Deepnote",
+        "ms",
+        facade_ms,
+        baseline=httpx_ms,
+        baseline_label="import httpx",
     )
 
     _instruction_rows(section)
