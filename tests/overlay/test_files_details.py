@@ -317,3 +317,14 @@ async def test_an_upload_from_a_pipe_counts_its_bytes_without_a_total(mode: str)
         await upload(mode, mock_client(api, None), "piped.bin", source, progress=lambda *p: seen.append(p))
     assert seen == [(1000, None)]
     assert b"\r\n\r\n" + b"p" * 1000 + b"\r\n" in bodies[0]
+
+
+def test_the_upload_reader_hands_out_at_most_one_piece_whatever_is_asked() -> None:
+    # httpx's multipart encoder asks for 64 KiB at a time; a reader asked for everything (read(),
+    # read(-1), read(None)) still holds one piece at a time, so memory never grows with the file.
+    from deepnote_overlay.files import _CountingReader
+
+    reader = _CountingReader(io.BytesIO(b"z" * (4 * PIECE_SIZE)), None, None)
+    sizes: list[Any] = [-1, None, 10, 0]  # None as io's read() takes it, though typed int
+    assert [len(reader.read(size)) for size in sizes] == [PIECE_SIZE, PIECE_SIZE, 10, 0]
+    assert len(reader.read()) == PIECE_SIZE
