@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from deepnote_client.client import AuthenticatedClient
+from deepnote_fake.documents import archive
 from deepnote_overlay import (
     EXPORT_RECORD,
     ProjectExport,
@@ -40,11 +41,7 @@ def sha256(data: bytes) -> str:
 
 
 def zip_of(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
+    return archive(list(members.items()))
 
 
 async def export(mode: str, client: AuthenticatedClient, directory: Path) -> ProjectExport:
@@ -137,10 +134,10 @@ async def test_an_import_sends_the_root_documents_with_the_records_base_and_reco
         "force": "false",
     }
     assert sent.headers["content-type"] == "application/zip"
-    with zipfile.ZipFile(io.BytesIO(sent.content)) as archive:
-        assert {name: archive.read(name) for name in archive.namelist()} == DOCUMENTS
+    with zipfile.ZipFile(io.BytesIO(sent.content)) as sent_zip:
+        assert {name: sent_zip.read(name) for name in sent_zip.namelist()} == DOCUMENTS
         # Compressed: Deepnote refuses an import past its size limit (413).
-        assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_DEFLATED}
+        assert {info.compress_type for info in sent_zip.infolist()} == {zipfile.ZIP_DEFLATED}
     record = json.loads((tmp_path / EXPORT_RECORD).read_text())
     assert record == {
         "projectId": PROJECT_ID,
