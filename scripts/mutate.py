@@ -2,9 +2,10 @@
 
 mutmut (pinned in pyproject's ``mutation`` extra) names each mutant after the module path derived
 from its file, stripping only a leading ``src/``; the overlay lives in ``overlay/``. So this script
-stages a copy in ``build/mutation`` (``src/deepnote_overlay``, ``tests/``, ``README.md`` and a
-``pyproject.toml`` holding ``mutation/config.toml``'s ``[mutmut]`` table and the repo's pytest
-settings) and runs mutmut there, one module at a time. The repo itself is never changed.
+stages a copy in ``build/mutation`` (``src/deepnote_overlay``, ``tests/``, ``README.md``,
+``openapi.yaml`` and a ``pyproject.toml`` holding ``mutation/config.toml``'s ``[mutmut]`` table and
+the repo's pytest settings) and runs mutmut there, one module at a time. The repo itself is never
+changed.
 
 mutmut mutates function bodies only; module constants and defaults (retried statuses, the retry
 policy's defaults) are covered by the hand-written mutants in ``mutation/extra_mutants.toml``, each
@@ -131,13 +132,15 @@ def stage(stage_dir: Path, module: str, config: dict[str, Any]) -> None:
     shutil.copytree(SOURCE, stage_dir / "overlay" / PACKAGE, ignore=ignore)
     shutil.copytree(ROOT / "tests", stage_dir / "tests", ignore=ignore)
     shutil.copy2(ROOT / "README.md", stage_dir / "README.md")
+    # tests/test_readme.py checks the README's x-source table against the spec.
+    shutil.copy2(ROOT / "openapi.yaml", stage_dir / "openapi.yaml")
     pytest_options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
     mutmut = {
         **config["mutmut"],
         "source_paths": [f"src/{PACKAGE}"],
         "only_mutate": [f"src/{PACKAGE}/{module}.py"],
         "pytest_add_cli_args_test_selection": config["tests"].get(module, config["tests"]["default"]),
-        "also_copy": ["README.md", "overlay"],
+        "also_copy": ["README.md", "openapi.yaml", "overlay"],
     }
     lines = ["[tool.mutmut]", *(f"{key} = {json.dumps(value)}" for key, value in mutmut.items())]
     lines += [

@@ -6,8 +6,10 @@ Guarantees:
   ``POST /files`` (multipart), read in 64 KiB pieces while sending: memory does not grow with the
   file's size (``make bench`` shows it with a 200 MB file). They return the created
   ``FileReference``, whose ``path`` is where Deepnote stored it (a unique path when the requested
-  one was taken). The upload goes through ``call`` / ``acall``, so answers and errors are the same
-  typed ones; it is never replayed once sent (``RetryTransport`` does not replay a streamed body).
+  one was taken). A file object is sent whole, from its start (httpx's multipart encoder seeks it
+  to 0), wherever it was positioned. The upload goes through ``call`` / ``acall``, so answers and
+  errors are the same typed ones; it is never replayed once sent (``RetryTransport`` does not
+  replay a streamed body).
 - ``download_file`` / ``adownload_file`` write ``GET /files/download`` to a path or an open binary
   file object as the bytes arrive, without the client's ``max_response_bytes`` cap (that cap is for
   answers read into memory). A path is written to a temporary file beside it and renamed into
@@ -96,15 +98,18 @@ class _CountingReader:
 
 
 def _size(file: IO[bytes]) -> int | None:
+    """The whole file's size: httpx's multipart encoder seeks a file object back to its start and
+    sends all of it, wherever it was positioned. ``None`` when unknown (a pipe cannot tell)."""
     try:
-        return os.fstat(file.fileno()).st_size - file.tell()
+        file.tell()  # a pipe cannot; its fstat size would say 0
+        return os.fstat(file.fileno()).st_size
     except (AttributeError, OSError, ValueError):
         pass
     try:
         here = file.tell()
         end = file.seek(0, os.SEEK_END)
         file.seek(here)
-        return end - here
+        return end
     except (AttributeError, OSError, ValueError):
         return None
 

@@ -7,6 +7,7 @@ and URL could be lost without a test failing, though they are what a user reads 
 from __future__ import annotations
 
 import asyncio
+import io
 from typing import Any
 
 import attrs
@@ -14,6 +15,8 @@ import httpx
 import pytest
 
 from deepnote_client.api.notebooks import get_notebook
+from deepnote_client.api.projects import import_project
+from deepnote_client.types import File
 from deepnote_overlay import (
     APIConnectionError,
     APITimeoutError,
@@ -23,8 +26,9 @@ from deepnote_overlay import (
     acall,
     call,
 )
+from deepnote_overlay.calls import CONTENT_PIECE, raise_for_answer
 
-from .helpers import NOTEBOOK_ID, FakeTime, mock_client, success_response
+from .helpers import NOTEBOOK_ID, PROJECT_ID, FakeTime, mock_client, success_response
 
 URL = f"https://api.test/v2/notebooks/{NOTEBOOK_ID}"
 MODES = ["sync", "async"]
@@ -129,3 +133,38 @@ def test_an_async_client_used_from_a_second_event_loop_says_what_to_do(fake_time
         "belong to that loop: close it with 'await client.aclose()' (or 'async with client:') "
         "before that loop ends, then it works in the next one; or connect() once per event loop"
     )
+
+
+class _RecordingReader(io.BytesIO):
+    """A binary file that records the size of every read."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.asked: list[int | None] = []
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        self.asked.append(size)
+        return super().read(size)
+
+
+async def test_acall_sends_a_file_body_in_pieces() -> None:
+    # A raw body given as a file object (importProject's ZIP) is read CONTENT_PIECE bytes at a time.
+    data = bytes(range(256)) * 600  # 153 600 bytes: three pieces
+    received: list[bytes] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        received.append(request.read())
+        project = {"id": PROJECT_ID, "modifiedAt": "2026-11-28T10:00:00.000Z", "contentHash": "h"}
+        return httpx.Response(200, json={"project": project, "notebooks": []})
+
+    reader = _RecordingReader(data)
+    await acall(import_project, mock_client(api, None), project_id=PROJECT_ID, body=File(payload=reader))
+    assert received == [data]
+    assert reader.asked == [CONTENT_PIECE] * 4  # the fourth read finds the end
+
+
+def test_raise_for_answer_takes_only_an_error_answer() -> None:
+    request = httpx.Request("GET", URL)
+    with pytest.raises(ValueError) as caught:
+        raise_for_answer(request, httpx.Response(200, request=request))
+    assert str(caught.value) == "raise_for_answer takes a non-2xx answer"

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
 
 import deepnote_overlay
-from deepnote_overlay import AsyncDeepnote, Deepnote, runs
-from deepnote_overlay.facade_helpers import AsyncRunsHelpers, RunsHelpers
+from deepnote_overlay import AsyncDeepnote, Deepnote, files, project_archive, runs
+from deepnote_overlay.facade_helpers import (
+    AsyncFilesHelpers,
+    AsyncProjectsHelpers,
+    AsyncRunsHelpers,
+    FilesHelpers,
+    ProjectsHelpers,
+    RunsHelpers,
+)
 from deepnote_overlay.resource import ImportedOnFirstCall
 
 
@@ -26,17 +35,28 @@ def test_an_unknown_name_is_an_attribute_error_naming_it() -> None:
         deepnote_overlay.no_such_thing  # type: ignore[attr-defined]  # noqa: B018
 
 
-def test_the_facade_methods_forward_to_the_run_helpers_and_say_so() -> None:
+def test_the_facade_methods_forward_to_the_helpers_and_say_so() -> None:
 
-    forwarded = [
+    forwarded: list[tuple[Any, Callable[..., Any]]] = [
         (Deepnote.run_notebook, runs.run_notebook),
         (AsyncDeepnote.run_notebook, runs.arun_notebook),
         (RunsHelpers.wait, runs.wait_for_run),
+        (RunsHelpers.result, runs.get_run_result),
         (AsyncRunsHelpers.wait, runs.await_run),
+        (AsyncRunsHelpers.result, runs.aget_run_result),
+        (FilesHelpers.upload, files.upload_file),
+        (FilesHelpers.download_to, files.download_file),
+        (AsyncFilesHelpers.upload, files.aupload_file),
+        (AsyncFilesHelpers.download_to, files.adownload_file),
+        (ProjectsHelpers.export_to, project_archive.export_project),
+        (ProjectsHelpers.import_from, project_archive.import_project),
+        (AsyncProjectsHelpers.export_to, project_archive.aexport_project),
+        (AsyncProjectsHelpers.import_from, project_archive.aimport_project),
     ]
     for method, function in forwarded:
         assert method.__wrapped__ is function
-        assert method.__doc__ == f"``deepnote_overlay.runs.{function.__name__}`` (imported on first use)."
+        module = function.__module__.removeprefix("deepnote_overlay.")
+        assert method.__doc__ == f"``deepnote_overlay.{module}.{function.__name__}`` (imported on first use)."
 
 
 def test_a_pager_shows_its_operation_and_limits_and_fetches_nothing() -> None:
