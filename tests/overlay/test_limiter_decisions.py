@@ -318,3 +318,13 @@ async def test_a_waiter_cancelled_after_its_slot_was_handed_over_passes_it_on() 
     assert slots.used == 0
     await asyncio.wait_for(slots.aacquire(), 1.0)
     assert slots.used == 1
+
+
+def test_a_refusal_naming_the_reset_already_paused_for_invalidates_no_turn(fake_time: FakeTime) -> None:
+    limiter = limiter_on(fake_time)
+    limiter.observe(limiter.wait_turn(), refusal("10"))
+    resent = limiter.wait_turn(resend=True)  # sat out its retry wait: goes at once
+    cleared = limiter.wait_turn(resend=True)
+    limiter.observe(resent, refusal("10"))  # refused again, naming the same reset: nothing new
+    assert limiter._still_valid(cleared)
+    assert limiter.paused_until == 10.0
