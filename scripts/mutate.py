@@ -91,7 +91,9 @@ def main() -> int:
         stage_dir = STAGE / module
         if args.report:
             module_results = read_mutmut_results(stage_dir, module)
-            if not module_results:
+            if not module_results and (stage_dir / "mutmut.log").exists():
+                print(f"   {module}: no function to mutate")
+            elif not module_results:
                 print(f"   {module}: no results in {stage_dir.relative_to(ROOT)}")
             else:
                 print(f"   {module}: results of {results_time(stage_dir, module)}")
