@@ -17,11 +17,15 @@ The score is killed / (all - equivalent); timeouts count as killed, "no tests" a
 a stopped run never checked are left out of the score, listed, and fail the goal.
 
 Usage: scripts/mutate.py [--module calls --module retries ...] [--keep] [--report] [--no-extra] [--jobs N]
+
+Without ``--module`` it runs (or with ``--report`` reports) every module mutmut mutates, and all the
+hand-written mutants.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
 import json
 import os
@@ -87,8 +91,12 @@ def main() -> int:
         stage_dir = STAGE / module
         if args.report:
             module_results = read_mutmut_results(stage_dir, module)
-            if not module_results:
+            if not module_results and (stage_dir / "mutmut.log").exists():
+                print(f"   {module}: no function to mutate")
+            elif not module_results:
                 print(f"   {module}: no results in {stage_dir.relative_to(ROOT)}")
+            else:
+                print(f"   {module}: results of {results_time(stage_dir, module)}")
             results.update(module_results)
             diffs.update(
                 mutant_diffs(stage_dir, sorted(n for n, s in module_results.items() if s not in KILLED))
@@ -166,6 +174,13 @@ def read_mutmut_results(stage_dir: Path, module: str) -> dict[str, str]:
         return {}
     codes = json.loads(meta.read_text())["exit_code_by_key"]
     return {name: STATUS_BY_EXIT_CODE.get(code, "suspicious") for name, code in codes.items()}
+
+
+def results_time(stage_dir: Path, module: str) -> str:
+    """When mutmut last wrote ``module``'s results (UTC), so a report shows which run each row is from."""
+    meta = stage_dir / "mutants" / "src" / PACKAGE / f"{module}.py.meta"
+    stamp = datetime.datetime.fromtimestamp(meta.stat().st_mtime, tz=datetime.UTC)
+    return stamp.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def mutant_diffs(stage_dir: Path, names: list[str]) -> dict[str, str]:

@@ -168,3 +168,17 @@ def test_raise_for_answer_takes_only_an_error_answer() -> None:
     with pytest.raises(ValueError) as caught:
         raise_for_answer(request, httpx.Response(200, request=request))
     assert str(caught.value) == "raise_for_answer takes a non-2xx answer"
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_httpx_reason_for_a_refused_url_is_cut_to_80_characters(mode: str, fake_time: FakeTime) -> None:
+    # httpx quotes the whole host when it refuses one (here an IPv6 address that is not one): the
+    # error keeps only its first 80 characters, however long the base URL a caller passed.
+    host = "[zz" + "a" * 100 + "]"
+    with pytest.raises(httpx.InvalidURL) as refused:
+        httpx.URL(f"https://{host}/v2")
+    client = attrs.evolve(mock_client(success_response, fake_time.policy()), base_url=f"https://{host}/v2")
+    with pytest.raises(InvalidRequestError) as caught:
+        await run(mode, client)
+    assert len(str(refused.value)) > 80
+    assert caught.value.reason == f"httpx refused the URL: {str(refused.value)[:80]}"

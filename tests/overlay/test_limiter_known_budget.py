@@ -19,6 +19,7 @@ from deepnote_fake import SEED_NOTEBOOK_ID, FakeDeepnote, ServerHandle, running_
 from deepnote_overlay import RateBudget, RateLimiter, acall, arun_notebook, connect
 
 from .helpers import FakeTime
+from .test_limiter_decisions import turn
 
 LIMIT = 10
 OK = httpx.Response(200)
@@ -91,18 +92,21 @@ def test_the_known_budget_paces_from_the_first_request(fake_time: FakeTime) -> N
     assert limiter.budget == 3  # full windows never refused: but a known budget is not probed beyond
 
 
-def test_a_window_waits_for_the_previous_windows_first_answer_plus_the_window(fake_time: FakeTime) -> None:
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_window_waits_for_the_previous_windows_first_answer_plus_the_window(
+    mode: str, fake_time: FakeTime
+) -> None:
     limiter = RateLimiter(
         budget=RateBudget(requests=2, per=10.0),
         clock=fake_time.monotonic,
         sleep=fake_time.sleep,
         asleep=fake_time.asleep,
     )
-    first, second = limiter.wait_turn(), limiter.wait_turn()
+    first, second = await turn(limiter, mode), await turn(limiter, mode)
     fake_time.now = 3.0  # the first answers come late: the server may have opened its window as late
     limiter.observe(first, OK)
     limiter.observe(second, OK)
-    third = limiter.wait_turn()
+    third = await turn(limiter, mode)
     assert third.start_at == pytest.approx(10.2)  # planned from when the first request left ...
     assert fake_time.now == pytest.approx(13.0)  # ... but sent 10 s after the first answer
     assert fake_time.waits[-2:] == [pytest.approx(7.2), pytest.approx(2.8)]

@@ -186,3 +186,19 @@ async def test_an_import_without_a_record_or_with_another_projects_refuses_befor
         await import_(mode, api.client(), tmp_path)
     assert str(caught.value) == f"{record_path} records project other-project, not {PROJECT_ID}"
     assert api.requests == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_the_record_is_indented_json_one_key_a_line_ending_in_a_newline(
+    mode: str, tmp_path: Path
+) -> None:
+    # The record sits next to the notebooks, which users keep in version control: its layout is
+    # fixed so that an export changes only the lines whose values changed.
+    await export(mode, Api().client(), tmp_path)
+    assert (tmp_path / EXPORT_RECORD).read_text() == (
+        "{\n"
+        f'  "projectId": "{PROJECT_ID}",\n'
+        f'  "modifiedAt": "{MODIFIED_AT}",\n'
+        f'  "contentHash": "{content_hash(DOCUMENTS)}"\n'
+        "}\n"
+    )

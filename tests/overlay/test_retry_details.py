@@ -18,7 +18,7 @@ import pytest
 from deepnote_client.api.notebooks import create_notebook, delete_notebook, get_notebook
 from deepnote_client.models import CreateNotebookBody
 from deepnote_overlay import APIStatusError, RetryPolicy, RetryTransport, ServerError, acall, call
-from deepnote_overlay.retries import UNIX_TIME_THRESHOLD, asyncio_sleep
+from deepnote_overlay.retries import STREAM_RESPONSE, UNIX_TIME_THRESHOLD, asyncio_sleep
 
 from .helpers import (
     NOTEBOOK_ID,
@@ -136,7 +136,7 @@ def test_a_write_error_may_have_sent_the_request() -> None:
         call(
             create_notebook,
             client=mock_client(post, post_time.policy()),
-            body=CreateNotebookBody(project_id=PROJECT_ID, name="Once"),  # type: ignore[arg-type]
+            body=CreateNotebookBody(project_id=PROJECT_ID, name="Once"),
         )
     assert len(posts) == 1, "a POST that may have been sent is never replayed"
     get, gets = scripted([raises(httpx.WriteError, "broken pipe")])
@@ -217,6 +217,45 @@ async def test_a_body_in_several_chunks_arrives_whole_through_the_retry_transpor
     assert [stream.closed for stream in streams] == [True]
 
 
+class Counted(Chunked):
+    """A body that counts the pieces it has produced."""
+
+    def __init__(self, chunks: list[bytes]) -> None:
+        super().__init__(chunks)
+        self.produced = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.chunks:
+            self.produced += 1
+            yield chunk
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self:
+            yield chunk
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_download_is_handed_on_after_its_first_piece_even_a_single_byte(
+    mode: str, fake_time: FakeTime
+) -> None:
+    """A STREAM_RESPONSE request holds no more than one piece in the transport, however small."""
+    body = Counted([b"x", b"y" * 1000, b"z" * 1000])
+    transport = RetryTransport(
+        fake_time.policy(),
+        transport=httpx.MockTransport(lambda request: httpx.Response(200, stream=body)),
+        async_transport=httpx.MockTransport(lambda request: httpx.Response(200, stream=body)),
+    )
+    request = httpx.Request("GET", "https://api.test/v2/files/download", extensions={STREAM_RESPONSE: True})
+    if mode == "sync":
+        response = transport.handle_request(request)
+        assert body.produced == 1
+        assert b"".join(response.stream) == b"".join(body.chunks)
+    else:
+        response = await transport.handle_async_request(request)
+        assert body.produced == 1
+        assert b"".join([piece async for piece in response.stream]) == b"".join(body.chunks)
+
+
 @pytest.mark.parametrize("mode", ["sync", "async"])
 async def test_a_chunked_body_reaches_call_whole(mode: str, fake_time: FakeTime) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
@@ -281,7 +320,7 @@ def test_every_idempotent_method_is_retried_after_a_503(
 )
 def test_a_policy_out_of_range_is_refused(options: dict[str, float]) -> None:
     with pytest.raises(ValueError, match=next(iter(options))):
-        RetryPolicy(**options)  # type: ignore[arg-type]
+        RetryPolicy(**options)
 
 
 def test_a_number_of_exactly_the_threshold_is_a_unix_time(fake_time: FakeTime) -> None:

@@ -72,6 +72,7 @@ async def test_timeout_and_poll_pacing_are_forwarded(mode: str, fake_time: FakeT
         )
     assert caught.value.timeout == 60
     assert caught.value.run.status is RunStatus.RUNNING
+    assert (caught.value.run_id, caught.value.notebook_id) == (RUN_ID, NOTEBOOK_ID)
     pauses = fake_time.waits
     assert sum(pauses) == pytest.approx(60), "the last poll happens at the deadline, not later"
     assert pauses[0] == 2, "the first pause is poll_interval"
@@ -280,3 +281,38 @@ async def test_a_get_run_answer_with_an_undocumented_success_status_is_a_parse_e
     with pytest.raises(ResponseParseError) as caught:
         await wait_with(name, once(accepted, fake_time), fake_time)  # type: ignore[arg-type]
     assert caught.value.reason == "status 202 is not documented for this operation"
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_run_notebook_forwards_snapshot_timeout(mode: str, fake_time: FakeTime) -> None:
+    api = ScriptedPolls(final="success", snapshot="pending")
+    result = await start(
+        mode, once(api, fake_time), fake_time, outputs=True, snapshot_timeout=5, poll_interval=0.5
+    )
+    assert (result.status, result.snapshot_status) == ("success", "pending")
+    assert sum(fake_time.waits) == pytest.approx(5)
+
+
+class MalformedBlocks(ScriptedPolls):
+    """The run ends with its snapshot blocks, but they are not an array."""
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        answer = super().__call__(request)
+        if request.method == "POST":
+            return answer
+        body = answer.json()
+        body["run"]["snapshotBlocks"] = {"not": "an array"}
+        return httpx.Response(200, json=body)
+
+
+@pytest.mark.parametrize("name", ["get_run_result", "aget_run_result"])
+async def test_malformed_snapshot_blocks_name_the_field_the_poll_and_the_run(
+    name: str, fake_time: FakeTime
+) -> None:
+    api = MalformedBlocks(final="success", snapshot="available")
+    with pytest.raises(ResponseParseError) as caught:
+        await wait_with(name, once(api, fake_time), fake_time)
+    error = caught.value
+    assert (error.field, error.url) == ("snapshotBlocks", f"/runs/{RUN_ID}")
+    assert (error.run_id, error.notebook_id) == (RUN_ID, NOTEBOOK_ID)
+    assert f"run {RUN_ID} of notebook {NOTEBOOK_ID} was created and may still be running" in error.__notes__

@@ -346,7 +346,7 @@ class _Recorder(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         type(self).seen.append(dict(self.headers))
         body = b"version: '1.0'\n"
-        self.send_response(200)
+        self.send_response(404 if self.path.startswith("/missing") else 200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -443,3 +443,47 @@ async def test_snapshot_download_errors_name_the_request_without_its_signature(p
             "ConnectError",
         )
         assert isinstance(failed.value.__cause__, httpx.ConnectError)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_snapshot_is_streamed_with_the_clients_timeout_and_tls_verification(
+    mode: str, presigned_origin: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[dict[str, Any]] = []
+
+    class Sync(httpx.Client):
+        def __init__(self, **options: Any) -> None:
+            seen.append(options)
+            super().__init__(**options)
+
+        def send(self, request: httpx.Request, **options: Any) -> httpx.Response:
+            seen.append(options)
+            return super().send(request, **options)
+
+    class Async(httpx.AsyncClient):
+        def __init__(self, **options: Any) -> None:
+            seen.append(options)
+            super().__init__(**options)
+
+        async def send(self, request: httpx.Request, **options: Any) -> httpx.Response:
+            seen.append(options)
+            return await super().send(request, **options)
+
+    client = connect(MOCK_TOKEN, base_url="https://api.test/v2", timeout=7, verify=False)
+    monkeypatch.setattr(httpx, "Client", Sync)
+    monkeypatch.setattr(httpx, "AsyncClient", Async)
+    url = f"{presigned_origin}/snapshots/r1?X-Signature=abc"
+    if mode == "sync":
+        document = download_snapshot(client, url)
+    else:
+        document = await adownload_snapshot(client, url)
+    assert document == "version: '1.0'\n"
+    # Read as a stream, so max_response_bytes stops a large one early; with the client's settings.
+    assert seen == [{"timeout": httpx.Timeout(7), "verify": False}, {"stream": True}]
+
+
+async def test_an_async_snapshot_refusal_names_the_url_without_its_signature(presigned_origin: str) -> None:
+    client = connect(MOCK_TOKEN, base_url="https://api.test/v2")
+    with pytest.raises(NotFoundError) as caught:
+        await adownload_snapshot(client, f"{presigned_origin}/missing?X-Signature=abc")
+    assert (caught.value.method, caught.value.url) == ("GET", f"{presigned_origin}/missing")
