@@ -48,6 +48,16 @@ NO_AVAILABILITY = {
     "reorderNotebookBlocks",
     "listNotebookRuns",
     "scheduleNotebook",
+    # what deleteProject / deleteNotebook remove too (reason in schemathesis.toml)
+    "getBlock",
+    "updateBlock",
+    "deleteBlock",
+    "listStreamlitApps",
+    "getStreamlitAppStatus",
+    "deleteFile",
+    "copyFile",
+    "downloadFile",
+    "executeSessionCode",
 }
 CHECKS = [
     "not_a_server_error",
