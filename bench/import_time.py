@@ -66,7 +66,7 @@ def _importtime(code: str) -> dict[str, tuple[int, int, int]]:
 
 
 def _instruction_rows(section: Section) -> None:
-    """The same three processes counted in instructions (callgrind), when valgrind is installed."""
+    """The same processes counted in instructions (callgrind), when valgrind is installed."""
     if not instructions.available():
         section.notes.append("instruction counts skipped: valgrind is not on PATH")
         return
@@ -75,27 +75,18 @@ def _instruction_rows(section: Section) -> None:
     }
     bare, httpx_m, overlay_m, facade_m = (counted[label] for label in COMMANDS)
     section.add("import httpx, instructions (callgrind)", "M instr", [httpx_m])
-    section.add(
-        "import deepnote_overlay, instructions",
-        "M instr",
-        [overlay_m],
-        ratios=[overlay_m / httpx_m],
-        baseline_label="import httpx",
+    rows = (
+        ("import deepnote_overlay, instructions", overlay_m, httpx_m, "import httpx"),
+        (
+            "import deepnote_overlay, instructions net of start-up",
+            overlay_m - bare,
+            httpx_m - bare,
+            "import httpx, net",
+        ),
+        ("from deepnote_overlay import Deepnote, instructions", facade_m, httpx_m, "import httpx"),
     )
-    section.add(
-        "import deepnote_overlay, instructions net of start-up",
-        "M instr",
-        [overlay_m - bare],
-        ratios=[(overlay_m - bare) / (httpx_m - bare)],
-        baseline_label="import httpx, net",
-    )
-    section.add(
-        "from deepnote_overlay import Deepnote, instructions",
-        "M instr",
-        [facade_m],
-        ratios=[facade_m / httpx_m],
-        baseline_label="import httpx",
-    )
+    for label, value, baseline, baseline_label in rows:
+        section.add(label, "M instr", [value], ratios=[value / baseline], baseline_label=baseline_label)
 
 
 def run(*, rounds: int) -> Section:
