@@ -14,7 +14,8 @@ the timed rows, the same comparisons counted in instructions:
 Instruction counts leave out what a machine adds (cache misses, memory bandwidth), so they are a
 lower bound on the wall-clock ratio rather than a replacement for it; both are printed.
 
-``python -m bench.instructions CASE VARIANT CALLS`` is the probe run under callgrind.
+``python -m bench.instructions CASE VARIANT CALLS`` is the probe run under callgrind: the same
+callables item 2 times (``bench.per_call``), so both count exactly what the table times.
 """
 
 from __future__ import annotations
@@ -69,40 +70,24 @@ def count(argv: list[str], env: Mapping[str, str] | None = None) -> int:
     return int(found.group(1))
 
 
-def per_call(case: str, variant: str) -> float:
-    """Instructions per call of ``variant`` ("raw" or "overlay") on ``case`` ("runs" or "notebook")."""
-    probe = [sys.executable, "-m", "bench.instructions", case, variant]
+def per_call(case: int, variant: str) -> float:
+    """Instructions per call of ``variant`` (a name of ``bench.per_call``'s variants, such as its
+    ``RAW`` or ``OVERLAY``) on the ``case``-th answer of ``bench.per_call.cases()``."""
+    probe = [sys.executable, "-m", "bench.instructions", str(case), variant]
     # Writes the bytecode caches first, so that neither counted process compiles a module.
     subprocess.run([*probe, "0"], cwd=REPO_ROOT, env=bytecode_env(), check=True, timeout=120)
     return (count([*probe, str(CALLS)]) - count([*probe, "0"])) / CALLS
 
 
-def _probe(case: str, variant: str) -> Callable[[], object]:
-    import httpx
+def _probe(case: int, variant: str) -> Callable[[], object]:
+    from bench.per_call import _variants, cases
 
-    from bench import payloads
-    from bench.per_call import BASE_URL, NOTEBOOK_PATH, RUNS_PATH, TOKEN, mock_transport
-    from deepnote_client.api.notebooks import get_notebook, list_notebook_runs
-    from deepnote_overlay import call, connect
-
-    transport = mock_transport(payloads.runs_page_bytes(100), payloads.notebook_bytes(500, 20))
-    if variant == "raw":
-        raw = httpx.Client(
-            base_url=BASE_URL, transport=transport, headers={"Authorization": f"Bearer {TOKEN}"}
-        )
-        if case == "runs":
-            return lambda: raw.get(RUNS_PATH, params={"pageSize": 100}).json()
-        return lambda: raw.get(NOTEBOOK_PATH).json()
-    client = connect(TOKEN, base_url=BASE_URL, transport=transport)
-    if case == "runs":
-        return lambda: call(
-            list_notebook_runs, client=client, notebook_id=payloads.NOTEBOOK_ID, page_size=100
-        )
-    return lambda: call(get_notebook, client=client, notebook_id=payloads.NOTEBOOK_ID)
+    all_cases, transport = cases()
+    return _variants(all_cases[case], transport)[variant]
 
 
 def main(argv: list[str]) -> None:
-    case, variant, calls = argv[0], argv[1], int(argv[2])
+    case, variant, calls = int(argv[0]), argv[1], int(argv[2])
     fn = _probe(case, variant)
     for _ in range(3):  # warm-up: the same in both processes, so it cancels out
         fn()

@@ -210,15 +210,12 @@ def _instruction_rows(section: Section) -> None:
     if not instructions.available():
         section.notes.append("instruction counts skipped: valgrind is not on PATH")
         return
-    for case, title in (
-        ("runs", "listNotebookRuns, 100 runs"),
-        ("notebook", "getNotebook, 500 blocks + 20 inputs"),
-    ):
-        raw = instructions.per_call(case, "raw") / 1e3
-        overlay = instructions.per_call(case, "overlay") / 1e3
-        section.add(f"{title}: raw httpx, instructions (callgrind)", "k instr", [raw])
+    for index, case in enumerate(cases()[0]):
+        raw = instructions.per_call(index, RAW) / 1e3
+        overlay = instructions.per_call(index, OVERLAY) / 1e3
+        section.add(f"{case.title}: raw httpx, instructions (callgrind)", "k instr", [raw])
         section.add(
-            f"{title}: overlay call(), retries on, instructions",
+            f"{case.title}: overlay call(), retries on, instructions",
             "k instr",
             [overlay],
             ratios=[overlay / raw],
@@ -226,15 +223,14 @@ def _instruction_rows(section: Section) -> None:
         )
 
 
-def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
+def cases() -> tuple[list[_Case], httpx.MockTransport]:
+    """The two answers of this item (the run page, then the notebook) and a transport serving them."""
     from deepnote_client.api.notebooks import get_notebook, list_notebook_runs
     from deepnote_client.models import GetNotebookResponse, ListNotebookRunsResponse
 
-    section = Section(2, "Per-call overhead in process (httpx.MockTransport, fixed bytes)")
     runs_body = payloads.runs_page_bytes(100)
     notebook_body = payloads.notebook_bytes(500, 20)
-    transport = mock_transport(runs_body, notebook_body)
-    cases = [
+    return [
         _Case(
             "listNotebookRuns, 100 runs",
             runs_body,
@@ -251,9 +247,14 @@ def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
             NOTEBOOK_PATH,
             {},
         ),
-    ]
+    ], mock_transport(runs_body, notebook_body)
+
+
+def run(*, rounds: int, batch_seconds: float = 0.04) -> Section:
+    section = Section(2, "Per-call overhead in process (httpx.MockTransport, fixed bytes)")
+    all_cases, transport = cases()
     fns: dict[str, Callable[[], object]] = {}
-    for case in cases:
+    for case in all_cases:
         fns = _variants(case, transport)
         for name, fn in fns.items():  # time only variants that really parse the answer
             result = fn()
