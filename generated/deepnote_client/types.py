@@ -5,7 +5,7 @@ from collections.abc import Mapping, MutableMapping
 from enum import StrEnum
 from http import HTTPStatus
 from pathlib import PurePath
-from typing import IO, BinaryIO, Generic, Literal, Self, TypeVar, cast
+from typing import IO, Any, BinaryIO, Generic, Literal, Self, TypeVar, cast
 from urllib.parse import quote
 
 from attrs import define
@@ -26,6 +26,14 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+
+
+# Deepnote client change: models hold their additional properties as None until the first one
+# (see model.py.jinja); attrs compares them through this key, so None and {} are equal.
+def extras_eq_key(extras: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The value attrs compares for a model's additional properties: None when there are none."""
+    return extras or None
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str

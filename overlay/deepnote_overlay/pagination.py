@@ -180,7 +180,7 @@ def page_items(page: Page) -> list[Any]:
     lists = [
         value
         for value in (
-            getattr(page, f.name) for f in fields if f.name not in ("pagination", "additional_properties")
+            getattr(page, f.name) for f in fields if f.name != "pagination"
         )
         if isinstance(value, list)
     ]

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.project_type import ProjectType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_eq_key
 
 _ProjectType_BY_VALUE = cast("dict[str, ProjectType]", ProjectType._value2member_map_)
 _new_object = object.__new__  # a module global: one lookup per object, not two
@@ -32,7 +32,9 @@ class CreateProjectBody:
     """ `notebook` (single-notebook) and `agent` projects accept no new notebooks. """
     environment_id: str | Unset = UNSET
     """ Environment to use; defaults to the workspace's default environment (from Deepnote's client code). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_eq_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -73,48 +75,46 @@ class CreateProjectBody:
         """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
         about that item (``errors.ParseError.item_of`` adds its index)."""
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-                raise ParseError.wrong_type("object", src_dict, src_dict)
             # Fields are read and counted; the other keys are collected only if there are any.
+            # (Optional fields: a direct get() call is cheaper than `in` plus a subscription, and
+            # than get() bound once per object.)
             _found = 1
-            _get = src_dict.get
+
             try:
                 name: str = src_dict["name"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "name") from None
-            if not isinstance(name, str):
+            except TypeError:  # not an object: an array, a string, a number, a boolean or null
+                raise ParseError.wrong_type("object", src_dict, src_dict) from None
+            if not (name.__class__ is str or isinstance(name, str)):
                 raise ParseError.wrong_type("string", name, src_dict, "name")
-            folder_id: str | Unset = _get("folderId", UNSET)
+
+            folder_id: str | Unset = src_dict.get("folderId", UNSET)
             if folder_id is not UNSET:
                 _found += 1
-                if not isinstance(folder_id, str):
+                if not (folder_id.__class__ is str or isinstance(folder_id, str)):
                     raise ParseError.wrong_type("string", folder_id, src_dict, "folderId")
-            _value = _get("projectType", UNSET)
+
+            _value = src_dict.get("projectType", UNSET)
             project_type: ProjectType | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
                 if _value is not None:
-                    if not isinstance(_value, str):
-                        raise ParseError.wrong_type("string", _value, src_dict, "projectType")
-                    project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
+                    try:
+                        project_type = _ProjectType_BY_VALUE[_value]
+                    except (KeyError, TypeError):
+                        if not (_value.__class__ is str or isinstance(_value, str)):
+                            raise ParseError.wrong_type(
+                                "string", _value, src_dict, "projectType"
+                            ) from None
+                        project_type = ProjectType(_value)
 
-            environment_id: str | Unset = _get("environmentId", UNSET)
+            environment_id: str | Unset = src_dict.get("environmentId", UNSET)
             if environment_id is not UNSET:
                 _found += 1
-                if not isinstance(environment_id, str):
+                if not (environment_id.__class__ is str or isinstance(environment_id, str)):
                     raise ParseError.wrong_type("string", environment_id, src_dict, "environmentId")
-            d = (
-                {}
-                if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _CreateProjectBody_FIELDS
-                }
-            )
 
             # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
             create_project_body = _new_object(cls)
@@ -122,9 +122,16 @@ class CreateProjectBody:
             create_project_body.folder_id = folder_id
             create_project_body.project_type = project_type
             create_project_body.environment_id = environment_id
-
-            create_project_body.additional_properties = d
-            _append(create_project_body)
+            create_project_body._additional_properties = (
+                None
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _CreateProjectBody_FIELDS
+                }
+            )
+            parsed.append(create_project_body)
         return parsed
 
     def __repr__(self) -> str:
@@ -133,10 +140,22 @@ class CreateProjectBody:
             ("folder_id", self.folder_id),
             ("project_type", self.project_type),
             ("environment_id", self.environment_id),
-            ("additional_properties", self.additional_properties or UNSET),
+            ("additional_properties", self._additional_properties or UNSET),
         ]
         shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
         return f"CreateProjectBody({shown})"
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys the spec does not name, as received (an empty dict is created on first access)."""
+        extras = self._additional_properties
+        if extras is None:
+            extras = self._additional_properties = {}
+        return extras
+
+    @additional_properties.setter
+    def additional_properties(self, extras: dict[str, Any]) -> None:
+        self._additional_properties = extras
 
     @property
     def additional_keys(self) -> list[str]:

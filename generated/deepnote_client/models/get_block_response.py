@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET
+from ..types import UNSET, extras_eq_key
 
 if TYPE_CHECKING:
     from ..models.block import Block
@@ -26,7 +26,9 @@ class GetBlockResponse:
     block: Block
     """ A block with its metadata (fields from Deepnote's client code; the docs do not show this schema).
     `integrationId` is the SQL integration of a `sql` block. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_eq_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
         block = self.block.to_dict()
@@ -53,25 +55,29 @@ class GetBlockResponse:
         from ..models.block import Block
 
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-                raise ParseError.wrong_type("object", src_dict, src_dict)
             # Fields are read and counted; the other keys are collected only if there are any.
+            # (Optional fields: a direct get() call is cheaper than `in` plus a subscription, and
+            # than get() bound once per object.)
             _found = 1
+
             try:
                 _value = src_dict["block"]
             except KeyError:
                 raise ParseError.wrong_type("object", UNSET, src_dict, "block") from None
+            except TypeError:  # not an object: an array, a string, a number, a boolean or null
+                raise ParseError.wrong_type("object", src_dict, src_dict) from None
             block: Block
             try:
                 block = Block.from_dict(_value)
             except ParseError as _error:
                 raise _error.within(src_dict, "block")
 
-            d = (
-                {}
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            get_block_response = _new_object(cls)
+            get_block_response.block = block
+            get_block_response._additional_properties = (
+                None
                 if len(src_dict) == _found
                 else {
                     key: value
@@ -79,22 +85,28 @@ class GetBlockResponse:
                     if key not in _GetBlockResponse_FIELDS
                 }
             )
-
-            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-            get_block_response = _new_object(cls)
-            get_block_response.block = block
-
-            get_block_response.additional_properties = d
-            _append(get_block_response)
+            parsed.append(get_block_response)
         return parsed
 
     def __repr__(self) -> str:
         fields = [
             ("block", self.block),
-            ("additional_properties", self.additional_properties or UNSET),
+            ("additional_properties", self._additional_properties or UNSET),
         ]
         shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
         return f"GetBlockResponse({shown})"
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys the spec does not name, as received (an empty dict is created on first access)."""
+        extras = self._additional_properties
+        if extras is None:
+            extras = self._additional_properties = {}
+        return extras
+
+    @additional_properties.setter
+    def additional_properties(self, extras: dict[str, Any]) -> None:
+        self._additional_properties = extras
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET
+from ..types import UNSET, extras_eq_key
 
 if TYPE_CHECKING:
     from ..models.imported_notebook import ImportedNotebook
@@ -28,7 +28,9 @@ class ImportProjectResponse:
     project: ImportedProject
     """ The project after the import; `modifiedAt` and `contentHash` are the new base for the next import. """
     notebooks: list[ImportedNotebook]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_eq_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
         project = self.project.to_dict()
@@ -62,17 +64,18 @@ class ImportProjectResponse:
         from ..models.imported_project import ImportedProject
 
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-                raise ParseError.wrong_type("object", src_dict, src_dict)
             # Fields are read and counted; the other keys are collected only if there are any.
+            # (Optional fields: a direct get() call is cheaper than `in` plus a subscription, and
+            # than get() bound once per object.)
             _found = 2
+
             try:
                 _value = src_dict["project"]
             except KeyError:
                 raise ParseError.wrong_type("object", UNSET, src_dict, "project") from None
+            except TypeError:  # not an object: an array, a string, a number, a boolean or null
+                raise ParseError.wrong_type("object", src_dict, src_dict) from None
             project: ImportedProject
             try:
                 project = ImportedProject.from_dict(_value)
@@ -84,15 +87,19 @@ class ImportProjectResponse:
             except KeyError:
                 raise ParseError.wrong_type("array", UNSET, src_dict, "notebooks") from None
             notebooks: list[ImportedNotebook]
-            if not isinstance(_value, list):
+            if not (_value.__class__ is list or isinstance(_value, list)):
                 raise ParseError.wrong_type("array", _value, src_dict, "notebooks")
             try:
                 notebooks = ImportedNotebook._from_dicts(_value)
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "notebooks")
 
-            d = (
-                {}
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            import_project_response = _new_object(cls)
+            import_project_response.project = project
+            import_project_response.notebooks = notebooks
+            import_project_response._additional_properties = (
+                None
                 if len(src_dict) == _found
                 else {
                     key: value
@@ -100,24 +107,29 @@ class ImportProjectResponse:
                     if key not in _ImportProjectResponse_FIELDS
                 }
             )
-
-            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-            import_project_response = _new_object(cls)
-            import_project_response.project = project
-            import_project_response.notebooks = notebooks
-
-            import_project_response.additional_properties = d
-            _append(import_project_response)
+            parsed.append(import_project_response)
         return parsed
 
     def __repr__(self) -> str:
         fields = [
             ("project", self.project),
             ("notebooks", self.notebooks),
-            ("additional_properties", self.additional_properties or UNSET),
+            ("additional_properties", self._additional_properties or UNSET),
         ]
         shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
         return f"ImportProjectResponse({shown})"
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys the spec does not name, as received (an empty dict is created on first access)."""
+        extras = self._additional_properties
+        if extras is None:
+            extras = self._additional_properties = {}
+        return extras
+
+    @additional_properties.setter
+    def additional_properties(self, extras: dict[str, Any]) -> None:
+        self._additional_properties = extras
 
     @property
     def additional_keys(self) -> list[str]:

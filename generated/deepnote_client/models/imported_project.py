@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET
+from ..types import UNSET, extras_eq_key
 
 _new_object = object.__new__  # a module global: one lookup per object, not two
 _ImportedProject_FIELDS = frozenset(
@@ -26,7 +26,9 @@ class ImportedProject:
     id: str
     modified_at: str
     content_hash: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_eq_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -57,33 +59,42 @@ class ImportedProject:
         """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
         about that item (``errors.ParseError.item_of`` adds its index)."""
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-                raise ParseError.wrong_type("object", src_dict, src_dict)
             # Fields are read and counted; the other keys are collected only if there are any.
+            # (Optional fields: a direct get() call is cheaper than `in` plus a subscription, and
+            # than get() bound once per object.)
             _found = 3
+
             try:
                 id: str = src_dict["id"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
-            if not isinstance(id, str):
+            except TypeError:  # not an object: an array, a string, a number, a boolean or null
+                raise ParseError.wrong_type("object", src_dict, src_dict) from None
+            if not (id.__class__ is str or isinstance(id, str)):
                 raise ParseError.wrong_type("string", id, src_dict, "id")
+
             try:
                 modified_at: str = src_dict["modifiedAt"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "modifiedAt") from None
-            if not isinstance(modified_at, str):
+            if not (modified_at.__class__ is str or isinstance(modified_at, str)):
                 raise ParseError.wrong_type("string", modified_at, src_dict, "modifiedAt")
+
             try:
                 content_hash: str = src_dict["contentHash"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "contentHash") from None
-            if not isinstance(content_hash, str):
+            if not (content_hash.__class__ is str or isinstance(content_hash, str)):
                 raise ParseError.wrong_type("string", content_hash, src_dict, "contentHash")
-            d = (
-                {}
+
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            imported_project = _new_object(cls)
+            imported_project.id = id
+            imported_project.modified_at = modified_at
+            imported_project.content_hash = content_hash
+            imported_project._additional_properties = (
+                None
                 if len(src_dict) == _found
                 else {
                     key: value
@@ -91,15 +102,7 @@ class ImportedProject:
                     if key not in _ImportedProject_FIELDS
                 }
             )
-
-            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-            imported_project = _new_object(cls)
-            imported_project.id = id
-            imported_project.modified_at = modified_at
-            imported_project.content_hash = content_hash
-
-            imported_project.additional_properties = d
-            _append(imported_project)
+            parsed.append(imported_project)
         return parsed
 
     def __repr__(self) -> str:
@@ -107,10 +110,22 @@ class ImportedProject:
             ("id", self.id),
             ("modified_at", self.modified_at),
             ("content_hash", self.content_hash),
-            ("additional_properties", self.additional_properties or UNSET),
+            ("additional_properties", self._additional_properties or UNSET),
         ]
         shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
         return f"ImportedProject({shown})"
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys the spec does not name, as received (an empty dict is created on first access)."""
+        extras = self._additional_properties
+        if extras is None:
+            extras = self._additional_properties = {}
+        return extras
+
+    @additional_properties.setter
+    def additional_properties(self, extras: dict[str, Any]) -> None:
+        self._additional_properties = extras
 
     @property
     def additional_keys(self) -> list[str]:

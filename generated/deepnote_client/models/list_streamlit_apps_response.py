@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET
+from ..types import UNSET, extras_eq_key
 
 if TYPE_CHECKING:
     from ..models.streamlit_app import StreamlitApp
@@ -24,7 +24,9 @@ _ListStreamlitAppsResponse_FIELDS = frozenset(
 @_attrs_define
 class ListStreamlitAppsResponse:
     streamlit_apps: list[StreamlitApp]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_eq_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
         streamlit_apps = []
@@ -54,27 +56,31 @@ class ListStreamlitAppsResponse:
         from ..models.streamlit_app import StreamlitApp
 
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-                raise ParseError.wrong_type("object", src_dict, src_dict)
             # Fields are read and counted; the other keys are collected only if there are any.
+            # (Optional fields: a direct get() call is cheaper than `in` plus a subscription, and
+            # than get() bound once per object.)
             _found = 1
+
             try:
                 _value = src_dict["streamlitApps"]
             except KeyError:
                 raise ParseError.wrong_type("array", UNSET, src_dict, "streamlitApps") from None
+            except TypeError:  # not an object: an array, a string, a number, a boolean or null
+                raise ParseError.wrong_type("object", src_dict, src_dict) from None
             streamlit_apps: list[StreamlitApp]
-            if not isinstance(_value, list):
+            if not (_value.__class__ is list or isinstance(_value, list)):
                 raise ParseError.wrong_type("array", _value, src_dict, "streamlitApps")
             try:
                 streamlit_apps = StreamlitApp._from_dicts(_value)
             except ParseError as _error:
                 raise _error.item_of(_value).within(src_dict, "streamlitApps")
 
-            d = (
-                {}
+            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
+            list_streamlit_apps_response = _new_object(cls)
+            list_streamlit_apps_response.streamlit_apps = streamlit_apps
+            list_streamlit_apps_response._additional_properties = (
+                None
                 if len(src_dict) == _found
                 else {
                     key: value
@@ -82,22 +88,28 @@ class ListStreamlitAppsResponse:
                     if key not in _ListStreamlitAppsResponse_FIELDS
                 }
             )
-
-            # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
-            list_streamlit_apps_response = _new_object(cls)
-            list_streamlit_apps_response.streamlit_apps = streamlit_apps
-
-            list_streamlit_apps_response.additional_properties = d
-            _append(list_streamlit_apps_response)
+            parsed.append(list_streamlit_apps_response)
         return parsed
 
     def __repr__(self) -> str:
         fields = [
             ("streamlit_apps", self.streamlit_apps),
-            ("additional_properties", self.additional_properties or UNSET),
+            ("additional_properties", self._additional_properties or UNSET),
         ]
         shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
         return f"ListStreamlitAppsResponse({shown})"
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys the spec does not name, as received (an empty dict is created on first access)."""
+        extras = self._additional_properties
+        if extras is None:
+            extras = self._additional_properties = {}
+        return extras
+
+    @additional_properties.setter
+    def additional_properties(self, extras: dict[str, Any]) -> None:
+        self._additional_properties = extras
 
     @property
     def additional_keys(self) -> list[str]:

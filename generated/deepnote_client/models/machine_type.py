@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_eq_key
 
 _new_object = object.__new__  # a module global: one lookup per object, not two
 _MachineType_FIELDS = frozenset(
@@ -43,7 +43,9 @@ class MachineType:
     available: bool | Unset = UNSET
     """ Whether the workspace's plan allows this machine type. """
     unavailable_reason: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_eq_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -100,66 +102,78 @@ class MachineType:
         """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
         about that item (``errors.ParseError.item_of`` adds its index)."""
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-                raise ParseError.wrong_type("object", src_dict, src_dict)
             # Fields are read and counted; the other keys are collected only if there are any.
+            # (Optional fields: a direct get() call is cheaper than `in` plus a subscription, and
+            # than get() bound once per object.)
             _found = 1
-            _get = src_dict.get
+
             try:
                 id: str = src_dict["id"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
-            if not isinstance(id, str):
+            except TypeError:  # not an object: an array, a string, a number, a boolean or null
+                raise ParseError.wrong_type("object", src_dict, src_dict) from None
+            if not (id.__class__ is str or isinstance(id, str)):
                 raise ParseError.wrong_type("string", id, src_dict, "id")
-            name: str | Unset = _get("name", UNSET)
+
+            name: str | Unset = src_dict.get("name", UNSET)
             if name is not UNSET:
                 _found += 1
-                if not isinstance(name, str):
+                if not (name.__class__ is str or isinstance(name, str)):
                     raise ParseError.wrong_type("string", name, src_dict, "name")
-            type_: str | Unset = _get("type", UNSET)
+
+            type_: str | Unset = src_dict.get("type", UNSET)
             if type_ is not UNSET:
                 _found += 1
-                if not isinstance(type_, str):
+                if not (type_.__class__ is str or isinstance(type_, str)):
                     raise ParseError.wrong_type("string", type_, src_dict, "type")
-            v_cpus: float | Unset = _get("vCpus", UNSET)
+
+            v_cpus: float | Unset = src_dict.get("vCpus", UNSET)
             if v_cpus is not UNSET:
                 _found += 1
-                if not (isinstance(v_cpus, (int, float)) and not isinstance(v_cpus, bool)):
+                if not (
+                    v_cpus.__class__ is float
+                    or v_cpus.__class__ is int
+                    or (isinstance(v_cpus, (int, float)) and not isinstance(v_cpus, bool))
+                ):
                     raise ParseError.wrong_type("number", v_cpus, src_dict, "vCpus")
-            memory_gi_b: float | Unset = _get("memoryGiB", UNSET)
+
+            memory_gi_b: float | Unset = src_dict.get("memoryGiB", UNSET)
             if memory_gi_b is not UNSET:
                 _found += 1
                 if not (
-                    isinstance(memory_gi_b, (int, float)) and not isinstance(memory_gi_b, bool)
+                    memory_gi_b.__class__ is float
+                    or memory_gi_b.__class__ is int
+                    or (isinstance(memory_gi_b, (int, float)) and not isinstance(memory_gi_b, bool))
                 ):
                     raise ParseError.wrong_type("number", memory_gi_b, src_dict, "memoryGiB")
-            gpu_count: int | Unset = _get("gpuCount", UNSET)
+
+            gpu_count: int | Unset = src_dict.get("gpuCount", UNSET)
             if gpu_count is not UNSET:
                 _found += 1
-                if not (isinstance(gpu_count, int) and not isinstance(gpu_count, bool)):
+                if not (
+                    gpu_count.__class__ is int
+                    or (isinstance(gpu_count, int) and not isinstance(gpu_count, bool))
+                ):
                     raise ParseError.wrong_type("integer", gpu_count, src_dict, "gpuCount")
-            available: bool | Unset = _get("available", UNSET)
+
+            available: bool | Unset = src_dict.get("available", UNSET)
             if available is not UNSET:
                 _found += 1
-                if not isinstance(available, bool):
+                if not (available is True or available is False):
                     raise ParseError.wrong_type("boolean", available, src_dict, "available")
-            unavailable_reason: None | str | Unset = _get("unavailableReason", UNSET)
+
+            unavailable_reason: None | str | Unset = src_dict.get("unavailableReason", UNSET)
             if unavailable_reason is not UNSET:
                 _found += 1
-                if not (isinstance(unavailable_reason, str) or unavailable_reason is None):
+                if not (
+                    (unavailable_reason.__class__ is str or isinstance(unavailable_reason, str))
+                    or unavailable_reason is None
+                ):
                     raise ParseError.wrong_type(
                         "string or null", unavailable_reason, src_dict, "unavailableReason"
                     )
-            d = (
-                {}
-                if len(src_dict) == _found
-                else {
-                    key: value for key, value in src_dict.items() if key not in _MachineType_FIELDS
-                }
-            )
 
             # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
             machine_type = _new_object(cls)
@@ -171,9 +185,14 @@ class MachineType:
             machine_type.gpu_count = gpu_count
             machine_type.available = available
             machine_type.unavailable_reason = unavailable_reason
-
-            machine_type.additional_properties = d
-            _append(machine_type)
+            machine_type._additional_properties = (
+                None
+                if len(src_dict) == _found
+                else {
+                    key: value for key, value in src_dict.items() if key not in _MachineType_FIELDS
+                }
+            )
+            parsed.append(machine_type)
         return parsed
 
     def __repr__(self) -> str:
@@ -186,10 +205,22 @@ class MachineType:
             ("gpu_count", self.gpu_count),
             ("available", self.available),
             ("unavailable_reason", self.unavailable_reason),
-            ("additional_properties", self.additional_properties or UNSET),
+            ("additional_properties", self._additional_properties or UNSET),
         ]
         shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
         return f"MachineType({shown})"
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys the spec does not name, as received (an empty dict is created on first access)."""
+        extras = self._additional_properties
+        if extras is None:
+            extras = self._additional_properties = {}
+        return extras
+
+    @additional_properties.setter
+    def additional_properties(self, extras: dict[str, Any]) -> None:
+        self._additional_properties = extras
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_eq_key
 
 if TYPE_CHECKING:
     from ..models.notebook_block import NotebookBlock
@@ -53,7 +53,9 @@ class Notebook:
     """ Creation time (seen in the rename response of Deepnote's client code). """
     updated_at: datetime.datetime | Unset = UNSET
     """ Last update time (seen in the rename response of Deepnote's client code). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_eq_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -119,83 +121,84 @@ class Notebook:
         from ..models.notebook_input import NotebookInput
 
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-                raise ParseError.wrong_type("object", src_dict, src_dict)
             # Fields are read and counted; the other keys are collected only if there are any.
+            # (Optional fields: a direct get() call is cheaper than `in` plus a subscription, and
+            # than get() bound once per object.)
             _found = 1
-            _get = src_dict.get
+
             try:
                 id: str = src_dict["id"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
-            if not isinstance(id, str):
+            except TypeError:  # not an object: an array, a string, a number, a boolean or null
+                raise ParseError.wrong_type("object", src_dict, src_dict) from None
+            if not (id.__class__ is str or isinstance(id, str)):
                 raise ParseError.wrong_type("string", id, src_dict, "id")
-            project_id: str | Unset = _get("projectId", UNSET)
+
+            project_id: str | Unset = src_dict.get("projectId", UNSET)
             if project_id is not UNSET:
                 _found += 1
-                if not isinstance(project_id, str):
+                if not (project_id.__class__ is str or isinstance(project_id, str)):
                     raise ParseError.wrong_type("string", project_id, src_dict, "projectId")
-            name: str | Unset = _get("name", UNSET)
+
+            name: str | Unset = src_dict.get("name", UNSET)
             if name is not UNSET:
                 _found += 1
-                if not isinstance(name, str):
+                if not (name.__class__ is str or isinstance(name, str)):
                     raise ParseError.wrong_type("string", name, src_dict, "name")
-            _value = _get("blocks", UNSET)
+
+            _value = src_dict.get("blocks", UNSET)
             blocks: list[NotebookBlock] | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if not isinstance(_value, list):
+                if not (_value.__class__ is list or isinstance(_value, list)):
                     raise ParseError.wrong_type("array", _value, src_dict, "blocks")
                 try:
                     blocks = NotebookBlock._from_dicts(_value)
                 except ParseError as _error:
                     raise _error.item_of(_value).within(src_dict, "blocks")
 
-            _value = _get("inputs", UNSET)
+            _value = src_dict.get("inputs", UNSET)
             inputs: list[NotebookInput] | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if not isinstance(_value, list):
+                if not (_value.__class__ is list or isinstance(_value, list)):
                     raise ParseError.wrong_type("array", _value, src_dict, "inputs")
                 try:
                     inputs = NotebookInput._from_dicts(_value)
                 except ParseError as _error:
                     raise _error.item_of(_value).within(src_dict, "inputs")
 
-            _value = _get("createdAt", UNSET)
+            _value = src_dict.get("createdAt", UNSET)
             created_at: datetime.datetime | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if not isinstance(_value, str):
-                    raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
                 try:
                     created_at = _datetime_from_iso(_value)
-                except ValueError:
+                except (TypeError, ValueError):
+                    if not (_value.__class__ is str or isinstance(_value, str)):
+                        raise ParseError.wrong_type(
+                            "string", _value, src_dict, "createdAt"
+                        ) from None
                     raise ParseError(
                         "expected an ISO 8601 date-time", src_dict, "createdAt"
                     ) from None
 
-            _value = _get("updatedAt", UNSET)
+            _value = src_dict.get("updatedAt", UNSET)
             updated_at: datetime.datetime | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if not isinstance(_value, str):
-                    raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
                 try:
                     updated_at = _datetime_from_iso(_value)
-                except ValueError:
+                except (TypeError, ValueError):
+                    if not (_value.__class__ is str or isinstance(_value, str)):
+                        raise ParseError.wrong_type(
+                            "string", _value, src_dict, "updatedAt"
+                        ) from None
                     raise ParseError(
                         "expected an ISO 8601 date-time", src_dict, "updatedAt"
                     ) from None
-
-            d = (
-                {}
-                if len(src_dict) == _found
-                else {key: value for key, value in src_dict.items() if key not in _Notebook_FIELDS}
-            )
 
             # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
             notebook = _new_object(cls)
@@ -206,9 +209,12 @@ class Notebook:
             notebook.inputs = inputs
             notebook.created_at = created_at
             notebook.updated_at = updated_at
-
-            notebook.additional_properties = d
-            _append(notebook)
+            notebook._additional_properties = (
+                None
+                if len(src_dict) == _found
+                else {key: value for key, value in src_dict.items() if key not in _Notebook_FIELDS}
+            )
+            parsed.append(notebook)
         return parsed
 
     def __repr__(self) -> str:
@@ -220,10 +226,22 @@ class Notebook:
             ("inputs", self.inputs),
             ("created_at", self.created_at),
             ("updated_at", self.updated_at),
-            ("additional_properties", self.additional_properties or UNSET),
+            ("additional_properties", self._additional_properties or UNSET),
         ]
         shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
         return f"Notebook({shown})"
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys the spec does not name, as received (an empty dict is created on first access)."""
+        extras = self._additional_properties
+        if extras is None:
+            extras = self._additional_properties = {}
+        return extras
+
+    @additional_properties.setter
+    def additional_properties(self, extras: dict[str, Any]) -> None:
+        self._additional_properties = extras
 
     @property
     def additional_keys(self) -> list[str]:

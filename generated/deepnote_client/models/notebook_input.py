@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.notebook_input_type import NotebookInputType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_eq_key
 
 _NotebookInputType_BY_VALUE = cast(
     "dict[str, NotebookInputType]", NotebookInputType._value2member_map_
@@ -54,7 +54,9 @@ class NotebookInput:
     """ Slider maximum. """
     step: float | Unset = UNSET
     """ Slider step. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_eq_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -126,44 +128,53 @@ class NotebookInput:
         """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
         about that item (``errors.ParseError.item_of`` adds its index)."""
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-                raise ParseError.wrong_type("object", src_dict, src_dict)
             # Fields are read and counted; the other keys are collected only if there are any.
+            # (Optional fields: a direct get() call is cheaper than `in` plus a subscription, and
+            # than get() bound once per object.)
             _found = 1
-            _get = src_dict.get
+
             try:
                 name: str = src_dict["name"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "name") from None
-            if not isinstance(name, str):
+            except TypeError:  # not an object: an array, a string, a number, a boolean or null
+                raise ParseError.wrong_type("object", src_dict, src_dict) from None
+            if not (name.__class__ is str or isinstance(name, str)):
                 raise ParseError.wrong_type("string", name, src_dict, "name")
-            block_id: str | Unset = _get("blockId", UNSET)
+
+            block_id: str | Unset = src_dict.get("blockId", UNSET)
             if block_id is not UNSET:
                 _found += 1
-                if not isinstance(block_id, str):
+                if not (block_id.__class__ is str or isinstance(block_id, str)):
                     raise ParseError.wrong_type("string", block_id, src_dict, "blockId")
-            _value = _get("type", UNSET)
+
+            _value = src_dict.get("type", UNSET)
             type_: NotebookInputType | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
                 if _value is not None:
-                    if not isinstance(_value, str):
-                        raise ParseError.wrong_type("string", _value, src_dict, "type")
-                    type_ = _NotebookInputType_BY_VALUE.get(_value) or NotebookInputType(_value)
+                    try:
+                        type_ = _NotebookInputType_BY_VALUE[_value]
+                    except (KeyError, TypeError):
+                        if not (_value.__class__ is str or isinstance(_value, str)):
+                            raise ParseError.wrong_type(
+                                "string", _value, src_dict, "type"
+                            ) from None
+                        type_ = NotebookInputType(_value)
 
-            _value = _get("value", UNSET)
+            _value = src_dict.get("value", UNSET)
             value: bool | list[str] | None | str | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if isinstance(_value, str) or isinstance(_value, bool):
+                if (_value.__class__ is str or isinstance(_value, str)) or (
+                    _value is True or _value is False
+                ):
                     value = _value
 
-                elif isinstance(_value, list):
+                elif _value.__class__ is list or isinstance(_value, list):
                     for _index_1, _item_1 in enumerate(_value):
-                        if not isinstance(_item_1, str):
+                        if not (_item_1.__class__ is str or isinstance(_item_1, str)):
                             raise ParseError.wrong_type(
                                 "string", _item_1, src_dict, "value", _index_1
                             )
@@ -177,53 +188,60 @@ class NotebookInput:
                         "string or boolean or array or null", _value, src_dict, "value"
                     )
 
-            label: str | Unset = _get("label", UNSET)
+            label: str | Unset = src_dict.get("label", UNSET)
             if label is not UNSET:
                 _found += 1
-                if not isinstance(label, str):
+                if not (label.__class__ is str or isinstance(label, str)):
                     raise ParseError.wrong_type("string", label, src_dict, "label")
-            _value = _get("options", UNSET)
+
+            _value = src_dict.get("options", UNSET)
             options: list[str] | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if not isinstance(_value, list):
+                if not (_value.__class__ is list or isinstance(_value, list)):
                     raise ParseError.wrong_type("array", _value, src_dict, "options")
                 for _index_0, _item_0 in enumerate(_value):
-                    if not isinstance(_item_0, str):
+                    if not (_item_0.__class__ is str or isinstance(_item_0, str)):
                         raise ParseError.wrong_type(
                             "string", _item_0, src_dict, "options", _index_0
                         )
                 options = list(_value)
 
-            multiple: bool | Unset = _get("multiple", UNSET)
+            multiple: bool | Unset = src_dict.get("multiple", UNSET)
             if multiple is not UNSET:
                 _found += 1
-                if not isinstance(multiple, bool):
+                if not (multiple is True or multiple is False):
                     raise ParseError.wrong_type("boolean", multiple, src_dict, "multiple")
-            min_: float | Unset = _get("min", UNSET)
+
+            min_: float | Unset = src_dict.get("min", UNSET)
             if min_ is not UNSET:
                 _found += 1
-                if not (isinstance(min_, (int, float)) and not isinstance(min_, bool)):
+                if not (
+                    min_.__class__ is float
+                    or min_.__class__ is int
+                    or (isinstance(min_, (int, float)) and not isinstance(min_, bool))
+                ):
                     raise ParseError.wrong_type("number", min_, src_dict, "min")
-            max_: float | Unset = _get("max", UNSET)
+
+            max_: float | Unset = src_dict.get("max", UNSET)
             if max_ is not UNSET:
                 _found += 1
-                if not (isinstance(max_, (int, float)) and not isinstance(max_, bool)):
+                if not (
+                    max_.__class__ is float
+                    or max_.__class__ is int
+                    or (isinstance(max_, (int, float)) and not isinstance(max_, bool))
+                ):
                     raise ParseError.wrong_type("number", max_, src_dict, "max")
-            step: float | Unset = _get("step", UNSET)
+
+            step: float | Unset = src_dict.get("step", UNSET)
             if step is not UNSET:
                 _found += 1
-                if not (isinstance(step, (int, float)) and not isinstance(step, bool)):
+                if not (
+                    step.__class__ is float
+                    or step.__class__ is int
+                    or (isinstance(step, (int, float)) and not isinstance(step, bool))
+                ):
                     raise ParseError.wrong_type("number", step, src_dict, "step")
-            d = (
-                {}
-                if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _NotebookInput_FIELDS
-                }
-            )
 
             # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
             notebook_input = _new_object(cls)
@@ -237,9 +255,16 @@ class NotebookInput:
             notebook_input.min_ = min_
             notebook_input.max_ = max_
             notebook_input.step = step
-
-            notebook_input.additional_properties = d
-            _append(notebook_input)
+            notebook_input._additional_properties = (
+                None
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _NotebookInput_FIELDS
+                }
+            )
+            parsed.append(notebook_input)
         return parsed
 
     def __repr__(self) -> str:
@@ -254,10 +279,22 @@ class NotebookInput:
             ("min_", self.min_),
             ("max_", self.max_),
             ("step", self.step),
-            ("additional_properties", self.additional_properties or UNSET),
+            ("additional_properties", self._additional_properties or UNSET),
         ]
         shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
         return f"NotebookInput({shown})"
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys the spec does not name, as received (an empty dict is created on first access)."""
+        extras = self._additional_properties
+        if extras is None:
+            extras = self._additional_properties = {}
+        return extras
+
+    @additional_properties.setter
+    def additional_properties(self, extras: dict[str, Any]) -> None:
+        self._additional_properties = extras
 
     @property
     def additional_keys(self) -> list[str]:

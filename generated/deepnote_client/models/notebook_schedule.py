@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_eq_key
 
 _new_object = object.__new__  # a module global: one lookup per object, not two
 _datetime_from_iso = datetime.datetime.fromisoformat
@@ -39,7 +39,9 @@ class NotebookSchedule:
     """ When the schedule fires next. """
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_eq_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
         notebook_id = self.notebook_id
@@ -89,79 +91,78 @@ class NotebookSchedule:
         """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
         about that item (``errors.ParseError.item_of`` adds its index)."""
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-                raise ParseError.wrong_type("object", src_dict, src_dict)
             # Fields are read and counted; the other keys are collected only if there are any.
+            # (Optional fields: a direct get() call is cheaper than `in` plus a subscription, and
+            # than get() bound once per object.)
             _found = 2
-            _get = src_dict.get
+
             try:
                 notebook_id: str = src_dict["notebookId"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "notebookId") from None
-            if not isinstance(notebook_id, str):
+            except TypeError:  # not an object: an array, a string, a number, a boolean or null
+                raise ParseError.wrong_type("object", src_dict, src_dict) from None
+            if not (notebook_id.__class__ is str or isinstance(notebook_id, str)):
                 raise ParseError.wrong_type("string", notebook_id, src_dict, "notebookId")
+
             try:
                 cron: str = src_dict["cron"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "cron") from None
-            if not isinstance(cron, str):
+            if not (cron.__class__ is str or isinstance(cron, str)):
                 raise ParseError.wrong_type("string", cron, src_dict, "cron")
-            timezone: str | Unset = _get("timezone", UNSET)
+
+            timezone: str | Unset = src_dict.get("timezone", UNSET)
             if timezone is not UNSET:
                 _found += 1
-                if not isinstance(timezone, str):
+                if not (timezone.__class__ is str or isinstance(timezone, str)):
                     raise ParseError.wrong_type("string", timezone, src_dict, "timezone")
-            _value = _get("nextRunAt", UNSET)
+
+            _value = src_dict.get("nextRunAt", UNSET)
             next_run_at: datetime.datetime | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if not isinstance(_value, str):
-                    raise ParseError.wrong_type("string", _value, src_dict, "nextRunAt")
                 try:
                     next_run_at = _datetime_from_iso(_value)
-                except ValueError:
+                except (TypeError, ValueError):
+                    if not (_value.__class__ is str or isinstance(_value, str)):
+                        raise ParseError.wrong_type(
+                            "string", _value, src_dict, "nextRunAt"
+                        ) from None
                     raise ParseError(
                         "expected an ISO 8601 date-time", src_dict, "nextRunAt"
                     ) from None
 
-            _value = _get("createdAt", UNSET)
+            _value = src_dict.get("createdAt", UNSET)
             created_at: datetime.datetime | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if not isinstance(_value, str):
-                    raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
                 try:
                     created_at = _datetime_from_iso(_value)
-                except ValueError:
+                except (TypeError, ValueError):
+                    if not (_value.__class__ is str or isinstance(_value, str)):
+                        raise ParseError.wrong_type(
+                            "string", _value, src_dict, "createdAt"
+                        ) from None
                     raise ParseError(
                         "expected an ISO 8601 date-time", src_dict, "createdAt"
                     ) from None
 
-            _value = _get("updatedAt", UNSET)
+            _value = src_dict.get("updatedAt", UNSET)
             updated_at: datetime.datetime | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if not isinstance(_value, str):
-                    raise ParseError.wrong_type("string", _value, src_dict, "updatedAt")
                 try:
                     updated_at = _datetime_from_iso(_value)
-                except ValueError:
+                except (TypeError, ValueError):
+                    if not (_value.__class__ is str or isinstance(_value, str)):
+                        raise ParseError.wrong_type(
+                            "string", _value, src_dict, "updatedAt"
+                        ) from None
                     raise ParseError(
                         "expected an ISO 8601 date-time", src_dict, "updatedAt"
                     ) from None
-
-            d = (
-                {}
-                if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _NotebookSchedule_FIELDS
-                }
-            )
 
             # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
             notebook_schedule = _new_object(cls)
@@ -171,9 +172,16 @@ class NotebookSchedule:
             notebook_schedule.next_run_at = next_run_at
             notebook_schedule.created_at = created_at
             notebook_schedule.updated_at = updated_at
-
-            notebook_schedule.additional_properties = d
-            _append(notebook_schedule)
+            notebook_schedule._additional_properties = (
+                None
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _NotebookSchedule_FIELDS
+                }
+            )
+            parsed.append(notebook_schedule)
         return parsed
 
     def __repr__(self) -> str:
@@ -184,10 +192,22 @@ class NotebookSchedule:
             ("next_run_at", self.next_run_at),
             ("created_at", self.created_at),
             ("updated_at", self.updated_at),
-            ("additional_properties", self.additional_properties or UNSET),
+            ("additional_properties", self._additional_properties or UNSET),
         ]
         shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
         return f"NotebookSchedule({shown})"
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys the spec does not name, as received (an empty dict is created on first access)."""
+        extras = self._additional_properties
+        if extras is None:
+            extras = self._additional_properties = {}
+        return extras
+
+    @additional_properties.setter
+    def additional_properties(self, extras: dict[str, Any]) -> None:
+        self._additional_properties = extras
 
     @property
     def additional_keys(self) -> list[str]:

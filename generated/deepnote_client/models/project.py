@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.project_type import ProjectType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_eq_key
 
 if TYPE_CHECKING:
     from ..models.folder import Folder
@@ -57,7 +57,9 @@ class Project:
     files: list[ProjectFile] | Unset = UNSET
     static_files: ProjectStaticFiles | Unset = UNSET
     """ Static-site settings of the project (from Deepnote's client code). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_eq_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.folder import Folder
@@ -145,56 +147,63 @@ class Project:
         from ..models.project_static_files import ProjectStaticFiles
 
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-                raise ParseError.wrong_type("object", src_dict, src_dict)
             # Fields are read and counted; the other keys are collected only if there are any.
+            # (Optional fields: a direct get() call is cheaper than `in` plus a subscription, and
+            # than get() bound once per object.)
             _found = 3
-            _get = src_dict.get
+
             try:
                 id: str = src_dict["id"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
-            if not isinstance(id, str):
+            except TypeError:  # not an object: an array, a string, a number, a boolean or null
+                raise ParseError.wrong_type("object", src_dict, src_dict) from None
+            if not (id.__class__ is str or isinstance(id, str)):
                 raise ParseError.wrong_type("string", id, src_dict, "id")
+
             try:
                 name: str = src_dict["name"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "name") from None
-            if not isinstance(name, str):
+            if not (name.__class__ is str or isinstance(name, str)):
                 raise ParseError.wrong_type("string", name, src_dict, "name")
+
             try:
                 _value = src_dict["projectType"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "projectType") from None
             project_type: ProjectType
-            if not isinstance(_value, str):
-                raise ParseError.wrong_type("string", _value, src_dict, "projectType")
-            project_type = _ProjectType_BY_VALUE.get(_value) or ProjectType(_value)
+            try:
+                project_type = _ProjectType_BY_VALUE[_value]
+            except (KeyError, TypeError):
+                if not (_value.__class__ is str or isinstance(_value, str)):
+                    raise ParseError.wrong_type("string", _value, src_dict, "projectType") from None
+                project_type = ProjectType(_value)
 
-            _value = _get("createdAt", UNSET)
+            _value = src_dict.get("createdAt", UNSET)
             created_at: datetime.datetime | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if not isinstance(_value, str):
-                    raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
                 try:
                     created_at = _datetime_from_iso(_value)
-                except ValueError:
+                except (TypeError, ValueError):
+                    if not (_value.__class__ is str or isinstance(_value, str)):
+                        raise ParseError.wrong_type(
+                            "string", _value, src_dict, "createdAt"
+                        ) from None
                     raise ParseError(
                         "expected an ISO 8601 date-time", src_dict, "createdAt"
                     ) from None
 
-            _value = _get("updatedAt", UNSET)
+            _value = src_dict.get("updatedAt", UNSET)
             updated_at: datetime.datetime | None | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if isinstance(_value, str):
+                if _value.__class__ is str or isinstance(_value, str):
                     try:
                         updated_at = _datetime_from_iso(_value)
-                    except ValueError:
+                    except (TypeError, ValueError):
                         raise ParseError(
                             "expected an ISO 8601 date-time", src_dict, "updatedAt"
                         ) from None
@@ -205,11 +214,11 @@ class Project:
                 else:
                     raise ParseError.wrong_type("string or null", _value, src_dict, "updatedAt")
 
-            _value = _get("folder", UNSET)
+            _value = src_dict.get("folder", UNSET)
             folder: Folder | None | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if isinstance(_value, dict):
+                if _value.__class__ is dict or isinstance(_value, dict):
                     try:
                         folder = Folder.from_dict(_value)
                     except ParseError as _error:
@@ -221,29 +230,29 @@ class Project:
                 else:
                     raise ParseError.wrong_type("object or null", _value, src_dict, "folder")
 
-            _value = _get("notebooks", UNSET)
+            _value = src_dict.get("notebooks", UNSET)
             notebooks: list[ProjectNotebook] | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if not isinstance(_value, list):
+                if not (_value.__class__ is list or isinstance(_value, list)):
                     raise ParseError.wrong_type("array", _value, src_dict, "notebooks")
                 try:
                     notebooks = ProjectNotebook._from_dicts(_value)
                 except ParseError as _error:
                     raise _error.item_of(_value).within(src_dict, "notebooks")
 
-            _value = _get("files", UNSET)
+            _value = src_dict.get("files", UNSET)
             files: list[ProjectFile] | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if not isinstance(_value, list):
+                if not (_value.__class__ is list or isinstance(_value, list)):
                     raise ParseError.wrong_type("array", _value, src_dict, "files")
                 try:
                     files = ProjectFile._from_dicts(_value)
                 except ParseError as _error:
                     raise _error.item_of(_value).within(src_dict, "files")
 
-            _value = _get("staticFiles", UNSET)
+            _value = src_dict.get("staticFiles", UNSET)
             static_files: ProjectStaticFiles | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
@@ -251,12 +260,6 @@ class Project:
                     static_files = ProjectStaticFiles.from_dict(_value)
                 except ParseError as _error:
                     raise _error.within(src_dict, "staticFiles")
-
-            d = (
-                {}
-                if len(src_dict) == _found
-                else {key: value for key, value in src_dict.items() if key not in _Project_FIELDS}
-            )
 
             # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
             project = _new_object(cls)
@@ -269,9 +272,12 @@ class Project:
             project.notebooks = notebooks
             project.files = files
             project.static_files = static_files
-
-            project.additional_properties = d
-            _append(project)
+            project._additional_properties = (
+                None
+                if len(src_dict) == _found
+                else {key: value for key, value in src_dict.items() if key not in _Project_FIELDS}
+            )
+            parsed.append(project)
         return parsed
 
     def __repr__(self) -> str:
@@ -285,10 +291,22 @@ class Project:
             ("notebooks", self.notebooks),
             ("files", self.files),
             ("static_files", self.static_files),
-            ("additional_properties", self.additional_properties or UNSET),
+            ("additional_properties", self._additional_properties or UNSET),
         ]
         shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
         return f"Project({shown})"
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys the spec does not name, as received (an empty dict is created on first access)."""
+        extras = self._additional_properties
+        if extras is None:
+            extras = self._additional_properties = {}
+        return extras
+
+    @additional_properties.setter
+    def additional_properties(self, extras: dict[str, Any]) -> None:
+        self._additional_properties = extras
 
     @property
     def additional_keys(self) -> list[str]:

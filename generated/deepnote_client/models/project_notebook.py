@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_eq_key
 
 _new_object = object.__new__  # a module global: one lookup per object, not two
 _datetime_from_iso = datetime.datetime.fromisoformat
@@ -38,7 +38,9 @@ class ProjectNotebook:
     is_scheduled: bool | Unset = UNSET
     last_run_at: datetime.datetime | None | Unset = UNSET
     last_run_id: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional_properties: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_eq_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -98,57 +100,63 @@ class ProjectNotebook:
         """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
         about that item (``errors.ParseError.item_of`` adds its index)."""
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-                raise ParseError.wrong_type("object", src_dict, src_dict)
             # Fields are read and counted; the other keys are collected only if there are any.
+            # (Optional fields: a direct get() call is cheaper than `in` plus a subscription, and
+            # than get() bound once per object.)
             _found = 2
-            _get = src_dict.get
+
             try:
                 id: str = src_dict["id"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "id") from None
-            if not isinstance(id, str):
+            except TypeError:  # not an object: an array, a string, a number, a boolean or null
+                raise ParseError.wrong_type("object", src_dict, src_dict) from None
+            if not (id.__class__ is str or isinstance(id, str)):
                 raise ParseError.wrong_type("string", id, src_dict, "id")
+
             try:
                 name: str = src_dict["name"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "name") from None
-            if not isinstance(name, str):
+            if not (name.__class__ is str or isinstance(name, str)):
                 raise ParseError.wrong_type("string", name, src_dict, "name")
-            _value = _get("createdAt", UNSET)
+
+            _value = src_dict.get("createdAt", UNSET)
             created_at: datetime.datetime | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if not isinstance(_value, str):
-                    raise ParseError.wrong_type("string", _value, src_dict, "createdAt")
                 try:
                     created_at = _datetime_from_iso(_value)
-                except ValueError:
+                except (TypeError, ValueError):
+                    if not (_value.__class__ is str or isinstance(_value, str)):
+                        raise ParseError.wrong_type(
+                            "string", _value, src_dict, "createdAt"
+                        ) from None
                     raise ParseError(
                         "expected an ISO 8601 date-time", src_dict, "createdAt"
                     ) from None
 
-            is_init: bool | Unset = _get("isInit", UNSET)
+            is_init: bool | Unset = src_dict.get("isInit", UNSET)
             if is_init is not UNSET:
                 _found += 1
-                if not isinstance(is_init, bool):
+                if not (is_init is True or is_init is False):
                     raise ParseError.wrong_type("boolean", is_init, src_dict, "isInit")
-            is_scheduled: bool | Unset = _get("isScheduled", UNSET)
+
+            is_scheduled: bool | Unset = src_dict.get("isScheduled", UNSET)
             if is_scheduled is not UNSET:
                 _found += 1
-                if not isinstance(is_scheduled, bool):
+                if not (is_scheduled is True or is_scheduled is False):
                     raise ParseError.wrong_type("boolean", is_scheduled, src_dict, "isScheduled")
-            _value = _get("lastRunAt", UNSET)
+
+            _value = src_dict.get("lastRunAt", UNSET)
             last_run_at: datetime.datetime | None | Unset = UNSET
             if _value is not UNSET:
                 _found += 1
-                if isinstance(_value, str):
+                if _value.__class__ is str or isinstance(_value, str):
                     try:
                         last_run_at = _datetime_from_iso(_value)
-                    except ValueError:
+                    except (TypeError, ValueError):
                         raise ParseError(
                             "expected an ISO 8601 date-time", src_dict, "lastRunAt"
                         ) from None
@@ -159,22 +167,16 @@ class ProjectNotebook:
                 else:
                     raise ParseError.wrong_type("string or null", _value, src_dict, "lastRunAt")
 
-            last_run_id: None | str | Unset = _get("lastRunId", UNSET)
+            last_run_id: None | str | Unset = src_dict.get("lastRunId", UNSET)
             if last_run_id is not UNSET:
                 _found += 1
-                if not (isinstance(last_run_id, str) or last_run_id is None):
+                if not (
+                    (last_run_id.__class__ is str or isinstance(last_run_id, str))
+                    or last_run_id is None
+                ):
                     raise ParseError.wrong_type(
                         "string or null", last_run_id, src_dict, "lastRunId"
                     )
-            d = (
-                {}
-                if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _ProjectNotebook_FIELDS
-                }
-            )
 
             # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
             project_notebook = _new_object(cls)
@@ -185,9 +187,16 @@ class ProjectNotebook:
             project_notebook.is_scheduled = is_scheduled
             project_notebook.last_run_at = last_run_at
             project_notebook.last_run_id = last_run_id
-
-            project_notebook.additional_properties = d
-            _append(project_notebook)
+            project_notebook._additional_properties = (
+                None
+                if len(src_dict) == _found
+                else {
+                    key: value
+                    for key, value in src_dict.items()
+                    if key not in _ProjectNotebook_FIELDS
+                }
+            )
+            parsed.append(project_notebook)
         return parsed
 
     def __repr__(self) -> str:
@@ -199,10 +208,22 @@ class ProjectNotebook:
             ("is_scheduled", self.is_scheduled),
             ("last_run_at", self.last_run_at),
             ("last_run_id", self.last_run_id),
-            ("additional_properties", self.additional_properties or UNSET),
+            ("additional_properties", self._additional_properties or UNSET),
         ]
         shown = ", ".join(f"{name}={value!r}" for name, value in fields if value is not UNSET)
         return f"ProjectNotebook({shown})"
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The keys the spec does not name, as received (an empty dict is created on first access)."""
+        extras = self._additional_properties
+        if extras is None:
+            extras = self._additional_properties = {}
+        return extras
+
+    @additional_properties.setter
+    def additional_properties(self, extras: dict[str, Any]) -> None:
+        self._additional_properties = extras
 
     @property
     def additional_keys(self) -> list[str]:

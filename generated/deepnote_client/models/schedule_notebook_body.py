@@ -45,28 +45,27 @@ class ScheduleNotebookBody:
         """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
         about that item (``errors.ParseError.item_of`` adds its index)."""
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
-                raise ParseError.wrong_type("object", src_dict, src_dict)
-            _get = src_dict.get
             try:
                 cron: str = src_dict["cron"]
             except KeyError:
                 raise ParseError.wrong_type("string", UNSET, src_dict, "cron") from None
-            if not isinstance(cron, str):
+            except TypeError:  # not an object: an array, a string, a number, a boolean or null
+                raise ParseError.wrong_type("object", src_dict, src_dict) from None
+            if not (cron.__class__ is str or isinstance(cron, str)):
                 raise ParseError.wrong_type("string", cron, src_dict, "cron")
-            timezone: str | Unset = _get("timezone", UNSET)
-            if timezone is not UNSET and not isinstance(timezone, str):
+
+            timezone: str | Unset = src_dict.get("timezone", UNSET)
+            if timezone is not UNSET and not (
+                timezone.__class__ is str or isinstance(timezone, str)
+            ):
                 raise ParseError.wrong_type("string", timezone, src_dict, "timezone")
 
             # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
             schedule_notebook_body = _new_object(cls)
             schedule_notebook_body.cron = cron
             schedule_notebook_body.timezone = timezone
-
-            _append(schedule_notebook_body)
+            parsed.append(schedule_notebook_body)
         return parsed
 
     def __repr__(self) -> str:

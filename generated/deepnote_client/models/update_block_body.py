@@ -50,25 +50,27 @@ class UpdateBlockBody:
         """Parse decoded JSON objects, as ``from_dict`` does each; the ``ParseError`` of an item is
         about that item (``errors.ParseError.item_of`` adds its index)."""
         parsed: list[Self] = []
-        _append = parsed.append
         for src_dict in src_dicts:
-            # isinstance against the Mapping ABC costs 0.3 us; decoded JSON objects are dicts.
-            if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            # Decoded JSON objects are dicts: the class test is cheaper than isinstance against dict,
+            # and far cheaper than against the Mapping ABC.
+            if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
                 raise ParseError.wrong_type("object", src_dict, src_dict)
-            _get = src_dict.get
-            content: str | Unset = _get("content", UNSET)
-            if content is not UNSET and not isinstance(content, str):
+
+            content: str | Unset = src_dict.get("content", UNSET)
+            if content is not UNSET and not (content.__class__ is str or isinstance(content, str)):
                 raise ParseError.wrong_type("string", content, src_dict, "content")
-            integration_id: str | Unset = _get("integrationId", UNSET)
-            if integration_id is not UNSET and not isinstance(integration_id, str):
+
+            integration_id: str | Unset = src_dict.get("integrationId", UNSET)
+            if integration_id is not UNSET and not (
+                integration_id.__class__ is str or isinstance(integration_id, str)
+            ):
                 raise ParseError.wrong_type("string", integration_id, src_dict, "integrationId")
 
             # Every field is set here, so attrs' __init__ (twice the cost) is skipped.
             update_block_body = _new_object(cls)
             update_block_body.content = content
             update_block_body.integration_id = integration_id
-
-            _append(update_block_body)
+            parsed.append(update_block_body)
         return parsed
 
     def __repr__(self) -> str:
