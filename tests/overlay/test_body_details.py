@@ -158,3 +158,32 @@ async def test_a_compressed_body_read_on_the_wrong_side_is_refused() -> None:
         read_limited(httpx.Response(200, stream=AsyncOnly(), headers=gzipped, request=request), None)
     with pytest.raises(TypeError, match="^a sync response body was read asynchronously$"):
         await aread_limited(httpx.Response(200, stream=SyncOnly(), headers=gzipped, request=request), None)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("read_already", [False, True], ids=["network answer", "Response(content=)"])
+async def test_an_answer_buffered_by_the_retry_transport_reads_like_one_from_the_network(
+    mode: str, read_already: bool, fake_time: FakeTime
+) -> None:
+    """An unread answer (as httpx's network transport hands one over) keeps its object, with the
+    buffered body as its stream; one read already (a test's ``Response(content=...)``) is copied
+    into a fresh one. Either way the client reads it whole, closes it and times it."""
+    body = notebook_named("N")
+    answers: list[httpx.Response] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        headers = {"X-Mark": "kept"}
+        if read_already:
+            answer = httpx.Response(200, content=body, headers=headers)
+        else:
+            answer = httpx.Response(200, stream=Stream([body[:7], body[7:]]), headers=headers)
+        answers.append(answer)
+        return answer
+
+    response = await get_through_retry_transport(mode, handler, fake_time.policy(), "https://api.test/v2/")
+    assert response.content == body
+    assert response.headers["X-Mark"] == "kept"
+    assert response.is_closed
+    assert response.elapsed.total_seconds() >= 0
+    assert response.request.url == "https://api.test/v2/"
+    assert (response is answers[0]) is not read_already
