@@ -45,12 +45,19 @@ OVERLAY = "overlay call(), retries on"
 
 
 def mock_transport(runs_body: bytes, notebook_body: bytes) -> httpx.MockTransport:
-    """Serves ``runs_body`` for ``.../runs`` and ``notebook_body`` for any other path."""
+    """Serves ``runs_body`` for ``.../runs`` and ``notebook_body`` for any other path.
+
+    Each answer is unread, with its body as a stream, as ``httpx.HTTPTransport`` hands one over
+    (``Response(content=...)`` would arrive read already, which no network answer does).
+    """
     headers = {"content-type": "application/json"}
+    runs_headers = {**headers, "content-length": str(len(runs_body))}
+    notebook_headers = {**headers, "content-length": str(len(notebook_body))}
 
     def handler(request: httpx.Request) -> httpx.Response:
-        body = runs_body if request.url.path.endswith("/runs") else notebook_body
-        return httpx.Response(200, content=body, headers=headers)
+        if request.url.path.endswith("/runs"):
+            return httpx.Response(200, stream=httpx.ByteStream(runs_body), headers=runs_headers)
+        return httpx.Response(200, stream=httpx.ByteStream(notebook_body), headers=notebook_headers)
 
     return httpx.MockTransport(handler)
 
