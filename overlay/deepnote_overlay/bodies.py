@@ -61,10 +61,10 @@ async def aread_limited(response: httpx.Response, limit: int | None) -> httpx.Re
     return _with_content(response, b"".join(chunks))
 
 
-def buffer_raw(response: httpx.Response, request: httpx.Request, limit: int | None) -> httpx.Response:
+def buffer_raw(response: httpx.Response, limit: int | None) -> httpx.Response:
     """``response`` with up to ``limit`` raw bytes read, so a drop mid-body raises here.
 
-    A body within the limit comes back whole in a fresh response (still encoded: the client
+    A body within the limit comes back whole, as the response's stream (still encoded: the client
     decodes it as usual); a longer one comes back as a stream of what was read plus the rest.
     """
     stream = response.stream
@@ -78,15 +78,15 @@ def buffer_raw(response: httpx.Response, request: httpx.Request, limit: int | No
             chunks.append(chunk)
             size += len(chunk)
             if limit is not None and size > limit:
-                return _rewrap(response, request, _Prefixed(chunks, rest, stream))
+                return _rewrap(response, _Prefixed(chunks, rest, stream))
     except BaseException:
         stream.close()
         raise
     stream.close()
-    return _rewrap(response, request, httpx.ByteStream(b"".join(chunks)))
+    return _rewrap(response, httpx.ByteStream(b"".join(chunks)))
 
 
-async def abuffer_raw(response: httpx.Response, request: httpx.Request, limit: int | None) -> httpx.Response:
+async def abuffer_raw(response: httpx.Response, limit: int | None) -> httpx.Response:
     """Async ``buffer_raw``."""
     stream = response.stream
     if not isinstance(stream, httpx.AsyncByteStream):
@@ -99,12 +99,12 @@ async def abuffer_raw(response: httpx.Response, request: httpx.Request, limit: i
             chunks.append(chunk)
             size += len(chunk)
             if limit is not None and size > limit:
-                return _rewrap(response, request, _AsyncPrefixed(chunks, rest, stream))
+                return _rewrap(response, _AsyncPrefixed(chunks, rest, stream))
     except BaseException:
         await stream.aclose()
         raise
     await stream.aclose()
-    return _rewrap(response, request, httpx.ByteStream(b"".join(chunks)))
+    return _rewrap(response, httpx.ByteStream(b"".join(chunks)))
 
 
 def _decode_in_small_pieces(response: httpx.Response) -> None:
@@ -113,23 +113,18 @@ def _decode_in_small_pieces(response: httpx.Response) -> None:
         response.stream = _SmallPieces(response.stream)
 
 
-def _rewrap(
-    response: httpx.Response, request: httpx.Request, stream: httpx.SyncByteStream | httpx.AsyncByteStream
-) -> httpx.Response:
+def _rewrap(response: httpx.Response, stream: httpx.SyncByteStream | httpx.AsyncByteStream) -> httpx.Response:
+    # httpx's client binds the request to whatever response a transport returns, so neither
+    # branch needs to.
     if response.is_stream_consumed:
         # Read already (a test transport's ``Response(content=...)``): a fresh response, which the
         # client reads as it reads one from the network (and so sets ``elapsed``).
         return httpx.Response(
-            response.status_code,
-            headers=response.headers,
-            stream=stream,
-            extensions=response.extensions,
-            request=request,
+            response.status_code, headers=response.headers, stream=stream, extensions=response.extensions
         )
     # A network answer, unread: it reads from ``stream`` from now on. Building a fresh response
     # (copying its headers and extensions) cost about a third of the retry layer's time per call.
     response.stream = stream
-    response.request = request
     return response
 
 

@@ -177,13 +177,7 @@ def page_items(page: Page) -> list[Any]:
     ``page_items`` (the field named by ``x-page-items`` in the spec) instead.
     """
     fields = attrs.fields(cast("type[attrs.AttrsInstance]", type(page)))
-    lists = [
-        value
-        for value in (
-            getattr(page, f.name) for f in fields if f.name != "pagination"
-        )
-        if isinstance(value, list)
-    ]
+    lists = [value for value in (getattr(page, f.name) for f in fields) if isinstance(value, list)]
     if len(lists) != 1:
         raise TypeError(
             f"{type(page).__name__} has {len(lists)} list fields; expected exactly one list of items"

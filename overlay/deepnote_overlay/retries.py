@@ -274,7 +274,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         maybe_acted = False
         while True:
             try:
-                response = buffer_raw(self._transport.handle_request(request), request, self._limit(request))
+                response = buffer_raw(self._transport.handle_request(request), self._limit(request))
             except httpx.TransportError as error:
                 wait = self._next_wait(request, error, retries_done, started)
                 if wait is None:
@@ -299,7 +299,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         while True:
             try:
                 response = await abuffer_raw(
-                    await self._async_transport.handle_async_request(request), request, self._limit(request)
+                    await self._async_transport.handle_async_request(request), self._limit(request)
                 )
             except httpx.TransportError as error:
                 wait = self._next_wait(request, error, retries_done, started)
