@@ -16,7 +16,11 @@ from __future__ import annotations
 import copy
 import datetime
 import enum
+import os
 import pickle
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,6 +35,7 @@ from deepnote_client.models import (
     RunStatus,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
 RUN = {"runId": "run-1", "status": "success", "createdAt": "2026-01-02T03:04:05Z"}
 
 
@@ -203,3 +208,66 @@ def test_a_non_object_item_in_an_array_is_named_by_its_index() -> None:
         models.GetNotebookResponse.from_dict(document)
     assert caught.value.path == "notebook.blocks[1]"
     assert caught.value.reason == "expected object, got string"
+
+
+TYPED_EXTRAS_SPEC = """
+openapi: 3.1.0
+info: {title: typed extras, version: "1"}
+paths:
+  /tagged:
+    get:
+      operationId: getTagged
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Tagged"}
+components:
+  schemas:
+    Tagged:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+      additionalProperties: {type: integer}
+"""
+
+
+def test_a_model_with_typed_extras_and_fields_parses_with_and_without_extras(tmp_path: Path) -> None:
+    """The spec has no such model today; the template's branch for it is generated here."""
+    (tmp_path / "spec.yaml").write_text(TYPED_EXTRAS_SPEC)
+    generator = Path(sys.executable).parent / "openapi-python-client"
+    subprocess.run(
+        [
+            str(generator),
+            "generate",
+            "--path",
+            "spec.yaml",
+            "--config",
+            str(ROOT / "openapi-python-client.yaml"),
+            "--custom-template-path",
+            str(ROOT / "templates"),
+            "--meta",
+            "none",
+            "--output-path",
+            "typed_extras",
+        ],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PATH": f"{generator.parent}{os.pathsep}{os.environ['PATH']}"},
+    )
+    probe = """
+from typed_extras.errors import ParseError
+from typed_extras.models.tagged import Tagged
+assert Tagged.from_dict({"id": "x"}).additional_properties == {}
+assert Tagged.from_dict({"id": "x", "n": 3}).to_dict() == {"n": 3, "id": "x"}
+try:
+    Tagged.from_dict({"id": "x", "n": "three"})
+except ParseError as error:
+    assert (error.path, error.reason) == ("n", "expected integer, got string"), error
+else:
+    raise AssertionError("a wrongly typed extra parsed")
+"""
+    subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, check=True)
