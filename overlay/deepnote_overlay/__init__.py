@@ -71,7 +71,6 @@ _LAZY = {
             "MissingOutputError",
             "RunFailedError",
             "RunFailure",
-    "RunHandle",
             "RunResult",
         )
     },
@@ -131,6 +130,7 @@ __all__ = [
     "RetryPolicy",
     "RunFailedError",
     "RunFailure",
+    "RunHandle",
     "RunResult",
     "RunTimeoutError",
     "ServerError",

@@ -246,7 +246,9 @@ class Connection:
             arguments["max_response_bytes"] = _checked_size(max_response_bytes)
         if not isinstance(retry, Keep) or not isinstance(max_response_bytes, Keep):
             if not isinstance(transport, RetryTransport):
-                raise TypeError("changing retry or max_response_bytes needs the retry transport connect() installs")
+                raise TypeError(
+                    "changing retry or max_response_bytes needs the retry transport connect() installs"
+                )
             # Same wrapped transports (the pool) and the same limiter, other settings.
             transport = copy.copy(transport)
             if not isinstance(retry, Keep):

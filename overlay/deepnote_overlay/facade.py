@@ -33,9 +33,9 @@ import httpx
 
 from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClient
 
+from ._plans import adrive, drive
 from ._resource_roots import AsyncResources, Resources
 from .client import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, KEEP, Connection, Keep, connection
-from ._plans import adrive, drive
 from .retries import RetryPolicy
 
 if TYPE_CHECKING:

@@ -94,7 +94,9 @@ BLOCKS = [
     snapshot_block("b-df", "code", display("application/vnd.deepnote.dataframe.v3+json", DATAFRAME)),
     snapshot_block("b-png", "code", display("image/png", base64.b64encode(PNG).decode())),
     snapshot_block(
-        "b-agent", "agent", {"output_type": "display_data", "data": {"text/markdown": "# Done", "text/plain": "Done"}}
+        "b-agent",
+        "agent",
+        {"output_type": "display_data", "data": {"text/markdown": "# Done", "text/plain": "Done"}},
     ),
     snapshot_block("b-json2", "code", display("application/json", {"totals": {"eu": 9}})),
 ]
@@ -108,7 +110,9 @@ class Api:
         self.create: Callable[[], httpx.Response] = lambda: httpx.Response(
             201, json={"runId": RUN_ID, "status": "pending", "createdAt": CREATED_AT}
         )
-        self.runs: list[dict[str, Any]] = [self.run("success", snapshotStatus="available", snapshotBlocks=BLOCKS)]
+        self.runs: list[dict[str, Any]] = [
+            self.run("success", snapshotStatus="available", snapshotBlocks=BLOCKS)
+        ]
         self.notebook: dict[str, Any] = {"id": NOTEBOOK_ID, "projectId": PROJECT_ID, "inputs": []}
         self.me: dict[str, Any] = {
             "apiKey": {"id": "k"},
@@ -136,7 +140,9 @@ class Api:
         return httpx.Response(404, json={"message": "not here"})
 
     def client(self, **options: Any) -> Deepnote:
-        return Deepnote("tok", base_url="https://api.deepnote.com/v2", transport=httpx.MockTransport(self), **options)
+        return Deepnote(
+            "tok", base_url="https://api.deepnote.com/v2", transport=httpx.MockTransport(self), **options
+        )
 
     def posts(self) -> int:
         return sum(r.method == "POST" for r in self.requests)
@@ -151,14 +157,21 @@ def test_start_returns_at_once_and_wait_gives_the_result(fake: ServerHandle) -> 
         run = dn.runs.start(fake.notebook_id, inputs={"region": "US"})
         assert isinstance(run, RunHandle)
         assert run.status == "pending" and run.notebook_id == fake.notebook_id
-        assert run.url is not None and run.url.endswith(f"/notebook/{fake.notebook_id}?secondary-sidebar=runs")
+        assert run.url is not None and run.url.endswith(
+            f"/notebook/{fake.notebook_id}?secondary-sidebar=runs"
+        )
         result = run.wait(outputs=True, poll_interval=0.05, on_status=statuses.append)
         again = dn.runs.attach(run.id)
     assert (result.status, result.run_id, result.url) == ("success", run.id, run.url)
     assert statuses == ["running", "success"]
     assert run.status == "success"
     assert result.text == "hello US\n"
-    assert (again.id, again.status, again.notebook_id, again.url) == (run.id, "success", fake.notebook_id, run.url)
+    assert (again.id, again.status, again.notebook_id, again.url) == (
+        run.id,
+        "success",
+        fake.notebook_id,
+        run.url,
+    )
     creates = [r for r in fake.state.requests if r.method == "POST" and r.path == "/runs"]
     assert len(creates) == 1
 
@@ -215,7 +228,10 @@ def test_without_a_slug_the_workspace_segment_is_the_id_alone(clock: InstantCloc
     api.me["workspace"] = {"id": "w1"}
     with Deepnote("tok", base_url="https://api.eu.example.org/v2", transport=httpx.MockTransport(api)) as dn:
         url = dn.runs.start(NOTEBOOK_ID).url
-    assert url == f"https://eu.example.org/workspace/w1/project/-{PROJECT_ID}/notebook/{NOTEBOOK_ID}?secondary-sidebar=runs"
+    assert (
+        url
+        == f"https://eu.example.org/workspace/w1/project/-{PROJECT_ID}/notebook/{NOTEBOOK_ID}?secondary-sidebar=runs"
+    )
 
 
 def test_a_link_that_cannot_be_made_is_none_and_the_run_still_starts(clock: InstantClock) -> None:
@@ -355,7 +371,9 @@ def test_get_run_in_any_shape_gives_the_same_result(shape: str, clock: InstantCl
 def snapshot_document(blocks: list[dict[str, Any]]) -> str:
     import yaml
 
-    return yaml.safe_dump({"version": "1.0", "project": {"notebooks": [{"id": NOTEBOOK_ID, "blocks": blocks}]}})
+    return yaml.safe_dump(
+        {"version": "1.0", "project": {"notebooks": [{"id": NOTEBOOK_ID, "blocks": blocks}]}}
+    )
 
 
 @pytest.mark.parametrize("nested", [False, True])
@@ -373,11 +391,14 @@ def test_an_inline_snapshot_document_gives_the_same_outputs(nested: bool, clock:
 def test_error_bodies_with_error_instead_of_message(clock: InstantClock) -> None:
     api = Api()
     api.runs = []
-    with Deepnote(
-        "tok",
-        base_url="https://api.deepnote.com/v2",
-        transport=httpx.MockTransport(lambda r: httpx.Response(404, json={"error": "Run not found"})),
-    ) as dn, pytest.raises(NotFoundError) as missing:
+    with (
+        Deepnote(
+            "tok",
+            base_url="https://api.deepnote.com/v2",
+            transport=httpx.MockTransport(lambda r: httpx.Response(404, json={"error": "Run not found"})),
+        ) as dn,
+        pytest.raises(NotFoundError) as missing,
+    ):
         dn.runs.attach(RUN_ID)
     assert missing.value.message == "Run not found"
 
@@ -460,7 +481,10 @@ def test_last_json_derived_and_all_text(clock: InstantClock) -> None:
 @pytest.mark.parametrize(
     ("binding", "message"),
     [
-        (output.text("b-nope"), "no block 'b-nope' in the run's outputs (blocks present: b-text, b-json, b-df"),
+        (
+            output.text("b-nope"),
+            "no block 'b-nope' in the run's outputs (blocks present: b-text, b-json, b-df",
+        ),
         (output.json("b-json", "totals.us"), "totals.us: no 'us' (found keys ['eu', 'items'])"),
         (output.json("b-json", "totals.items.5"), "totals.items.5: index 5 of 2 items"),
         (output.json("b-text"), "block b-text has no output of type 'application/json'"),
@@ -480,7 +504,10 @@ def test_a_binding_that_cannot_be_read_names_itself_the_run_and_what_was_found(
 
 def test_an_output_type_that_does_not_fit_names_the_type(clock: InstantClock) -> None:
     api = Api()
-    with api.client() as dn, pytest.raises(OutputBindingError, match="TotalsData .*cannot be built|TotalsData"):
+    with (
+        api.client() as dn,
+        pytest.raises(OutputBindingError, match="TotalsData .*cannot be built|TotalsData"),
+    ):
         dn.runs.attach(RUN_ID).wait(outputs={"eu": output.last_json("totals.eu")}, output_type=TotalsData)
 
 
@@ -513,7 +540,9 @@ def test_a_cancelled_async_wait_names_the_run(monkeypatch: pytest.MonkeyPatch) -
     api.runs = [api.run("running")]
 
     async def main() -> BaseException:
-        async with AsyncDeepnote("tok", base_url="https://api.deepnote.com/v2", transport=httpx.MockTransport(api)) as dn:
+        async with AsyncDeepnote(
+            "tok", base_url="https://api.deepnote.com/v2", transport=httpx.MockTransport(api)
+        ) as dn:
             run = await dn.runs.start(NOTEBOOK_ID)
             task = asyncio.ensure_future(run.wait(poll_interval=10))
             await asyncio.sleep(0.05)
@@ -539,7 +568,9 @@ def test_a_token_provider_is_called_for_every_request(clock: InstantClock) -> No
         seen.append(request.headers["Authorization"])
         return httpx.Response(200, json={"notebook": {"id": NOTEBOOK_ID}})
 
-    with Deepnote(lambda: next(tokens), base_url="https://api.deepnote.com/v2", transport=httpx.MockTransport(handler)) as dn:
+    with Deepnote(
+        lambda: next(tokens), base_url="https://api.deepnote.com/v2", transport=httpx.MockTransport(handler)
+    ) as dn:
         dn.notebooks.get(NOTEBOOK_ID)
         dn.notebooks.get(NOTEBOOK_ID)
         assert "t3" not in repr(dn)
@@ -550,8 +581,11 @@ def test_a_failing_token_provider_is_a_typed_error_without_its_text(clock: Insta
     def provider() -> str:
         raise RuntimeError("vault said: secret-xyz")
 
-    with Deepnote(provider, base_url="https://api.deepnote.com/v2", transport=httpx.MockTransport(lambda r: httpx.Response(200))) as dn:
-        with pytest.raises(MissingTokenError) as failed:
-            dn.notebooks.get(NOTEBOOK_ID)
+    with Deepnote(
+        provider,
+        base_url="https://api.deepnote.com/v2",
+        transport=httpx.MockTransport(lambda r: httpx.Response(200)),
+    ) as dn, pytest.raises(MissingTokenError) as failed:
+        dn.notebooks.get(NOTEBOOK_ID)
     assert "secret-xyz" not in str(failed.value)
     assert "RuntimeError" in str(failed.value)
