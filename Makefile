@@ -24,7 +24,7 @@ GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate 
 
 .DEFAULT_GOAL := help
 .PHONY: help venv generate check-generated validate lint typecheck test check serve contract \
-	contract-live compat demo bench mutate package clean
+	contract-live compat demo bench mutate package clean diff
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -79,6 +79,10 @@ package: $(STAMP) ## Build the wheel; in a throwaway venv import it, then run a 
 	$(PY) scripts/check_wheel.py dist/*.whl
 
 check: lint typecheck test package ## Everything CI runs
+
+# BASE=<git ref> (default: the latest v* tag, else main); DIFF_FLAGS=--skip-missing-base for CI.
+diff: $(STAMP) ## Changes of openapi.yaml and the Python API since BASE, breaking or not, as changelog lines
+	$(PY) scripts/spec_diff.py $(if $(BASE),--base $(BASE)) $(DIFF_FLAGS)
 
 serve: $(STAMP) ## Serve the fake API on 127.0.0.1:8765 (SERVE_PORT=...); prints export lines to paste
 	$(PY) -m deepnote_fake --port $(SERVE_PORT)
