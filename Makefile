@@ -90,7 +90,7 @@ serve: $(STAMP) ## Serve the fake API on 127.0.0.1:8765 (SERVE_PORT=...); prints
 contract: $(STAMP) ## Schemathesis CLI, all phases and checks, against the fake API on a free port
 	$(PY) scripts/contract.py fake
 
-contract-live: $(STAMP) ## Read-only schemathesis run against the real API (needs DEEPNOTE_TOKEN)
+contract-live: $(STAMP) ## Read-only schemathesis run against the real API (needs DEEPNOTE_TOKEN); drift report in contract-report/
 	$(PY) scripts/contract.py live
 
 compat: $(STAMP) ## Deepnote's own CLI (deepnote-cli, pinned in [dev]) against the fake: run --cloud, validate

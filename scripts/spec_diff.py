@@ -81,11 +81,11 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def _join(pointer: str, *tokens: str | int) -> str:
+def join_pointer(pointer: str, *tokens: str | int) -> str:
     return pointer + "".join("/" + _escape(str(token)) for token in tokens)
 
 
-class _Doc:
+class SpecDoc:
     """A spec and the resolution of its local ``$ref``s."""
 
     def __init__(self, spec: Mapping[str, Any]) -> None:
@@ -131,7 +131,11 @@ def _types(schema: Mapping[str, Any]) -> frozenset[str] | None:
     return frozenset(types)
 
 
-def _merged(doc: _Doc, schema: Any, pointer: str) -> tuple[dict[str, Any], str]:
+# Where each property of a merged allOf sits in the spec (a part's own pointer), kept in the merge.
+_POINTERS = "x-property-pointers"
+
+
+def merged_schema(doc: SpecDoc, schema: Any, pointer: str) -> tuple[dict[str, Any], str]:
     """The schema with its ``$ref`` followed and its ``allOf`` parts merged into one."""
     schema, pointer = doc.resolve(schema, pointer)
     if not isinstance(schema, Mapping):
@@ -140,22 +144,32 @@ def _merged(doc: _Doc, schema: Any, pointer: str) -> tuple[dict[str, Any], str]:
         return dict(schema), pointer
     merged: dict[str, Any] = {key: value for key, value in schema.items() if key != "allOf"}
     properties: dict[str, Any] = dict(merged.get("properties", {}))
+    pointers = {name: join_pointer(pointer, "properties", name) for name in properties}
     required: list[str] = list(merged.get("required", []))
     for index, part in enumerate(schema["allOf"]):
-        resolved, _ = _merged(doc, part, _join(pointer, "allOf", index))
+        resolved, part_ptr = merged_schema(doc, part, join_pointer(pointer, "allOf", index))
+        for name in resolved.get("properties", {}):
+            pointers[name] = property_pointer(resolved, part_ptr, name)
         properties.update(resolved.get("properties", {}))
         required.extend(name for name in resolved.get("required", []) if name not in required)
         for key, value in resolved.items():
-            if key not in ("properties", "required"):
+            if key not in ("properties", "required", _POINTERS):
                 merged.setdefault(key, value)
     if properties:
         merged["properties"] = properties
+        merged[_POINTERS] = pointers
     if required:
         merged["required"] = required
     return merged, pointer
 
 
-def _variant_key(doc: _Doc, variant: Any, index: int) -> str:
+def property_pointer(schema: Mapping[str, Any], pointer: str, name: str) -> str:
+    """The pointer of property ``name`` of a schema from ``merged_schema`` found at ``pointer``."""
+    found: str | None = schema.get(_POINTERS, {}).get(name)
+    return found if found is not None else join_pointer(pointer, "properties", name)
+
+
+def _variant_key(doc: SpecDoc, variant: Any, index: int) -> str:
     if isinstance(variant, Mapping) and isinstance(variant.get("$ref"), str):
         return variant["$ref"]
     resolved, _ = doc.resolve(variant, "")
@@ -170,7 +184,7 @@ def _variant_key(doc: _Doc, variant: Any, index: int) -> str:
 class _SchemaDiff:
     """Compares two schemas in one direction, appending to ``changes``; each pair is compared once."""
 
-    def __init__(self, old: _Doc, new: _Doc, changes: list[Change]) -> None:
+    def __init__(self, old: SpecDoc, new: SpecDoc, changes: list[Change]) -> None:
         self.old, self.new, self.changes = old, new, changes
         self.seen: set[tuple[str, str, str]] = set()
 
@@ -178,8 +192,8 @@ class _SchemaDiff:
         self.changes.append(Change(pointer, kind, breaking, message))
 
     def compare(self, old: Any, new: Any, old_ptr: str, new_ptr: str, direction: str, where: str) -> None:
-        old_schema, old_ptr = _merged(self.old, old, old_ptr)
-        new_schema, new_ptr = _merged(self.new, new, new_ptr)
+        old_schema, old_ptr = merged_schema(self.old, old, old_ptr)
+        new_schema, new_ptr = merged_schema(self.new, new, new_ptr)
         key = (old_ptr, new_ptr, direction)
         if key in self.seen:
             return
@@ -192,8 +206,8 @@ class _SchemaDiff:
             self.compare(
                 old_schema["items"],
                 new_schema["items"],
-                _join(old_ptr, "items"),
-                _join(new_ptr, "items"),
+                join_pointer(old_ptr, "items"),
+                join_pointer(new_ptr, "items"),
                 direction,
                 f"{where}[]",
             )
@@ -206,14 +220,14 @@ class _SchemaDiff:
             new_by = {_variant_key(self.new, v, i): (i, v) for i, v in enumerate(new_variants)}
             for name in sorted(old_by.keys() - new_by.keys()):
                 self.add(
-                    _join(old_ptr, combinator, old_by[name][0]),
+                    join_pointer(old_ptr, combinator, old_by[name][0]),
                     "variant-removed",
                     not reading,
                     f"{where}: {combinator} variant {name} removed",
                 )
             for name in sorted(new_by.keys() - old_by.keys()):
                 self.add(
-                    _join(new_ptr, combinator, new_by[name][0]),
+                    join_pointer(new_ptr, combinator, new_by[name][0]),
                     "variant-added",
                     reading,
                     f"{where}: {combinator} variant {name} added",
@@ -221,7 +235,12 @@ class _SchemaDiff:
             for name in sorted(old_by.keys() & new_by.keys()):
                 (oi, ov), (ni, nv) = old_by[name], new_by[name]
                 self.compare(
-                    ov, nv, _join(old_ptr, combinator, oi), _join(new_ptr, combinator, ni), direction, where
+                    ov,
+                    nv,
+                    join_pointer(old_ptr, combinator, oi),
+                    join_pointer(new_ptr, combinator, ni),
+                    direction,
+                    where,
                 )
 
     def _types(
@@ -259,13 +278,15 @@ class _SchemaDiff:
             # A value the client may send and the server now refuses; a value the client reads no
             # longer appears, which breaks nothing.
             self.add(
-                _join(ptr, "enum"),
+                join_pointer(ptr, "enum"),
                 "enum-value-removed",
                 direction == REQUEST,
                 f"{where}: enum value {value!r} removed",
             )
         for value in sorted(set(map(str, new_values)) - set(map(str, old_values))):
-            self.add(_join(ptr, "enum"), "enum-value-added", False, f"{where}: enum value {value!r} added")
+            self.add(
+                join_pointer(ptr, "enum"), "enum-value-added", False, f"{where}: enum value {value!r} added"
+            )
 
     def _properties(
         self,
@@ -283,7 +304,7 @@ class _SchemaDiff:
         for name in sorted(old_props.keys() - new_props.keys()):
             # A field the client reads is gone; a field it sends is gone from the model.
             self.add(
-                _join(old_ptr, "properties", name),
+                property_pointer(old, old_ptr, name),
                 f"{direction}-field-removed",
                 True,
                 f"{where}.{name}: {direction} field removed",
@@ -291,13 +312,13 @@ class _SchemaDiff:
         for name in sorted(new_props.keys() - old_props.keys()):
             required = name in new_required
             self.add(
-                _join(new_ptr, "properties", name),
+                property_pointer(new, new_ptr, name),
                 f"{direction}-field-added" if reading or not required else "required-request-field-added",
                 not reading and required,
                 f"{where}.{name}: {'required ' if required else ''}{direction} field added",
             )
         for name in sorted(old_props.keys() & new_props.keys()):
-            pointer = _join(new_ptr, "properties", name)
+            pointer = property_pointer(new, new_ptr, name)
             was, now = name in old_required, name in new_required
             if was and not now and reading:
                 self.add(
@@ -314,7 +335,7 @@ class _SchemaDiff:
             self.compare(
                 old_props[name],
                 new_props[name],
-                _join(old_ptr, "properties", name),
+                property_pointer(old, old_ptr, name),
                 pointer,
                 direction,
                 f"{where}.{name}",
@@ -345,14 +366,14 @@ def _normalized(path: str) -> str:
     return "".join(out)
 
 
-def _operations(doc: _Doc) -> dict[tuple[str, str], tuple[str, str, Mapping[str, Any], list[Any]]]:
+def _operations(doc: SpecDoc) -> dict[tuple[str, str], tuple[str, str, Mapping[str, Any], list[Any]]]:
     """(METHOD, normalized path) -> (path, pointer, operation, path-level parameters)."""
     found: dict[tuple[str, str], tuple[str, str, Mapping[str, Any], list[Any]]] = {}
     for path, item in (doc.spec.get("paths") or {}).items():
-        item, _ = doc.resolve(item, _join("#/paths", path))
+        item, _ = doc.resolve(item, join_pointer("#/paths", path))
         for method in METHODS:
             if method in item:
-                pointer = _join("#/paths", path, method)
+                pointer = join_pointer("#/paths", path, method)
                 found[(method.upper(), _normalized(path))] = (
                     path,
                     pointer,
@@ -363,12 +384,14 @@ def _operations(doc: _Doc) -> dict[tuple[str, str], tuple[str, str, Mapping[str,
 
 
 def _parameters(
-    doc: _Doc, operation: Mapping[str, Any], shared: list[Any], op_ptr: str
+    doc: SpecDoc, operation: Mapping[str, Any], shared: list[Any], op_ptr: str
 ) -> dict[tuple[str, str], tuple[Mapping[str, Any], str]]:
     params: dict[tuple[str, str], tuple[Mapping[str, Any], str]] = {}
     path_ptr = op_ptr.rsplit("/", 1)[0]
-    sources = [(p, _join(path_ptr, "parameters", i)) for i, p in enumerate(shared)]
-    sources += [(p, _join(op_ptr, "parameters", i)) for i, p in enumerate(operation.get("parameters", []))]
+    sources = [(p, join_pointer(path_ptr, "parameters", i)) for i, p in enumerate(shared)]
+    sources += [
+        (p, join_pointer(op_ptr, "parameters", i)) for i, p in enumerate(operation.get("parameters", []))
+    ]
     for raw, pointer in sources:
         param, pointer = doc.resolve(raw, pointer)
         if isinstance(param, Mapping) and "name" in param:
@@ -383,7 +406,7 @@ def _success(operation: Mapping[str, Any]) -> set[str]:
 
 def diff_specs(old_spec: Mapping[str, Any], new_spec: Mapping[str, Any]) -> list[Change]:
     """Every change from ``old_spec`` to ``new_spec``, sorted by pointer; see the module's guarantees."""
-    old, new = _Doc(old_spec), _Doc(new_spec)
+    old, new = SpecDoc(old_spec), SpecDoc(new_spec)
     changes: list[Change] = []
     schemas = _SchemaDiff(old, new, changes)
     old_ops, new_ops = _operations(old), _operations(new)
@@ -424,8 +447,8 @@ def diff_specs(old_spec: Mapping[str, Any], new_spec: Mapping[str, Any]) -> list
 
 
 def _compare_operation(
-    old: _Doc,
-    new: _Doc,
+    old: SpecDoc,
+    new: SpecDoc,
     old_entry: tuple[str, str, Mapping[str, Any], list[Any]],
     new_entry: tuple[str, str, Mapping[str, Any], list[Any]],
     where: str,
@@ -460,13 +483,13 @@ def _compare_operation(
         schemas.compare(
             old_param.get("schema", {}),
             new_param.get("schema", {}),
-            _join(op_, "schema"),
-            _join(np_, "schema"),
+            join_pointer(op_, "schema"),
+            join_pointer(np_, "schema"),
             REQUEST,
             f"{where} {key[1]}",
         )
-    old_body, old_body_ptr = old.resolve(old_op.get("requestBody"), _join(old_ptr, "requestBody"))
-    new_body, new_body_ptr = new.resolve(new_op.get("requestBody"), _join(new_ptr, "requestBody"))
+    old_body, old_body_ptr = old.resolve(old_op.get("requestBody"), join_pointer(old_ptr, "requestBody"))
+    new_body, new_body_ptr = new.resolve(new_op.get("requestBody"), join_pointer(new_ptr, "requestBody"))
     if old_body is None and new_body is not None:
         required = bool(new_body.get("required"))
         add(
@@ -484,7 +507,7 @@ def _compare_operation(
     old_success, new_success = _success(old_op), _success(new_op)
     if old_success != new_success:
         add(
-            _join(new_ptr, "responses"),
+            join_pointer(new_ptr, "responses"),
             "success-status-changed",
             True,
             f"{where}: success status {'/'.join(sorted(old_success))} -> {'/'.join(sorted(new_success))}",
@@ -492,24 +515,24 @@ def _compare_operation(
     old_responses, new_responses = old_op.get("responses", {}), new_op.get("responses", {})
     for status in sorted(set(map(str, old_responses)) - set(map(str, new_responses)) - old_success):
         add(
-            _join(old_ptr, "responses", status),
+            join_pointer(old_ptr, "responses", status),
             "error-status-removed",
             False,
             f"{where}: status {status} removed",
         )
     for status in sorted(set(map(str, new_responses)) - set(map(str, old_responses)) - new_success):
         add(
-            _join(new_ptr, "responses", status),
+            join_pointer(new_ptr, "responses", status),
             "error-status-added",
             False,
             f"{where}: status {status} added",
         )
     for status in sorted(set(map(str, old_responses)) & set(map(str, new_responses))):
         old_answer, old_answer_ptr = old.resolve(
-            _get_status(old_responses, status), _join(old_ptr, "responses", status)
+            _get_status(old_responses, status), join_pointer(old_ptr, "responses", status)
         )
         new_answer, new_answer_ptr = new.resolve(
-            _get_status(new_responses, status), _join(new_ptr, "responses", status)
+            _get_status(new_responses, status), join_pointer(new_ptr, "responses", status)
         )
         _compare_content(
             schemas, old_answer, new_answer, old_answer_ptr, new_answer_ptr, RESPONSE, f"{where} {status}"
@@ -531,15 +554,19 @@ def _compare_content(
 ) -> None:
     old_content, new_content = old.get("content") or {}, new.get("content") or {}
     for media in sorted(old_content.keys() - new_content.keys()):
-        schemas.add(_join(old_ptr, "content", media), "media-type-removed", True, f"{where}: {media} removed")
+        schemas.add(
+            join_pointer(old_ptr, "content", media), "media-type-removed", True, f"{where}: {media} removed"
+        )
     for media in sorted(new_content.keys() - old_content.keys()):
-        schemas.add(_join(new_ptr, "content", media), "media-type-added", False, f"{where}: {media} added")
+        schemas.add(
+            join_pointer(new_ptr, "content", media), "media-type-added", False, f"{where}: {media} added"
+        )
     for media in sorted(old_content.keys() & new_content.keys()):
         schemas.compare(
             (old_content[media] or {}).get("schema", {}),
             (new_content[media] or {}).get("schema", {}),
-            _join(old_ptr, "content", media, "schema"),
-            _join(new_ptr, "content", media, "schema"),
+            join_pointer(old_ptr, "content", media, "schema"),
+            join_pointer(new_ptr, "content", media, "schema"),
             direction,
             where,
         )
