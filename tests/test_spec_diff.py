@@ -308,7 +308,9 @@ def test_all_of_parts_are_merged() -> None:
             "allOf": [thing, {"type": "object", "properties": {"extra": {"type": "string"}}}]
         }
 
-    assert changed(edit) == {("#/components/schemas/Thing/allOf/1/properties/extra", "response-field-added", False)}
+    assert changed(edit) == {
+        ("#/components/schemas/Thing/allOf/1/properties/extra", "response-field-added", False)
+    }
 
 
 def test_refs_are_followed_and_cycles_end() -> None:
