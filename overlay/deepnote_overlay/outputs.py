@@ -17,6 +17,8 @@ Guarantees:
   ``internal_error``, ``stopped``) it is a ``RunFailure`` naming the first block with an error
   output, its ``ename`` and ``evalue`` (the API's own ``error`` field is often null even then, so it
   is only the fallback).
+- ``RunFailedError`` (a ``DeepnoteError``) is raised when the caller asked for a failed run to
+  raise; it carries the ``RunResult`` and its ``RunFailure``.
 - Statuses are compared by value, so a status this client does not know is simply not terminal.
 """
 
@@ -31,7 +33,7 @@ import attrs
 from deepnote_client.models.run import Run
 from deepnote_client.types import Unset
 
-from .errors import ResponseParseError
+from .errors import DeepnoteError, ResponseParseError, bounded_text
 
 __all__ = [
     "FAILED_STATUS_VALUES",
@@ -39,6 +41,7 @@ __all__ = [
     "TERMINAL_STATUS_VALUES",
     "BlockOutput",
     "BlockOutputs",
+    "RunFailedError",
     "RunFailure",
     "RunResult",
     "parse_snapshot_blocks",
@@ -271,3 +274,28 @@ def parse_snapshot_blocks(raw_blocks: Any, *, method: str = "GET", url: str = ""
             )
         )
     return tuple(blocks)
+
+
+class RunFailedError(DeepnoteError):
+    """A run ended with ``error``, ``internal_error`` or ``stopped`` and the caller asked to raise.
+
+    ``result`` is the ``RunResult`` (the run and its outputs), ``failure`` the ``RunFailure``: the
+    failing block, ``ename`` and ``evalue`` when the snapshot shows them.
+    """
+
+    def __init__(self, *, result: RunResult) -> None:
+        failure = result.failure
+        if failure is None:
+            raise ValueError(f"run {result.run_id} did not fail (status {result.status})")
+        self.result = result
+        self.run = result.run
+        self.failure: RunFailure = failure
+        self.run_id = result.run_id
+        self.notebook_id = result.notebook_id
+        self.status = failure.status
+        self.block_id = failure.block_id
+        self.ename = failure.ename
+        self.evalue = failure.evalue
+        super().__init__(
+            bounded_text(f"run {self.run_id} of notebook {self.notebook_id} {failure.describe()}")
+        )

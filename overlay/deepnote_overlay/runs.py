@@ -2,9 +2,11 @@
 
 Guarantees:
 
-- ``wait_for_run`` / ``await_run`` poll ``getRun`` until the run's status is terminal (``success``,
-  ``error``, ``internal_error``, ``stopped``; compared by value, so an unknown status is not
-  terminal) and return that final ``Run``; a failed run is returned, not raised.
+- ``run_notebook`` and ``wait`` are plans (see ``_plans``): written once, run by the sync client
+  (``dn.run_notebook``, ``dn.runs.wait``) or the async one (``await ...``) with the same behaviour.
+- ``wait`` polls ``getRun`` until the run's status is terminal (``success``, ``error``,
+  ``internal_error``, ``stopped``; compared by value, so an unknown status is not terminal) and
+  returns a ``RunResult``; a failed run is returned, not raised, unless ``raise_on_failure=True``.
 - The pause between polls starts at ``poll_interval`` (1 s), grows by half each time up to
   ``max_poll_interval`` (10 s), and never runs past the deadline; the last poll happens at the
   deadline. When ``timeout`` passes first, ``RunTimeoutError`` is raised carrying the last run seen.
@@ -13,24 +15,23 @@ Guarantees:
   ``poll_interval`` up to ``max_poll_interval``, at least the server's ``Retry-After``); at the
   deadline ``RunTimeoutError`` is raised from the last failure. Any other error is raised at once.
   Every error raised after the run was created carries ``run_id`` and ``notebook_id``.
-- ``get_run_result`` / ``aget_run_result``, and ``run_notebook(..., outputs=True)``, return a
-  ``RunResult``: after the run is terminal they keep polling (at most ``snapshot_timeout`` s) while
-  ``snapshotStatus`` is ``pending`` (a run turns terminal before its snapshot is attached), with
-  ``snapshotDelivery=blocks``, and return the outputs per block (see ``outputs``).
+- With ``outputs=True`` (or ``raise_on_failure=True``), after the run is terminal the wait goes on
+  (at most ``snapshot_timeout`` s) while ``snapshotStatus`` is ``pending`` (a run turns terminal
+  before its snapshot is attached), with ``snapshotDelivery=blocks``, and the result holds the
+  outputs per block (see ``outputs``).
 - ``raise_on_failure=True`` raises ``RunFailedError`` (the run, the failing block, ``ename``,
   ``evalue``) for a run that ended ``error``, ``internal_error`` or ``stopped``.
-- ``run_notebook`` / ``arun_notebook`` send ``createRun`` once: the transport never replays a POST
-  the server may have acted on (a 429 refusal is resent, since the server did not act).
+- ``run_notebook`` sends ``createRun`` once: the transport never replays a POST the server may
+  have acted on (a 429 refusal is resent, since the server did not act).
 - ``download_snapshot`` fetches a ``snapshotDownloadUrl`` (a presigned URL on another origin)
   without the bearer token.
-- The async twins wait with ``asleep`` and never block the event loop.
+- Ids may be given as ``str`` or ``uuid.UUID``.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Literal, overload
+from collections.abc import Mapping
+from typing import Any
 from uuid import UUID
 
 import attrs
@@ -40,7 +41,6 @@ from deepnote_client.api.runs import create_run, get_run
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.errors import UnexpectedStatus
 from deepnote_client.models.create_run_body import CreateRunBody
-from deepnote_client.models.create_run_response import CreateRunResponse
 from deepnote_client.models.get_run_response import GetRunResponse
 from deepnote_client.models.run import Run
 from deepnote_client.models.run_inputs import RunInputs
@@ -48,34 +48,29 @@ from deepnote_client.models.run_status import RunStatus
 from deepnote_client.models.snapshot_delivery import SnapshotDelivery
 from deepnote_client.types import UNSET, Unset
 
+from . import _clock
+from ._plans import Plan, Sleep, send
 from .bodies import aread_limited, read_limited
-from .calls import acall, call
 from .errors import (
     APIConnectionError,
     APIStatusError,
     DeepnoteError,
     RateLimitError,
     ResponseTooLargeError,
-    RunFailedError,
     RunTimeoutError,
     ServerError,
     status_error,
 )
-from .outputs import TERMINAL_STATUS_VALUES, RunResult, parse_snapshot_blocks, status_value
-from .retries import asyncio_sleep
+from .outputs import TERMINAL_STATUS_VALUES, RunFailedError, RunResult, parse_snapshot_blocks, status_value
 
 __all__ = [
     "DEFAULT_RUN_TIMEOUT",
     "DEFAULT_SNAPSHOT_TIMEOUT",
     "TERMINAL_STATUSES",
     "adownload_snapshot",
-    "aget_run_result",
-    "arun_notebook",
-    "await_run",
     "download_snapshot",
-    "get_run_result",
     "run_notebook",
-    "wait_for_run",
+    "wait",
 ]
 
 TERMINAL_STATUSES: frozenset[RunStatus] = frozenset(
@@ -86,8 +81,6 @@ DEFAULT_SNAPSHOT_TIMEOUT = 30.0
 _GROWTH = 1.5
 
 InputValue = str | bool | list[str]
-Sleep = Callable[[float], None]
-ASleep = Callable[[float], Awaitable[None]]
 
 
 # ---------------------------------------------------------------------------- getRun, read leniently
@@ -145,7 +138,6 @@ class _Settings:
     snapshot_timeout: float
     poll_interval: float
     max_poll_interval: float
-    clock: Callable[[], float]
 
 
 class _Waiter:
@@ -161,7 +153,7 @@ class _Waiter:
         self.notebook_id = notebook_id
         self.settings = settings
         self.want_snapshot = want_snapshot
-        self.deadline = settings.clock() + settings.timeout
+        self.deadline = _clock.CLOCK.monotonic() + settings.timeout
         self.snapshot_deadline: float | None = None
         self.interval = settings.poll_interval
         self.backoff = settings.poll_interval
@@ -173,7 +165,7 @@ class _Waiter:
         return SnapshotDelivery.BLOCKS if self.want_snapshot else UNSET
 
     def _pause(self, deadline: float) -> float | None:
-        remaining = deadline - self.settings.clock()
+        remaining = deadline - _clock.CLOCK.monotonic()
         if remaining <= 0:
             return None
         pause = min(self.interval, remaining)
@@ -195,7 +187,7 @@ class _Waiter:
         if not self.want_snapshot or status_value(run.snapshot_status) not in (None, "pending"):
             return None
         if self.snapshot_deadline is None:
-            self.snapshot_deadline = self.settings.clock() + self.settings.snapshot_timeout
+            self.snapshot_deadline = _clock.CLOCK.monotonic() + self.settings.snapshot_timeout
             self.interval = self.settings.poll_interval
         return self._pause(self.snapshot_deadline)
 
@@ -205,7 +197,7 @@ class _Waiter:
         if not _transient(error):
             raise error
         deadline = self.deadline if self.snapshot_deadline is None else self.snapshot_deadline
-        remaining = deadline - self.settings.clock()
+        remaining = deadline - _clock.CLOCK.monotonic()
         if remaining <= 0:
             if self.snapshot_deadline is not None:
                 return None
@@ -227,32 +219,20 @@ class _Waiter:
         return RunResult(run=self.run, snapshot_status=status_value(self.run.snapshot_status), blocks=blocks)
 
 
-def _wait(client: AuthenticatedClient, waiter: _Waiter, sleep: Sleep) -> _Waiter:
+
+
+def _poll(waiter: _Waiter) -> Plan[_Waiter]:
+    """Poll ``getRun`` until ``waiter`` says the wait is over."""
     while True:
         try:
-            answer = call(_GET_RUN, client=client, run_id=waiter.run_id, snapshot_delivery=waiter.delivery)
+            answer = yield send(_GET_RUN, run_id=waiter.run_id, snapshot_delivery=waiter.delivery)
         except DeepnoteError as error:
             pause = waiter.after_error(error)
         else:
             pause = waiter.after_poll(answer)
         if pause is None:
             return waiter
-        sleep(pause)
-
-
-async def _await(client: AuthenticatedClient, waiter: _Waiter, asleep: ASleep) -> _Waiter:
-    while True:
-        try:
-            answer = await acall(
-                _GET_RUN, client=client, run_id=waiter.run_id, snapshot_delivery=waiter.delivery
-            )
-        except DeepnoteError as error:
-            pause = waiter.after_error(error)
-        else:
-            pause = waiter.after_poll(answer)
-        if pause is None:
-            return waiter
-        await asleep(pause)
+        yield Sleep(pause)
 
 
 def _finish(waiter: _Waiter, *, raise_on_failure: bool) -> RunResult:
@@ -262,219 +242,57 @@ def _finish(waiter: _Waiter, *, raise_on_failure: bool) -> RunResult:
     return result
 
 
-# ---------------------------------------------------------------------------- waiting for a run
+# ---------------------------------------------------------------------------- the jobs
 
 
-def wait_for_run(
-    client: AuthenticatedClient,
-    run_id: UUID | str,
+def wait(
+    run_id: str | UUID,
     *,
-    timeout: float = DEFAULT_RUN_TIMEOUT,
-    poll_interval: float = 1.0,
-    max_poll_interval: float = 10.0,
-    sleep: Sleep = time.sleep,
-    clock: Callable[[], float] = time.monotonic,
-) -> Run:
-    """Poll ``getRun`` until ``run_id`` is terminal and return it; ``RunTimeoutError`` after ``timeout`` s."""
-    settings = _Settings(timeout, 0.0, poll_interval, max_poll_interval, clock)
-    waiter = _wait(client, _Waiter(str(run_id), None, settings, want_snapshot=False), sleep)
-    return waiter.result().run
-
-
-async def await_run(
-    client: AuthenticatedClient,
-    run_id: UUID | str,
-    *,
-    timeout: float = DEFAULT_RUN_TIMEOUT,
-    poll_interval: float = 1.0,
-    max_poll_interval: float = 10.0,
-    asleep: ASleep = asyncio_sleep,
-    clock: Callable[[], float] = time.monotonic,
-) -> Run:
-    """Async ``wait_for_run``."""
-    settings = _Settings(timeout, 0.0, poll_interval, max_poll_interval, clock)
-    waiter = await _await(client, _Waiter(str(run_id), None, settings, want_snapshot=False), asleep)
-    return waiter.result().run
-
-
-def get_run_result(
-    client: AuthenticatedClient,
-    run_id: UUID | str,
-    *,
-    raise_on_failure: bool = False,
-    timeout: float = DEFAULT_RUN_TIMEOUT,
-    snapshot_timeout: float = DEFAULT_SNAPSHOT_TIMEOUT,
-    poll_interval: float = 1.0,
-    max_poll_interval: float = 10.0,
-    sleep: Sleep = time.sleep,
-    clock: Callable[[], float] = time.monotonic,
-) -> RunResult:
-    """Wait for ``run_id`` to finish and its snapshot to arrive; return the run and its outputs."""
-    settings = _Settings(timeout, snapshot_timeout, poll_interval, max_poll_interval, clock)
-    waiter = _wait(client, _Waiter(str(run_id), None, settings, want_snapshot=True), sleep)
-    return _finish(waiter, raise_on_failure=raise_on_failure)
-
-
-async def aget_run_result(
-    client: AuthenticatedClient,
-    run_id: UUID | str,
-    *,
-    raise_on_failure: bool = False,
-    timeout: float = DEFAULT_RUN_TIMEOUT,
-    snapshot_timeout: float = DEFAULT_SNAPSHOT_TIMEOUT,
-    poll_interval: float = 1.0,
-    max_poll_interval: float = 10.0,
-    asleep: ASleep = asyncio_sleep,
-    clock: Callable[[], float] = time.monotonic,
-) -> RunResult:
-    """Async ``get_run_result``."""
-    settings = _Settings(timeout, snapshot_timeout, poll_interval, max_poll_interval, clock)
-    waiter = await _await(client, _Waiter(str(run_id), None, settings, want_snapshot=True), asleep)
-    return _finish(waiter, raise_on_failure=raise_on_failure)
-
-
-# ---------------------------------------------------------------------------- starting a run
-
-
-@overload
-def run_notebook(
-    client: AuthenticatedClient,
-    notebook_id: str,
-    *,
-    inputs: Mapping[str, InputValue] | None = ...,
-    detached: bool = ...,
-    wait: bool = ...,
-    outputs: Literal[False] = ...,
-    raise_on_failure: bool = ...,
-    timeout: float = ...,
-    snapshot_timeout: float = ...,
-    poll_interval: float = ...,
-    max_poll_interval: float = ...,
-    sleep: Sleep = ...,
-    clock: Callable[[], float] = ...,
-) -> Run: ...
-
-
-@overload
-def run_notebook(
-    client: AuthenticatedClient,
-    notebook_id: str,
-    *,
-    inputs: Mapping[str, InputValue] | None = ...,
-    detached: bool = ...,
-    wait: Literal[True] = ...,
-    outputs: Literal[True],
-    raise_on_failure: bool = ...,
-    timeout: float = ...,
-    snapshot_timeout: float = ...,
-    poll_interval: float = ...,
-    max_poll_interval: float = ...,
-    sleep: Sleep = ...,
-    clock: Callable[[], float] = ...,
-) -> RunResult: ...
-
-
-def run_notebook(
-    client: AuthenticatedClient,
-    notebook_id: str,
-    *,
-    inputs: Mapping[str, InputValue] | None = None,
-    detached: bool = True,
-    wait: bool = True,
     outputs: bool = False,
     raise_on_failure: bool = False,
     timeout: float = DEFAULT_RUN_TIMEOUT,
     snapshot_timeout: float = DEFAULT_SNAPSHOT_TIMEOUT,
     poll_interval: float = 1.0,
     max_poll_interval: float = 10.0,
-    sleep: Sleep = time.sleep,
-    clock: Callable[[], float] = time.monotonic,
-) -> Run | RunResult:
-    """Start a run of ``notebook_id``; with ``wait`` return it once terminal, else as just created.
+) -> Plan[RunResult]:
+    """Wait for the run ``run_id`` to end and return it as a ``RunResult``.
 
-    ``outputs=True`` returns a ``RunResult`` with the outputs per block; ``raise_on_failure=True``
-    raises ``RunFailedError`` for a failed run.
+    Polls ``getRun`` (every ``poll_interval`` s, growing by half up to ``max_poll_interval``) until
+    the run is terminal; ``RunTimeoutError`` after ``timeout`` s. With ``outputs=True`` it then
+    waits up to ``snapshot_timeout`` s for the run's snapshot and returns each block's outputs.
+    ``raise_on_failure=True`` raises ``RunFailedError`` for a run that ended ``error``,
+    ``internal_error`` or ``stopped`` (and fetches the snapshot to name the failing block);
+    otherwise a failed run is returned, not raised.
     """
-    _check_wait(wait, outputs, raise_on_failure)
-    created = call(create_run, client=client, body=_run_body(notebook_id, inputs, detached))
-    if not wait:
-        return _as_run(created, notebook_id)
-    settings = _Settings(timeout, snapshot_timeout, poll_interval, max_poll_interval, clock)
-    waiter = _Waiter(str(created.run_id), notebook_id, settings, want_snapshot=outputs or raise_on_failure)
-    result = _finish(_wait(client, waiter, sleep), raise_on_failure=raise_on_failure)
-    return result if outputs else result.run
+    settings = _Settings(timeout, snapshot_timeout, poll_interval, max_poll_interval)
+    waiter = _Waiter(str(run_id), None, settings, want_snapshot=outputs or raise_on_failure)
+    return _finish((yield from _poll(waiter)), raise_on_failure=raise_on_failure)
 
 
-@overload
-async def arun_notebook(
-    client: AuthenticatedClient,
-    notebook_id: str,
-    *,
-    inputs: Mapping[str, InputValue] | None = ...,
-    detached: bool = ...,
-    wait: bool = ...,
-    outputs: Literal[False] = ...,
-    raise_on_failure: bool = ...,
-    timeout: float = ...,
-    snapshot_timeout: float = ...,
-    poll_interval: float = ...,
-    max_poll_interval: float = ...,
-    asleep: ASleep = ...,
-    clock: Callable[[], float] = ...,
-) -> Run: ...
-
-
-@overload
-async def arun_notebook(
-    client: AuthenticatedClient,
-    notebook_id: str,
-    *,
-    inputs: Mapping[str, InputValue] | None = ...,
-    detached: bool = ...,
-    wait: Literal[True] = ...,
-    outputs: Literal[True],
-    raise_on_failure: bool = ...,
-    timeout: float = ...,
-    snapshot_timeout: float = ...,
-    poll_interval: float = ...,
-    max_poll_interval: float = ...,
-    asleep: ASleep = ...,
-    clock: Callable[[], float] = ...,
-) -> RunResult: ...
-
-
-async def arun_notebook(
-    client: AuthenticatedClient,
-    notebook_id: str,
+def run_notebook(
+    notebook_id: str | UUID,
     *,
     inputs: Mapping[str, InputValue] | None = None,
     detached: bool = True,
-    wait: bool = True,
     outputs: bool = False,
     raise_on_failure: bool = False,
     timeout: float = DEFAULT_RUN_TIMEOUT,
     snapshot_timeout: float = DEFAULT_SNAPSHOT_TIMEOUT,
     poll_interval: float = 1.0,
     max_poll_interval: float = 10.0,
-    asleep: ASleep = asyncio_sleep,
-    clock: Callable[[], float] = time.monotonic,
-) -> Run | RunResult:
-    """Async ``run_notebook``."""
-    _check_wait(wait, outputs, raise_on_failure)
-    created = await acall(create_run, client=client, body=_run_body(notebook_id, inputs, detached))
-    if not wait:
-        return _as_run(created, notebook_id)
-    settings = _Settings(timeout, snapshot_timeout, poll_interval, max_poll_interval, clock)
+) -> Plan[RunResult]:
+    """Start a run of ``notebook_id`` and wait for it to end; returns a ``RunResult``.
+
+    ``inputs`` sets the notebook's input blocks by name. ``createRun`` is sent once (never
+    replayed), then the wait is ``runs.wait``'s with the same options. Every error raised after the
+    run was created carries ``run_id`` and ``notebook_id``. To start a run without waiting, use
+    ``runs.create``.
+    """
+    notebook_id = str(notebook_id)
+    created = yield send(create_run, body=_run_body(notebook_id, inputs, detached))
+    settings = _Settings(timeout, snapshot_timeout, poll_interval, max_poll_interval)
     waiter = _Waiter(str(created.run_id), notebook_id, settings, want_snapshot=outputs or raise_on_failure)
-    result = _finish(await _await(client, waiter, asleep), raise_on_failure=raise_on_failure)
-    return result if outputs else result.run
-
-
-def _check_wait(wait: bool, outputs: bool, raise_on_failure: bool) -> None:
-    if not wait and (outputs or raise_on_failure):
-        raise ValueError(
-            "outputs=True and raise_on_failure=True need wait=True: a run just created has neither"
-        )
+    return _finish((yield from _poll(waiter)), raise_on_failure=raise_on_failure)
 
 
 def _run_body(notebook_id: str, inputs: Mapping[str, InputValue] | None, detached: bool) -> CreateRunBody:
@@ -484,12 +302,6 @@ def _run_body(notebook_id: str, inputs: Mapping[str, InputValue] | None, detache
         run_inputs.additional_properties = dict(inputs)
         body.inputs = run_inputs
     return body
-
-
-def _as_run(created: CreateRunResponse, notebook_id: str) -> Run:
-    return Run(
-        run_id=created.run_id, status=created.status, notebook_id=notebook_id, created_at=created.created_at
-    )
 
 
 # ---------------------------------------------------------------------------- snapshot documents

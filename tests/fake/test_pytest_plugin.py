@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import deepnote_fake.pytest_plugin
+from deepnote_fake import FakeClock, ServerHandle
 
 ROOT = Path(__file__).resolve().parents[2]
 USER_TESTS = ROOT / "examples" / "test_against_the_fake.py"
@@ -74,3 +75,19 @@ def test_without_the_extra_only_tests_using_the_fixture_fail_with_the_install_hi
     assert result.returncode == 1, result.stdout[-3000:]
     assert "1 passed, 1 error" in result.stdout
     assert "pip install 'deepnote-api-client[fake]'" in result.stdout
+
+
+def test_the_fixture_runs_on_real_time_so_a_users_run_finishes(deepnote_fake: ServerHandle) -> None:
+    """Without asking for ``deepnote_fake_clock``, a run started through ``Deepnote`` ends by itself."""
+    from deepnote_overlay import Deepnote
+
+    assert not isinstance(deepnote_fake.state.clock, FakeClock)
+    with Deepnote(deepnote_fake.token, base_url=deepnote_fake.base_url) as dn:
+        result = dn.run_notebook(deepnote_fake.notebook_id, poll_interval=0.1, timeout=30)
+    assert result.status == "success"
+
+
+def test_asking_for_the_clock_puts_the_fake_on_it(
+    deepnote_fake: ServerHandle, deepnote_fake_clock: FakeClock
+) -> None:
+    assert deepnote_fake.state.clock is deepnote_fake_clock
