@@ -27,7 +27,7 @@ Guarantees:
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import httpx
 
@@ -35,14 +35,15 @@ from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClie
 
 from ._resource_roots import AsyncResources, Resources
 from .client import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, KEEP, Connection, Keep, connection
-from .resource import AsyncSide, ImportedOnFirstCall, SyncSide, plan_method
+from ._plans import adrive, drive
 from .retries import RetryPolicy
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from .limiter import RateLimiter
-    from .runs import run_notebook
-else:
-    run_notebook = ImportedOnFirstCall(".runs", "run_notebook")
+    from .outputs import RunResult
+    from .runs import RunOptions
 
 __all__ = ["NO_RETRIES", "AsyncDeepnote", "Deepnote"]
 
@@ -129,10 +130,16 @@ class _Facade:
         return f"{type(self).__name__}(base_url={self._connection.arguments['base_url']!r})"
 
 
-class Deepnote(_Facade, SyncSide, Resources):
+class Deepnote(_Facade, Resources):
     """The Deepnote API: ``dn.notebooks``, ``dn.runs``, ``dn.projects``, ``dn.me``, one per spec tag."""
 
-    run_notebook = plan_method(run_notebook)
+    def run_notebook(self, notebook_id: str | UUID, **options: Unpack[RunOptions]) -> RunResult:
+        """Start a run of ``notebook_id`` and wait for it to end: ``runs.start`` then ``wait``,
+        with the options of both (``inputs``, ``outputs``, ``timeout``, ...); a ``RunResult``."""
+        from . import runs
+
+        links = runs.links_of(self._client.get_httpx_client())
+        return drive(runs.run_notebook(links, notebook_id, **options), self._client)
 
     def close(self) -> None:
         """Close the connections this client opened (a ``with_options`` sibling owns none)."""
@@ -151,10 +158,16 @@ class Deepnote(_Facade, SyncSide, Resources):
         self.close()
 
 
-class AsyncDeepnote(_Facade, AsyncSide, AsyncResources):
+class AsyncDeepnote(_Facade, AsyncResources):
     """Async ``Deepnote``: the same resources with ``async`` methods; one per event loop."""
 
-    run_notebook = plan_method(run_notebook)
+    async def run_notebook(self, notebook_id: str | UUID, **options: Unpack[RunOptions]) -> RunResult:
+        """Start a run of ``notebook_id`` and wait for it to end: ``runs.start`` then ``wait``,
+        with the options of both (``inputs``, ``outputs``, ``timeout``, ...); a ``RunResult``."""
+        from . import runs
+
+        links = runs.links_of(self._client.get_async_httpx_client())
+        return await adrive(runs.run_notebook(links, notebook_id, **options), self._client)
 
     async def aclose(self) -> None:
         """Close the connections this client opened (a ``with_options`` sibling owns none)."""

@@ -24,7 +24,9 @@ Guarantees:
 
 from __future__ import annotations
 
+import base64
 import enum
+import importlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -41,6 +43,8 @@ __all__ = [
     "TERMINAL_STATUS_VALUES",
     "BlockOutput",
     "BlockOutputs",
+    "Dataframe",
+    "MissingOutputError",
     "RunFailedError",
     "RunFailure",
     "RunResult",
@@ -48,6 +52,9 @@ __all__ = [
     "status_value",
 ]
 
+JSON_MIME = "application/json"
+DATAFRAME_MIME = "application/vnd.deepnote.dataframe.v3+json"
+INDEX_COLUMN = "_deepnote_index_column"
 JUPYTER_OUTPUT_TYPES: frozenset[str] = frozenset({"stream", "execute_result", "display_data", "error"})
 FAILED_STATUS_VALUES: frozenset[str] = frozenset({"error", "internal_error", "stopped"})
 TERMINAL_STATUS_VALUES: frozenset[str] = FAILED_STATUS_VALUES | {"success"}
@@ -138,8 +145,32 @@ class BlockOutputs:
 
     @property
     def text(self) -> str:
-        """The text of every stream, result and display of the block, concatenated in order."""
+        """The text of every stream, result and display of the block, concatenated in order; for an
+        ``agent`` block, its Markdown when it wrote some (else its plain text)."""
+        if self.block_type == "agent":
+            markdown = [o.data["text/markdown"] for o in self.outputs if isinstance(o.data.get("text/markdown"), str)]
+            if markdown:
+                return "".join(markdown)
         return "".join(o.text for o in self.outputs if o.text is not None and not o.is_notice)
+
+    @property
+    def json(self) -> Any:
+        """The value of the block's last ``application/json`` output (``MissingOutputError`` when none)."""
+        return self.data(JSON_MIME)
+
+    @property
+    def dataframe(self) -> Dataframe:
+        """The block's last Deepnote dataframe output (``MissingOutputError`` when none)."""
+        return Dataframe.from_raw(self.data(DATAFRAME_MIME), block_id=self.block_id)
+
+    def images(self, mime: str = "image/png") -> list[bytes]:
+        """Every image of type ``mime`` the block displayed, decoded from base64, in order."""
+        images = []
+        for output in self.outputs:
+            value = output.data.get(mime)
+            if isinstance(value, str):
+                images.append(base64.b64decode(value))
+        return images
 
     @property
     def error(self) -> BlockOutput | None:
@@ -147,11 +178,63 @@ class BlockOutputs:
         return next((o for o in self.outputs if o.output_type == "error"), None)
 
     def data(self, mime_type: str) -> Any:
-        """The value of the last output that has ``mime_type`` (``KeyError`` when none has)."""
+        """The value of the last output that has ``mime_type`` (``MissingOutputError`` when none has)."""
         for output in reversed(self.outputs):
             if mime_type in output.data:
                 return output.data[mime_type]
-        raise KeyError(f"block {self.block_id} has no output of type {mime_type!r}")
+        present = sorted({mime for output in self.outputs for mime in output.data})
+        raise MissingOutputError(
+            f"block {self.block_id} has no output of type {mime_type!r} (it has: {', '.join(present) or 'none'})"
+        )
+
+
+class MissingOutputError(DeepnoteError, LookupError):
+    """A block or a run has no output of the kind asked for; the message says what it has."""
+
+
+@attrs.frozen
+class Dataframe:
+    """A Deepnote dataframe output (``application/vnd.deepnote.dataframe.v3+json``).
+
+    ``rows`` are the rows the API sent (the first page only), without Deepnote's index column;
+    ``row_count`` is the dataframe's full length, so ``truncated`` says whether rows are missing.
+    """
+
+    columns: tuple[str, ...]
+    rows: tuple[Mapping[str, Any], ...]
+    row_count: int
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.rows) < self.row_count
+
+    @classmethod
+    def from_raw(cls, raw: Any, *, block_id: str = "") -> Dataframe:
+        if not isinstance(raw, Mapping):
+            raise MissingOutputError(f"block {block_id}'s dataframe output is not an object")
+        columns = tuple(
+            str(c.get("name")) if isinstance(c, Mapping) else str(c)
+            for c in raw.get("columns") or ()
+            if not (isinstance(c, Mapping) and c.get("name") == INDEX_COLUMN)
+        )
+        rows = tuple(
+            {key: value for key, value in row.items() if key != INDEX_COLUMN}
+            for row in raw.get("rows") or ()
+            if isinstance(row, Mapping)
+        )
+        count = raw.get("row_count")
+        return cls(columns=columns, rows=rows, row_count=count if isinstance(count, int) else len(rows))
+
+    def to_pandas(self) -> Any:
+        """The rows as a ``pandas.DataFrame`` (only the rows sent: see ``truncated``); needs pandas
+        (the ``[pandas]`` extra)."""
+        try:
+            pandas = importlib.import_module("pandas")
+        except ImportError:
+            raise ImportError(
+                "Dataframe.to_pandas needs pandas: pip install pandas (or the package's [pandas] extra)"
+            ) from None
+        return pandas.DataFrame(list(self.rows), columns=list(self.columns))
 
 
 @attrs.frozen
@@ -190,6 +273,33 @@ class RunResult:
     run: Run
     snapshot_status: str | None
     blocks: tuple[BlockOutputs, ...] = ()
+    url: str | None = None
+    """The run's page in Deepnote (``None`` when it could not be made)."""
+    values: Mapping[str, Any] = attrs.field(factory=dict)
+    """The named outputs asked for with ``outputs={name: output.json(...), ...}``."""
+    output: Any = None
+    """``values`` built into the ``output_type`` asked for (``None`` without one)."""
+
+    @property
+    def text(self) -> str:
+        """Every block's text, in notebook order."""
+        return "".join(block.text for block in self.blocks)
+
+    @property
+    def first_dataframe(self) -> Dataframe | None:
+        """The first Deepnote dataframe any block displayed, or ``None``."""
+        for block in self.blocks:
+            if any(DATAFRAME_MIME in output.data for output in block.outputs):
+                return block.dataframe
+        return None
+
+    @property
+    def last_json(self) -> Any:
+        """The last ``application/json`` value of the run (``MissingOutputError`` when none)."""
+        for block in reversed(self.blocks):
+            if any(JSON_MIME in output.data for output in block.outputs):
+                return block.json
+        raise MissingOutputError(f"run {self.run_id} has no application/json output")
 
     @property
     def run_id(self) -> str:
