@@ -147,4 +147,3 @@ async def adrive(plan: Plan[T], client: AuthenticatedClient) -> T:
             step = _advance(plan, *outcome)
         result: T = step.value
         return result
-

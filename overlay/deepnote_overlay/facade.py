@@ -33,12 +33,13 @@ import httpx
 
 from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClient
 
+from ._plans import adrive, drive
 from ._resource_roots import AsyncResources, Resources
 from .client import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, KEEP, Connection, Keep, connection
-from ._plans import adrive, drive
 from .retries import RetryPolicy
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from uuid import UUID
 
     from .limiter import RateLimiter
@@ -61,7 +62,7 @@ class _Facade:
 
     def __init__(
         self,
-        token: str | None = None,
+        token: str | Callable[[], str] | None = None,
         *,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -73,7 +74,8 @@ class _Facade:
     ) -> None:
         """A client of the Deepnote API.
 
-        ``token`` defaults to ``DEEPNOTE_TOKEN`` and ``base_url`` to ``DEEPNOTE_BASE_URL``, else
+        ``token`` (a string, or a function called for each request to get one) defaults to
+        ``DEEPNOTE_TOKEN``, and ``base_url`` to ``DEEPNOTE_BASE_URL``, else
         ``https://api.deepnote.com/v2``. ``timeout`` is seconds for every phase, an
         ``httpx.Timeout``, or ``None``. ``retry`` is the ``RetryPolicy`` (``None``: one attempt).
         ``max_response_bytes`` caps an answer's decoded body (``None``: no cap). ``limiter`` is

@@ -100,7 +100,8 @@ def json(block_id: str, path: str = "") -> Binding:
 def last_json(path: str = "") -> Binding:
     """The run's last ``application/json`` value, at the dotted ``path``."""
     return Binding(
-        "last json of the run" + (f" at {path}" if path else ""), lambda result: _follow(result.last_json, path)
+        "last json of the run" + (f" at {path}" if path else ""),
+        lambda result: _follow(result.last_json, path),
     )
 
 
@@ -119,7 +120,9 @@ def read_values(result: RunResult, bindings: Mapping[str, Binding]) -> dict[str,
     values: dict[str, Any] = {}
     for name, binding in bindings.items():
         if not isinstance(binding, Binding):
-            raise TypeError(f"outputs[{name!r}] must be a binding from deepnote_overlay.output, not {binding!r}")
+            raise TypeError(
+                f"outputs[{name!r}] must be a binding from deepnote_overlay.output, not {binding!r}"
+            )
         try:
             values[name] = binding.read(attrs.evolve(result, values=dict(values)))
         except (LookupError, MissingOutputError) as error:

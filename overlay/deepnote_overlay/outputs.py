@@ -101,35 +101,40 @@ class BlockOutput:
 
     @classmethod
     def from_raw(cls, raw: Any) -> BlockOutput:
-        if not isinstance(raw, Mapping):
-            return cls(output_type="notice", text=_joined(raw) or repr(raw), raw={"value": raw})
-        output_type = raw.get("output_type")
-        output_type = output_type if isinstance(output_type, str) else "notice"
+        if type(raw) is not dict:  # JSON objects decode to dicts; anything else takes the slow path
+            if not isinstance(raw, Mapping):
+                return cls(output_type="notice", text=_joined(raw) or repr(raw), raw={"value": raw})
+            raw = dict(raw)
+        get = raw.get
+        output_type = get("output_type")
+        if type(output_type) is not str:
+            output_type = "notice"
         data: dict[str, Any] = {}
-        if isinstance(raw.get("data"), Mapping):
-            for mime, value in raw["data"].items():
+        raw_data = get("data")
+        if isinstance(raw_data, Mapping):
+            for mime, value in raw_data.items():
                 text = _joined(value) if mime.startswith("text/") else None
                 data[str(mime)] = value if text is None else text
         if output_type == "stream":
-            text = _joined(raw.get("text"))
+            text = _joined(get("text"))
         elif output_type in JUPYTER_OUTPUT_TYPES:
             plain = data.get("text/plain")
             text = plain if isinstance(plain, str) else None
         else:  # a notice: whatever text it carries
             text = next(
-                (t for t in (_joined(raw.get(k)) for k in ("text", "message", "notice")) if t is not None),
+                (t for t in (_joined(get(k)) for k in ("text", "message", "notice")) if t is not None),
                 data.get("text/plain") if isinstance(data.get("text/plain"), str) else None,
             )
-        traceback = raw.get("traceback")
+        name, ename, evalue, traceback = get("name"), get("ename"), get("evalue"), get("traceback")
         return cls(
-            output_type=output_type,
-            text=text,
-            data=data,
-            name=raw.get("name") if isinstance(raw.get("name"), str) else None,
-            ename=raw.get("ename") if isinstance(raw.get("ename"), str) else None,
-            evalue=raw.get("evalue") if isinstance(raw.get("evalue"), str) else None,
-            traceback=tuple(str(line) for line in traceback) if isinstance(traceback, list) else (),
-            raw=dict(raw),
+            output_type,
+            text,
+            data,
+            name if isinstance(name, str) else None,
+            ename if isinstance(ename, str) else None,
+            evalue if isinstance(evalue, str) else None,
+            tuple(str(line) for line in traceback) if isinstance(traceback, list) else (),
+            raw,
         )
 
 
@@ -148,7 +153,9 @@ class BlockOutputs:
         """The text of every stream, result and display of the block, concatenated in order; for an
         ``agent`` block, its Markdown when it wrote some (else its plain text)."""
         if self.block_type == "agent":
-            markdown = [o.data["text/markdown"] for o in self.outputs if isinstance(o.data.get("text/markdown"), str)]
+            markdown = [
+                o.data["text/markdown"] for o in self.outputs if isinstance(o.data.get("text/markdown"), str)
+            ]
             if markdown:
                 return "".join(markdown)
         return "".join(o.text for o in self.outputs if o.text is not None and not o.is_notice)
@@ -365,16 +372,17 @@ def parse_snapshot_blocks(raw_blocks: Any, *, method: str = "GET", url: str = ""
     if not isinstance(raw_blocks, Sequence) or isinstance(raw_blocks, str):
         raise malformed("snapshotBlocks", "snapshotBlocks is not an array")
     blocks = []
+    from_raw = BlockOutput.from_raw
     for index, raw in enumerate(raw_blocks):
         if not isinstance(raw, Mapping) or not isinstance(raw.get("id"), str):
             raise malformed(f"snapshotBlocks[{index}].id", f"snapshot block {index} has no string id")
         block_type = raw.get("type") if isinstance(raw.get("type"), str) else None
         raw_outputs = raw.get("outputs", [])
         if isinstance(raw_outputs, list):
-            outputs = tuple(BlockOutput.from_raw(o) for o in raw_outputs)
+            outputs = tuple([from_raw(o) for o in raw_outputs])
         else:  # the outputs themselves were replaced by a notice
-            outputs = (BlockOutput.from_raw(raw_outputs),)
-        notices = [o.text or o.output_type for o in outputs if o.is_notice]
+            outputs = (from_raw(raw_outputs),)
+        notices = [o.text or o.output_type for o in outputs if o.output_type not in JUPYTER_OUTPUT_TYPES]
         blocks.append(
             BlockOutputs(
                 block_id=raw["id"],

@@ -54,7 +54,7 @@ from deepnote_client.models.run import Run
 from deepnote_client.models.run_inputs import RunInputs
 from deepnote_client.models.run_status import RunStatus
 from deepnote_client.models.snapshot_delivery import SnapshotDelivery
-from deepnote_client.types import UNSET, Unset
+from deepnote_client.types import UNSET
 
 from . import _clock
 from ._plans import Do, Plan, Sleep, adrive, drive, send
@@ -154,7 +154,9 @@ def _normalized_run(body: Any) -> Any:
     if isinstance(snapshot, dict):
         del run["snapshot"]
         run.setdefault("snapshotContent", snapshot.get("snapshotContent"))
-        run.setdefault("snapshotDownloadUrl", snapshot.get("downloadUrl", snapshot.get("snapshotDownloadUrl")))
+        run.setdefault(
+            "snapshotDownloadUrl", snapshot.get("downloadUrl", snapshot.get("snapshotDownloadUrl"))
+        )
     error = run.get("error")
     if isinstance(error, dict):
         message = error.get("message", error.get("error"))
@@ -248,7 +250,9 @@ def _check_inputs(notebook: Notebook, values: Mapping[str, Any]) -> None:
     for name, value in values.items():
         spec = known.get(name)
         if spec is None:
-            raise refuse(f"notebook {notebook.id} has no input {name!r} (its inputs: {', '.join(sorted(known)) or 'none'})")
+            raise refuse(
+                f"notebook {notebook.id} has no input {name!r} (its inputs: {', '.join(sorted(known)) or 'none'})"
+            )
         options = spec.options if isinstance(spec.options, list) else None
         chosen = value if isinstance(value, list) else [value]
         if options is not None and any(choice not in options for choice in chosen):
@@ -365,7 +369,9 @@ class _Waiter:
         if status_value(run.status) not in TERMINAL_STATUS_VALUES:
             pause = self._pause(self.deadline)
             if pause is None:
-                raise RunTimeoutError(run=run, timeout=self.settings.timeout, notebook_id=self.handle.notebook_id)
+                raise RunTimeoutError(
+                    run=run, timeout=self.settings.timeout, notebook_id=self.handle.notebook_id
+                )
             return pause
         if not self.want_snapshot or status_value(run.snapshot_status) not in (None, "pending"):
             return None
@@ -471,7 +477,10 @@ def _wait(
     try:
         blocks = parse_snapshot_blocks(raw_blocks, url=f"/runs/{handle.id}")
         result = RunResult(
-            run=answer.run, snapshot_status=status_value(answer.run.snapshot_status), blocks=blocks, url=handle.url
+            run=answer.run,
+            snapshot_status=status_value(answer.run.snapshot_status),
+            blocks=blocks,
+            url=handle.url,
         )
         if raise_on_failure and result.failure is not None:
             raise RunFailedError(result=result)
@@ -512,7 +521,9 @@ class _RunState:
         if error.run_id is None:
             error.run_id = self.id
             error.notebook_id = self.notebook_id
-            error.add_note(f"run {self.id} of notebook {self.notebook_id} was created and may still be running")
+            error.add_note(
+                f"run {self.id} of notebook {self.notebook_id} was created and may still be running"
+            )
 
     @contextmanager
     def left_running(self) -> Iterator[None]:
@@ -522,7 +533,9 @@ class _RunState:
         except BaseException as interruption:
             if not isinstance(interruption, Exception | GeneratorExit):
                 where = f" ({self.url})" if self.url else ""
-                interruption.add_note(f"run {self.id}{where} goes on in Deepnote; the wait for it was interrupted")
+                interruption.add_note(
+                    f"run {self.id}{where} goes on in Deepnote; the wait for it was interrupted"
+                )
                 logger.warning("stopped waiting for run %s%s; it goes on in Deepnote", self.id, where)
             raise
 

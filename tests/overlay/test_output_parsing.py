@@ -115,7 +115,10 @@ def test_every_jupyter_output_type_is_read() -> None:
     assert block.data("text/plain") == "shown", "the last output that has it"
     with pytest.raises(MissingOutputError) as missing:
         block.data("image/svg+xml")
-    assert str(missing.value) == "block b1 has no output of type 'image/svg+xml' (it has: text/plain)"
+    assert (
+        str(missing.value)
+        == "block b1 has no output of type 'image/svg+xml' (it has: application/json, image/png, text/html, text/plain)"
+    )
 
 
 def test_fields_of_the_wrong_type_are_left_out() -> None:
