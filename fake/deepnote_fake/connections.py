@@ -5,12 +5,14 @@ Guarantees:
 - A connection waiting for a request head (a new one, or a kept-alive one between requests) gets
   ``header_timeout`` seconds to deliver it; then it is closed, after a 408 ``{"message": ...}`` when
   part of a head had arrived. Heads are at most 16 KiB (uvicorn's h11 default), else 400.
-- A client (peer address) has at most ``max_connections_per_client`` connections, and the server at
-  most ``DescriptorBudget.max_connections`` (derived from the process's file-descriptor limit, so
-  ``accept`` never runs out of descriptors). A new connection past either bound closes the connection that has
-  waited longest for a request head; when every connection is busy with a request, the new one is
-  answered 503 ``{"message": ...}`` and closed instead. A slow or stalled client therefore cannot
-  keep others from being served.
+- A new connection past ``max_connections_per_client`` connections of its client (peer address)
+  closes that client's connection that has waited longest for a request head. Past the server's
+  bound, ``DescriptorBudget.max_connections`` (derived from the process's file-descriptor limit, so
+  ``accept`` never runs out of descriptors), it closes anyone's; when every connection is busy
+  with a request, the new one is answered 503 ``{"message": ...}`` and closed instead. Clients that
+  open connections and never finish a request head therefore cannot keep others from being served.
+- Not bounded: the time a client takes to send a body once its head is in (a stalled body holds
+  its connection until the client hangs up).
 """
 
 from __future__ import annotations
@@ -164,9 +166,11 @@ class GuardedH11Protocol(H11Protocol):
         self.transport.close()
 
     def _make_room(self) -> bool:
-        """Close the connection waiting longest for a head when this one is past a bound.
+        """Close a waiting connection when this one is past a bound; False to refuse this one.
 
-        False when a bound is reached and no connection is waiting (all are serving requests).
+        Past ``max_per_client``, the client's connection waiting longest for a head is closed (if
+        none waits, the client may go on up to the server's bound). Past ``max_connections``,
+        anyone's is; when none waits there, this connection is refused.
         """
         others = [
             c
@@ -175,14 +179,14 @@ class GuardedH11Protocol(H11Protocol):
         ]
         host = self.client[0] if self.client else None
         same_client = [c for c in others if (c.client[0] if c.client else None) == host]
-        if len(same_client) >= self.max_per_client:
-            pool = same_client
-        elif len(others) >= self.max_connections:
-            pool = others
-        else:
+        if len(same_client) >= self.max_per_client and _close_longest_waiting(same_client):
             return True
-        waiting = [c for c in pool if c.awaiting_head]
-        if not waiting:
-            return False
-        min(waiting, key=lambda c: c.waiting_since).transport.close()
-        return True
+        return len(others) < self.max_connections or _close_longest_waiting(others)
+
+
+def _close_longest_waiting(pool: list[GuardedH11Protocol]) -> bool:
+    waiting = [c for c in pool if c.awaiting_head]
+    if not waiting:
+        return False
+    min(waiting, key=lambda c: c.waiting_since).transport.close()
+    return True
