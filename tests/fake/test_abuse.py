@@ -5,6 +5,7 @@ crash or a traceback. Every server is on 127.0.0.1; waits are bounded only to av
 from __future__ import annotations
 
 import json
+import re
 import select
 import socket
 import subprocess
@@ -376,3 +377,15 @@ def test_python_m_takes_allowed_host_flags() -> None:
         for host, status in (("one.test", 200), ("two.test:1", 200), ("three.test", 400)):
             response = httpx.get(f"{base_url}/me", headers={**AUTH, "Host": host}, timeout=WAIT)
             assert response.status_code == status, host
+
+
+# --- the documentation ----------------------------------------------------------------------------
+
+
+def test_the_safety_page_example_prints_what_its_comments_say(capsys: pytest.CaptureFixture[str]) -> None:
+    page = (ROOT / "docs" / "safety.md").read_text()
+    section = page.split("## The fake", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    claimed = [line.split("  # ", 1)[1] for line in block.splitlines() if line.lstrip().startswith("print(")]
+    exec(compile(block, "docs/safety.md", "exec"), {})  # noqa: S102 -- running the docs is the point
+    assert capsys.readouterr().out.splitlines() == claimed
