@@ -121,6 +121,27 @@ def test_a_partial_head_is_answered_408_and_closed_after_the_header_timeout() ->
         assert _closed_by_server(slow)
 
 
+def test_a_connection_that_sends_nothing_is_closed_without_an_answer() -> None:
+    with running_server(header_timeout=0.2) as server, _connect(server.port) as idle:
+        idle.settimeout(WAIT)
+        assert idle.recv(65536) == b""
+
+
+def test_a_kept_alive_connection_gets_the_header_timeout_for_its_next_head() -> None:
+    request = f"GET /v2/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {SEED_TOKEN}\r\n\r\n"
+    with running_server(header_timeout=0.2) as server, _connect(server.port) as sock:
+        sock.sendall(request.encode())
+        assert _read_response(sock)[0] == 200
+        sock.sendall(PARTIAL_HEAD)
+        assert _read_response(sock)[0] == 408
+
+
+@pytest.mark.parametrize("bounds", [{"header_timeout": 0}, {"max_connections_per_client": 0}])
+def test_connection_bounds_must_be_positive(bounds: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="must be"), running_server(**bounds):  # type: ignore[arg-type]
+        pass
+
+
 def test_a_client_past_its_connection_bound_loses_its_longest_waiting_connection() -> None:
     with running_server(max_connections_per_client=4) as server:
         slow = [_connect(server.port) for _ in range(10)]
