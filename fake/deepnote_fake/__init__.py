@@ -3,9 +3,10 @@
 ``pip install 'deepnote-api-client[fake]'`` (Starlette, uvicorn, PyYAML); see ``fake/README.md``.
 
 - ``FakeDeepnote``: the in-memory state (records, faults, counters, knobs); needs no extra.
-- ``running_server(state=None, *, port=0)``: serves it on 127.0.0.1 in a thread, yielding a
+- ``running_server(state=None, *, port=0, ...)``: serves it on 127.0.0.1 in a thread, yielding a
   ``ServerHandle`` (``base_url``, ``token``, ``project_id``, ``notebook_id``, ``state``, ...).
-- ``create_app(state=None)``: the ASGI app, for in-process clients.
+- ``create_app(state=None, *, allowed_hosts=())``: the ASGI app, for in-process clients (which must
+  send a loopback ``Host`` such as ``localhost``, or name theirs in ``allowed_hosts``).
 - the pytest fixture ``deepnote_fake`` (``pytest_plugin``, loaded by pytest automatically).
 - ``SEED_TOKEN``, ``SEED_PROJECT_ID``, ``SEED_NOTEBOOK_ID``, ... : the seed data.
 

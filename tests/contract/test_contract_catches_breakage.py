@@ -18,9 +18,9 @@ import yaml
 from schemathesis.core.failures import FailureGroup
 
 from deepnote_fake import SEED_PROJECT_ID, SEED_TOKEN, FakeDeepnote, Notebook, Renderer, create_app
-from tests.contract.support import ROOT, asgi_schema, spec_copy
+from tests.contract.support import LOOPBACK_HOST, ROOT, asgi_schema, spec_copy
 
-AUTH = {"Authorization": f"Bearer {SEED_TOKEN}"}
+AUTH = {"Authorization": f"Bearer {SEED_TOKEN}", **LOOPBACK_HOST}
 
 
 def _contract_script() -> ModuleType:
