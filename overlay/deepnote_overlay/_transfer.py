@@ -32,16 +32,17 @@ Guarantees:
 
 from __future__ import annotations
 
+import inspect
 import ipaddress
 import os
 import secrets
 import socket
 import stat
-from collections.abc import AsyncIterator, Generator, Iterator
+from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Generic, TypeVar
+from typing import IO, Any, Generic, ParamSpec, TypeVar
 
 import httpx
 
@@ -67,6 +68,8 @@ __all__ = [
     "Send",
     "Step",
     "Steps",
+    "bound",
+    "parameters_of",
     "public_url",
     "refused_redirect",
     "refused_url",
@@ -78,6 +81,8 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+R = TypeVar("R")
+P = ParamSpec("P")
 
 METADATA_HOSTS = frozenset(
     {
@@ -94,6 +99,25 @@ METADATA_HOSTS = frozenset(
     }
 )
 """Cloud metadata endpoints a redirect may never lead to (addresses and the names clouds give them)."""
+
+
+def parameters_of(model: Callable[P, object]) -> Callable[[Callable[..., R]], Callable[P, R]]:
+    """Give an async twin the parameters of its sync ``model``, declared once: mypy, editors and
+    ``inspect.signature`` see them; the twin's body takes them as ``*args`` / ``**kwargs`` and hands
+    them to the same core the sync function uses."""
+
+    def declare(function: Callable[..., R]) -> Callable[P, R]:
+        function.__signature__ = inspect.signature(model)  # type: ignore[attr-defined]
+        return function
+
+    return declare
+
+
+def bound(model: Callable[..., object], *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The arguments by name as ``model`` takes them, its defaults filled in."""
+    arguments = inspect.signature(model).bind(*args, **kwargs)
+    arguments.apply_defaults()
+    return arguments.arguments
 
 
 # ------------------------------------------------------------------ URLs

@@ -60,6 +60,7 @@ from ._transfer import (
     ReplacedFile,
     Send,
     Steps,
+    parameters_of,
     public_url,
     refuse_answer,
     refused_redirect,
@@ -148,21 +149,24 @@ def _opened(source: Source) -> Iterator[tuple[IO[bytes], str | None]]:
         yield source, Path(str(getattr(source, "name", ""))).name or None
 
 
-def _upload_body(
+@contextmanager
+def _upload(
     project_id: str,
     path: str,
-    file: IO[bytes],
-    name: str | None,
-    mime_type: str | None,
-    progress: Progress | None,
-) -> CreateFileMultipartBody:
-    reader = _CountingReader(file, progress, _size(file))
-    payload: Any = reader  # a file object to httpx's multipart encoder, which reads it in pieces
-    return CreateFileMultipartBody(
-        project_id=project_id,
-        path=path,
-        file=File(payload=payload, file_name=name or Path(path).name, mime_type=mime_type),
-    )
+    source: Source,
+    *,
+    mime_type: str | None = None,
+    progress: Progress | None = None,
+) -> Iterator[CreateFileMultipartBody]:
+    """The multipart body of an upload, its file open while the body is in use."""
+    with _opened(source) as (file, name):
+        reader = _CountingReader(file, progress, _size(file))
+        payload: Any = reader  # a file object to httpx's multipart encoder, which reads it in pieces
+        yield CreateFileMultipartBody(
+            project_id=project_id,
+            path=path,
+            file=File(payload=payload, file_name=name or Path(path).name, mime_type=mime_type),
+        )
 
 
 def upload_file(
@@ -175,23 +179,14 @@ def upload_file(
     progress: Progress | None = None,
 ) -> FileReference:
     """Upload ``source`` (a local path or a binary file object) to ``path`` in the project."""
-    with _opened(source) as (file, name):
-        body = _upload_body(project_id, path, file, name, mime_type, progress)
+    with _upload(project_id, path, source, mime_type=mime_type, progress=progress) as body:
         return call(create_file, client, body=body).file
 
 
-async def aupload_file(
-    client: AuthenticatedClient,
-    project_id: str,
-    path: str,
-    source: Source,
-    *,
-    mime_type: str | None = None,
-    progress: Progress | None = None,
-) -> FileReference:
+@parameters_of(upload_file)
+async def aupload_file(client: AuthenticatedClient, *args: Any, **kwargs: Any) -> FileReference:
     """Async ``upload_file``."""
-    with _opened(source) as (file, name):
-        body = _upload_body(project_id, path, file, name, mime_type, progress)
+    with _upload(*args, **kwargs) as body:
         return (await acall(create_file, client, body=body)).file
 
 
@@ -270,8 +265,15 @@ class _Download:
 
 
 def _download(
-    client: AuthenticatedClient, get_http: Callable[[], H], project_id: str, path: str
-) -> tuple[H, _Download]:
+    client: AuthenticatedClient,
+    get_http: Callable[[], H],
+    project_id: str,
+    path: str,
+    destination: Destination,
+    *,
+    progress: Progress | None = None,
+) -> tuple[H, Steps[int]]:
+    """The API client to use and the download's steps."""
     http, request = build_request(
         get_http,
         lambda h: h.build_request(
@@ -280,7 +282,7 @@ def _download(
         ),
         download_file_endpoint,
     )
-    return http, _Download(http, request, client._timeout)
+    return http, _Download(http, request, client._timeout).steps(destination, progress)
 
 
 def download_file(
@@ -292,18 +294,12 @@ def download_file(
     progress: Progress | None = None,
 ) -> int:
     """Write the file at ``path`` of the project to ``destination``; returns the bytes written."""
-    http, job = _download(client, client.get_httpx_client, project_id, path)
-    return run_sync(client, http, job.steps(destination, progress))
+    http, steps = _download(client, client.get_httpx_client, project_id, path, destination, progress=progress)
+    return run_sync(client, http, steps)
 
 
-async def adownload_file(
-    client: AuthenticatedClient,
-    project_id: str,
-    path: str,
-    destination: Destination,
-    *,
-    progress: Progress | None = None,
-) -> int:
+@parameters_of(download_file)
+async def adownload_file(client: AuthenticatedClient, *args: Any, **kwargs: Any) -> int:
     """Async ``download_file``."""
-    http, job = _download(client, client.get_async_httpx_client, project_id, path)
-    return await run_async(client, http, job.steps(destination, progress))
+    http, steps = _download(client, client.get_async_httpx_client, *args, **kwargs)
+    return await run_async(client, http, steps)

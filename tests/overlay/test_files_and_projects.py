@@ -283,9 +283,9 @@ def test_export_refuses_members_outside_the_root(tmp_path: Path) -> None:
     def api(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=buffer.getvalue(), headers={"Content-Type": "application/zip"})
 
-    from deepnote_overlay import export_project
+    from deepnote_overlay import ResponseParseError, export_project
 
-    with pytest.raises(ValueError, match="nothing written"):
+    with pytest.raises(ResponseParseError, match="nothing written"):
         export_project(mock_client(api, None), SEED_PROJECT_ID, tmp_path / "out")
     assert not (tmp_path / "out").exists() and not (tmp_path / "escape.deepnote").exists()
 
