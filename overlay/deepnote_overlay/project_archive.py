@@ -12,9 +12,10 @@ Guarantees:
   ``modifiedAt``, content hash, the files), is written last; ``ProjectExport`` says what was written
   (``files``) and removed (``removed``).
 - An export never writes through a symbolic link: when the directory holds a link (or anything but
-  a regular file) at a name it would write or remove, or at the record, it refuses naming the path,
-  before anything is written. So does a record of another project, or one it cannot read (nothing
-  is sent then). These refusals are ``InvalidRequestError`` (a ``ValueError``).
+  a regular file) named ``*.deepnote`` or at the record, it refuses naming the path before sending
+  anything; so does a record of another project, or one it cannot read. These refusals are
+  ``InvalidRequestError`` (a ``ValueError``). The directory itself may be a link. A link that
+  appears while the export runs is replaced by the renamed file (or removed), never followed.
 - The archive is checked whole before anything is written, and any fault raises
   ``ResponseParseError`` (operation ``exportProject``) with nothing written: a body that is not a
   ZIP, a corrupt member (bad CRC), an encrypted member, a compression other than stored or deflate,
@@ -225,6 +226,10 @@ class _Export:
                 f"{self.project_id}: export each project into a directory of its own",
             )
         self.earlier = _recorded_files(record)
+        # Before sending: a link or other odd entry where documents go is refused now, not after
+        # the download (every name an export writes or removes is a ``*.deepnote`` one).
+        for path in sorted(self.directory.glob(f"*{SUFFIX}")):
+            _regular_or_absent(path, self.operation)
 
     def refuse(self, reason: str) -> ResponseParseError:
         return ResponseParseError(

@@ -19,8 +19,8 @@ from deepnote_fake.documents import archive
 from deepnote_overlay import (
     EXPORT_RECORD,
     InvalidRequestError,
-    ResponseParseError,
     ProjectExport,
+    ResponseParseError,
     aexport_project,
     aimport_project,
     export_project,
@@ -110,7 +110,10 @@ def test_an_export_holding_anything_but_root_deepnote_files_writes_nothing(
     archive = zip_of({"first.deepnote": FIRST, member: b"x"})
     with pytest.raises(ResponseParseError) as caught:
         export_project(Api(archive).client(), PROJECT_ID, tmp_path / "out")
-    assert caught.value.reason == f"the export holds {member!r}, not a .deepnote file at its root; nothing written"
+    assert (
+        caught.value.reason
+        == f"the export holds {member!r}, not a .deepnote file at its root; nothing written"
+    )
     assert caught.value.operation == "exportProject"
     assert not (tmp_path / "out").exists()
 

@@ -131,6 +131,7 @@ async def test_an_export_never_writes_through_a_link_in_the_target(mode: str, tm
     assert str(directory / "second.deepnote") in caught.value.reason
     assert victim.read_bytes() == b"precious"
     assert sorted(path.name for path in directory.iterdir()) == ["second.deepnote"]  # nothing written
+    assert api.requests == []  # refused before sending
 
 
 @pytest.mark.parametrize("mode", MODES)
