@@ -60,6 +60,7 @@ from ._transfer import (
     ReplacedFile,
     Send,
     Steps,
+    bound,
     parameters_of,
     public_url,
     refuse_answer,
@@ -151,12 +152,7 @@ def _opened(source: Source) -> Iterator[tuple[IO[bytes], str | None]]:
 
 @contextmanager
 def _upload(
-    project_id: str,
-    path: str,
-    source: Source,
-    *,
-    mime_type: str | None = None,
-    progress: Progress | None = None,
+    project_id: str, path: str, source: Source, mime_type: str | None, progress: Progress | None
 ) -> Iterator[CreateFileMultipartBody]:
     """The multipart body of an upload, its file open while the body is in use."""
     with _opened(source) as (file, name):
@@ -179,14 +175,16 @@ def upload_file(
     progress: Progress | None = None,
 ) -> FileReference:
     """Upload ``source`` (a local path or a binary file object) to ``path`` in the project."""
-    with _upload(project_id, path, source, mime_type=mime_type, progress=progress) as body:
+    with _upload(project_id, path, source, mime_type, progress) as body:
         return call(create_file, client, body=body).file
 
 
 @parameters_of(upload_file)
 async def aupload_file(client: AuthenticatedClient, *args: Any, **kwargs: Any) -> FileReference:
     """Async ``upload_file``."""
-    with _upload(*args, **kwargs) as body:
+    arguments = bound(upload_file, client, *args, **kwargs)
+    del arguments["client"]
+    with _upload(**arguments) as body:
         return (await acall(create_file, client, body=body)).file
 
 

@@ -22,7 +22,8 @@ Guarantees:
   a member that is not a plain ``*.deepnote`` name at the root (a path, ``..``, a directory), a name
   longer than the file system allows, two members of the same name, more than ``max_files``
   members, or more than ``max_bytes`` bytes unpacked (counted while unpacking, so a member that
-  lies about its size is caught too). Memory holds at most ``max_bytes`` of documents.
+  lies about its size is caught too). Memory holds at most ``max_bytes`` of documents. ``None``
+  lifts a cap.
 - ``import_project`` / ``aimport_project`` send the directory's ``*.deepnote`` files (its root
   only) as a ZIP to ``POST /projects/{id}/import`` and return the ``ImportProjectResponse``. They
   never follow a symbolic link: a ``*.deepnote`` entry (or the record) that is a link or not a
@@ -46,6 +47,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import stat
 import zipfile
@@ -209,14 +211,14 @@ class _Export:
         client: AuthenticatedClient,
         project_id: str,
         directory: Directory,
-        max_files: int,
-        max_bytes: int,
+        max_files: int | None,
+        max_bytes: int | None,
     ) -> None:
         self.project_id = str(project_id)
         self.directory = Path(directory)
         self.max_files = max_files
         self.max_bytes = max_bytes
-        self.room = max_bytes
+        self.room = math.inf if max_bytes is None else max_bytes
         self.url = f"{client._base_url.rstrip('/')}/projects/{self.project_id}/export"
         record = _read_record(self.directory, self.operation)
         if record is not None and record["projectId"] != self.project_id:
@@ -256,7 +258,7 @@ class _Export:
         raise failure
 
     def _check_members(self, members: list[zipfile.ZipInfo]) -> None:
-        if len(members) > self.max_files:
+        if self.max_files is not None and len(members) > self.max_files:
             raise self.refuse(
                 f"the export holds {len(members)} members, more than max_files={self.max_files}"
             )
@@ -278,7 +280,7 @@ class _Export:
                     f"the export's member {name!r} uses compression method {info.compress_type}"
                 )
         declared = sum(info.file_size for info in members)
-        if declared > self.max_bytes:
+        if self.max_bytes is not None and declared > self.max_bytes:
             raise self.refuse(f"the export unpacks to {declared} bytes, more than max_bytes={self.max_bytes}")
 
     def _unpacked(self, zip_file: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -288,7 +290,7 @@ class _Export:
             while piece := member.read(_PIECE):
                 self.room -= len(piece)
                 if self.room < 0:
-                    raise self.refuse("the export unpacks to more than max_bytes")
+                    raise self.refuse(f"the export unpacks to more than max_bytes={self.max_bytes}")
                 pieces.append(piece)
         return b"".join(pieces)
 
@@ -334,10 +336,13 @@ def export_project(
     project_id: str,
     directory: Directory,
     *,
-    max_files: int = DEFAULT_MAX_FILES,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_files: int | None = DEFAULT_MAX_FILES,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> ProjectExport:
-    """Make ``directory`` mirror the project: one ``.deepnote`` file per notebook, plus the record."""
+    """Make ``directory`` mirror the project: one ``.deepnote`` file per notebook, plus the record.
+
+    ``max_files`` and ``max_bytes`` cap the archive's members and unpacked size (``None``: no cap).
+    """
     job = _Export(client, project_id, directory, max_files, max_bytes)
     return job.write(call(export_endpoint, client, project_id=job.project_id).payload.read())
 
