@@ -80,9 +80,9 @@ __all__ = [
     "storage_request",
 ]
 
-T = TypeVar("T")
-R = TypeVar("R")
 P = ParamSpec("P")
+R = TypeVar("R")
+T = TypeVar("T")
 
 METADATA_HOSTS = frozenset(
     {
