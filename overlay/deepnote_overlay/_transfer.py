@@ -80,10 +80,6 @@ __all__ = [
     "storage_request",
 ]
 
-P = ParamSpec("P")
-R = TypeVar("R")
-T = TypeVar("T")
-
 METADATA_HOSTS = frozenset(
     {
         "169.254.169.254",  # AWS, GCP, Azure, OpenStack, DigitalOcean, Oracle (link-local anyway)
@@ -91,14 +87,17 @@ METADATA_HOSTS = frozenset(
         "fd00:ec2::254",  # AWS over IPv6 (a unique local address, not link-local)
         "100.100.100.200",  # Alibaba Cloud
         "168.63.129.16",  # Azure's platform endpoint
-        "metadata.google.internal",
-        "metadata.goog",
-        "metadata",
-        "instance-data",
+        # and the names clouds give them
+        *("metadata.google.internal", "metadata.goog", "metadata", "instance-data"),
         "instance-data.ec2.internal",
     }
 )
 """Cloud metadata endpoints a redirect may never lead to (addresses and the names clouds give them)."""
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+T = TypeVar("T")
 
 
 def parameters_of(model: Callable[P, object]) -> Callable[[Callable[..., R]], Callable[P, R]]:
