@@ -312,3 +312,21 @@ async def test_a_downloaded_file_follows_the_umask_and_keeps_an_existing_files_m
     await download(mode, client, existing)
     assert existing.read_bytes() == b"the file"
     assert stat.S_IMODE(existing.stat().st_mode) == 0o604
+
+
+@pytest.mark.parametrize(
+    ("origin", "target", "refused"),
+    [
+        ("http://127.0.0.1:9/v2", "http://storage.test/blob", False),  # http on loopback: allowed
+        ("http://[::1]:9/v2", "http://storage.test/blob", False),
+        ("http://localhost:9/v2", "http://storage.test/blob", False),
+        ("http://api.internal/v2", "http://storage.test/blob", True),  # http, not loopback
+        ("https://127.0.0.1:9/v2", "http://storage.test/blob", True),  # a downgrade from https
+        ("https://api.test/v2", "https://storage.test/blob", False),
+        ("https://api.test/v2", "ftp://storage.test/blob", True),
+    ],
+)
+def test_which_redirects_are_followed(origin: str, target: str, refused: bool) -> None:
+    from deepnote_overlay._transfer import refused_redirect
+
+    assert (refused_redirect(httpx.URL(target), httpx.URL(origin)) is not None) is refused

@@ -326,3 +326,24 @@ def test_the_caps_have_sane_defaults_and_are_the_same_for_both_drivers() -> None
         parameters = inspect.signature(function).parameters
         assert parameters["max_files"].default == DEFAULT_MAX_FILES == 10_000
         assert parameters["max_bytes"].default == DEFAULT_MAX_BYTES == 512 * 1024 * 1024
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_record_that_is_not_one_is_refused_before_sending(mode: str, tmp_path: Path) -> None:
+    (tmp_path / EXPORT_RECORD).write_text("not json")
+    api = Api(zip_of(("first.deepnote", FIRST)))
+    with pytest.raises(InvalidRequestError, match="is not an export record"):
+        await export(mode, api, tmp_path)
+    with pytest.raises(InvalidRequestError, match="is not an export record"):
+        await import_(mode, api, tmp_path)
+    assert api.requests == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_an_import_refuses_a_document_that_is_not_a_regular_file(mode: str, tmp_path: Path) -> None:
+    (tmp_path / "folder.deepnote").mkdir()
+    api = Api(zip_of(("first.deepnote", FIRST)))
+    with pytest.raises(InvalidRequestError) as caught:
+        await import_(mode, api, tmp_path, force=True)
+    assert caught.value.reason == f"{tmp_path / 'folder.deepnote'} is not a regular file"
+    assert api.requests == []
