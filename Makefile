@@ -8,6 +8,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 MUTATION_STAMP := $(VENV)/.mutation-installed
+DOCS_STAMP := $(VENV)/.docs-installed
 
 SPEC := openapi.yaml
 GEN_CONFIG := openapi-python-client.yaml
@@ -24,7 +25,7 @@ GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate 
 
 .DEFAULT_GOAL := help
 .PHONY: help venv generate check-generated validate lint typecheck test check serve contract \
-	contract-live compat demo bench mutate package clean
+	contract-live compat demo bench mutate package docs clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -111,5 +112,13 @@ $(MUTATION_STAMP): $(STAMP)
 mutate: $(MUTATION_STAMP) ## Mutation testing of the overlay (slow; not in CI): score per module, goal 95 %
 	$(PY) scripts/mutate.py $(foreach module,$(MODULES),--module $(module))
 
-clean: ## Remove the venv, node_modules, dist and caches
-	rm -rf $(VENV) node_modules dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[docs]'
+	touch $@
+
+# NO_MKDOCS_2_WARNING silences Material's banner about its successor (it is not a build warning).
+docs: $(DOCS_STAMP) ## Build the docs site (MkDocs, strict: a warning fails) into site/
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+clean: ## Remove the venv, node_modules, dist, the docs site and caches
+	rm -rf $(VENV) node_modules dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis
