@@ -22,6 +22,9 @@ SERVE_PORT ?= 8765
 GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
 	--path $(SPEC) --config $(GEN_CONFIG) --custom-template-path $(TEMPLATES) \
 	--meta none --overwrite --fail-on-warning
+# The generator writes the PEP 561 marker only with a packaging "meta" (we use --meta none), so it is
+# added as the last step of generation; mypy then sees the package's types in an editable install too.
+MARK_TYPED = cp packaging/py.typed
 
 .DEFAULT_GOAL := help
 .PHONY: help venv generate check-generated validate lint typecheck test check serve contract \
@@ -41,12 +44,14 @@ $(STAMP): pyproject.toml
 
 generate: $(STAMP) ## Regenerate generated/deepnote_client, then the facade's resources, from openapi.yaml
 	$(GENERATE) --output-path $(PACKAGE_DIR)
+	$(MARK_TYPED) $(PACKAGE_DIR)/py.typed
 	rm -rf $(PACKAGE_DIR)/.ruff_cache
 	$(PY) scripts/generate_facade.py
 
 check-generated: $(STAMP) ## Fail when generated/ or the facade's resources differ from what openapi.yaml generates
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(GENERATE) --output-path "$$tmp/deepnote_client" >/dev/null && \
+	$(MARK_TYPED) "$$tmp/deepnote_client/py.typed" && \
 	if diff -r -q --exclude=.ruff_cache --exclude=__pycache__ "$$tmp/deepnote_client" $(PACKAGE_DIR); then \
 		echo "generated/ matches $(SPEC)"; \
 	else \

@@ -44,17 +44,6 @@ FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 CLAIM = re.compile(r"#\s*->\s?(?P<value>.*)$")
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
-# README blocks that are not self-contained yet, by their first line and the line number of their
-# fence. The README's rewrite makes every block self-contained, and then this set is empty; a listed
-# block that changed or moved runs again (and `test_the_not_yet_self_contained_list_is_current`
-# fails until its entry goes).
-README_NOT_SELF_CONTAINED = {
-    "62:from deepnote_client.api.notebooks import get_notebook",
-    "77:from deepnote_overlay import AsyncDeepnote",
-    "224:from deepnote_overlay import RunFailedError",
-    "250:import asyncio",
-}
-
 
 @dataclass(frozen=True)
 class Block:
@@ -221,11 +210,6 @@ def test_the_example_runs_as_written(block: Block, monkeypatch: pytest.MonkeyPat
     if block.skipped:
         pytest.skip(f"{block.id}: fenced ```python {{.skip}}")
     if (
-        block.path.name == "README.md"
-        and f"{block.line}:{block.source.splitlines()[0]}" in README_NOT_SELF_CONTAINED
-    ):
-        pytest.skip(f"{block.id}: a README block that is not self-contained yet")
-    if (
         re.search(r"^async def (?!test_)", block.source, flags=re.MULTILINE)
         and "asyncio.run(" not in block.source
     ):
@@ -234,12 +218,6 @@ def test_the_example_runs_as_written(block: Block, monkeypatch: pytest.MonkeyPat
         _run_as_test_file(block, tmp_path)
     else:
         _run_in_process(block, monkeypatch)
-
-
-def test_the_not_yet_self_contained_list_is_current() -> None:
-    readme = [block for block in all_blocks() if block.path.name == "README.md"]
-    present = {f"{block.line}:{block.source.splitlines()[0]}" for block in readme}
-    assert README_NOT_SELF_CONTAINED <= present, sorted(README_NOT_SELF_CONTAINED - present)
 
 
 # The harness itself: what it finds in Markdown and what a claim accepts.

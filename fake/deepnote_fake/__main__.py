@@ -1,7 +1,8 @@
 """``python -m deepnote_fake --port 8765``: serve the fake in the foreground (``make serve``).
 
 Binds 127.0.0.1 first, then prints shell lines ready to paste (``export DEEPNOTE_BASE_URL=...``,
-``export DEEPNOTE_TOKEN=...``, ``export DEEPNOTE_PROJECT_ID=...``; everything else is a ``#``
+``export DEEPNOTE_TOKEN=...``, ``export DEEPNOTE_PROJECT_ID=...``, ``export DEEPNOTE_NOTEBOOK_ID=...``;
+everything else is a ``#``
 comment), then serves until Ctrl+C. Runs use the real clock: pending for ``--pending-seconds``,
 running for ``--running-seconds``, then ``--run-outcome``.
 """
@@ -20,7 +21,12 @@ from .store import FakeDeepnote
 
 def export_lines(base_url: str, token: str) -> list[str]:
     """What a shell needs to point a client at the fake: paste them and run your code."""
-    values = {"DEEPNOTE_BASE_URL": base_url, "DEEPNOTE_TOKEN": token, "DEEPNOTE_PROJECT_ID": SEED_PROJECT_ID}
+    values = {
+        "DEEPNOTE_BASE_URL": base_url,
+        "DEEPNOTE_TOKEN": token,
+        "DEEPNOTE_PROJECT_ID": SEED_PROJECT_ID,
+        "DEEPNOTE_NOTEBOOK_ID": SEED_NOTEBOOK_ID,
+    }
     return [f"export {name}={shlex.quote(value)}" for name, value in values.items()]
 
 
@@ -47,7 +53,6 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://{HOST}:{sock.getsockname()[1]}/v2"
     print(f"# Fake Deepnote API on {base} (in memory; state is lost on exit). Paste into a shell:")
     print("\n".join(export_lines(base, state.token)))
-    print(f"# seeded notebook: {SEED_NOTEBOOK_ID}")
     print('# try: curl -H "Authorization: Bearer $DEEPNOTE_TOKEN" "$DEEPNOTE_BASE_URL/projects"')
     print("# Ctrl+C stops it.", flush=True)
     try:
