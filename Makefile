@@ -8,6 +8,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 MUTATION_STAMP := $(VENV)/.mutation-installed
+DOCS_STAMP := $(VENV)/.docs-installed
 
 SPEC := openapi.yaml
 GEN_CONFIG := openapi-python-client.yaml
@@ -26,8 +27,8 @@ GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate 
 MARK_TYPED = cp packaging/py.typed
 
 .DEFAULT_GOAL := help
-.PHONY: test-airflow test-dagster help venv generate check-generated validate lint typecheck test check serve contract \
-	contract-live compat demo bench mutate package clean diff
+.PHONY: help venv generate check-generated validate lint typecheck test check serve contract \
+	contract-live compat demo bench mutate package docs diff test-airflow test-dagster clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -120,6 +121,14 @@ $(MUTATION_STAMP): $(STAMP)
 mutate: $(MUTATION_STAMP) ## Mutation testing of the overlay (slow; not in CI): score per module, goal 95 %
 	$(PY) scripts/mutate.py $(foreach module,$(MODULES),--module $(module))
 
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[docs]'
+	touch $@
+
+# NO_MKDOCS_2_WARNING silences Material's banner about its successor (it is not a build warning).
+docs: $(DOCS_STAMP) ## Build the docs site (MkDocs, strict: a warning fails) into site/
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
 # The orchestrators are tested with the engines themselves, each in a venv of its own (their
 # dependency trees are large and would slow every other target). Exact pins: Airflow 3.3.2 is the
 # first release whose task state store lets a retried task re-attach (3.2.2 fails every task under
@@ -149,5 +158,5 @@ test-airflow: $(AIRFLOW_VENV)/.installed ## Apache Airflow (pinned, own venv) ru
 test-dagster: $(DAGSTER_VENV)/.installed ## Dagster (pinned, own venv) materialises the example asset against the fake
 	$(DAGSTER_VENV)/bin/pytest -q -p no:cacheprovider --noconftest -o addopts="" tests/orchestrators/test_dagster.py
 
-clean: ## Remove the venvs, node_modules, dist and caches
-	rm -rf $(VENV) $(AIRFLOW_VENV) $(DAGSTER_VENV) node_modules dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+clean: ## Remove the venvs, node_modules, dist, the docs site and caches
+	rm -rf $(VENV) $(AIRFLOW_VENV) $(DAGSTER_VENV) node_modules dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis

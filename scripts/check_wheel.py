@@ -49,7 +49,7 @@ assert deepnote_fake.FakeDeepnote().notebook_names(deepnote_fake.SEED_PROJECT_ID
 try:
     deepnote_fake.running_server
 except ModuleNotFoundError as error:
-    assert "pip install 'deepnote-api-client[fake]'" in str(error), error
+    assert deepnote_fake.EXTRA_HINT in str(error), error
 else:
     raise AssertionError("running_server imported without the [fake] extra")
 print("imported", deepnote_client.__name__, deepnote_overlay.__name__, deepnote_fake.__name__)

@@ -1,6 +1,7 @@
 """A stateful fake of the Deepnote Public API v2, for your tests, demos and contract tests.
 
-``pip install 'deepnote-api-client[fake]'`` (Starlette, uvicorn, PyYAML); see ``fake/README.md``.
+Its server needs the ``[fake]`` extra (Starlette, uvicorn, PyYAML): ``pip install '.[fake]'`` from a
+clone of the repository (the package is not on PyPI yet); see ``fake/README.md``.
 
 - ``FakeDeepnote``: the in-memory state (records, faults, counters, knobs); needs no extra.
 - ``running_server(state=None, *, port=0, ...)``: serves it on 127.0.0.1 in a thread, yielding a
@@ -20,6 +21,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ._install import INSTALL_FROM_CLONE
 from .clock import Clock, FakeClock, MonotonicClock
 from .errors import ApiError
 from .faults import FAULT_KINDS, Fault, FaultKind, FaultPlan
@@ -103,7 +105,7 @@ _NEEDS_EXTRA = {
     "ServerHandle": "server",
     "running_server": "server",
 }
-EXTRA_HINT = "the fake Deepnote API needs Starlette and uvicorn: pip install 'deepnote-api-client[fake]'"
+EXTRA_HINT = f"the fake Deepnote API needs Starlette and uvicorn, from the [fake] extra; {INSTALL_FROM_CLONE}"
 
 
 def __getattr__(name: str) -> Any:
