@@ -70,8 +70,8 @@ $(NPM_STAMP): package.json package-lock.json
 
 lint: validate $(NPM_STAMP) ## Lint the spec (openapi-spec-validator, Spectral) and the Python code (ruff)
 	npx --no-install spectral lint --fail-severity=warn $(SPEC)
-	$(BIN)/ruff check overlay fake tests examples scripts bench
-	$(BIN)/ruff format --check overlay fake tests examples scripts bench
+	$(BIN)/ruff check overlay fake orchestrators tests examples scripts bench
+	$(BIN)/ruff format --check overlay fake orchestrators tests examples scripts bench
 
 typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay, the fake, benchmarks and examples
 	$(BIN)/mypy
@@ -84,7 +84,7 @@ package: $(STAMP) ## Build the wheel; in a throwaway venv import it, then run a 
 	$(BIN)/pip wheel --quiet --no-deps -w dist .
 	$(PY) scripts/check_wheel.py dist/*.whl
 
-check: lint typecheck test package ## Everything CI runs
+check: lint typecheck test package docs test-airflow test-dagster ## Everything CI runs (but `make diff`)
 
 # BASE=<git ref> (default: the latest v* tag, else main); DIFF_FLAGS=--skip-missing-base for CI.
 diff: $(STAMP) ## Changes of openapi.yaml and the Python API since BASE, breaking or not, as changelog lines

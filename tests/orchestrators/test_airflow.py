@@ -24,7 +24,7 @@ pytest.importorskip("airflow.sdk", reason="Apache Airflow is installed by `make 
 # machine, so the suite's 120 s bound is lifted here; every subprocess has its own bound too.
 pytestmark = pytest.mark.timeout(900)
 
-from deepnote_fake import SEED_TOKEN, FakeDeepnote, ServerHandle, running_server  # noqa: E402
+from deepnote_fake import SEED_TOKEN, FakeDeepnote, ServerHandle, running_server
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS_DAG = re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "airflow.md").read_text(), flags=re.DOTALL)[0]
@@ -95,7 +95,9 @@ def airflow(fake: ServerHandle, tmp_path_factory: pytest.TempPathFactory) -> dic
     return {"env": env, "dags": dags}
 
 
-def run_dag(airflow: dict[str, Any], module: str, dag: str, conf: dict[str, Any] | None = None) -> dict[str, Any]:
+def run_dag(
+    airflow: dict[str, Any], module: str, dag: str, conf: dict[str, Any] | None = None
+) -> dict[str, Any]:
     done = subprocess.run(
         [sys.executable, "-c", RUN_DAG, str(airflow["dags"]), module, dag, json.dumps(conf or {})],
         env=airflow["env"],
@@ -140,7 +142,9 @@ def test_a_failed_run_fails_the_task_naming_the_block_and_its_error(
     finally:
         fake.state.run_outcome = "success"
     assert result["state"] == "failed"
-    assert re.search(r"Deepnote run \S+ \(https://deepnote\.com/\S+\) ended with status error in block", result["log"])
+    assert re.search(
+        r"Deepnote run \S+ \(https://deepnote\.com/\S+\) ended with status error in block", result["log"]
+    )
 
 
 def test_deferrable_mode_waits_in_the_trigger(fake: ServerHandle, airflow: dict[str, Any]) -> None:

@@ -14,13 +14,15 @@ import pytest
 
 pytest.importorskip("dagster", reason="Dagster is installed by `make test-dagster`")
 
-from dagster import materialize  # noqa: E402
+from dagster import materialize
 
-from deepnote_fake import SEED_TOKEN, FakeDeepnote, ServerHandle, running_server  # noqa: E402
-from deepnote_overlay import RunFailedError  # noqa: E402
+from deepnote_fake import SEED_TOKEN, FakeDeepnote, ServerHandle, running_server
+from deepnote_overlay import RunFailedError
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS_DEFINITIONS = re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "dagster.md").read_text(), flags=re.DOTALL)[0]
+DOCS_DEFINITIONS = re.findall(
+    r"```python\n(.*?)```", (ROOT / "docs" / "dagster.md").read_text(), flags=re.DOTALL
+)[0]
 
 
 @pytest.fixture
