@@ -11,6 +11,9 @@ The convention (CONTRIBUTING.md, "Docs examples"):
   directory of its own, and every test in it must pass.
 - ```python {.skip}: never run; only for what no reader would copy, such as a signature sketch.
   (The attribute keeps the block highlighted as Python on the site and on GitHub.)
+- ```python {.engine-airflow} / {.engine-dagster}: a DAG file or Definitions that need the engine;
+  run as written by that engine's own suite (``make test-airflow`` / ``make test-dagster``), in
+  the venv that has it, and skipped here.
 - No block reaches beyond 127.0.0.1: name resolution of any other host fails the block.
 
 Test ids are ``FILE:LINE`` of the block's opening fence.
@@ -59,6 +62,12 @@ class Block:
     @property
     def skipped(self) -> bool:
         return re.search(r"\{[^}]*\.skip\b[^}]*\}", self.info) is not None
+
+    @property
+    def engine(self) -> str | None:
+        """The orchestrator whose suite runs this block (``{.engine-airflow}``), if any."""
+        found = re.search(r"\{[^}]*\.engine-(\w+)\b[^}]*\}", self.info)
+        return found.group(1) if found else None
 
     @property
     def is_test_file(self) -> bool:
@@ -209,6 +218,8 @@ def _run_as_test_file(block: Block, tmp_path: Path) -> None:
 def test_the_example_runs_as_written(block: Block, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     if block.skipped:
         pytest.skip(f"{block.id}: fenced ```python {{.skip}}")
+    if block.engine is not None:
+        pytest.skip(f"{block.id}: run by make test-{block.engine}, in the venv that has {block.engine}")
     if (
         re.search(r"^async def (?!test_)", block.source, flags=re.MULTILINE)
         and "asyncio.run(" not in block.source
