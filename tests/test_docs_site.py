@@ -74,3 +74,6 @@ def test_the_api_reference_check_names_what_the_built_page_leaves_out() -> None:
 def test_the_api_reference_page_lists_the_public_modules() -> None:
     page = (ROOT / "docs" / "reference" / "api.md").read_text()
     assert re.findall(r"^::: (\S+)$", page, flags=re.MULTILINE)[0] == "deepnote_overlay"
+    assert {"deepnote_overlay.output", "deepnote_overlay.lowlevel", "deepnote_client.models"} <= set(
+        re.findall(r"^::: (\S+)$", page, flags=re.MULTILINE)
+    ), "the reference covers the output bindings, the low-level layer and the generated models"
