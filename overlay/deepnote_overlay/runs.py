@@ -27,7 +27,7 @@ Guarantees:
   without the bearer token and without an httpx log line; every failure (an unparsable URL, a
   body that does not decode, a URL with a user name or password or to a link-local or cloud
   metadata address) is a typed ``DeepnoteError`` naming the URL without its query.
-- Ids may be given as ``str`` or ``uuid.UUID``.
+- Ids may be given as ``str`` or ``uuid.UUID`` (a notebook id's as its 32 hex digits).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ from deepnote_client.models.run import Run
 from deepnote_client.models.run_inputs import RunInputs
 from deepnote_client.models.run_status import RunStatus
 from deepnote_client.models.snapshot_delivery import SnapshotDelivery
-from deepnote_client.types import UNSET
+from deepnote_client.types import UNSET, opaque_id
 
 from . import _clock
 from ._plans import Do, Plan, Sleep, adrive, drive, send
@@ -553,7 +553,7 @@ def start(
     detached: bool = True,
 ) -> Plan[_RunState]:
     """Send ``createRun`` once and return the run's state (see ``StartOptions``)."""
-    notebook_id = str(notebook_id)
+    notebook_id = opaque_id(notebook_id)
     values = _inputs(inputs)
     if check_inputs:
         notebook = (yield send(get_notebook, notebook_id=notebook_id)).notebook
