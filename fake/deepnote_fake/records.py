@@ -26,6 +26,7 @@ __all__ = [
     "Run",
     "RunOutcome",
     "Schedule",
+    "SearchHits",
     "Session",
     "StreamlitApp",
 ]
@@ -238,3 +239,15 @@ class StreamlitApp:
         if elapsed < self.unavailable_s + self.starting_s:
             return "starting"
         return "running"
+
+
+@dataclass
+class SearchHits:
+    """What a search found, per resource type; ``failed`` lists the types reported as unavailable."""
+
+    types: list[str]
+    projects: list[Project] = field(default_factory=list)
+    notebooks: list[Notebook] = field(default_factory=list)
+    blocks: list[tuple[Block, Notebook]] = field(default_factory=list)
+    integrations: list[Integration] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)

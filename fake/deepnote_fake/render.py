@@ -25,14 +25,14 @@ from .records import (
     ProjectMachine,
     Run,
     Schedule,
+    SearchHits,
     Session,
     StreamlitApp,
 )
 from .seed import SEED_WORKSPACE_ID
 
 if TYPE_CHECKING:
-    from .store import StoreCore
-    from .store.search import SearchHits
+    from .store.core import StoreCore
 
 __all__ = ["SNAPSHOT_DELIVERIES", "Renderer"]
 
