@@ -3,9 +3,13 @@
     python scripts/contract.py fake   # make contract: all phases and checks against the fake API
     python scripts/contract.py live   # make contract-live: read-only run against the real API
 
-``fake`` starts the fake Deepnote API (fake/deepnote_fake) on a free 127.0.0.1 port, runs
-``schemathesis run`` with schemathesis.toml, prints how many operations and test cases were tested,
-stops the server and exits with schemathesis's exit code (non-zero on any failure).
+``fake`` first checks that the fake has a rule for every operation of the spec (a missing route
+would answer a documented 404, which schemathesis accepts), then starts the fake Deepnote API
+(fake/deepnote_fake) on a free 127.0.0.1 port, runs ``schemathesis run`` with schemathesis.toml,
+prints how many operations and test cases were tested, and stops the server. Then it reads the
+fake's request log: every documented 2xx of every operation tested must have been answered at least
+once, or the run fails naming each unreached (operationId, status). It exits non-zero on any failure
+of schemathesis, a missing rule or an unreached success.
 
 ``live`` needs ``DEEPNOTE_TOKEN`` (and takes ``DEEPNOTE_BASE_URL``, default
 https://api.deepnote.com/v2). It uses schemathesis.live.toml: GET operations only, no requests with
@@ -27,12 +31,12 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from deepnote_fake import FakeDeepnote
+    from deepnote_fake import FakeDeepnote, RecordedRequest
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
@@ -133,12 +137,55 @@ def _print_summary(report: dict[str, Any]) -> None:
     )
 
 
+def documented_successes(spec: Path, extra_args: Sequence[str] = ()) -> dict[str, tuple[int, ...]]:
+    """operationId -> its documented 2xx statuses, for the operations the run tests: those named by
+    ``--include-operation-id`` in ``extra_args``, else every operation of ``spec``."""
+    import yaml
+
+    from deepnote_fake.spec import operations_of
+
+    operations = operations_of(yaml.safe_load(spec.read_text()))
+    included = [extra_args[i + 1] for i, arg in enumerate(extra_args[:-1]) if arg == "--include-operation-id"]
+    return {op_id: op.statuses for op_id, op in operations.items() if not included or op_id in included}
+
+
+def missing_rules(expected: Iterable[str]) -> list[str]:
+    """The operations of ``expected`` the fake has no rule for."""
+    from deepnote_fake.operations import RULES
+
+    return [op_id for op_id in expected if op_id not in RULES]
+
+
+def unreached_successes(
+    expected: dict[str, tuple[int, ...]], requests: Iterable[RecordedRequest]
+) -> list[tuple[str, int]]:
+    """Each documented (operationId, 2xx status) no recorded request was answered with."""
+    reached = {(request.operation_id, request.status) for request in requests}
+    return [
+        (op_id, status)
+        for op_id, statuses in expected.items()
+        for status in statuses
+        if (op_id, status) not in reached
+    ]
+
+
 def run_fake(*, spec: Path = SPEC, state: FakeDeepnote | None = None, extra_args: Sequence[str] = ()) -> int:
     """`make contract`; the keyword arguments let tests run a broken spec or fake through it."""
     from deepnote_fake import FakeDeepnote, running_server
 
+    expected = documented_successes(spec, extra_args)
+    missing = missing_rules(expected)
+    if missing:
+        print(
+            f"contract: the fake has no rule for {', '.join(missing)} (documented in {spec.name}); "
+            "add one in fake/deepnote_fake/operations/",
+            file=sys.stderr,
+            flush=True,
+        )
+        return 1
     # Runs advance on the real clock here (pending 0.3 s, running 1 s), as for `make serve`.
     state = state if state is not None else FakeDeepnote()
+    state.record_requests = True  # the coverage check below reads every request
     env = {**os.environ, "DEEPNOTE_TOKEN": state.token}
     with running_server(state) as server:
         print(f"fake Deepnote API on {server.base_url}", flush=True)
@@ -146,6 +193,18 @@ def run_fake(*, spec: Path = SPEC, state: FakeDeepnote | None = None, extra_args
             FAKE_CONFIG, server.base_url, env, FAKE_TIMEOUT_S, spec=spec, extra_args=extra_args
         )
         print(f"the fake received {state.request_count} requests", flush=True)
+    unreached = unreached_successes(expected, state.requests)
+    if unreached:
+        listed = ", ".join(f"{op_id} {status}" for op_id, status in unreached)
+        print(
+            f"contract: documented successes never answered during the run: {listed} "
+            "(add an OpenAPI link or example that reaches each, or fix the fake)",
+            file=sys.stderr,
+            flush=True,
+        )
+        return code or 1
+    total = sum(len(statuses) for statuses in expected.values())
+    print(f"contract: all {total} documented successes of {len(expected)} operations answered", flush=True)
     return code
 
 

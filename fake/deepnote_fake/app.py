@@ -2,8 +2,9 @@
 
 ``FakeDeepnoteApp.__call__`` runs *before* Starlette wraps ``send``, which matters for the ``drop``
 faults: only the server's own ``send`` leads to the socket that must be closed. For every request
-under ``/v2`` it, in order: records the request, delivers an armed fault (``FaultPlan``), adds
-``latency``, applies ``rate_limit``, and hands the request to the routes.
+under ``/v2`` it, in order: records the request (with the operationId it is routed to), delivers
+an armed fault (``FaultPlan``), adds ``latency``, applies ``rate_limit``, and hands the request to
+the routes.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from starlette.types import Message, Receive, Scope, Send
 from .controls import control_routes
 from .errors import ApiError
 from .faults import Fault
-from .operations import api_routes
+from .operations import api_routes, operation_of
 from .recording import RecordedRequest
 from .store import FakeDeepnote
 
@@ -74,7 +75,9 @@ def routing_path(scope: Scope) -> str:
 class FakeDeepnoteApp(Starlette):
     """Starlette app with the fake's front door; ``app.state.fake`` (and ``app.fake``) is the state.
 
-    ``app.api`` routes ``/v2`` (one route per path of the spec, see ``operations``).
+    ``app.api`` routes ``/v2``: one route per path of ``openapi.yaml``, each method served by the
+    rule registered under its operationId (see ``operations``); building the app fails when an
+    operation of the spec has no rule.
     """
 
     def __init__(self, fake: FakeDeepnote) -> None:
@@ -110,6 +113,7 @@ class FakeDeepnoteApp(Starlette):
             path=path,
             query=bytes(scope.get("query_string", b"")).decode("latin-1"),
             at=fake.now(),
+            operation_id=operation_of(self.api.routes, method, path),
         )
         fake.record_request(record)
 

@@ -1,6 +1,6 @@
 """Serve the fake with uvicorn on 127.0.0.1, in a background thread (tests) or the foreground.
 
-Guarantees: binds loopback only; the listening socket is bound before uvicorn starts, so the port
+Guarantees: binds loopback only; the socket is bound and listening before uvicorn starts, so the port
 is known up front and no other process can take it; startup waits at most ``startup_timeout``
 seconds; shutdown waits at most a few seconds and then forces the server down.
 """
@@ -81,7 +81,7 @@ class ServerHandle:
 
 
 def bind_loopback(port: int = 0) -> socket.socket:
-    """A TCP socket bound to 127.0.0.1:``port`` (0 picks a free port), with TCP_NODELAY.
+    """A TCP socket bound to 127.0.0.1:``port`` (0 picks a free port) and listening, with TCP_NODELAY.
 
     The protocol is given explicitly: asyncio sets TCP_NODELAY on accepted connections only when the
     listening socket's ``proto`` is ``IPPROTO_TCP``, and without it uvicorn's separate header and
@@ -93,6 +93,9 @@ def bind_loopback(port: int = 0) -> socket.socket:
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.bind((HOST, port))
+        # Listening at once: a client that connects while the app is still being built (it reads
+        # openapi.yaml) waits in the backlog instead of being refused.
+        sock.listen(socket.SOMAXCONN)
     except OSError:
         sock.close()
         raise
