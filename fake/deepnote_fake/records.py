@@ -108,7 +108,7 @@ class Project:
     schedule: Schedule | None = None
     environment_id: str | None = None
     files: list[dict[str, Any]] = field(default_factory=list)
-    # --- issue 11b: project settings (PATCH /projects/{projectId})
+    # --- project settings (PATCH /projects/{projectId})
     static_sharing_enabled: bool = False
     static_api_access_enabled: bool = False
     streamlit_app_api_access_enabled: bool = False
@@ -163,7 +163,7 @@ class Run:
         return "available" if now >= self.end_t + self.snapshot_s else "pending"
 
 
-# --- issue 11a: integrations, machines, sessions, streamlit apps ---------------------------------
+# --- integrations, machines, sessions, streamlit apps ------------------------------------------
 
 
 @dataclass

@@ -168,7 +168,7 @@ def input_value_ok(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-# --- issue 11a: integers, objects, unknown fields, query flags and lists ---------------------------
+# --- integers, objects, unknown fields, query flags and lists ------------------------------------
 
 
 def opt_int(body: Mapping[str, Any], key: str, *, minimum: int | None = None) -> int | None:

@@ -1,4 +1,4 @@
-"""Schemathesis hooks shared by the in-process contract suite and ``make contract`` (issue 11b).
+"""Schemathesis hooks shared by the in-process contract suite and ``make contract``.
 
 ``scripts/contract.py`` names this module in ``SCHEMATHESIS_HOOKS``; ``support.py`` imports it.
 Project import takes an ``application/zip`` body (``format: binary``), which schemathesis has no

@@ -177,7 +177,7 @@ def test_every_operation_validates_with_real_ids() -> None:
     assert _call(schema, "deleteProject", path_parameters={"projectId": project["id"]}).status_code == 204
 
 
-# --- issue 11a: blocks, search, sessions, integrations, machines, streamlit apps
+# --- blocks, search, sessions, integrations, machines, streamlit apps
 
 
 def test_block_lifecycle() -> None:
@@ -210,8 +210,9 @@ def test_block_lifecycle() -> None:
 
 
 def test_every_workspace_operation_validates_with_real_ids() -> None:
-    """One valid request per issue-11a operation against existing objects, each 2xx body checked
-    against its schema, partialFailure included."""
+    """One valid request per operation of blocks, search, sessions, integrations, machines and
+    Streamlit apps against existing objects, each 2xx body checked against its schema,
+    partialFailure included."""
     clock = FakeClock()
     fake = FakeDeepnote(clock=clock)
     fake.search_unavailable = {"integrations"}
