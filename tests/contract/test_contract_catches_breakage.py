@@ -192,3 +192,23 @@ def test_the_success_check_reads_the_recorded_operation_ids() -> None:
     }
     every = script.documented_successes(ROOT / "openapi.yaml")
     assert every["createRun"] == (202,) and len(every) == len(RULES)
+
+
+def test_a_second_pass_covers_the_unreached_operations_and_the_ones_linking_to_them() -> None:
+    script = _contract_script()
+    spec = ROOT / "openapi.yaml"
+    assert "createRun" in script.link_sources(spec)["getRun"]
+    args = script.targeted_args(spec, [("getRun", 200), ("importProject", 200)])
+    assert args == [
+        *("--include-operation-id", "getRun", "--include-operation-id", "importProject"),
+        *("--include-operation-id", "createRun", "--phases", "fuzzing,stateful"),
+    ]
+    assert script.targeted_args(spec, [("importProject", 200)])[-2:] == ["--phases", "fuzzing"]
+
+
+def test_the_prepared_objects_exist_in_the_fake() -> None:
+    fake = FakeDeepnote()
+    prepared = _contract_script().prepare(fake)
+    assert set(prepared) == {"runId", "sessionId", "targetProjectId"}
+    assert fake.get_run(prepared["runId"]) and prepared["sessionId"] in fake.sessions
+    assert fake.get_project(prepared["targetProjectId"]).name == "Contract copy target"
