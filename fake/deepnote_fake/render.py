@@ -266,8 +266,6 @@ def _table(table: IntegrationTable) -> JSON:
     return data
 
 
-
-
 def _block(block: Block) -> JSON:
     # GET notebook returns blocks as {id, type, content} and nothing more (reference N2).
     return {"id": block.id, "type": block.type, "content": block.content}
