@@ -1,7 +1,9 @@
 """Request validation that mirrors the schemas in ``openapi.yaml`` and names the offending field.
 
-Written by hand rather than derived from the spec on purpose: the contract tests compare the spec
-with an independent implementation, so a mistake in either one shows up as a failure.
+Bodies and query parameters are checked by hand rather than derived from the spec, on purpose: the
+contract tests compare the spec with an independent implementation, so a mistake in either one
+shows up as a failure. Path parameters are the exception: their format decides routing, so
+``operations.registry`` checks them as the spec declares them (``require_uuid`` for ``uuid``).
 """
 
 from __future__ import annotations
