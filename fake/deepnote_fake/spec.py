@@ -18,10 +18,12 @@ Guarantees:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 __all__ = [
@@ -166,6 +168,6 @@ def operations_of(spec: dict[str, Any]) -> dict[str, SpecOperation]:
 
 
 @cache
-def spec_operations() -> dict[str, SpecOperation]:
-    """Every operation of the fake's ``openapi.yaml``, keyed by operationId (read once)."""
-    return operations_of(load_spec())
+def spec_operations() -> Mapping[str, SpecOperation]:
+    """Every operation of the fake's ``openapi.yaml``, keyed by operationId (read once; read-only)."""
+    return MappingProxyType(operations_of(load_spec()))
