@@ -8,6 +8,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 MUTATION_STAMP := $(VENV)/.mutation-installed
+DOCS_STAMP := $(VENV)/.docs-installed
 
 SPEC := openapi.yaml
 GEN_CONFIG := openapi-python-client.yaml
@@ -21,10 +22,13 @@ SERVE_PORT ?= 8765
 GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
 	--path $(SPEC) --config $(GEN_CONFIG) --custom-template-path $(TEMPLATES) \
 	--meta none --overwrite --fail-on-warning
+# The generator writes the PEP 561 marker only with a packaging "meta" (we use --meta none), so it is
+# added as the last step of generation; mypy then sees the package's types in an editable install too.
+MARK_TYPED = cp packaging/py.typed
 
 .DEFAULT_GOAL := help
 .PHONY: help venv generate check-generated validate lint typecheck test check serve contract \
-	contract-live compat demo bench mutate package clean
+	contract-live compat demo bench mutate package docs diff test-airflow test-dagster clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,12 +44,14 @@ $(STAMP): pyproject.toml
 
 generate: $(STAMP) ## Regenerate generated/deepnote_client, then the facade's resources, from openapi.yaml
 	$(GENERATE) --output-path $(PACKAGE_DIR)
+	$(MARK_TYPED) $(PACKAGE_DIR)/py.typed
 	rm -rf $(PACKAGE_DIR)/.ruff_cache
 	$(PY) scripts/generate_facade.py
 
 check-generated: $(STAMP) ## Fail when generated/ or the facade's resources differ from what openapi.yaml generates
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(GENERATE) --output-path "$$tmp/deepnote_client" >/dev/null && \
+	$(MARK_TYPED) "$$tmp/deepnote_client/py.typed" && \
 	if diff -r -q --exclude=.ruff_cache --exclude=__pycache__ "$$tmp/deepnote_client" $(PACKAGE_DIR); then \
 		echo "generated/ matches $(SPEC)"; \
 	else \
@@ -80,13 +86,17 @@ package: $(STAMP) ## Build the wheel; in a throwaway venv import it, then run a 
 
 check: lint typecheck test package ## Everything CI runs
 
+# BASE=<git ref> (default: the latest v* tag, else main); DIFF_FLAGS=--skip-missing-base for CI.
+diff: $(STAMP) ## Changes of openapi.yaml and the Python API since BASE, breaking or not, as changelog lines
+	$(PY) scripts/spec_diff.py $(if $(BASE),--base $(BASE)) $(DIFF_FLAGS)
+
 serve: $(STAMP) ## Serve the fake API on 127.0.0.1:8765 (SERVE_PORT=...); prints export lines to paste
 	$(PY) -m deepnote_fake --port $(SERVE_PORT)
 
 contract: $(STAMP) ## Schemathesis CLI, all phases and checks, against the fake API on a free port
 	$(PY) scripts/contract.py fake
 
-contract-live: $(STAMP) ## Read-only schemathesis run against the real API (needs DEEPNOTE_TOKEN)
+contract-live: $(STAMP) ## Read-only schemathesis run against the real API (needs DEEPNOTE_TOKEN); drift report in contract-report/
 	$(PY) scripts/contract.py live
 
 compat: $(STAMP) ## Deepnote's own CLI (deepnote-cli, pinned in [dev]) against the fake: run --cloud, validate
@@ -111,5 +121,42 @@ $(MUTATION_STAMP): $(STAMP)
 mutate: $(MUTATION_STAMP) ## Mutation testing of the overlay (slow; not in CI): score per module, goal 95 %
 	$(PY) scripts/mutate.py $(foreach module,$(MODULES),--module $(module))
 
-clean: ## Remove the venv, node_modules, dist and caches
-	rm -rf $(VENV) node_modules dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[docs]'
+	touch $@
+
+# NO_MKDOCS_2_WARNING silences Material's banner about its successor (it is not a build warning).
+docs: $(DOCS_STAMP) ## Build the docs site (MkDocs, strict: a warning fails) into site/
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+# The orchestrators are tested with the engines themselves, each in a venv of its own (their
+# dependency trees are large and would slow every other target). Exact pins: Airflow 3.3.2 is the
+# first release whose task state store lets a retried task re-attach (3.2.2 fails every task under
+# dag.test()); the client's own pins come from pyproject.toml through '.[fake]'.
+AIRFLOW_VENV := .venv-airflow
+AIRFLOW_PIN := apache-airflow==3.3.2
+DAGSTER_VENV := .venv-dagster
+DAGSTER_PIN := dagster==1.13.29
+ENGINE_TEST_PINS := pytest==9.2.0 pytest-timeout==2.4.0
+
+$(AIRFLOW_VENV)/.installed: pyproject.toml Makefile
+	$(PYTHON) -m venv $(AIRFLOW_VENV)
+	$(AIRFLOW_VENV)/bin/pip install --quiet --upgrade pip
+	$(AIRFLOW_VENV)/bin/pip install --quiet "$(AIRFLOW_PIN)" -e '.[fake]' $(ENGINE_TEST_PINS)
+	touch $@
+
+$(DAGSTER_VENV)/.installed: pyproject.toml Makefile
+	$(PYTHON) -m venv $(DAGSTER_VENV)
+	$(DAGSTER_VENV)/bin/pip install --quiet --upgrade pip
+	$(DAGSTER_VENV)/bin/pip install --quiet "$(DAGSTER_PIN)" -e '.[fake]' $(ENGINE_TEST_PINS)
+	touch $@
+
+# --noconftest: the suite's own conftest needs the [dev] tools, which these venvs do not have.
+test-airflow: $(AIRFLOW_VENV)/.installed ## Apache Airflow (pinned, own venv) runs DAGs with the provider against the fake
+	$(AIRFLOW_VENV)/bin/pytest -q -p no:cacheprovider --noconftest -o addopts="" tests/orchestrators/test_airflow.py
+
+test-dagster: $(DAGSTER_VENV)/.installed ## Dagster (pinned, own venv) materialises the example asset against the fake
+	$(DAGSTER_VENV)/bin/pytest -q -p no:cacheprovider --noconftest -o addopts="" tests/orchestrators/test_dagster.py
+
+clean: ## Remove the venvs, node_modules, dist, the docs site and caches
+	rm -rf $(VENV) $(AIRFLOW_VENV) $(DAGSTER_VENV) node_modules dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis

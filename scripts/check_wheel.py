@@ -52,7 +52,7 @@ assert "site-packages" in str(spec_path()) and spec_path().name == "openapi.yaml
 try:
     deepnote_fake.running_server
 except ModuleNotFoundError as error:
-    assert "pip install 'deepnote-api-client[fake]'" in str(error), error
+    assert deepnote_fake.EXTRA_HINT in str(error), error
 else:
     raise AssertionError("running_server imported without the [fake] extra")
 print("imported", deepnote_client.__name__, deepnote_overlay.__name__, deepnote_fake.__name__)

@@ -1,30 +1,29 @@
-"""Deepnote API overlay: typed errors, retries, pagination and run polling on the generated client.
+"""The Deepnote API v2 client: ``Deepnote`` / ``AsyncDeepnote``, their option and result types, and
+the typed errors.
 
-The generated ``deepnote_client`` functions stay usable as they are; this package adds:
+Everything a user does is a method of ``Deepnote`` (or ``AsyncDeepnote``) or of what it returns:
+``dn.notebooks.get(notebook_id)``, ``dn.run_notebook(notebook_id)``, ``dn.files.upload(...)``.
+Tool builders who work with the generated ``deepnote_client`` directly use
+``deepnote_overlay.lowlevel`` (``connect``, ``call``, ``paginate``).
 
-- ``Deepnote`` / ``AsyncDeepnote``: the API as resources (``dn.notebooks.get(notebook_id)``),
-  generated from the spec, with the pagers ``SyncPager`` / ``AsyncPager``;
-- ``connect``: an ``AuthenticatedClient`` with token, timeout, User-Agent and retries installed;
-- ``call`` / ``acall``: run a generated endpoint, return its success model or raise a typed error;
-- ``paginate`` / ``apaginate`` / ``iter_pages`` / ``aiter_pages``: follow page tokens;
-- ``wait_for_run`` / ``await_run`` / ``run_notebook`` / ``arun_notebook``: run notebooks;
-- ``get_run_result`` / ``aget_run_result`` and ``RunResult``: a run's outputs and failure reason;
-- ``RateLimiter`` (and ``RateBudget``, a known limit): the client-side limiter ``connect`` installs,
-  shared by a client's requests;
-- the ``DeepnoteError`` hierarchy and ``RetryPolicy``.
+Guarantees:
+
+- ``__all__`` is the public surface: the client classes, the types their methods take and return,
+  and the ``DeepnoteError`` hierarchy.
+- ``import deepnote_overlay`` loads neither the run helpers nor the rate limiter nor
+  ``importlib.metadata``: the names that need them are resolved on first use (PEP 562).
 """
 
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .calls import acall, call
-from .client import DEFAULT_BASE_URL, DEFAULT_LIMITS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, connect
 from .errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     DeepnoteError,
     InvalidRequestError,
@@ -36,78 +35,56 @@ from .errors import (
     RepeatedPageTokenError,
     ResponseParseError,
     ResponseTooLargeError,
-    RunFailedError,
     RunTimeoutError,
     ServerError,
 )
 from .facade import AsyncDeepnote, Deepnote
-from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
 from .resource import AsyncPager, SyncPager
-from .retries import RetryPolicy, RetryTransport
+from .retries import RetryPolicy
 
 if TYPE_CHECKING:
-    from .client import USER_AGENT, __version__
-    from .files import adownload_file, aupload_file, download_file, upload_file  # issue 11b
+    from . import output
+    from .client import __version__
     from .limiter import RateBudget, RateLimiter
-    from .outputs import BlockOutput, BlockOutputs, RunFailure, RunResult
-    from .project_archive import (  # issue 11b
-        EXPORT_RECORD,
-        ProjectExport,
-        aexport_project,
-        aimport_project,
-        export_project,
-        import_project,
+    from .output import OutputBindingError
+    from .outputs import (
+        BlockOutput,
+        BlockOutputs,
+        Dataframe,
+        MissingOutputError,
+        RunFailedError,
+        RunFailure,
+        RunResult,
     )
-    from .runs import (
-        TERMINAL_STATUSES,
-        adownload_snapshot,
-        aget_run_result,
-        arun_notebook,
-        await_run,
-        download_snapshot,
-        get_run_result,
-        run_notebook,
-        wait_for_run,
-    )
+    from .project_archive import ProjectExport
+    from .runs import AsyncRunHandle, RunHandle
 
-# Resolved on first use (PEP 562): the run helpers and their results load the run models and
-# endpoints, the version needs importlib.metadata, and the limiter is loaded when a client is made,
-# so `import deepnote_overlay` loads none of them until asked.
 _LAZY = {
-    **{name: ".client" for name in ("USER_AGENT", "__version__")},
+    "__version__": ".client",
     **{name: ".limiter" for name in ("RateBudget", "RateLimiter")},
-    **{name: ".outputs" for name in ("BlockOutput", "BlockOutputs", "RunFailure", "RunResult")},
     **{
-        name: ".runs"
+        name: ".outputs"
         for name in (
-            "TERMINAL_STATUSES",
-            "adownload_snapshot",
-            "aget_run_result",
-            "arun_notebook",
-            "await_run",
-            "download_snapshot",
-            "get_run_result",
-            "run_notebook",
-            "wait_for_run",
+            "BlockOutput",
+            "BlockOutputs",
+            "Dataframe",
+            "MissingOutputError",
+            "RunFailedError",
+            "RunFailure",
+            "RunResult",
         )
     },
-    # issue 11b: the file transfer helpers load the files endpoints and models on first use.
-    **{name: ".files" for name in ("adownload_file", "aupload_file", "download_file", "upload_file")},
-    **{
-        name: ".project_archive"
-        for name in (
-            "EXPORT_RECORD",
-            "ProjectExport",
-            "aexport_project",
-            "aimport_project",
-            "export_project",
-            "import_project",
-        )
-    },
+    "OutputBindingError": ".output",
+    "ProjectExport": ".project_archive",
+    **{name: ".runs" for name in ("AsyncRunHandle", "RunHandle")},
 }
 
 
 def __getattr__(name: str) -> Any:
+    if name == "output":  # the module of output bindings: ``output.json(block_id, path)``
+        value: Any = import_module(".output", __name__)
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -117,32 +94,30 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+    return sorted([*globals(), *_LAZY, "output"])
 
 
 __all__ = [
-    "DEFAULT_BASE_URL",
-    "DEFAULT_LIMITS",
-    "DEFAULT_MAX_RESPONSE_BYTES",
-    "DEFAULT_TIMEOUT",
-    "EXPORT_RECORD",
-    "TERMINAL_STATUSES",
-    "USER_AGENT",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncDeepnote",
     "AsyncPager",
+    "AsyncRunHandle",
     "AuthenticationError",
     "BadRequestError",
     "BlockOutput",
     "BlockOutputs",
+    "ClientClosedError",
     "ConflictError",
+    "Dataframe",
     "Deepnote",
     "DeepnoteError",
     "InvalidRequestError",
+    "MissingOutputError",
     "MissingTokenError",
     "NotFoundError",
+    "OutputBindingError",
     "PaginationError",
     "PermissionDeniedError",
     "ProjectExport",
@@ -153,36 +128,13 @@ __all__ = [
     "ResponseParseError",
     "ResponseTooLargeError",
     "RetryPolicy",
-    "RetryTransport",
     "RunFailedError",
     "RunFailure",
+    "RunHandle",
     "RunResult",
     "RunTimeoutError",
     "ServerError",
     "SyncPager",
     "__version__",
-    "acall",
-    "adownload_file",
-    "adownload_snapshot",
-    "aexport_project",
-    "aget_run_result",
-    "aimport_project",
-    "aiter_pages",
-    "apaginate",
-    "arun_notebook",
-    "aupload_file",
-    "await_run",
-    "call",
-    "connect",
-    "download_file",
-    "download_snapshot",
-    "export_project",
-    "get_run_result",
-    "import_project",
-    "iter_pages",
-    "page_items",
-    "paginate",
-    "run_notebook",
-    "upload_file",
-    "wait_for_run",
+    "output",
 ]

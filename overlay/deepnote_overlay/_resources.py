@@ -20,7 +20,7 @@ from .facade_helpers import (
     ProjectsHelpers,
     RunsHelpers,
 )
-from .resource import AsyncPager, Resource, SyncPager
+from .resource import AsyncPager, AsyncResource, Resource, SyncPager
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -33,14 +33,10 @@ if TYPE_CHECKING:
     from deepnote_client.models.block_type import BlockType
     from deepnote_client.models.copy_file_response import CopyFileResponse
     from deepnote_client.models.create_block_response import CreateBlockResponse
-    from deepnote_client.models.create_run_response import CreateRunResponse
     from deepnote_client.models.create_session_response import CreateSessionResponse
-    from deepnote_client.models.detached_run_storage_mode import DetachedRunStorageMode
     from deepnote_client.models.execute_session_code_response import ExecuteSessionCodeResponse
-    from deepnote_client.models.file_reference import FileReference
     from deepnote_client.models.get_integration_response import GetIntegrationResponse
     from deepnote_client.models.get_streamlit_app_status_response import GetStreamlitAppStatusResponse
-    from deepnote_client.models.import_project_response import ImportProjectResponse
     from deepnote_client.models.list_integrations_has_schema import ListIntegrationsHasSchema
     from deepnote_client.models.list_integrations_include_metadata import ListIntegrationsIncludeMetadata
     from deepnote_client.models.list_integrations_response import ListIntegrationsResponse
@@ -65,7 +61,6 @@ if TYPE_CHECKING:
     from deepnote_client.models.streamlit_app import StreamlitApp
     from deepnote_client.models.update_project_static_files import UpdateProjectStaticFiles
     from deepnote_client.models.updated_block import UpdatedBlock
-    from deepnote_client.types import File
 
 __all__ = [
     "OPERATIONS",
@@ -93,7 +88,7 @@ __all__ = [
     "StreamlitAppsResource",
 ]
 
-# operationId -> (facade method, generated module); the README's table is made from it.
+# operationId -> (facade method, generated module); the docs' operations reference reads it.
 OPERATIONS: dict[str, tuple[str, str]] = {
     "createNotebook": ("notebooks.create", "deepnote_client.api.notebooks.create_notebook"),
     "getNotebook": ("notebooks.get", "deepnote_client.api.notebooks.get_notebook"),
@@ -105,7 +100,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     ),
     "listNotebookRuns": ("notebooks.list_runs", "deepnote_client.api.notebooks.list_notebook_runs"),
     "scheduleNotebook": ("notebooks.schedule", "deepnote_client.api.notebooks.schedule_notebook"),
-    "createRun": ("runs.create", "deepnote_client.api.runs.create_run"),
+    "createRun": ("runs.start", "deepnote_client.api.runs.create_run"),
     "getRun": ("runs.get", "deepnote_client.api.runs.get_run"),
     "listProjects": ("projects.list", "deepnote_client.api.projects.list_projects"),
     "createProject": ("projects.create", "deepnote_client.api.projects.create_project"),
@@ -133,12 +128,12 @@ OPERATIONS: dict[str, tuple[str, str]] = {
         "streamlit_apps.get_status",
         "deepnote_client.api.streamlit_apps.get_streamlit_app_status",
     ),
-    "createFile": ("files.create", "deepnote_client.api.files.create_file"),
+    "createFile": ("files.upload", "deepnote_client.api.files.create_file"),
     "deleteFile": ("files.delete", "deepnote_client.api.files.delete_file"),
     "copyFile": ("files.copy", "deepnote_client.api.files.copy_file"),
     "downloadFile": ("files.download", "deepnote_client.api.files.download_file"),
-    "exportProject": ("projects.export", "deepnote_client.api.projects.export_project"),
-    "importProject": ("projects.import_", "deepnote_client.api.projects.import_project"),
+    "exportProject": ("projects.export_to", "deepnote_client.api.projects.export_project"),
+    "importProject": ("projects.import_from", "deepnote_client.api.projects.import_project"),
 }
 
 
@@ -302,58 +297,6 @@ class RunsResource(RunsHelpers):
 
     __slots__ = ()
 
-    def create(
-        self,
-        *,
-        notebook_id: str,
-        detached: bool | Unset = UNSET,
-        detached_run_storage_mode: DetachedRunStorageMode | Unset = UNSET,
-        block_ids: builtins.list[str] | Unset = UNSET,
-        run_dependent_blocks: bool | Unset = UNSET,
-        inputs: RunInputs | Unset = UNSET,
-        machine_type: str | Unset = UNSET,
-    ) -> CreateRunResponse:
-        """Run a notebook
-
-        Starts a run of the notebook and returns at once with status `pending`; poll `getRun` until a
-        terminal status (`success`, `error`, `internal_error`, `stopped`). Not idempotent: every call
-        starts a new run. An unknown notebook is a 400, not a 404.
-
-        Args:
-            notebook_id: ID of the notebook to run.
-            detached: Run the notebook as a detached run so it does not affect the live editor
-                session. The REST default is not documented; Deepnote's clients always send it.
-            detached_run_storage_mode: Storage mode for the detached run. `read_write` (default)
-                mounts project storage as writable; `readonly` mounts it as read-only so the run
-                cannot modify the persistent project storage, but can create ephemeral files outside
-                of the persistent project storage directory. Only applies to detached runs.
-            block_ids: Optional non-empty list of unique block IDs to run. Omit to run the full
-                notebook. When provided without `runDependentBlocks`, only these blocks run, in
-                request order. Not supported for detached runs.
-            run_dependent_blocks: When true and `blockIds` is provided, also run downstream blocks
-                that depend on the selected blocks.
-            inputs: Input values to use for this run, keyed by the input `name` returned from `GET
-                /notebooks/{notebookId}`. Values must match the referenced input block type. Values
-                apply to this run only, never to the notebook's saved defaults.
-            machine_type: Machine type id for a detached run; defaults to the project's machine
-                type. Known only from Deepnote's client code (newest), not from the docs.
-
-        Operation ``createRun``: ``deepnote_client.api.runs.create_run``.
-        """
-        from deepnote_client.api.runs import create_run
-        from deepnote_client.models.create_run_body import CreateRunBody
-
-        request_body = CreateRunBody(
-            notebook_id=notebook_id,
-            detached=detached,
-            detached_run_storage_mode=detached_run_storage_mode,
-            block_ids=block_ids,
-            run_dependent_blocks=run_dependent_blocks,
-            inputs=inputs,
-            machine_type=machine_type,
-        )
-        return call(create_run, client=self._client, body=request_body)
-
     def get(self, run_id: str | UUID, *, snapshot_delivery: SnapshotDelivery | Unset = UNSET) -> Run:
         """Get a run
 
@@ -505,72 +448,6 @@ class ProjectsResource(ProjectsHelpers):
             environment_id=environment_id,
         )
         return call(update_project, client=self._client, project_id=project_id, body=request_body).project
-
-    def export(self, project_id: str | UUID) -> File:
-        """Export a project
-
-        A ZIP with one `.deepnote` file per notebook, as readable YAML; outputs and execution metadata
-        are left out. Each document is a full project envelope holding one notebook, and all share
-        `metadata.modifiedAt`. File names are the slugified notebook name (the notebook id when that is
-        empty), made unique. The documents are byte-identical for an unchanged project (the ZIP framing
-        is not); an empty project gives an empty ZIP. From Deepnote's CLI (deepnote-client, `deepnote
-        sync`): every entry is a non-empty top-level `*.deepnote` file (another entry fails the sync),
-        and an unchanged project must export the same bytes, also after an import of its own export,
-        since the CLI detects cloud changes by hashing them.
-
-        Args:
-            project_id: Project identifier.
-
-        Operation ``exportProject``: ``deepnote_client.api.projects.export_project``.
-        """
-        from deepnote_client.api.projects import export_project
-
-        return call(export_project, client=self._client, project_id=project_id)
-
-    def import_(
-        self,
-        project_id: str | UUID,
-        *,
-        body: File,
-        base_modified_at: str | Unset = UNSET,
-        base_content_hash: str | Unset = UNSET,
-        delete_missing_notebooks: bool | Unset = False,
-        force: bool | Unset = False,
-    ) -> ImportProjectResponse:
-        """Import a project
-
-        Reconciles the project with a ZIP of `.deepnote` documents at the archive root, exactly one
-        notebook each (the export's shape), in one transaction after a version-history snapshot. A
-        notebook's identity is `project.notebooks[0].id` inside its document, never the file name; block
-        identity is preserved; outputs and execution state are cleared. All documents must share the
-        project name and integration set. Credentials and `settings.requirements` are never imported.
-        The canonical content hash of an export is the SHA-256 (hex) of the lines `<file name>\\n<SHA-256
-        hex of the file>`, one per document, sorted and joined by `\\n`.
-
-        Args:
-            project_id: Project identifier.
-            body: A ZIP of `.deepnote` documents.
-            base_modified_at: The `metadata.modifiedAt` of the export this import is based on; 409
-                if the project changed structurally since.
-            base_content_hash: The content hash of the export this import is based on; 409 if the
-                current export hashes differently.
-            delete_missing_notebooks: Delete the project's notebooks that are absent from the ZIP.
-            force: Skip both conflict checks.
-
-        Operation ``importProject``: ``deepnote_client.api.projects.import_project``.
-        """
-        from deepnote_client.api.projects import import_project
-
-        return call(
-            import_project,
-            client=self._client,
-            project_id=project_id,
-            body=body,
-            base_modified_at=base_modified_at,
-            base_content_hash=base_content_hash,
-            delete_missing_notebooks=delete_missing_notebooks,
-            force=force,
-        )
 
 
 class MeResource(Resource):
@@ -955,26 +832,6 @@ class FilesResource(FilesHelpers):
 
     __slots__ = ()
 
-    def create(self, *, project_id: str, path: str, file: File) -> FileReference:
-        """Create a file
-
-        Creates a file from a multipart upload at the requested project path, generating a unique path
-        when that path already exists. A file is never overwritten: delete it first.
-
-        Args:
-            project_id: Project to create the file in.
-            path: Requested destination path within the project. If it already exists, a unique path
-                is generated.
-            file: File content to upload.
-
-        Operation ``createFile``: ``deepnote_client.api.files.create_file``.
-        """
-        from deepnote_client.api.files import create_file
-        from deepnote_client.models.create_file_multipart_body import CreateFileMultipartBody
-
-        request_body = CreateFileMultipartBody(project_id=project_id, path=path, file=file)
-        return call(create_file, client=self._client, body=request_body).file
-
     def delete(self, *, project_id: str | UUID, path: str) -> None:
         """Delete a file
 
@@ -1017,25 +874,8 @@ class FilesResource(FilesHelpers):
         )
         return call(copy_file, client=self._client, body=request_body)
 
-    def download(self, *, project_id: str | UUID, path: str) -> File:
-        """Download a file
 
-        The file's raw bytes, sent chunked without a `Content-Length` (from Deepnote's client code).
-        Through `call` the body is read into memory within the client's size limit; use
-        `deepnote_overlay.download_file` to stream a file of any size to disk.
-
-        Args:
-            project_id: Project that contains the file.
-            path: File path within the project.
-
-        Operation ``downloadFile``: ``deepnote_client.api.files.download_file``.
-        """
-        from deepnote_client.api.files import download_file
-
-        return call(download_file, client=self._client, project_id=project_id, path=path)
-
-
-class AsyncNotebooksResource(Resource):
+class AsyncNotebooksResource(AsyncResource):
     """Notebooks, their blocks, runs, and schedules."""
 
     __slots__ = ()
@@ -1199,58 +1039,6 @@ class AsyncRunsResource(AsyncRunsHelpers):
 
     __slots__ = ()
 
-    async def create(
-        self,
-        *,
-        notebook_id: str,
-        detached: bool | Unset = UNSET,
-        detached_run_storage_mode: DetachedRunStorageMode | Unset = UNSET,
-        block_ids: builtins.list[str] | Unset = UNSET,
-        run_dependent_blocks: bool | Unset = UNSET,
-        inputs: RunInputs | Unset = UNSET,
-        machine_type: str | Unset = UNSET,
-    ) -> CreateRunResponse:
-        """Run a notebook
-
-        Starts a run of the notebook and returns at once with status `pending`; poll `getRun` until a
-        terminal status (`success`, `error`, `internal_error`, `stopped`). Not idempotent: every call
-        starts a new run. An unknown notebook is a 400, not a 404.
-
-        Args:
-            notebook_id: ID of the notebook to run.
-            detached: Run the notebook as a detached run so it does not affect the live editor
-                session. The REST default is not documented; Deepnote's clients always send it.
-            detached_run_storage_mode: Storage mode for the detached run. `read_write` (default)
-                mounts project storage as writable; `readonly` mounts it as read-only so the run
-                cannot modify the persistent project storage, but can create ephemeral files outside
-                of the persistent project storage directory. Only applies to detached runs.
-            block_ids: Optional non-empty list of unique block IDs to run. Omit to run the full
-                notebook. When provided without `runDependentBlocks`, only these blocks run, in
-                request order. Not supported for detached runs.
-            run_dependent_blocks: When true and `blockIds` is provided, also run downstream blocks
-                that depend on the selected blocks.
-            inputs: Input values to use for this run, keyed by the input `name` returned from `GET
-                /notebooks/{notebookId}`. Values must match the referenced input block type. Values
-                apply to this run only, never to the notebook's saved defaults.
-            machine_type: Machine type id for a detached run; defaults to the project's machine
-                type. Known only from Deepnote's client code (newest), not from the docs.
-
-        Operation ``createRun``: ``deepnote_client.api.runs.create_run``.
-        """
-        from deepnote_client.api.runs import create_run
-        from deepnote_client.models.create_run_body import CreateRunBody
-
-        request_body = CreateRunBody(
-            notebook_id=notebook_id,
-            detached=detached,
-            detached_run_storage_mode=detached_run_storage_mode,
-            block_ids=block_ids,
-            run_dependent_blocks=run_dependent_blocks,
-            inputs=inputs,
-            machine_type=machine_type,
-        )
-        return await acall(create_run, client=self._client, body=request_body)
-
     async def get(self, run_id: str | UUID, *, snapshot_delivery: SnapshotDelivery | Unset = UNSET) -> Run:
         """Get a run
 
@@ -1407,74 +1195,8 @@ class AsyncProjectsResource(AsyncProjectsHelpers):
             await acall(update_project, client=self._client, project_id=project_id, body=request_body)
         ).project
 
-    async def export(self, project_id: str | UUID) -> File:
-        """Export a project
 
-        A ZIP with one `.deepnote` file per notebook, as readable YAML; outputs and execution metadata
-        are left out. Each document is a full project envelope holding one notebook, and all share
-        `metadata.modifiedAt`. File names are the slugified notebook name (the notebook id when that is
-        empty), made unique. The documents are byte-identical for an unchanged project (the ZIP framing
-        is not); an empty project gives an empty ZIP. From Deepnote's CLI (deepnote-client, `deepnote
-        sync`): every entry is a non-empty top-level `*.deepnote` file (another entry fails the sync),
-        and an unchanged project must export the same bytes, also after an import of its own export,
-        since the CLI detects cloud changes by hashing them.
-
-        Args:
-            project_id: Project identifier.
-
-        Operation ``exportProject``: ``deepnote_client.api.projects.export_project``.
-        """
-        from deepnote_client.api.projects import export_project
-
-        return await acall(export_project, client=self._client, project_id=project_id)
-
-    async def import_(
-        self,
-        project_id: str | UUID,
-        *,
-        body: File,
-        base_modified_at: str | Unset = UNSET,
-        base_content_hash: str | Unset = UNSET,
-        delete_missing_notebooks: bool | Unset = False,
-        force: bool | Unset = False,
-    ) -> ImportProjectResponse:
-        """Import a project
-
-        Reconciles the project with a ZIP of `.deepnote` documents at the archive root, exactly one
-        notebook each (the export's shape), in one transaction after a version-history snapshot. A
-        notebook's identity is `project.notebooks[0].id` inside its document, never the file name; block
-        identity is preserved; outputs and execution state are cleared. All documents must share the
-        project name and integration set. Credentials and `settings.requirements` are never imported.
-        The canonical content hash of an export is the SHA-256 (hex) of the lines `<file name>\\n<SHA-256
-        hex of the file>`, one per document, sorted and joined by `\\n`.
-
-        Args:
-            project_id: Project identifier.
-            body: A ZIP of `.deepnote` documents.
-            base_modified_at: The `metadata.modifiedAt` of the export this import is based on; 409
-                if the project changed structurally since.
-            base_content_hash: The content hash of the export this import is based on; 409 if the
-                current export hashes differently.
-            delete_missing_notebooks: Delete the project's notebooks that are absent from the ZIP.
-            force: Skip both conflict checks.
-
-        Operation ``importProject``: ``deepnote_client.api.projects.import_project``.
-        """
-        from deepnote_client.api.projects import import_project
-
-        return await acall(
-            import_project,
-            client=self._client,
-            project_id=project_id,
-            body=body,
-            base_modified_at=base_modified_at,
-            base_content_hash=base_content_hash,
-            delete_missing_notebooks=delete_missing_notebooks,
-            force=force,
-        )
-
-
-class AsyncMeResource(Resource):
+class AsyncMeResource(AsyncResource):
     """Information about the calling API key and its workspace."""
 
     __slots__ = ()
@@ -1492,7 +1214,7 @@ class AsyncMeResource(Resource):
         return await acall(get_me, client=self._client)
 
 
-class AsyncBlocksResource(Resource):
+class AsyncBlocksResource(AsyncResource):
     """Notebook blocks (code, SQL, markdown, etc.)."""
 
     __slots__ = ()
@@ -1596,7 +1318,7 @@ class AsyncBlocksResource(Resource):
         return (await acall(update_block, client=self._client, block_id=block_id, body=request_body)).block
 
 
-class AsyncSearchResource(Resource):
+class AsyncSearchResource(AsyncResource):
     """Cross-resource search."""
 
     __slots__ = ()
@@ -1623,7 +1345,7 @@ class AsyncSearchResource(Resource):
         return await acall(search, client=self._client, q=q, types=types)
 
 
-class AsyncSessionsResource(Resource):
+class AsyncSessionsResource(AsyncResource):
     """Long-lived interactive sessions for running notebooks and blocks (beta)."""
 
     __slots__ = ()
@@ -1687,7 +1409,7 @@ class AsyncSessionsResource(Resource):
         )
 
 
-class AsyncIntegrationsResource(Resource):
+class AsyncIntegrationsResource(AsyncResource):
     """Data source integrations and their usages."""
 
     __slots__ = ()
@@ -1761,7 +1483,7 @@ class AsyncIntegrationsResource(Resource):
         )
 
 
-class AsyncMachinesResource(Resource):
+class AsyncMachinesResource(AsyncResource):
     """The machines that run project code in the editor and in live-mode runs."""
 
     __slots__ = ()
@@ -1799,7 +1521,7 @@ class AsyncMachinesResource(Resource):
         return (await acall(get_machine, client=self._client, project_id=project_id)).machine
 
 
-class AsyncStreamlitAppsResource(Resource):
+class AsyncStreamlitAppsResource(AsyncResource):
     """Streamlit apps served from project files."""
 
     __slots__ = ()
@@ -1858,26 +1580,6 @@ class AsyncFilesResource(AsyncFilesHelpers):
 
     __slots__ = ()
 
-    async def create(self, *, project_id: str, path: str, file: File) -> FileReference:
-        """Create a file
-
-        Creates a file from a multipart upload at the requested project path, generating a unique path
-        when that path already exists. A file is never overwritten: delete it first.
-
-        Args:
-            project_id: Project to create the file in.
-            path: Requested destination path within the project. If it already exists, a unique path
-                is generated.
-            file: File content to upload.
-
-        Operation ``createFile``: ``deepnote_client.api.files.create_file``.
-        """
-        from deepnote_client.api.files import create_file
-        from deepnote_client.models.create_file_multipart_body import CreateFileMultipartBody
-
-        request_body = CreateFileMultipartBody(project_id=project_id, path=path, file=file)
-        return (await acall(create_file, client=self._client, body=request_body)).file
-
     async def delete(self, *, project_id: str | UUID, path: str) -> None:
         """Delete a file
 
@@ -1919,20 +1621,3 @@ class AsyncFilesResource(AsyncFilesHelpers):
             source_file_path=source_file_path,
         )
         return await acall(copy_file, client=self._client, body=request_body)
-
-    async def download(self, *, project_id: str | UUID, path: str) -> File:
-        """Download a file
-
-        The file's raw bytes, sent chunked without a `Content-Length` (from Deepnote's client code).
-        Through `call` the body is read into memory within the client's size limit; use
-        `deepnote_overlay.download_file` to stream a file of any size to disk.
-
-        Args:
-            project_id: Project that contains the file.
-            path: File path within the project.
-
-        Operation ``downloadFile``: ``deepnote_client.api.files.download_file``.
-        """
-        from deepnote_client.api.files import download_file
-
-        return await acall(download_file, client=self._client, project_id=project_id, path=path)

@@ -50,6 +50,7 @@ from .errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    ClientClosedError,
     DeepnoteError,
     InvalidRequestError,
     ResponseParseError,
@@ -138,8 +139,10 @@ def build_request(
     """The httpx client and the request ``build`` makes with it; a request httpx refuses to build
     raises ``InvalidRequestError`` without quoting the offending value (it may be the token).
     """
+    http = get_http()
+    if http.is_closed:
+        raise ClientClosedError()
     try:
-        http = get_http()
         return http, build(http)
     except httpx.InvalidURL as error:
         reason = f"httpx refused the URL: {str(error)[:80]}"
@@ -267,9 +270,15 @@ def _decoded_body(response: httpx.Response) -> Any:
 
 
 def _status_error(request: httpx.Request, response: httpx.Response) -> APIStatusError:
+    message = _error_message(response)
+    if response.status_code == 404 and not request.url.path.startswith("/v2/"):
+        message += (
+            f"; the base URL ({request.url.scheme}://{request.url.netloc.decode()}) has no /v2: the API's "
+            "paths start with /v2, as in https://api.deepnote.com/v2"
+        )
     return status_error(
         status_code=response.status_code,
-        message=_error_message(response),
+        message=message,
         method=request.method,
         url=str(request.url),
         retry_after=retry_after_seconds(
@@ -279,7 +288,7 @@ def _status_error(request: httpx.Request, response: httpx.Response) -> APIStatus
 
 
 def _error_message(response: httpx.Response) -> str:
-    """The ``message`` of an ``ErrorResponse`` body, else the status's reason phrase.
+    """The ``message`` (or ``error``) of an error body, else the status's reason phrase.
 
     A body that is not an ``ErrorResponse`` is not quoted, since a proxy's error page may echo
     anything; its size is enough to tell it apart.
@@ -288,8 +297,11 @@ def _error_message(response: httpx.Response) -> str:
         body = response.json()
     except (ValueError, RecursionError):
         body = None
-    if isinstance(body, dict) and isinstance(body.get("message"), str) and body["message"]:
-        return str(body["message"])
+    if isinstance(body, dict):
+        # Deepnote's API says ``message``; some of its answers (and older ones) say ``error``.
+        for key in ("message", "error"):
+            if isinstance(body.get(key), str) and body[key]:
+                return str(body[key])
     try:
         phrase = HTTPStatus(response.status_code).phrase
     except ValueError:

@@ -3,7 +3,9 @@
 Guarantees:
 
 - The token is the argument or ``DEEPNOTE_TOKEN``; without either, ``MissingTokenError`` is raised
-  at once, before any request.
+  at once, before any request. A callable given as the token is a token provider, called for
+  every request (short-lived credentials); what it returns is checked like a token, and a provider
+  that fails or returns no usable token raises ``MissingTokenError`` naming only the failure.
 - The base URL is the argument, else ``DEEPNOTE_BASE_URL``, else ``https://api.deepnote.com/v2``.
 - The returned client works with every generated function, sync and async, and (unless
   ``retry=None``) sends every request through one ``RetryTransport``.
@@ -27,13 +29,16 @@ Guarantees:
 
 from __future__ import annotations
 
+import copy
+import enum
 import functools
 import ipaddress
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Generator, Mapping
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import httpx
 
 from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClient, check_header_value
@@ -52,8 +57,10 @@ __all__ = [
     "DEFAULT_RETRY_POLICY",
     "DEFAULT_TIMEOUT",
     "USER_AGENT",
+    "Connection",
     "__version__",
     "connect",
+    "connection",
 ]
 
 DEFAULT_BASE_URL = "https://api.deepnote.com/v2"
@@ -103,7 +110,7 @@ _CLIENT_OPTIONS = ("headers", "cookies", "follow_redirects")
 
 
 def connect(
-    token: str | None = None,
+    token: str | Callable[[], str] | None = None,
     *,
     base_url: str | None = None,
     timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -124,9 +131,38 @@ def connect(
     ``headers``, ``event_hooks``); ``transport=`` replaces the network transport (for example an
     ``httpx.MockTransport``), still wrapped by the retries.
     """
+    return connection(
+        token,
+        base_url=base_url,
+        timeout=timeout,
+        retry=retry,
+        max_response_bytes=max_response_bytes,
+        limiter=limiter,
+        max_concurrency=max_concurrency,
+        **httpx_options,
+    ).client()
+
+
+def connection(
+    token: str | Callable[[], str] | None = None,
+    *,
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+    retry: RetryPolicy | None = DEFAULT_RETRY_POLICY,
+    max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+    limiter: RateLimiter | bool = True,
+    max_concurrency: int | None = None,
+    **httpx_options: Any,
+) -> Connection:
+    """What ``connect`` builds its client from (``Deepnote`` keeps it for ``with_options``)."""
+    provider = token if callable(token) else None
+    if provider is not None:
+        # Called for every request (short-lived credentials); the client's own header is replaced.
+        httpx_options["auth"] = TokenProviderAuth(provider)
+        token = TokenProviderAuth.PLACEHOLDER
     if token is None:
         token = os.environ.get("DEEPNOTE_TOKEN")
-    if token is None or not token.strip():
+    if not isinstance(token, str) or not token.strip():
         raise MissingTokenError(
             "no Deepnote API token: pass connect(token=...) or set the DEEPNOTE_TOKEN environment variable"
         )
@@ -136,8 +172,7 @@ def connect(
         base_url = os.environ.get("DEEPNOTE_BASE_URL") or DEFAULT_BASE_URL
     _check_base_url(base_url)
     timeout = _checked_timeout(timeout)
-    if max_response_bytes is not None and max_response_bytes <= 0:
-        raise ValueError(f"max_response_bytes must be above zero or None, not {max_response_bytes!r}")
+    _checked_size(max_response_bytes)
 
     client_fields = {name: httpx_options.pop(name) for name in _CLIENT_OPTIONS if name in httpx_options}
     extra_headers = client_fields.pop("headers", {})
@@ -153,16 +188,104 @@ def connect(
             retry, rate_limiter, verify, httpx_options, max_response_bytes
         )
 
-    return AuthenticatedClient(
-        base_url=base_url,
-        token=token,
-        timeout=timeout,
-        headers=dict(headers),
-        verify_ssl=verify,
-        httpx_args=httpx_options,
-        max_response_bytes=max_response_bytes,
-        **client_fields,
+    return Connection(
+        {
+            "base_url": base_url,
+            "token": token,
+            "timeout": timeout,
+            "headers": dict(headers),
+            "verify_ssl": verify,
+            "httpx_args": httpx_options,
+            "max_response_bytes": max_response_bytes,
+            **client_fields,
+        }
     )
+
+
+class Keep(enum.Enum):
+    """The default of ``Connection.evolve``'s arguments: keep the setting as it is."""
+
+    KEEP = "KEEP"
+
+
+KEEP = Keep.KEEP
+
+
+@attrs.frozen
+class Connection:
+    """Every setting ``connect`` decided, in one place: the generated client's arguments, the
+    transport (which holds the connection pool, the retry policy and the rate limiter) among them.
+
+    ``client()`` builds a generated client from them; ``evolve`` gives the settings with some
+    request settings changed and the same pool and limiter, so ``Deepnote.with_options`` never
+    reads a generated client's private attributes.
+    """
+
+    arguments: dict[str, Any]
+
+    def client(self) -> AuthenticatedClient:
+        return AuthenticatedClient(**self.arguments)
+
+    @property
+    def transport(self) -> httpx.BaseTransport | None:
+        transport: httpx.BaseTransport | None = self.arguments["httpx_args"].get("transport")
+        return transport
+
+    def evolve(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None | Keep = KEEP,
+        retry: RetryPolicy | Keep = KEEP,
+        max_response_bytes: int | None | Keep = KEEP,
+    ) -> Connection:
+        arguments = dict(self.arguments)
+        if not isinstance(timeout, Keep):
+            arguments["timeout"] = _checked_timeout(timeout)
+        transport = self.transport
+        if not isinstance(max_response_bytes, Keep):
+            arguments["max_response_bytes"] = _checked_size(max_response_bytes)
+        if not isinstance(retry, Keep) or not isinstance(max_response_bytes, Keep):
+            if not isinstance(transport, RetryTransport):
+                raise TypeError(
+                    "changing retry or max_response_bytes needs the retry transport connect() installs"
+                )
+            # Same wrapped transports (the pool) and the same limiter, other settings.
+            transport = copy.copy(transport)
+            if not isinstance(retry, Keep):
+                transport.policy = retry
+            transport.buffer_limit = arguments["max_response_bytes"]
+            arguments["httpx_args"] = {**arguments["httpx_args"], "transport": transport}
+        return Connection(arguments)
+
+
+def _checked_size(max_response_bytes: int | None) -> int | None:
+    if max_response_bytes is not None and max_response_bytes <= 0:
+        raise ValueError(f"max_response_bytes must be above zero or None, not {max_response_bytes!r}")
+    return max_response_bytes
+
+
+class TokenProviderAuth(httpx.Auth):
+    """Sets ``Authorization: Bearer <provider()>`` on every request."""
+
+    PLACEHOLDER = "token-from-provider"
+
+    def __init__(self, provider: Callable[[], str]) -> None:
+        self._provider = provider
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        try:
+            token = self._provider()
+        except Exception as error:  # noqa: BLE001  # the provider's failure, without its text (it may hold secrets)
+            raise MissingTokenError(f"the token provider failed: {type(error).__name__}") from None
+        if not isinstance(token, str) or not token.strip():
+            raise MissingTokenError("the token provider returned no token")
+        token = token.strip()
+        check_header_value("the Deepnote API token", token)
+        request.headers["Authorization"] = f"Bearer {token}"
+        yield request
 
 
 def _check_headers(headers: Mapping[str, str | bytes]) -> None:

@@ -3,6 +3,8 @@
 Guarantees:
 
 - Everything the overlay raises on purpose derives from ``DeepnoteError``.
+- A request on a closed client raises ``ClientClosedError``, saying so, before anything is sent.
+- A 404 whose URL path does not start with ``/v2/`` says that the base URL lacks ``/v2``.
 - An error answer from the API becomes an ``APIStatusError`` subclass chosen by status code, with
   the status, the server's ``message``, and the request's method and URL.
 - A transport failure becomes ``APIConnectionError`` (``APITimeoutError`` for timeouts).
@@ -27,8 +29,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from deepnote_client.models.run import Run
 
-    from .outputs import RunFailure, RunResult
-
 __all__ = [
     "MAX_TEXT_LENGTH",
     "APIConnectionError",
@@ -36,6 +36,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "DeepnoteError",
     "InvalidRequestError",
@@ -47,7 +48,6 @@ __all__ = [
     "RepeatedPageTokenError",
     "ResponseParseError",
     "ResponseTooLargeError",
-    "RunFailedError",
     "RunTimeoutError",
     "ServerError",
     "bounded_text",
@@ -97,8 +97,11 @@ class DeepnoteError(Exception):
 class InvalidRequestError(DeepnoteError, ValueError):
     """The request could not be built as given, so nothing was sent.
 
-    For example a URL longer than httpx accepts, or a header value that is not ASCII. Also a
-    ``ValueError``: it is a bad argument. The offending value is never quoted (it may be the token).
+    For example a URL longer than httpx accepts, or a header value that is not ASCII; a URL from
+    the server that httpx cannot parse (a redirect's, a snapshot's: never quoted, it may be
+    signed); a project directory an export or import refuses (a link where documents go, a record
+    of another project: the path is named). Also a ``ValueError``: it is a bad argument. The
+    offending value is never quoted (it may be the token).
     """
 
     def __init__(self, *, operation: str, reason: str) -> None:
@@ -108,6 +111,16 @@ class InvalidRequestError(DeepnoteError, ValueError):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(operation={self.operation!r}, reason={self.reason!r})"
+
+
+class ClientClosedError(DeepnoteError):
+    """A request was made on a client that was closed (``close()``, or its ``with`` block ended)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "this client was closed (its 'with' block ended or close() was called): make a new "
+            "Deepnote() for further requests"
+        )
 
 
 class MissingTokenError(DeepnoteError, ValueError):
@@ -310,28 +323,3 @@ class RunTimeoutError(DeepnoteError):
         self.notebook_id = notebook_id
         state = f"still {run.status.value}" if run is not None else "never answered"
         super().__init__(bounded_text(f"run {self.run_id} {state} after {timeout:g} s"))
-
-
-class RunFailedError(DeepnoteError):
-    """A run ended with ``error``, ``internal_error`` or ``stopped`` and the caller asked to raise.
-
-    ``result`` is the ``RunResult`` (the run and its outputs), ``failure`` the ``RunFailure``: the
-    failing block, ``ename`` and ``evalue`` when the snapshot shows them.
-    """
-
-    def __init__(self, *, result: RunResult) -> None:
-        failure = result.failure
-        if failure is None:
-            raise ValueError(f"run {result.run_id} did not fail (status {result.status})")
-        self.result = result
-        self.run = result.run
-        self.failure: RunFailure = failure
-        self.run_id = result.run_id
-        self.notebook_id = result.notebook_id
-        self.status = failure.status
-        self.block_id = failure.block_id
-        self.ename = failure.ename
-        self.evalue = failure.evalue
-        super().__init__(
-            bounded_text(f"run {self.run_id} of notebook {self.notebook_id} {failure.describe()}")
-        )

@@ -3,28 +3,29 @@
 Guarantees:
 
 - For a spec tag ``X`` (attribute ``x`` on ``Deepnote``), a class ``XHelpers`` here becomes a base
-  of the generated ``XResource`` and ``AsyncXHelpers`` a base of ``AsyncXResource``;
+  of the generated ``XResource``, and ``AsyncXHelpers`` a base of ``AsyncXResource``.
   ``scripts/generate_facade.py`` fails when a helper's name is also an operation's method name.
-- Helpers are thin: each forwards to the overlay function of the same purpose with the resource's
-  client, with that function's own signature (``client_function``), so they never drift from it.
+- ``replaces`` maps an operationId to the helper method that does its job; the generated resource
+  then has no method of its own for that operation, so each job has one name.
+- Helpers are thin: each runs the overlay plan or function of the same purpose with the resource's
+  client, with that function's own parameters, so they never drift from it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, Unpack
 
-from .resource import ImportedOnFirstCall, Resource, client_function
+from ._plans import adrive, drive
+from .resource import AsyncResource, ImportedOnFirstCall, Resource, client_function
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from .files import adownload_file, aupload_file, download_file, upload_file
     from .project_archive import aexport_project, aimport_project, export_project, import_project
-    from .runs import aget_run_result, await_run, get_run_result, wait_for_run
+    from .runs import AsyncRunHandle, RunHandle, StartOptions
 else:
-    aget_run_result = ImportedOnFirstCall(".runs", "aget_run_result")
-    await_run = ImportedOnFirstCall(".runs", "await_run")
-    get_run_result = ImportedOnFirstCall(".runs", "get_run_result")
-    wait_for_run = ImportedOnFirstCall(".runs", "wait_for_run")
-    # issue 11b: the file helpers load the files endpoints and models on first use too.
+    # The file and project helpers load their endpoints and models on first use.
     upload_file = ImportedOnFirstCall(".files", "upload_file")
     aupload_file = ImportedOnFirstCall(".files", "aupload_file")
     download_file = ImportedOnFirstCall(".files", "download_file")
@@ -45,61 +46,86 @@ __all__ = [
 
 
 class RunsHelpers(Resource):
-    """``dn.runs.wait(run_id, timeout=...)``: ``wait_for_run`` on this client;
-    ``dn.runs.result(run_id)``: ``get_run_result`` (the run's outputs and failure reason)."""
+    """``dn.runs.start(notebook_id, inputs=...)`` starts a run and returns its handle at once;
+    ``dn.runs.attach(run_id)`` is the handle of a run started elsewhere. ``handle.wait(...)``."""
 
     __slots__ = ()
+    replaces: ClassVar[dict[str, str]] = {"createRun": "start"}
 
-    wait = client_function(wait_for_run)
-    result = client_function(get_run_result)
+    def start(self, notebook_id: str | UUID, **options: Unpack[StartOptions]) -> RunHandle:
+        """Send ``createRun`` once; the handle has ``id``, ``status``, ``notebook_id`` and ``url``."""
+        from . import runs
+
+        links = runs.links_of(self._client.get_httpx_client())
+        return runs.RunHandle(self._client, drive(runs.start(links, notebook_id, **options), self._client))
+
+    def attach(self, run_id: str | UUID) -> RunHandle:
+        """The handle of a run started elsewhere (one ``getRun``)."""
+        from . import runs
+
+        links = runs.links_of(self._client.get_httpx_client())
+        return runs.RunHandle(self._client, drive(runs.attach(links, run_id), self._client))
 
 
-class AsyncRunsHelpers(Resource):
-    """``await dn.runs.wait(run_id, timeout=...)``: ``await_run`` on this client;
-    ``await dn.runs.result(run_id)``: ``aget_run_result``."""
+class AsyncRunsHelpers(AsyncResource):
+    """Async ``RunsHelpers``: ``await dn.runs.start(...)``, ``await dn.runs.attach(run_id)``."""
 
     __slots__ = ()
+    replaces: ClassVar[dict[str, str]] = RunsHelpers.replaces
 
-    wait = client_function(await_run)
-    result = client_function(aget_run_result)
+    async def start(self, notebook_id: str | UUID, **options: Unpack[StartOptions]) -> AsyncRunHandle:
+        """Send ``createRun`` once; the handle has ``id``, ``status``, ``notebook_id`` and ``url``."""
+        from . import runs
 
+        links = runs.links_of(self._client.get_async_httpx_client())
+        state = await adrive(runs.start(links, notebook_id, **options), self._client)
+        return runs.AsyncRunHandle(self._client, state)
 
-# --- issue 11b: files ---------------------------------------------------------------------------
+    async def attach(self, run_id: str | UUID) -> AsyncRunHandle:
+        """The handle of a run started elsewhere (one ``getRun``)."""
+        from . import runs
+
+        links = runs.links_of(self._client.get_async_httpx_client())
+        return runs.AsyncRunHandle(self._client, await adrive(runs.attach(links, run_id), self._client))
 
 
 class FilesHelpers(Resource):
-    """``dn.files.upload(project_id, path, source)`` and ``dn.files.download_to(project_id, path,
-    destination)``: ``upload_file`` and ``download_file`` (streamed both ways) on this client."""
+    """``dn.files.upload(project_id, path, source)`` and ``dn.files.download(project_id, path,
+    destination)``, streamed both ways."""
 
     __slots__ = ()
+    replaces: ClassVar[dict[str, str]] = {"createFile": "upload", "downloadFile": "download"}
 
     upload = client_function(upload_file)
-    download_to = client_function(download_file)
+    download = client_function(download_file)
 
 
-class AsyncFilesHelpers(Resource):
-    """Async ``FilesHelpers``: ``aupload_file`` and ``adownload_file`` on this client."""
+class AsyncFilesHelpers(AsyncResource):
+    """Async ``FilesHelpers``."""
 
     __slots__ = ()
+    replaces: ClassVar[dict[str, str]] = FilesHelpers.replaces
 
     upload = client_function(aupload_file)
-    download_to = client_function(adownload_file)
+    download = client_function(adownload_file)
 
 
 class ProjectsHelpers(Resource):
     """``dn.projects.export_to(project_id, directory)`` and ``dn.projects.import_from(project_id,
-    directory)``: ``export_project`` and ``import_project`` (conflict check on) on this client."""
+    directory)``: a project as a directory of ``.deepnote`` files, both ways."""
 
     __slots__ = ()
+    replaces: ClassVar[dict[str, str]] = {"exportProject": "export_to", "importProject": "import_from"}
 
     export_to = client_function(export_project)
     import_from = client_function(import_project)
 
 
-class AsyncProjectsHelpers(Resource):
-    """Async ``ProjectsHelpers``: ``aexport_project`` and ``aimport_project`` on this client."""
+class AsyncProjectsHelpers(AsyncResource):
+    """Async ``ProjectsHelpers``."""
 
     __slots__ = ()
+    replaces: ClassVar[dict[str, str]] = ProjectsHelpers.replaces
 
     export_to = client_function(aexport_project)
     import_from = client_function(aimport_project)

@@ -24,7 +24,14 @@ from deepnote_client.client import AuthenticatedClient
 
 from .pagination import aiter_pages, apaginate, iter_pages, paginate
 
-__all__ = ["AsyncPager", "ImportedOnFirstCall", "Resource", "SyncPager", "client_function"]
+__all__ = [
+    "AsyncPager",
+    "AsyncResource",
+    "ImportedOnFirstCall",
+    "Resource",
+    "SyncPager",
+    "client_function",
+]
 
 ItemT = TypeVar("ItemT")
 PageT = TypeVar("PageT")
@@ -32,9 +39,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-class Resource:
-    """The operations of one spec tag, sent through one generated client."""
-
+class _ResourceBase:
     __slots__ = ("_client",)
 
     def __init__(self, client: AuthenticatedClient) -> None:
@@ -42,6 +47,18 @@ class Resource:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
+
+
+class Resource(_ResourceBase):
+    """The operations of one spec tag, sent through one generated client."""
+
+    __slots__ = ()
+
+
+class AsyncResource(_ResourceBase):
+    """The operations of one spec tag, sent through one generated client's async side."""
+
+    __slots__ = ()
 
 
 class _Pager:

@@ -29,9 +29,9 @@ from deepnote_fake import (
     create_app,
 )
 from deepnote_fake.operations import RULES
-from tests.contract.support import ROOT, asgi_schema, spec_copy
+from tests.contract.support import LOOPBACK_HOST, ROOT, asgi_schema, spec_copy
 
-AUTH = {"Authorization": f"Bearer {SEED_TOKEN}"}
+AUTH = {"Authorization": f"Bearer {SEED_TOKEN}", **LOOPBACK_HOST}
 
 
 def _contract_script() -> ModuleType:

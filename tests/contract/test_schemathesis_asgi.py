@@ -32,13 +32,13 @@ from deepnote_fake import (
     create_app,
     deepnote_format,
 )
-from tests.contract.support import asgi_schema
+from tests.contract.support import LOOPBACK_HOST, asgi_schema
 
 # One app for the generated tests, like one long-running server: state accumulates across cases.
 APP = create_app(FakeDeepnote(pending_seconds=0.01, running_seconds=0.02, snapshot_seconds=0.0))
 # Budget: per operation of the spec x (examples + coverage + fuzzing); keeps this module well under 30 s.
 SCHEMA = asgi_schema(APP, max_examples=15)
-AUTH = {"Authorization": f"Bearer {SEED_TOKEN}"}
+AUTH = {"Authorization": f"Bearer {SEED_TOKEN}", **LOOPBACK_HOST}
 
 
 @SCHEMA.parametrize()

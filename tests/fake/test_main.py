@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 
-from deepnote_fake import SEED_PROJECT_ID, SEED_TOKEN
+from deepnote_fake import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, SEED_TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 AUTH = {"Authorization": f"Bearer {SEED_TOKEN}"}
@@ -32,19 +32,20 @@ def test_python_m_prints_lines_a_shell_can_paste_then_serves() -> None:
             assert line, "python -m deepnote_fake exited before it was ready"
             printed.append(line)
             assert len(printed) < 20
-        # Pasting everything it printed into a shell exports the three variables.
+        # Pasting everything it printed into a shell exports the four variables the docs read.
         pasted = (
             "".join(printed)
-            + 'printf "%s\\n" "$DEEPNOTE_BASE_URL" "$DEEPNOTE_TOKEN" "$DEEPNOTE_PROJECT_ID"\n'
+            + 'printf "%s\\n" "$DEEPNOTE_BASE_URL" "$DEEPNOTE_TOKEN" "$DEEPNOTE_PROJECT_ID"'
+            + ' "$DEEPNOTE_NOTEBOOK_ID"\n'
         )
         clean = {k: v for k, v in os.environ.items() if not k.startswith("DEEPNOTE_")}
         shell = subprocess.run(
             ["sh", "-c", pasted], env=clean, capture_output=True, text=True, timeout=10, check=False
         )
         assert shell.returncode == 0 and shell.stderr == ""
-        base_url, token, project_id = shell.stdout.split("\n")[:3]
+        base_url, token, project_id, notebook_id = shell.stdout.split("\n")[:4]
         assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/v2")
-        assert (token, project_id) == (SEED_TOKEN, SEED_PROJECT_ID)
+        assert (token, project_id, notebook_id) == (SEED_TOKEN, SEED_PROJECT_ID, SEED_NOTEBOOK_ID)
         # Bound before printing: the first request is served, no retry needed.
         assert httpx.get(f"{base_url}/projects/{project_id}", headers=AUTH, timeout=5).status_code == 200
     finally:

@@ -118,7 +118,7 @@ def test_an_operation_without_a_documented_success_is_refused() -> None:
 
 async def _get(app: Any, path: str) -> httpx.Response:
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://fake/v2", headers=AUTH) as client:
+    async with httpx.AsyncClient(transport=transport, base_url="http://localhost/v2", headers=AUTH) as client:
         return await client.get(path)
 
 
@@ -221,7 +221,7 @@ async def test_a_result_the_spec_does_not_document_is_a_server_error(
 async def test_each_recorded_request_names_its_operation(fake_state: FakeDeepnote) -> None:
     app = create_app(fake_state)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://fake/v2", headers=AUTH) as client:
+    async with httpx.AsyncClient(transport=transport, base_url="http://localhost/v2", headers=AUTH) as client:
         await client.get(f"/notebooks/{SEED_NOTEBOOK_ID}")
         await client.head(f"/notebooks/{SEED_NOTEBOOK_ID}")
         await client.get(f"/notebooks/{SEED_NOTEBOOK_ID}/runs")

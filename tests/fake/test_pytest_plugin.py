@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+import deepnote_fake
 import deepnote_fake.pytest_plugin
+from deepnote_fake import FakeClock, ServerHandle
 
 ROOT = Path(__file__).resolve().parents[2]
 USER_TESTS = ROOT / "examples" / "test_against_the_fake.py"
@@ -73,4 +75,34 @@ def test_without_the_extra_only_tests_using_the_fixture_fail_with_the_install_hi
     result = _pytest_in(tmp_path, "run.py")
     assert result.returncode == 1, result.stdout[-3000:]
     assert "1 passed, 1 error" in result.stdout
-    assert "pip install 'deepnote-api-client[fake]'" in result.stdout
+    assert deepnote_fake.EXTRA_HINT in result.stdout
+
+
+def test_the_install_hint_names_what_can_be_installed_today() -> None:
+    """The package is not on PyPI: the hint says to install from a clone, as the docs' install line does."""
+    hint = deepnote_fake.EXTRA_HINT
+    assert hint == (
+        "the fake Deepnote API needs Starlette and uvicorn, from the [fake] extra; "
+        "deepnote-api-client is not on PyPI yet: install it from a clone of its repository, "
+        "with the fake: pip install '.[fake]'"
+    )
+    assert "pip install 'deepnote-api-client" not in hint
+    index = " ".join((ROOT / "docs" / "index.md").read_text().split())
+    assert "deepnote-api-client is not on PyPI yet: install it from a clone of its repository" in index
+    assert "pip install '.[fake]'" in index
+
+
+def test_the_fixture_runs_on_real_time_so_a_users_run_finishes(deepnote_fake: ServerHandle) -> None:
+    """Without asking for ``deepnote_fake_clock``, a run started through ``Deepnote`` ends by itself."""
+    from deepnote_overlay import Deepnote
+
+    assert not isinstance(deepnote_fake.state.clock, FakeClock)
+    with Deepnote(deepnote_fake.token, base_url=deepnote_fake.base_url) as dn:
+        result = dn.run_notebook(deepnote_fake.notebook_id, poll_interval=0.1, timeout=30)
+    assert result.status == "success"
+
+
+def test_asking_for_the_clock_puts_the_fake_on_it(
+    deepnote_fake: ServerHandle, deepnote_fake_clock: FakeClock
+) -> None:
+    assert deepnote_fake.state.clock is deepnote_fake_clock

@@ -49,7 +49,10 @@ from ..seed import (
     seed_machine_types,
 )
 
-__all__ = ["StoreCore"]
+__all__ = ["DEFAULT_MAX_JSON_BYTES", "StoreCore"]
+
+DEFAULT_MAX_JSON_BYTES = 4 * 1024 * 1024
+"""Largest JSON request body the fake reads (the spec's bodies are a few kilobytes)."""
 
 
 class StoreCore:
@@ -58,8 +61,11 @@ class StoreCore:
     Knobs a test may change at any time: ``run_outcome`` (for runs created afterwards),
     ``pending_seconds``/``running_seconds``/``snapshot_seconds``, ``latency`` (seconds added to every
     ``/v2`` request), ``rate_limit`` (``(N, window_seconds)`` per token, or ``None``),
-    ``record_requests``.
+    ``record_requests``, ``max_json_bytes``.
     """
+
+    max_json_bytes: int = DEFAULT_MAX_JSON_BYTES
+    """JSON bodies larger than this are refused with 413 before they are read; a test may change it."""
 
     def __init__(
         self,

@@ -1,0 +1,41 @@
+"""The low-level layer, for people building their own tools on the generated ``deepnote_client``.
+
+Most programs want ``deepnote_overlay.Deepnote``; this module is what it is built from:
+
+- ``connect(token, ...)``: a generated ``AuthenticatedClient`` with the token, timeout, User-Agent,
+  retries and rate limiter installed (the same settings ``Deepnote(...)`` takes);
+- ``call(endpoint, client, **params)`` / ``acall``: run one generated operation module
+  (``deepnote_client.api.notebooks.get_notebook``), return its success model or raise the typed
+  error; typed over the operation's own parameters;
+- ``paginate`` / ``apaginate`` (items) and ``iter_pages`` / ``aiter_pages`` (whole pages): follow
+  page tokens of a paginated operation;
+- ``page_items``: the items of one page; ``Endpoint``: the protocol every generated operation
+  module satisfies; ``RetryTransport``: the httpx transport that applies a ``RetryPolicy``.
+
+Guarantees:
+
+- Every name here is the same object ``Deepnote`` uses, so behaviour (retries, limits, errors) is
+  identical on both layers.
+"""
+
+from .calls import Endpoint, acall, call
+from .client import DEFAULT_BASE_URL, DEFAULT_LIMITS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, connect
+from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
+from .retries import RetryTransport
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_LIMITS",
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_TIMEOUT",
+    "Endpoint",
+    "RetryTransport",
+    "acall",
+    "aiter_pages",
+    "apaginate",
+    "call",
+    "connect",
+    "iter_pages",
+    "page_items",
+    "paginate",
+]
