@@ -3,9 +3,9 @@
 ``FakeDeepnoteApp.__call__`` runs *before* Starlette wraps ``send``, which matters for the ``drop``
 faults: only the server's own ``send`` leads to the socket that must be closed. Every request whose
 ``Host`` is not a loopback name (or one of ``allowed_hosts``) is refused with 400 first. For every
-request under ``/v2`` it then, in order: records the request, refuses a body past its limit with
-413 (``safety.body_limit``), delivers an armed fault (``FaultPlan``), adds ``latency``, applies
-``rate_limit``, and hands the request to the routes.
+request under ``/v2`` it then, in order: records the request (with the operationId it is routed
+to), refuses a body past its limit with 413 (``safety.body_limit``), delivers an armed fault
+(``FaultPlan``), adds ``latency``, applies ``rate_limit``, and hands the request to the routes.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from starlette.types import Message, Receive, Scope, Send
 from .controls import control_routes
 from .errors import ApiError
 from .faults import Fault
-from .operations import api_routes
+from .operations import api_routes, operation_of
 from .recording import RecordedRequest
 from .safety import body_limit, bounded_receive, header, host_allowed, normalize_host
 from .store import FakeDeepnote
@@ -78,7 +78,9 @@ def routing_path(scope: Scope) -> str:
 class FakeDeepnoteApp(Starlette):
     """Starlette app with the fake's front door; ``app.state.fake`` (and ``app.fake``) is the state.
 
-    ``app.api`` routes ``/v2`` (one route per path of the spec, see ``operations``).
+    ``app.api`` routes ``/v2``: one route per path of ``openapi.yaml``, each method served by the
+    rule registered under its operationId (see ``operations``); building the app fails when an
+    operation of the spec has no rule.
     ``allowed_hosts``: ``Host`` names served besides loopback ones (``localhost``, ``*.localhost``,
     ``127.0.0.0/8``, ``::1``), compared without port and case.
     """
@@ -125,6 +127,7 @@ class FakeDeepnoteApp(Starlette):
             path=path,
             query=bytes(scope.get("query_string", b"")).decode("latin-1"),
             at=fake.now(),
+            operation_id=operation_of(self.api.routes, method, path),
         )
         fake.record_request(record)
 

@@ -25,14 +25,14 @@ from .records import (
     ProjectMachine,
     Run,
     Schedule,
+    SearchHits,
     Session,
     StreamlitApp,
 )
 from .seed import SEED_WORKSPACE_ID
 
 if TYPE_CHECKING:
-    from .store import StoreCore
-    from .store.search import SearchHits
+    from .store.core import StoreCore
 
 __all__ = ["SNAPSHOT_DELIVERIES", "Renderer"]
 
@@ -83,7 +83,7 @@ class Renderer:
             if detail:
                 data["files"] = list(project.files)
                 data["staticFiles"] = {
-                    "sharingEnabled": project.static_sharing_enabled,  # issue 11b: PATCH sets these
+                    "sharingEnabled": project.static_sharing_enabled,  # PATCH /projects/{id} sets these
                     "apiAccessEnabled": project.static_api_access_enabled,
                     "url": f"https://deepnote.example/static/{project.id}",
                 }
@@ -162,7 +162,7 @@ class Renderer:
             "accessLevel": "admin",
         }
 
-    # --- issue 11a: blocks, search, sessions, integrations, machines, streamlit apps ------------
+    # --- blocks, search, sessions, integrations, machines, streamlit apps ---------------------
 
     def block(self, block: Block, notebook: Notebook) -> JSON:
         """A block as the Blocks API returns it (``Block``), with metadata, integration, version."""
@@ -264,9 +264,6 @@ def _table(table: IntegrationTable) -> JSON:
         data["database"] = table.database
     data["columns"] = [{"name": name, "nativeType": native} for name, native in table.columns]
     return data
-
-
-# --- end issue 11a
 
 
 def _block(block: Block) -> JSON:

@@ -1,7 +1,9 @@
 """Request validation that mirrors the schemas in ``openapi.yaml`` and names the offending field.
 
-Written by hand rather than derived from the spec on purpose: the contract tests compare the spec
-with an independent implementation, so a mistake in either one shows up as a failure.
+Bodies and query parameters are checked by hand rather than derived from the spec, on purpose: the
+contract tests compare the spec with an independent implementation, so a mistake in either one
+shows up as a failure. Path parameters are the exception: their format decides routing, so
+``operations.registry`` checks them as the spec declares them (``require_uuid`` for ``uuid``).
 
 Guarantees: every refusal is an ``ApiError`` (400 with a message naming the problem), never another
 exception; a JSON body nested deeper than ``MAX_JSON_DEPTH`` is refused without recursing into it,
@@ -193,7 +195,7 @@ def input_value_ok(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-# --- issue 11a: integers, objects, unknown fields, query flags and lists ---------------------------
+# --- integers, objects, unknown fields, query flags and lists ------------------------------------
 
 
 def opt_int(body: Mapping[str, Any], key: str, *, minimum: int | None = None) -> int | None:

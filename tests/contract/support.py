@@ -13,7 +13,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from deepnote_fake import SEED_TOKEN, FakeDeepnoteApp
-from tests.contract import hooks  # noqa: F401  # registers the application/zip serializer (issue 11b)
+from tests.contract import hooks  # noqa: F401  # registers the application/zip serializer
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "openapi.yaml"

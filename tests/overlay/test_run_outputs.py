@@ -69,7 +69,7 @@ def notebook(server: ServerHandle, *sources: str) -> str:
 
 
 def run_gets(server: ServerHandle) -> list[Any]:
-    return [r for r in server.state.requests if r.method == "GET" and RUNS_PATH.search(r.path)]
+    return [r for r in server.state.requests if r.operation_id == "getRun"]
 
 
 # ---------------------------------------------------------------------------- outputs

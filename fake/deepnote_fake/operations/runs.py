@@ -1,31 +1,19 @@
-"""Handlers of the spec's ``Runs`` operations (``deepnote_client.api.runs``)."""
+"""Rules of the spec's ``Runs`` operations (``deepnote_client.api.runs``)."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
 
-from ..render import SNAPSHOT_DELIVERIES
+from ..render import JSON, SNAPSHOT_DELIVERIES
 from ..store import FakeDeepnote
-from ..validation import (
-    bad,
-    input_value_ok,
-    json_body,
-    opt_bool,
-    opt_enum,
-    opt_str,
-    path_param,
-    req_str,
-    require_uuid,
-    string_list,
-)
-from .registry import operation
+from ..validation import bad, input_value_ok, json_body, opt_bool, opt_enum, opt_str, req_str, string_list
+from .registry import rule
 
 STORAGE_MODES = ("read_write", "readonly")
 
 
-@operation("createRun", "POST", "/runs")
-async def create_run(request: Request, fake: FakeDeepnote) -> Response:
+@rule("createRun")
+async def create_run(request: Request, fake: FakeDeepnote) -> JSON:
     body = await json_body(request)
     notebook_id = req_str(body, "notebookId")
     detached = opt_bool(body, "detached")
@@ -47,18 +35,14 @@ async def create_run(request: Request, fake: FakeDeepnote) -> Response:
         inputs=inputs,
     )
     summary = fake.render.run_summary(run)
-    return JSONResponse(
-        {"runId": summary["runId"], "status": summary["status"], "createdAt": summary["createdAt"]},
-        status_code=202,
-    )
+    return {"runId": summary["runId"], "status": summary["status"], "createdAt": summary["createdAt"]}
 
 
-@operation("getRun", "GET", "/runs/{runId}")
-async def get_run(request: Request, fake: FakeDeepnote) -> Response:
-    run_id = require_uuid(path_param(request, "runId"), "runId")
+@rule("getRun")
+async def get_run(request: Request, fake: FakeDeepnote, run_id: str) -> JSON:
     delivery = request.query_params.get("snapshotDelivery", "downloadUrl")
     if delivery not in SNAPSHOT_DELIVERIES:
         raise bad(f"snapshotDelivery must be one of {', '.join(SNAPSHOT_DELIVERIES)}")
     run = fake.get_run(run_id)
     snapshot_base = str(request.base_url).rstrip("/") + "/_fake/snapshots"
-    return JSONResponse({"run": fake.render.run(run, delivery, snapshot_base)})
+    return fake.render.run(run, delivery, snapshot_base)
