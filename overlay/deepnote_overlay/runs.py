@@ -48,6 +48,7 @@ from deepnote_client.models.run_status import RunStatus
 from deepnote_client.models.snapshot_delivery import SnapshotDelivery
 from deepnote_client.types import UNSET, Unset
 
+from . import _clock
 from .bodies import aread_limited, read_limited
 from .calls import acall, call
 from .errors import (
@@ -62,7 +63,6 @@ from .errors import (
     status_error,
 )
 from .outputs import TERMINAL_STATUS_VALUES, RunResult, parse_snapshot_blocks, status_value
-from .retries import asyncio_sleep
 
 __all__ = [
     "DEFAULT_RUN_TIMEOUT",
@@ -91,6 +91,11 @@ ASleep = Callable[[float], Awaitable[None]]
 
 
 # ---------------------------------------------------------------------------- getRun, read leniently
+
+
+async def _asleep(seconds: float) -> None:
+    """The clock's ``asleep`` (``asyncio.sleep``, imported on first use)."""
+    await _clock.CLOCK.asleep(seconds)
 
 
 class _GetRunWithRawBlocks:
@@ -288,7 +293,7 @@ async def await_run(
     timeout: float = DEFAULT_RUN_TIMEOUT,
     poll_interval: float = 1.0,
     max_poll_interval: float = 10.0,
-    asleep: ASleep = asyncio_sleep,
+    asleep: ASleep = _asleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> Run:
     """Async ``wait_for_run``."""
@@ -324,7 +329,7 @@ async def aget_run_result(
     snapshot_timeout: float = DEFAULT_SNAPSHOT_TIMEOUT,
     poll_interval: float = 1.0,
     max_poll_interval: float = 10.0,
-    asleep: ASleep = asyncio_sleep,
+    asleep: ASleep = _asleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> RunResult:
     """Async ``get_run_result``."""
@@ -456,7 +461,7 @@ async def arun_notebook(
     snapshot_timeout: float = DEFAULT_SNAPSHOT_TIMEOUT,
     poll_interval: float = 1.0,
     max_poll_interval: float = 10.0,
-    asleep: ASleep = asyncio_sleep,
+    asleep: ASleep = _asleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> Run | RunResult:
     """Async ``run_notebook``."""
