@@ -45,6 +45,7 @@ import httpx
 
 from . import _clock
 from ._retry_after import DEADLINE, retry_after_seconds
+from .bodies import TwoSided
 
 __all__ = ["LimitedTransport", "RateBudget", "RateLimiter"]
 
@@ -264,7 +265,7 @@ class RateLimiter:
         return self.observe(turn, response)
 
 
-class LimitedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+class LimitedTransport(TwoSided):
     """Sends through a sync and an async transport, each request waiting its turn at ``limiter``."""
 
     def __init__(
@@ -274,36 +275,25 @@ class LimitedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        super().__init__(transport, async_transport)
         self.limiter = limiter
-        self._transport = transport
-        self._async_transport = async_transport
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self._transport is None:
-            raise RuntimeError("this LimitedTransport has no sync transport")
+        side = self.sync_side()
         turn = self.limiter.wait_turn(request.extensions.get(DEADLINE))
         response = None
         try:
-            response = self._transport.handle_request(request)
+            response = side.handle_request(request)
         finally:
             self.limiter.done(turn, response)
         return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._async_transport is None:
-            raise RuntimeError("this LimitedTransport has no async transport")
+        side = self.async_side()
         turn = await self.limiter.await_turn(request.extensions.get(DEADLINE))
         response = None
         try:
-            response = await self._async_transport.handle_async_request(request)
+            response = await side.handle_async_request(request)
         finally:
             self.limiter.done(turn, response)
         return response
-
-    def close(self) -> None:
-        if self._transport is not None:
-            self._transport.close()
-
-    async def aclose(self) -> None:
-        if self._async_transport is not None:
-            await self._async_transport.aclose()

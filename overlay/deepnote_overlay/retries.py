@@ -52,7 +52,7 @@ import httpx
 
 from . import _clock
 from ._retry_after import capped_timeouts, remaining, retry_after_seconds
-from .bodies import abuffer_raw, buffer_raw
+from .bodies import TwoSided, abuffer_raw, buffer_raw
 
 if TYPE_CHECKING:
     from .limiter import RateLimiter
@@ -173,7 +173,7 @@ class RetryPolicy:
         return wait
 
 
-class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+class RetryTransport(TwoSided):
     """Wraps a sync and an async transport and retries on them according to a ``RetryPolicy``.
 
     One instance serves both ``httpx.Client`` and ``httpx.AsyncClient``, so the generated client's
@@ -197,6 +197,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     ) -> None:
         self.policy = policy
         self.limiter = limiter
+        self.buffer_limit = buffer_limit
         if limiter is not None:
             from .limiter import LimitedTransport  # on first use: clients without one never load it
 
@@ -204,19 +205,15 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 transport = LimitedTransport(limiter, transport=transport)
             if async_transport is not None:
                 async_transport = LimitedTransport(limiter, async_transport=async_transport)
-        self._transport = transport
-        self._async_transport = async_transport
-        self.buffer_limit = buffer_limit
+        super().__init__(transport, async_transport)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self._transport is None:
-            raise RuntimeError("this RetryTransport has no sync transport")
-        attempts = _Attempts(self, request)
+        side, attempts = self.sync_side(), _Attempts(self, request)
         while True:
             attempts.start()
             try:
                 outcome: httpx.Response | httpx.TransportError = buffer_raw(
-                    self._transport.handle_request(request), attempts.limit
+                    side.handle_request(request), attempts.limit
                 )
             except httpx.TransportError as error:
                 outcome = error
@@ -227,14 +224,12 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             _clock.CLOCK.sleep(step)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._async_transport is None:
-            raise RuntimeError("this RetryTransport has no async transport")
-        attempts = _Attempts(self, request)
+        side, attempts = self.async_side(), _Attempts(self, request)
         while True:
             attempts.start()
             try:
                 outcome: httpx.Response | httpx.TransportError = await abuffer_raw(
-                    await self._async_transport.handle_async_request(request), attempts.limit
+                    await side.handle_async_request(request), attempts.limit
                 )
             except httpx.TransportError as error:
                 outcome = error
@@ -243,14 +238,6 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if isinstance(outcome, httpx.Response):
                 await outcome.aclose()  # a streamed (download) body still holds its connection
             await _clock.CLOCK.asleep(step)
-
-    def close(self) -> None:
-        if self._transport is not None:
-            self._transport.close()
-
-    async def aclose(self) -> None:
-        if self._async_transport is not None:
-            await self._async_transport.aclose()
 
 
 class _Attempts:
