@@ -12,6 +12,10 @@ Guarantees:
   already retried by the transport) until its own deadline, backing off (doubling from
   ``poll_interval`` up to ``max_poll_interval``, at least the server's ``Retry-After``); at the
   deadline ``RunTimeoutError`` is raised from the last failure. Any other error is raised at once.
+- Each poll carries the wait's deadline (plus a second for the poll made at it) as its request
+  ``DEADLINE``: the transport's retries, rate-limit pauses and read timeouts never run past it, so
+  a wait ends within ``timeout`` + 1 s even when ``getRun`` answers 429 or 503 with a long
+  ``Retry-After`` or trickles its answer.
   Every error raised after the run was created carries ``run_id`` and ``notebook_id``.
 - ``get_run_result`` / ``aget_run_result``, and ``run_notebook(..., outputs=True)``, return a
   ``RunResult``: after the run is terminal they keep polling (at most ``snapshot_timeout`` s) while
@@ -49,6 +53,7 @@ from deepnote_client.models.snapshot_delivery import SnapshotDelivery
 from deepnote_client.types import UNSET, Unset
 
 from . import _clock
+from ._retry_after import DEADLINE
 from .bodies import aread_limited, read_limited
 from .calls import acall, call
 from .errors import (
@@ -110,9 +115,13 @@ class _GetRunWithRawBlocks:
     OPERATION_ID = get_run.OPERATION_ID
 
     def build_request(
-        self, *, run_id: str | UUID, snapshot_delivery: SnapshotDelivery | Unset = UNSET
+        self, *, run_id: str | UUID, snapshot_delivery: SnapshotDelivery | Unset = UNSET, deadline: float
     ) -> dict[str, Any]:
-        return get_run.build_request(run_id=run_id, snapshot_delivery=snapshot_delivery)
+        """``get_run``'s request, to be over by ``deadline`` (``_clock.CLOCK`` time; see ``DEADLINE``)."""
+        return {
+            **get_run.build_request(run_id=run_id, snapshot_delivery=snapshot_delivery),
+            "extensions": {DEADLINE: deadline},
+        }
 
     def parse_response(self, response: httpx.Response) -> tuple[Run, Any]:
         if response.status_code != 200:
@@ -151,6 +160,10 @@ class _Settings:
     poll_interval: float
     max_poll_interval: float
     clock: Callable[[], float]
+
+
+_LAST_POLL_GRACE = 1.0
+"""Seconds a poll made at the wait's deadline has to be answered (retries included)."""
 
 
 class _Waiter:
@@ -222,6 +235,12 @@ class _Waiter:
         self.backoff = min(self.backoff * 2, self.settings.max_poll_interval)
         return pause
 
+    def poll_deadline(self) -> float:
+        """When a poll must be over, on the transport's clock: the wait's deadline, plus a second
+        for the poll made at that deadline. Retries and rate-limit pauses never run past it."""
+        deadline = self.deadline if self.snapshot_deadline is None else self.snapshot_deadline
+        return _clock.CLOCK.monotonic() + (deadline - self.settings.clock()) + _LAST_POLL_GRACE
+
     def result(self) -> RunResult:
         assert self.run is not None  # a wait ends only after a successful poll
         try:
@@ -235,7 +254,13 @@ class _Waiter:
 def _wait(client: AuthenticatedClient, waiter: _Waiter, sleep: Sleep) -> _Waiter:
     while True:
         try:
-            answer = call(_GET_RUN, client=client, run_id=waiter.run_id, snapshot_delivery=waiter.delivery)
+            answer = call(
+                _GET_RUN,
+                client=client,
+                run_id=waiter.run_id,
+                snapshot_delivery=waiter.delivery,
+                deadline=waiter.poll_deadline(),
+            )
         except DeepnoteError as error:
             pause = waiter.after_error(error)
         else:
@@ -249,7 +274,11 @@ async def _await(client: AuthenticatedClient, waiter: _Waiter, asleep: ASleep) -
     while True:
         try:
             answer = await acall(
-                _GET_RUN, client=client, run_id=waiter.run_id, snapshot_delivery=waiter.delivery
+                _GET_RUN,
+                client=client,
+                run_id=waiter.run_id,
+                snapshot_delivery=waiter.delivery,
+                deadline=waiter.poll_deadline(),
             )
         except DeepnoteError as error:
             pause = waiter.after_error(error)
