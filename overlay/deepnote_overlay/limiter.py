@@ -12,8 +12,16 @@ Guarantees:
   request waiting for its turn when a new pause is recorded waits again.
 - A pause ends early when a request sent after every refused one is answered with anything but
   429: the server is letting requests through, so the refusal was not the client's limit (a
-  one-off, or scattered refusals). Nothing else is learned: after a pause nothing is held back,
-  so sparse refusals cost the refused request's own wait and little more.
+  one-off, or scattered refusals among successes). A single refusal teaches nothing else: after
+  its pause nothing is held back, so sparse refusals cost the refused request's own wait.
+- A burst beyond the limit (a second refusal of the same window, the window running from the
+  first request after the last pause) caps the following windows (as long, from their first
+  request, as from the refused window's start to its reset, at most ``max_pause``) to what passed
+  in the refused window (``cap``), so the requests held back go out a window at a time instead of
+  all at the reset. A capped window that ends without a refusal raises the cap (doubling up to the
+  most ever seen passing, then by one); one that used less than the cap drops it; a lifted pause
+  drops it too. So a cap learned low (say while another client used the same token) recovers
+  within a few windows, and at a steady limit about one request a window is refused.
 - A 429 that names no reset, or one more than ``max_pause`` seconds away (the retry policy's
   ``max_retry_after`` when installed by ``connect``), pauses nothing: the refused request alone
   waits (or gets its 429) as the retry policy says.
@@ -65,11 +73,12 @@ class RateBudget:
 
 @attrs.frozen
 class _Turn:
-    """One request's passage: its place in sending order, when it left and its budget slot."""
+    """One request's passage: its place in sending order, when it left, its budget slot, its window."""
 
     number: int
     sent_at: float
     slot: int | None
+    window: int = 0
 
 
 class _Slots:
@@ -133,7 +142,8 @@ class _Slots:
 
 
 class RateLimiter:
-    """Pauses every request of a client at a 429's reset; paces them when the limit is known.
+    """Pauses every request of a client at a 429's reset; paces them after a burst, or from the
+    first request when the limit is known.
 
     ``budget`` paces from the first request, when the limit is known; ``max_concurrency`` caps the
     requests in flight; ``max_pause`` is the longest reset honoured as a pause for everyone.
@@ -162,6 +172,17 @@ class RateLimiter:
         self._sent_before_pause = 0  # requests sent when the current pause began
         self._last_refused = -1  # the latest-sent refused request of the current pause
         self._sent = 0
+        self.cap: int | None = None
+        """After a burst of refusals: the requests let through per window (what passed in the refused one)."""
+        self._window = 0  # windows: from a first request (after a pause) to the next refusal, or capped
+        self._window_open = False
+        self._window_start = 0.0
+        self._window_length = 0.0
+        self._window_sent = 0
+        self._window_refused = 0
+        self._capped_from = -1
+        self._passed: dict[int, int] = {}
+        self._best = 0  # the most requests ever seen passing in a refused window
         # Per budget slot: when it may carry a request again (``inf`` while its request is in flight).
         self._free_at = [-math.inf] * (budget.requests if budget is not None else 0)
 
@@ -186,6 +207,8 @@ class RateLimiter:
                 slot = min(range(len(self._free_at)), key=self._free_at.__getitem__)
                 # A slot in flight frees ``per`` after its answer, which is ``per`` from now at the soonest.
                 go_at = max(go_at, min(self._free_at[slot], now + self._per))
+            if go_at <= now:
+                go_at = self._capped_until(now)
             if deadline is not None and max(go_at, now) >= deadline:
                 raise httpx.PoolTimeout("the request's deadline passes before the rate limiter lets it go")
             if go_at > now:
@@ -193,7 +216,33 @@ class RateLimiter:
             if slot is not None:
                 self._free_at[slot] = math.inf
             self._sent += 1
-            return _Turn(self._sent, now, slot)
+            self._window_sent += 1
+            return _Turn(self._sent, now, slot, self._window)
+
+    def _capped_until(self, now: float) -> float:
+        """When the window's ``cap`` lets a request go (opening a window first when none is open)."""
+        if self._window_open and self.cap is not None and now >= self._window_start + self._window_length:
+            self._grow()
+            self._window_open = False
+        if not self._window_open:
+            self._window += 1
+            self._window_open, self._window_start, self._window_sent, self._window_refused = True, now, 0, 0
+            self._passed = {w: n for w, n in self._passed.items() if w >= self._window - 2}
+        if self.cap is not None and self._window_sent >= self.cap:
+            return self._window_start + self._window_length
+        return -math.inf
+
+    def _grow(self) -> None:
+        """A capped window ended without a refusal: a cap that held nothing back goes; one that did
+        doubles up to the most ever seen passing, then grows by one (a refusal sets it back)."""
+        if self.cap is None or self._window_refused:
+            return
+        if self._window_sent < self.cap:
+            self.cap = None
+        elif self.cap < self._best:
+            self.cap = min(2 * self.cap, self._best)
+        else:
+            self.cap += 1
 
     @property
     def _per(self) -> float:
@@ -208,8 +257,12 @@ class RateLimiter:
             if response is None:
                 return False
             if response.status_code != 429:
+                passed = self._passed[turn.window] = self._passed.get(turn.window, 0) + 1
+                if turn.window == self._capped_from and self.cap is not None:
+                    self.cap = max(self.cap, passed)  # a late answer of the refused window
                 if turn.number > self._last_refused and now < self.paused_until:
                     self.paused_until = -math.inf  # the server lets requests through: not a limit
+                    self.cap = None
                 return False
             wait = retry_after_seconds(response.headers, now=_clock.CLOCK.time(), rate_limited=True)
             if wait is None or wait > self.max_pause:
@@ -224,7 +277,29 @@ class RateLimiter:
                 self.paused_until = reset_at
                 self._sent_before_pause = self._sent
             self._last_refused = max(self._last_refused, turn.number)
+            if turn.window == self._window:
+                self._learn(wait)
             return True
+
+    def _learn(self, wait: float) -> None:
+        """A refusal of the current window: it ends, and a second refusal (a burst beyond the limit)
+        or one in a capped window caps the next windows to what passed in this one."""
+        self._window_open = False
+        self._window_refused += 1
+        if self._window_refused < 2 and self.cap is None:
+            return
+        passed = self._passed.get(self._window, 0)
+        self.cap, self._capped_from = max(passed, 1), self._window
+        self._best = max(self._best, passed)
+        # From the window's first request to the (earliest) reset, no longer than the longest pause
+        # kept. A reset in whole seconds is rounded up from the moment of the refusal, so a window
+        # refused within its first second measures up to a second long: below ``wait`` + 1 s it is
+        # taken as ``wait`` (plus 2%, at most a quarter second, for the server's window opening when
+        # the first request arrives). A refused capped window measures again.
+        measured = min(self.paused_until - self._window_start, self.max_pause)
+        if float(wait).is_integer() and measured < wait + 1:
+            measured = wait + min(wait * 0.02, 0.25)
+        self._window_length = max(measured, wait)
 
     # ------------------------------------------------------------------ waiting
 

@@ -53,10 +53,12 @@ async def test_gathered_calls_all_succeed_and_only_the_first_burst_is_refused(
     )
     assert len(answers) == 3 * LIMIT
     per_window = windows(limited_server)
-    # The limit is unknown, so the first burst is refused beyond it; the refused requests wait for
-    # the reset and are resent, each window letting LIMIT through, until all have passed.
+    # The limit is unknown, so the first burst is refused beyond it; that burst caps the next
+    # windows to what passed, so each is filled, not overrun (one refusal a window is tolerated: a
+    # loaded machine may shift a request across a boundary, and the cap probes one more).
     assert per_window[0] == Counter({200: LIMIT, 429: 2 * LIMIT})
-    assert [w[200] for w in per_window] == [LIMIT, LIMIT, LIMIT]
+    assert all(w[429] <= 1 for w in per_window[1:])
+    assert sum(w[200] for w in per_window) == 3 * LIMIT
 
 
 async def test_runs_refused_with_429_are_resent_and_each_created_once(limited_server: ServerHandle) -> None:

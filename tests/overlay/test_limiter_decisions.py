@@ -156,6 +156,101 @@ async def test_a_request_whose_deadline_comes_before_its_turn_fails_at_once_unse
     assert fake_time.waits == [10.0]
 
 
+# ------------------------------------------------------------------ a burst beyond the limit
+
+
+def burst(fake_time: FakeTime, passing: int, refused: int, reset: str = "10") -> RateLimiter:
+    """A burst sent at once: ``passing`` answered 200, then ``refused`` answered 429."""
+    limiter = RateLimiter()
+    turns = [limiter.wait_turn() for _ in range(passing + refused)]
+    for ticket in turns[:passing]:
+        limiter.observe(ticket, OK)
+    for ticket in turns[passing:]:
+        limiter.observe(ticket, refusal(reset))
+    return limiter
+
+
+def test_a_single_refusal_caps_nothing(fake_time: FakeTime) -> None:
+    limiter = burst(fake_time, 3, 1)
+    assert limiter.cap is None
+    sent = [limiter.wait_turn().sent_at for _ in range(6)]
+    assert sent == [10.0] * 6  # after the pause, everything at once
+
+
+def test_a_burst_refused_beyond_the_limit_caps_the_next_windows_to_what_passed(fake_time: FakeTime) -> None:
+    limiter = burst(fake_time, 3, 2)
+    assert limiter.cap == 3
+    sent = []
+    for _ in range(7):
+        ticket = limiter.wait_turn()
+        limiter.observe(ticket, OK)
+        sent.append(ticket.sent_at)
+    # Windows of 10 s (from the burst to the reset, plus 2%) from the first request after the
+    # pause; the cap grows by one once a full window passed without a refusal.
+    assert sent == [10.0, 10.0, 10.0, 20.2, 20.2, 20.2, 20.2]
+
+
+def test_a_late_answer_of_the_refused_window_raises_the_cap(fake_time: FakeTime) -> None:
+    limiter = RateLimiter()
+    first, late, third, fourth = (limiter.wait_turn() for _ in range(4))
+    limiter.observe(first, OK)
+    limiter.observe(third, refusal("5"))
+    limiter.observe(fourth, refusal("5"))
+    assert limiter.cap == 1
+    limiter.observe(late, OK)  # sent before the refused ones: the server let two through in that window
+    assert (limiter.cap, limiter.paused_until) == (2, 5.0)
+
+
+def test_a_cap_learned_low_doubles_back_to_the_most_seen_then_grows_by_one(fake_time: FakeTime) -> None:
+    limiter = burst(fake_time, 8, 2, reset="1")  # 8 per window seen once
+    fake_time.now = 1.0
+    low = [limiter.wait_turn() for _ in range(3)]  # another client took most of the next window
+    limiter.observe(low[0], OK)
+    limiter.observe(low[1], refusal("1"))
+    limiter.observe(low[2], refusal("1"))
+    assert limiter.cap == 1
+    per_window: dict[float, int] = {}
+    for _ in range(30):
+        ticket = limiter.wait_turn()
+        limiter.observe(ticket, OK)
+        per_window[ticket.sent_at] = per_window.get(ticket.sent_at, 0) + 1
+    assert list(per_window.values())[:6] == [1, 2, 4, 8, 9, 6]  # recovered within four windows
+
+
+def test_a_cap_that_holds_nothing_back_goes(fake_time: FakeTime) -> None:
+    limiter = burst(fake_time, 3, 2)
+    limiter.observe(limiter.wait_turn(), OK)  # one request in the whole capped window
+    fake_time.now = 25.0
+    limiter.wait_turn()
+    assert limiter.cap is None
+
+
+@pytest.mark.parametrize(
+    ("refused_at", "reset", "window"), [(0.9, "1", 1.02), (1.5, "1", 2.5), (0.5, "1.5", 2.0)]
+)
+def test_a_window_refused_within_its_first_second_is_as_long_as_the_whole_second_reset(
+    refused_at: float, reset: str, window: float, fake_time: FakeTime
+) -> None:
+    limiter = RateLimiter()
+    turns = [limiter.wait_turn() for _ in range(3)]
+    limiter.observe(turns[0], OK)
+    fake_time.now = refused_at
+    for ticket in turns[1:]:
+        limiter.observe(ticket, refusal(reset))
+    assert limiter._window_length == pytest.approx(window)  # else as measured
+
+
+def test_a_lifted_pause_drops_the_cap(fake_time: FakeTime) -> None:
+    limiter = RateLimiter()
+    turns = [limiter.wait_turn() for _ in range(4)]
+    limiter.observe(turns[0], OK)
+    limiter.observe(turns[1], refusal("10"))
+    limiter.observe(turns[2], refusal("10"))
+    assert limiter.cap == 1
+    limiter.observe(turns[3], OK)  # sent after both refused ones, and let through
+    assert (limiter.cap, limiter.paused_until) == (None, -float("inf"))
+
+
 # ------------------------------------------------------------------ a known budget
 
 
