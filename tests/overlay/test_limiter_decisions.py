@@ -395,3 +395,23 @@ async def test_a_waiter_cancelled_after_its_slot_was_handed_over_passes_it_on() 
     assert slots.used == 0
     await asyncio.wait_for(slots.aacquire(), 1.0)
     assert slots.used == 1
+
+
+def _overlay_imports(module: object) -> set[str]:
+    """The overlay modules ``module`` imports (``from . import x``, ``from .x import y``), anywhere."""
+    import ast
+    import inspect
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(inspect.getsource(module))):  # type: ignore[arg-type]
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            found.update([node.module] if node.module else [alias.name for alias in node.names])
+    return found
+
+
+def test_the_limiter_sits_below_the_retries_and_the_parsing_below_both() -> None:
+    from deepnote_overlay import _retry_after, limiter, retries
+
+    assert _overlay_imports(_retry_after) == {"_clock"}
+    assert _overlay_imports(limiter) == {"_clock", "_retry_after", "bodies"}  # never retries
+    assert "limiter" in _overlay_imports(retries)
