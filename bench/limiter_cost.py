@@ -165,6 +165,6 @@ def run(*, rounds: int) -> Section:
     )
     section.notes.append(
         "injected 429s carry Retry-After: 1 and are no limit: a pause the limiter sets ends as soon as "
-        "a request sent after the refused one is answered"
+        "another request in flight is let through"
     )
     return section

@@ -10,17 +10,19 @@ Guarantees:
   Several refusals of requests sent before the pause began (one window) keep the earliest reset
   they name, since each is rounded up from its own moment; a later refusal starts a new pause. A
   request waiting for its turn when a new pause is recorded waits again.
-- A pause ends early when a request sent after every refused one is answered with anything but
-  429: the server is letting requests through, so the refusal was not the client's limit (a
-  one-off, or scattered refusals among successes). A single refusal teaches nothing else: after
-  its pause nothing is held back, so sparse refusals cost the refused request's own wait.
+- A pause ends early when a request already in flight is answered with anything but 429 while it
+  lasts (unless a burst set a cap, below): the server is letting requests through, so the refusal
+  was not the client's limit (a one-off, or scattered refusals among successes). A single refusal
+  teaches nothing else: after its pause nothing is held back, so sparse refusals cost the refused
+  request's own wait.
 - A burst beyond the limit (a second refusal of the same window, the window running from the
   first request after the last pause) caps the following windows (as long, from their first
   request, as from the refused window's start to its reset, at most ``max_pause``) to what passed
   in the refused window (``cap``), so the requests held back go out a window at a time instead of
   all at the reset. A capped window that ends without a refusal raises the cap (doubling up to the
-  most ever seen passing, then by one); one that used less than the cap drops it; a lifted pause
-  drops it too. So a cap learned low (say while another client used the same token) recovers
+  most ever seen passing, then by one); one that used less than the cap drops it. While
+  capped, a success does not end a pause early (the burst showed a limit, and requests sent
+  together arrive in any order). So a cap learned low (say while another client used the same token) recovers
   within a few windows, and at a steady limit about one request a window is refused.
 - A 429 that names no reset, or one more than ``max_pause`` seconds away (the retry policy's
   ``max_retry_after`` when installed by ``connect``), pauses nothing: the refused request alone
@@ -170,7 +172,6 @@ class RateLimiter:
         self.refusals = 0
         """429s that paused (or would have paused) the client."""
         self._sent_before_pause = 0  # requests sent when the current pause began
-        self._last_refused = -1  # the latest-sent refused request of the current pause
         self._sent = 0
         self.cap: int | None = None
         """After a burst of refusals: the requests let through per window (what passed in the refused one)."""
@@ -260,9 +261,8 @@ class RateLimiter:
                 passed = self._passed[turn.window] = self._passed.get(turn.window, 0) + 1
                 if turn.window == self._capped_from and self.cap is not None:
                     self.cap = max(self.cap, passed)  # a late answer of the refused window
-                if turn.number > self._last_refused and now < self.paused_until:
+                if self.cap is None and now < self.paused_until:
                     self.paused_until = -math.inf  # the server lets requests through: not a limit
-                    self.cap = None
                 return False
             wait = retry_after_seconds(response.headers, now=_clock.CLOCK.time(), rate_limited=True)
             if wait is None or wait > self.max_pause:
@@ -276,7 +276,6 @@ class RateLimiter:
             elif reset_at > self.paused_until:
                 self.paused_until = reset_at
                 self._sent_before_pause = self._sent
-            self._last_refused = max(self._last_refused, turn.number)
             if turn.window == self._window:
                 self._learn(wait)
             return True

@@ -122,24 +122,25 @@ def test_a_refusal_of_a_request_sent_after_the_pause_began_starts_a_new_pause(fa
     assert limiter.paused_until == 12.0
 
 
-def test_a_success_of_a_request_sent_after_the_refused_one_ends_the_pause(fake_time: FakeTime) -> None:
+@pytest.mark.parametrize("order", ["sent after", "sent before"])
+def test_a_success_answered_during_the_pause_ends_it(order: str, fake_time: FakeTime) -> None:
     limiter = RateLimiter()
-    refused, later = limiter.wait_turn(), limiter.wait_turn()  # both in flight
+    first, second = limiter.wait_turn(), limiter.wait_turn()  # both in flight
+    refused, other = (first, second) if order == "sent after" else (second, first)
     limiter.observe(refused, refusal("30"))
     assert limiter.paused_until == 30.0
-    limiter.observe(later, OK)  # the server let a later request through: the refusal was a one-off
+    limiter.observe(other, OK)  # the server let another request through: the refusal was a one-off
     assert limiter.paused_until == -float("inf")
     limiter.wait_turn()
     assert fake_time.waits == []
 
 
-def test_a_success_of_a_request_sent_before_the_refused_one_keeps_the_pause(fake_time: FakeTime) -> None:
+def test_after_a_burst_a_success_does_not_end_the_pause(fake_time: FakeTime) -> None:
     limiter = RateLimiter()
-    earlier, refused, last_refused = limiter.wait_turn(), limiter.wait_turn(), limiter.wait_turn()
+    earlier, refused, also_refused = limiter.wait_turn(), limiter.wait_turn(), limiter.wait_turn()
     limiter.observe(refused, refusal("30"))
-    limiter.observe(last_refused, refusal("30"))
-    limiter.observe(earlier, OK)  # it passed before the window filled up: says nothing new
-    limiter.observe(refused, OK)  # nor does one sent before the last refused request
+    limiter.observe(also_refused, refusal("30"))
+    limiter.observe(earlier, OK)  # it passed before the window filled up: a limit, not a one-off
     assert limiter.paused_until == 30.0
 
 
@@ -240,15 +241,15 @@ def test_a_window_refused_within_its_first_second_is_as_long_as_the_whole_second
     assert limiter._window_length == pytest.approx(window)  # else as measured
 
 
-def test_a_lifted_pause_drops_the_cap(fake_time: FakeTime) -> None:
+def test_a_capped_limiters_pause_is_not_lifted_by_a_later_success(fake_time: FakeTime) -> None:
     limiter = RateLimiter()
     turns = [limiter.wait_turn() for _ in range(4)]
     limiter.observe(turns[0], OK)
     limiter.observe(turns[1], refusal("10"))
     limiter.observe(turns[2], refusal("10"))
     assert limiter.cap == 1
-    limiter.observe(turns[3], OK)  # sent after both refused ones, and let through
-    assert (limiter.cap, limiter.paused_until) == (None, -float("inf"))
+    limiter.observe(turns[3], OK)  # sent after both refused ones: arrived first, at a real limit
+    assert (limiter.cap, limiter.paused_until) == (2, 10.0)
 
 
 # ------------------------------------------------------------------ a known budget
