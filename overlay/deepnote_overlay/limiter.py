@@ -19,11 +19,12 @@ Guarantees:
   first request after the last pause) caps the following windows (as long, from their first
   request, as from the refused window's start to its reset, at most ``max_pause``) to what passed
   in the refused window (``cap``), so the requests held back go out a window at a time instead of
-  all at the reset. A capped window that ends without a refusal raises the cap (doubling up to the
-  most ever seen passing, then by one); one that used less than the cap drops it. While
+  all at the reset. A capped window that ends without a refusal raises the cap (doubling up to
+  the most ever seen passing, then by one); one that used less than the cap drops it. While
   capped, a success does not end a pause early (the burst showed a limit, and requests sent
-  together arrive in any order). So a cap learned low (say while another client used the same token) recovers
-  within a few windows, and at a steady limit about one request a window is refused.
+  together arrive in any order). So a cap learned low (say while another client used the same
+  token) recovers within a few windows, and at a steady limit about one request a window is
+  refused.
 - A 429 that names no reset, or one more than ``max_pause`` seconds away (the retry policy's
   ``max_retry_after`` when installed by ``connect``), pauses nothing: the refused request alone
   waits (or gets its 429) as the retry policy says.
@@ -35,8 +36,7 @@ Guarantees:
   right is never refused. A 429 still pauses as above.
 - ``max_concurrency`` (optional) caps the requests in flight, counted while a request is sent and
   its answer's headers arrive.
-- Waiting requests hold no place: a waiter that is cancelled (or whose thread gives up) leaves
-  nothing behind, and a request that fails or is cancelled in flight frees its budget slot as if
+- Waiting requests hold no place: a waiter that is cancelled leaves nothing behind, and a request that fails or is cancelled in flight frees its budget slot as if
   answered then.
 - A request with a ``DEADLINE`` (``_retry_after``) whose turn would come after it is not held: it
   fails at once with ``httpx.PoolTimeout``, unsent.
