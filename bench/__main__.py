@@ -1,4 +1,4 @@
-"""``python -m bench``: run the nine benchmark items, print the table, write ``bench/results.json``.
+"""``python -m bench``: run the benchmark items, print the table, write ``bench/results.json``.
 
 Items (each module's docstring says exactly what it measures):
 
@@ -11,7 +11,7 @@ Items (each module's docstring says exactly what it measures):
 6. ``wait_run``     - delay between a run ending and ``wait_for_run`` returning; polls made
 7. ``regenerate``   - ``make generate`` into a temporary directory
 8. ``files``        - a 200 MB upload and download, streamed, vs raw httpx; memory at 20 and 200 MB
-9. ``limiter_cost`` - sparse 429s with the default limiter vs ``limiter=False``; cancelled waiters
+10. ``limiter_cost`` - sparse 429s with the default limiter vs ``limiter=False``; cancelled waiters
 
 Options: ``--quick`` (fewer repetitions, for iterating), ``--only 2,5`` (a subset),
 ``--output PATH`` (default ``bench/results.json``). An item that fails or whose dependencies are
@@ -105,7 +105,7 @@ ITEMS = [
     Item(6, "Waiting for a run", _wait_run),
     Item(7, "Regeneration", _regenerate),
     Item(8, "File transfer (200 MB)", _files),  # issue 11b
-    Item(9, "Limiter cost (sparse 429s)", _limiter_cost),
+    Item(10, "Limiter cost (sparse 429s)", _limiter_cost),
 ]
 
 

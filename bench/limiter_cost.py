@@ -1,4 +1,4 @@
-"""Item 9: what the default ``RateLimiter`` costs when 429s are sparse, and cancelled waiters.
+"""Item 10: what the default ``RateLimiter`` costs when 429s are sparse, and cancelled waiters.
 
 The fake runs in a child process with 5 ms added latency per request and no rate limit; 429s are
 injected as faults (``Retry-After: 1``), so they say nothing about a real limit. Every row is the
@@ -130,7 +130,7 @@ def _fresh_call_after(fake: FakeProcess, cancelled: int) -> float:
 
 
 def run(*, rounds: int) -> Section:
-    section = Section(9, f"Limiter cost: sparse 429s ({THREADS} threads, {LATENCY * 1000:.0f} ms latency)")
+    section = Section(10, f"Limiter cost: sparse 429s ({THREADS} threads, {LATENCY * 1000:.0f} ms latency)")
     walls: dict[str, list[float]] = {}
     with FakeProcess(latency=LATENCY) as fake:
         for r in range(rounds):

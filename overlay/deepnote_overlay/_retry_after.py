@@ -19,7 +19,7 @@ import math
 
 import httpx
 
-from . import _clock
+from ._clock import clock
 
 __all__ = ["DEADLINE", "UNIX_TIME_THRESHOLD", "capped_timeouts", "remaining", "retry_after_seconds"]
 
@@ -27,7 +27,7 @@ UNIX_TIME_THRESHOLD = 1_000_000_000.0
 """A wait in seconds at least this large (31 years) is a Unix time, not a number of seconds."""
 
 DEADLINE = "deepnote_overlay.deadline"
-"""Request extension: the ``_clock.CLOCK.monotonic()`` time by which the request must be over.
+"""Request extension: the ``clock().monotonic()`` time by which the request must be over.
 
 The retry transport starts no wait that would end after it and caps each attempt's timeouts to the
 time left; the rate limiter does not hold the request past it. A request whose deadline has passed
@@ -77,7 +77,7 @@ def remaining(request: httpx.Request) -> float | None:
     deadline = request.extensions.get(DEADLINE)
     if deadline is None:
         return None
-    return float(deadline) - _clock.CLOCK.monotonic()
+    return float(deadline) - clock().monotonic()
 
 
 def capped_timeouts(timeouts: dict[str, float | None], left: float) -> dict[str, float | None]:

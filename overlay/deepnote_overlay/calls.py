@@ -44,7 +44,7 @@ import httpx
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.errors import ParseError, UnexpectedStatus
 
-from . import _clock
+from ._clock import clock
 from ._retry_after import retry_after_seconds
 from .bodies import aread_limited, read_limited
 from .errors import (
@@ -273,7 +273,7 @@ def _status_error(request: httpx.Request, response: httpx.Response) -> APIStatus
         method=request.method,
         url=str(request.url),
         retry_after=retry_after_seconds(
-            response.headers, now=_clock.CLOCK.time(), rate_limited=response.status_code == 429
+            response.headers, now=clock().time(), rate_limited=response.status_code == 429
         ),
     )
 

@@ -53,7 +53,7 @@ from collections.abc import Callable
 import attrs
 import httpx
 
-from . import _clock
+from ._clock import clock
 from ._retry_after import DEADLINE, retry_after_seconds
 from .bodies import TwoSided
 
@@ -201,7 +201,7 @@ class RateLimiter:
         Raises ``httpx.PoolTimeout`` when the turn cannot come before ``deadline`` (monotonic).
         """
         with self._lock:
-            now = _clock.CLOCK.monotonic()
+            now = clock().monotonic()
             go_at = self.paused_until
             slot = None
             if self._free_at:
@@ -252,7 +252,7 @@ class RateLimiter:
     def observe(self, turn: _Turn, response: httpx.Response | None) -> bool:
         """Count ``turn``'s answer (``None``: it failed); a 429 pauses everyone (``True`` then)."""
         with self._lock:
-            now = _clock.CLOCK.monotonic()
+            now = clock().monotonic()
             if turn.slot is not None:
                 self._free_at[turn.slot] = now + self._per
             if response is None:
@@ -264,7 +264,7 @@ class RateLimiter:
                 if self.cap is None and now < self.paused_until:
                     self.paused_until = -math.inf  # the server lets requests through: not a limit
                 return False
-            wait = retry_after_seconds(response.headers, now=_clock.CLOCK.time(), rate_limited=True)
+            wait = retry_after_seconds(response.headers, now=clock().time(), rate_limited=True)
             if wait is None or wait > self.max_pause:
                 return False
             self.refusals += 1
@@ -311,7 +311,7 @@ class RateLimiter:
             self._slots.acquire()
         try:
             while not isinstance(turn := self._try_send(deadline), _Turn):
-                _clock.CLOCK.sleep(turn)
+                clock().sleep(turn)
         except BaseException:
             self._release()
             raise
@@ -323,7 +323,7 @@ class RateLimiter:
             await self._slots.aacquire()
         try:
             while not isinstance(turn := self._try_send(deadline), _Turn):
-                await _clock.CLOCK.asleep(turn)
+                await clock().asleep(turn)
         except BaseException:  # cancelled (or past its deadline) while waiting: nothing was sent
             self._release()
             raise

@@ -24,7 +24,7 @@ Guarantees:
 - At most ``max_retries`` retries, and no wait that would end after ``deadline`` seconds from the
   first attempt. When retrying stops, the last answer or error is handed on unchanged, so the caller
   sees exactly what the server said last.
-- A request carrying a ``DEADLINE`` extension (a ``_clock.CLOCK.monotonic()`` time; see
+- A request carrying a ``DEADLINE`` extension (a ``clock().monotonic()`` time; see
   ``_retry_after``) is over by then: no retry wait ends after it, each attempt's httpx timeouts
   (connect, read, write, pool) are capped to the time left, and an attempt that would start after
   it fails with ``httpx.PoolTimeout`` unsent.
@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 import attrs
 import httpx
 
-from . import _clock
+from ._clock import clock
 from ._retry_after import capped_timeouts, remaining, retry_after_seconds
 from .bodies import TwoSided, abuffer_raw, buffer_raw
 
@@ -119,7 +119,7 @@ class RetryPolicy:
     def backoff(self, retries_done: int) -> float:
         """Wait before retry number ``retries_done + 1`` when the server did not say."""
         base = min(self.initial_backoff * 2.0**retries_done, self.max_backoff)
-        return base * (1 - self.jitter * _clock.CLOCK.random())
+        return base * (1 - self.jitter * clock().random())
 
     def wait_after_response(
         self, request: httpx.Request, response: httpx.Response, *, retries_done: int, elapsed: float
@@ -132,7 +132,7 @@ class RetryPolicy:
         )
         if not retryable or retries_done >= self.max_retries:
             return None
-        asked = retry_after_seconds(response.headers, now=_clock.CLOCK.time(), rate_limited=status == 429)
+        asked = retry_after_seconds(response.headers, now=clock().time(), rate_limited=status == 429)
         if asked is not None and asked > self.max_retry_after:
             logger.info(
                 "not retrying %s %s after %s: the server asked for %.1f s, above the %.1f s cap",
@@ -221,7 +221,7 @@ class RetryTransport(TwoSided):
                 return step
             if isinstance(outcome, httpx.Response):
                 outcome.close()  # a streamed (download) body still holds its connection
-            _clock.CLOCK.sleep(step)
+            clock().sleep(step)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         side, attempts = self.async_side(), _Attempts(self, request)
@@ -237,7 +237,7 @@ class RetryTransport(TwoSided):
                 return step
             if isinstance(outcome, httpx.Response):
                 await outcome.aclose()  # a streamed (download) body still holds its connection
-            await _clock.CLOCK.asleep(step)
+            await clock().asleep(step)
 
 
 class _Attempts:
@@ -248,7 +248,7 @@ class _Attempts:
         self.policy = transport.policy
         self.request = request
         self.limit = 0 if request.extensions.get(STREAM_RESPONSE) else transport.buffer_limit
-        self.started = _clock.CLOCK.monotonic()
+        self.started = clock().monotonic()
         self.retries_done = 0
         self.maybe_acted = False
         self.timeouts: dict[str, float | None] | None = request.extensions.get("timeout")
@@ -269,7 +269,7 @@ class _Attempts:
         An error that is not retried is raised again.
         """
         policy, request = self.policy, self.request
-        elapsed = _clock.CLOCK.monotonic() - self.started
+        elapsed = clock().monotonic() - self.started
         if isinstance(outcome, httpx.Response):
             outcome = _settle_delete(request, outcome, self.maybe_acted)
             wait = policy.wait_after_response(
