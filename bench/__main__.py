@@ -12,6 +12,7 @@ Items (each module's docstring says exactly what it measures):
 7. ``regenerate``   - ``make generate`` into a temporary directory
 8. ``files``        - a 200 MB upload and download, streamed, vs raw httpx; memory at 20 and 200 MB
 9. ``run_outputs``  - ``run.wait(outputs=True)`` on a finished run of 500 blocks vs raw httpx
+10. ``limiter_cost`` - sparse 429s with the default limiter vs ``limiter=False``; cancelled waiters
 
 Options: ``--quick`` (fewer repetitions, for iterating), ``--only 2,5`` (a subset),
 ``--output PATH`` (default ``bench/results.json``). An item that fails or whose dependencies are
@@ -96,6 +97,12 @@ def _files(quick: bool) -> Section:
     return files.run(rounds=1 if quick else 3)
 
 
+def _limiter_cost(quick: bool) -> Section:
+    from bench import limiter_cost
+
+    return limiter_cost.run(rounds=1 if quick else 3)
+
+
 ITEMS = [
     Item(1, "Import (fresh process)", _import_time),
     Item(2, "Per-call overhead in process", _per_call),
@@ -106,6 +113,7 @@ ITEMS = [
     Item(7, "Regeneration", _regenerate),
     Item(8, "File transfer (200 MB)", _files),
     Item(9, "Waiting with outputs (500 blocks)", _run_outputs),
+    Item(10, "Limiter cost (sparse 429s)", _limiter_cost),
 ]
 
 

@@ -109,6 +109,16 @@ class FakeProcess:
         result: dict[str, Any] = response.json()
         return result
 
+    def inject(self, **body: Any) -> None:
+        """POST ``/_fake/faults`` (``kind``, ``times``, ``method``, ``path``, ``retryAfter``, ...)."""
+        assert self._control is not None
+        self._control.post("/faults", json=body).raise_for_status()
+
+    def clear_faults(self) -> None:
+        """DELETE ``/_fake/faults``: disarm every fault."""
+        assert self._control is not None
+        self._control.delete("/faults").raise_for_status()
+
     def state(self) -> dict[str, Any]:
         """GET ``/_fake/state``: ``requestCount``, ``rateLimited`` and the knobs."""
         assert self._control is not None

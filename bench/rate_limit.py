@@ -10,7 +10,7 @@ the time of all 3xN).
 - sequential: ``call(get_notebook, ...)`` 3xN times in a row (default ``RetryPolicy``);
 - concurrent: 3xN ``acall`` gathered at once (same policy, and the client's default
   ``RateLimiter``): the first burst is refused beyond N (the limit is not known before the server
-  says); from that refusal on the limiter knows N and the window, and paces the rest.
+  says); that burst caps the next windows to what passed in it, so the rest go a window at a time.
 - known budget: the same 3xN gathered ``acall`` with ``RateLimiter(budget=RateBudget(N, WINDOW))``
   (the limit given in advance): paced from the first request;
 - runs: ``RUNS`` ``arun_notebook`` gathered (default limiter, and with the known budget), each to completion (the fake's runs take about 1.5 s:
@@ -242,7 +242,7 @@ def run(*, rounds: int) -> Section:
     )
     section.notes.append(
         "the first window's refusals are the burst sent before the server had said anything about its "
-        "limit; the client's RateLimiter learns the budget from them. With RateBudget (the limit known "
-        "in advance) the limiter paces from the first request"
+        "limit; the client's RateLimiter caps the next windows to what passed in it. With RateBudget "
+        "(the limit known in advance) the limiter paces from the first request"
     )
     return section

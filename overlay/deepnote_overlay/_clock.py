@@ -7,6 +7,9 @@ Guarantees:
   at once. That is the tests' seam (``monkeypatch.setattr(_clock, "CLOCK", FakeClock())``); no
   public signature takes a clock or a sleep function.
 - ``asleep`` imports asyncio on first use, so sync-only programs never load it.
+- ``clock()`` returns ``CLOCK`` as it is at the call: the transport modules import it by name
+  (``from ._clock import clock``), since ``from . import _clock`` would also import the package
+  itself, which mypy then checks in one cycle with every module the package imports.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import random
 import time
 
-__all__ = ["CLOCK", "Clock"]
+__all__ = ["CLOCK", "Clock", "clock"]
 
 
 class Clock:
@@ -43,3 +46,8 @@ class Clock:
 
 CLOCK = Clock()
 """The clock in use; tests replace it."""
+
+
+def clock() -> Clock:
+    """``CLOCK``, looked up now (tests replace it)."""
+    return CLOCK

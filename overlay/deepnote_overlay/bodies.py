@@ -13,6 +13,8 @@ Guarantees:
   a longer body is handed on as a stream (the buffered start, then the rest from the network),
   so the transport never holds more than the limit and a streamed download still streams.
 - The response is always closed, also when reading fails.
+- ``TwoSided`` is the base of the wrapping transports: one instance over a sync and an async
+  transport; using a side it was not given raises ``RuntimeError`` naming the class and the side.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import httpx
 
 from .errors import ResponseTooLargeError
 
-__all__ = ["RAW_PIECE", "abuffer_raw", "aread_limited", "buffer_raw", "read_limited"]
+__all__ = ["RAW_PIECE", "TwoSided", "abuffer_raw", "aread_limited", "buffer_raw", "read_limited"]
 
 RAW_PIECE = 1024
 """Largest piece of a compressed body handed to the decoder at once (bytes)."""
@@ -70,20 +72,16 @@ def buffer_raw(response: httpx.Response, limit: int | None) -> httpx.Response:
     stream = response.stream
     if not isinstance(stream, httpx.SyncByteStream):
         raise TypeError("a sync transport returned a response without a sync stream")
-    chunks: list[bytes] = []
-    size = 0
-    rest = iter(stream)
+    pieces, rest = _Pieces(limit), iter(stream)
     try:
         for chunk in rest:
-            chunks.append(chunk)
-            size += len(chunk)
-            if limit is not None and size > limit:
-                return _rewrap(response, _Prefixed(chunks, rest, stream))
+            if pieces.over_limit_with(chunk):
+                return _rewrap(response, _Prefixed(pieces.chunks, rest, stream))
     except BaseException:
         stream.close()
         raise
     stream.close()
-    return _rewrap(response, httpx.ByteStream(b"".join(chunks)))
+    return _rewrap(response, pieces.whole())
 
 
 async def abuffer_raw(response: httpx.Response, limit: int | None) -> httpx.Response:
@@ -91,20 +89,66 @@ async def abuffer_raw(response: httpx.Response, limit: int | None) -> httpx.Resp
     stream = response.stream
     if not isinstance(stream, httpx.AsyncByteStream):
         raise TypeError("an async transport returned a response without an async stream")
-    chunks: list[bytes] = []
-    size = 0
-    rest = aiter(stream)
+    pieces, rest = _Pieces(limit), aiter(stream)
     try:
         async for chunk in rest:
-            chunks.append(chunk)
-            size += len(chunk)
-            if limit is not None and size > limit:
-                return _rewrap(response, _AsyncPrefixed(chunks, rest, stream))
+            if pieces.over_limit_with(chunk):
+                return _rewrap(response, _AsyncPrefixed(pieces.chunks, rest, stream))
     except BaseException:
         await stream.aclose()
         raise
     await stream.aclose()
-    return _rewrap(response, httpx.ByteStream(b"".join(chunks)))
+    return _rewrap(response, pieces.whole())
+
+
+class _Pieces:
+    """The raw chunks of a body read so far, counted against ``limit``."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def over_limit_with(self, chunk: bytes) -> bool:
+        """Keep ``chunk``; whether the chunks kept now pass the limit."""
+        self.chunks.append(chunk)
+        self.size += len(chunk)
+        return self.limit is not None and self.size > self.limit
+
+    def whole(self) -> httpx.ByteStream:
+        return httpx.ByteStream(b"".join(self.chunks))
+
+
+class TwoSided(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """A transport over a sync and an async transport (either may be missing), closing both.
+
+    The base of the overlay's wrapping transports (the retry and the rate-limit transports), so one
+    instance serves ``httpx.Client`` and ``httpx.AsyncClient`` alike.
+    """
+
+    def __init__(
+        self, transport: httpx.BaseTransport | None, async_transport: httpx.AsyncBaseTransport | None
+    ) -> None:
+        self._transport = transport
+        self._async_transport = async_transport
+
+    def sync_side(self) -> httpx.BaseTransport:
+        if self._transport is None:
+            raise RuntimeError(f"this {type(self).__name__} has no sync transport")
+        return self._transport
+
+    def async_side(self) -> httpx.AsyncBaseTransport:
+        if self._async_transport is None:
+            raise RuntimeError(f"this {type(self).__name__} has no async transport")
+        return self._async_transport
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+
+    async def aclose(self) -> None:
+        if self._async_transport is not None:
+            await self._async_transport.aclose()
 
 
 def _decode_in_small_pieces(response: httpx.Response) -> None:

@@ -34,7 +34,6 @@ Guarantees:
 from __future__ import annotations
 
 import json
-import time
 import weakref
 from collections.abc import AsyncIterator, Callable
 from http import HTTPStatus
@@ -45,6 +44,8 @@ import httpx
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.errors import ParseError, UnexpectedStatus
 
+from ._clock import clock
+from ._retry_after import retry_after_seconds
 from .bodies import aread_limited, read_limited
 from .errors import (
     APIConnectionError,
@@ -56,7 +57,6 @@ from .errors import (
     ResponseParseError,
     status_error,
 )
-from .retries import retry_after_seconds
 
 if TYPE_CHECKING:
     import asyncio
@@ -282,7 +282,7 @@ def _status_error(request: httpx.Request, response: httpx.Response) -> APIStatus
         method=request.method,
         url=str(request.url),
         retry_after=retry_after_seconds(
-            response.headers, now=time.time(), rate_limited=response.status_code == 429
+            response.headers, now=clock().time(), rate_limited=response.status_code == 429
         ),
     )
 

@@ -343,15 +343,7 @@ def _rate_limiter(
         return None
     if retry is None:
         return RateLimiter(max_concurrency=max_concurrency)
-    # The policy's clocks and sleeps, so a policy built for tests drives the limiter too.
-    return RateLimiter(
-        max_concurrency=max_concurrency,
-        max_pause=retry.max_retry_after,
-        clock=retry.clock,
-        wall_clock=retry.wall_clock,
-        sleep=retry.sleep,
-        asleep=retry.asleep,
-    )
+    return RateLimiter(max_concurrency=max_concurrency, max_pause=retry.max_retry_after)
 
 
 def _retry_transport(

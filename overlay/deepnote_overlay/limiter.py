@@ -5,62 +5,59 @@ Guarantees:
 - One ``RateLimiter`` sits under every request of a client (``connect`` installs one per client;
   pass the same instance to several clients to share it). Sync and async requests, threads and
   event loops all see the same state.
-- A 429 answer's ``Retry-After`` (or ``RateLimit-Reset``) pauses every request of the client until
-  that reset, instead of each request learning it alone (several refusals of one window: the
-  earliest reset they name, since each is rounded up from its own moment). A request already
-  waiting for its turn when a new pause is recorded waits again.
-- From the first refusal on, the limiter knows how many requests the server let through in that
-  window (``budget``) and how long the window is; afterwards it admits at most ``budget`` requests
-  per window, sent out over the first ``spread`` of the window (5% by default), so waiting
-  requests resume spread out rather than all at once and the server refuses at most about one
-  request per window
-  (after a window filled without refusal the budget grows by one, so a budget learned too low
-  recovers). Before any refusal nothing is held back: the limit is not known until the server says
-  (Deepnote publishes none), so a burst's first window is refused beyond the limit; its refused
-  requests are resent after the reset.
-- ``budget=RateBudget(requests, per)``: a limit the caller knows. From the first request on, at
-  most ``requests`` are sent per window of ``per`` seconds (plus a 2% margin, at most a quarter
-  second, for the server's window starting when the first request arrives), so a limit that is
-  right is never exceeded; and a window's requests wait until ``per`` after the previous window's
-  first answer (the server's window had opened by then). A 429 still teaches the limiter (a lower budget, say while another
-  client uses the same token, or a longer window); a budget lowered so grows back one a window, but
-  never above ``requests``.
-- A refusal that asks for more than ``max_pause`` seconds (the retry policy's ``max_retry_after``
-  when installed by ``connect``) does not pause anything: the request's 429 is handed on at once.
+- A 429 that names its reset (``Retry-After``, else ``RateLimit-Reset``; see ``_retry_after``)
+  pauses every request of the client until that reset, instead of each request learning it alone.
+  Several refusals of requests sent before the pause began (one window) keep the earliest reset
+  they name, since each is rounded up from its own moment; a later refusal starts a new pause. A
+  request waiting for its turn when a new pause is recorded waits again.
+- A pause ends early when a request already in flight is answered with anything but 429 while it
+  lasts (unless a burst set a cap, below): the server is letting requests through, so the refusal
+  was not the client's limit (a one-off, or scattered refusals among successes). A single refusal
+  teaches nothing else: after its pause nothing is held back, so sparse refusals cost the refused
+  request's own wait.
+- A burst beyond the limit (a second refusal of the same window, the window running from the
+  first request after the last pause) caps the following windows (as long, from their first
+  request, as from the refused window's start to its reset, at most ``max_pause``) to what passed
+  in the refused window (``cap``), so the requests held back go out a window at a time instead of
+  all at the reset. A capped window that ends without a refusal raises the cap (doubling up to
+  the most ever seen passing, then by one); one that used less than the cap drops it. While
+  capped, a success does not end a pause early (the burst showed a limit, and requests sent
+  together arrive in any order). So a cap learned low (say while another client used the same
+  token) recovers within a few windows, and at a steady limit about one request a window is
+  refused.
+- A 429 that names no reset, or one more than ``max_pause`` seconds away (the retry policy's
+  ``max_retry_after`` when installed by ``connect``), pauses nothing: the refused request alone
+  waits (or gets its 429) as the retry policy says.
+- ``budget=RateBudget(requests, per)``: a limit the caller knows. At most ``requests`` requests
+  are in flight or answered within the last ``per`` seconds: a request may go once fewer than
+  ``requests`` others were sent and not answered ``per`` seconds ago. The server's window holding
+  a request opens no later than that request's answer, so however late requests arrive, no
+  window of ``per`` seconds at the server sees more than ``requests`` of them: a budget that is
+  right is never refused. A 429 still pauses as above.
 - ``max_concurrency`` (optional) caps the requests in flight, counted while a request is sent and
   its answer's headers arrive.
-- A request refused with 429 waits and is resent as the ``RetryPolicy`` says (for every method: the
-  server did not act, so resending a POST creates nothing twice); that wait is the same reset, so
-  its resend skips the pause it already sat out, but still counts against the window's budget.
+- Waiting requests hold no place: a waiter that is cancelled leaves nothing behind, and a request that fails or is cancelled in flight frees its budget slot as if
+  answered then.
+- A request with a ``DEADLINE`` (``_retry_after``) whose turn would come after it is not held: it
+  fails at once with ``httpx.PoolTimeout``, unsent.
+- Time is read and slept through ``_clock.CLOCK`` (looked up at each use).
 """
 
 from __future__ import annotations
 
 import math
 import threading
-import time
 from collections import deque
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 import attrs
 import httpx
 
-from .retries import asyncio_sleep, retry_after_seconds
-
-if TYPE_CHECKING:
-    import asyncio
+from ._clock import clock
+from ._retry_after import DEADLINE, retry_after_seconds
+from .bodies import TwoSided
 
 __all__ = ["LimitedTransport", "RateBudget", "RateLimiter"]
-
-# The wait assumed for a 429 that says nothing about when to come back.
-_DEFAULT_PAUSE = 1.0
-# Added to a whole-second window estimate: the server's window starts when the first request
-# arrives, a little after it left.
-_WINDOW_MARGIN = 0.02
-_MAX_WINDOW_MARGIN = 0.25
-# Set on a request the server refused, so its resend (after the retry policy's wait) skips the pause.
-_REFUSED = "deepnote_overlay.refused"
 
 
 def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -77,12 +74,13 @@ class RateBudget:
 
 
 @attrs.frozen
-class _Ticket:
-    window: int
-    start_at: float
-    generation: int
-    first: bool = False
-    """The first request of its window: the server's window starts when it arrives."""
+class _Turn:
+    """One request's passage: its place in sending order, when it left, its budget slot, its window."""
+
+    number: int
+    sent_at: float
+    slot: int | None
+    window: int = 0
 
 
 class _Slots:
@@ -94,14 +92,19 @@ class _Slots:
         self._lock = threading.Lock()
         self._waiters: deque[Callable[[], None]] = deque()
 
-    def acquire(self) -> None:
+    def _take(self, wake: Callable[[], None]) -> bool:
+        """A free slot taken (``True``), else ``wake`` queued for the next one released."""
         with self._lock:
             if self.used < self.limit:
                 self.used += 1
-                return
-            event = threading.Event()
-            self._waiters.append(event.set)
-        event.wait()  # release() handed its slot to us
+                return True
+            self._waiters.append(wake)
+            return False
+
+    def acquire(self) -> None:
+        event = threading.Event()
+        if not self._take(event.set):
+            event.wait()  # release() handed its slot to us
 
     async def aacquire(self) -> None:
         import asyncio  # on first use, so sync-only programs never load asyncio
@@ -118,11 +121,8 @@ class _Slots:
         def wake() -> None:
             loop.call_soon_threadsafe(grant)
 
-        with self._lock:
-            if self.used < self.limit:
-                self.used += 1
-                return
-            self._waiters.append(wake)
+        if self._take(wake):
+            return
         try:
             await future
         except asyncio.CancelledError:
@@ -144,12 +144,11 @@ class _Slots:
 
 
 class RateLimiter:
-    """Pauses and paces one client's requests after the server refuses one with 429.
+    """Pauses every request of a client at a 429's reset; paces them after a burst, or from the
+    first request when the limit is known.
 
-    ``budget`` paces them from the first request, when the limit is known.
-
-    ``clock`` (monotonic seconds), ``wall_clock`` (Unix seconds, for HTTP-date ``Retry-After``),
-    ``sleep`` and ``asleep`` can be replaced, for tests.
+    ``budget`` paces from the first request, when the limit is known; ``max_concurrency`` caps the
+    requests in flight; ``max_pause`` is the longest reset honoured as a pause for everyone.
     """
 
     def __init__(
@@ -157,261 +156,190 @@ class RateLimiter:
         *,
         budget: RateBudget | None = None,
         max_concurrency: int | None = None,
-        spread: float = 0.05,
         max_pause: float = 60.0,
-        max_window: float = 60.0,
-        clock: Callable[[], float] = time.monotonic,
-        wall_clock: Callable[[], float] = time.time,
-        sleep: Callable[[float], None] = time.sleep,
-        asleep: Callable[[float], Awaitable[None]] = asyncio_sleep,
     ) -> None:
         if max_concurrency is not None and max_concurrency < 1:
             raise ValueError(f"max_concurrency must be at least 1, not {max_concurrency}")
         if budget is not None and not isinstance(budget, RateBudget):
             raise TypeError(f"budget must be a RateBudget, not {type(budget).__name__}")
-        if not 0 <= spread <= 1:
-            raise ValueError(f"spread must be between 0 and 1 (a share of the window), not {spread}")
+        self.budget = budget
         self.max_concurrency = max_concurrency
-        self.spread = spread
         self.max_pause = max_pause
-        self.max_window = max_window
-        self._clock = clock
-        self._wall_clock = wall_clock
-        self._sleep = sleep
-        self._asleep = asleep
         self._slots = _Slots(max_concurrency) if max_concurrency is not None else None
         self._lock = threading.Lock()
         self.paused_until = -math.inf
-        self.known_budget = budget
-        self.budget: int | None = None if budget is None else budget.requests
-        """Requests the server lets through per window: the known budget, or what a refusal showed."""
-        self.window_length: float | None = None
-        if budget is not None:
-            self.window_length = budget.per + min(budget.per * _WINDOW_MARGIN, _MAX_WINDOW_MARGIN)
+        """Monotonic time until which no request is sent (``-inf``: not paused)."""
         self.refusals = 0
-        self._generation = 0
-        self._window = 0
-        self._window_start: float | None = None
-        self._admitted = 0
-        # Answers per window id: a window opened ahead of time (for requests beyond a full one) is
-        # current while the previous one's answers are still arriving.
+        """429s that paused (or would have paused) the client."""
+        self._sent_before_pause = 0  # requests sent when the current pause began
+        self._sent = 0
+        self.cap: int | None = None
+        """After a burst of refusals: the requests let through per window (what passed in the refused one)."""
+        self._window = 0  # windows: from a first request (after a pause) to the next refusal, or capped
+        self._window_open = False
+        self._window_start = 0.0
+        self._window_length = 0.0
+        self._window_sent = 0
+        self._window_refused = 0
+        self._capped_from = -1
         self._passed: dict[int, int] = {}
-        self._starts: dict[int, float] = {}
-        self._refused: set[int] = set()
-        self._full: set[int] = set()
-        self._rounding = True
-        self._rounded_from: int | None = None
-        self._learned_from: int | None = None
-        self._resumed = False
-        self._next_slot = -math.inf
-        # When each window's first answer came: the server's window had started by then.
-        self._answered: dict[int, float] = {}
+        self._best = 0  # the most requests ever seen passing in a refused window
+        # Per budget slot: when it may carry a request again (``inf`` while its request is in flight).
+        self._free_at = [-math.inf] * (budget.requests if budget is not None else 0)
 
     def __repr__(self) -> str:
         return (
-            f"RateLimiter(known_budget={self.known_budget!r}, max_concurrency={self.max_concurrency!r}, "
-            f"budget={self.budget!r}, "
-            f"window_length={self.window_length!r}, refusals={self.refusals!r})"
+            f"RateLimiter(budget={self.budget!r}, max_concurrency={self.max_concurrency!r}, "
+            f"max_pause={self.max_pause!r}, refusals={self.refusals!r})"
         )
 
     # ------------------------------------------------------------------ decisions (under the lock)
 
-    def _open_window(self, at: float) -> None:
-        """Start a new window at ``at`` (possibly ahead of time, when the current one is full)."""
-        if self.budget is not None and self._admitted >= self.budget:
-            self._full.add(self._window)
-        # The window before the closing one has ended and its answers are in: if it was full and
-        # not refused, the budget may have been learned low (say, while another client shared the
-        # token), so probe one more; a refusal sets it back. At worst one refusal a window.
-        prior = self._window - 1
-        ended = self._starts.get(prior, math.inf) + (self.window_length or math.inf) <= self._clock()
-        ceiling = math.inf if self.known_budget is None else self.known_budget.requests
-        if prior in self._full and prior not in self._refused and ended and self.budget is not None:
-            self._full.discard(prior)
-            if self.budget < ceiling:
-                self.budget += 1
-        self._window += 1
-        self._window_start = self._starts[self._window] = at
-        self._admitted = 0
-        self._resumed = False
-        recent = self._window - 4
-        self._passed = {w: n for w, n in self._passed.items() if w >= recent}
-        self._starts = {w: t for w, t in self._starts.items() if w >= recent}
-        self._refused = {w for w in self._refused if w >= recent}
-        self._full = {w for w in self._full if w >= recent}
-        self._answered = {w: t for w, t in self._answered.items() if w >= recent}
+    def _try_send(self, deadline: float | None) -> _Turn | float:
+        """This request's turn if it may go now, else the seconds to wait before asking again.
 
-    def _reserve(self, resend: bool, awake: float) -> tuple[_Ticket | None, float]:
-        """This request's turn, counted against the window it falls in, and the wait until then.
-
-        While paused nothing is reserved (the ticket is ``None``): the window after a pause opens
-        only when the pause is over, when every answer of the refused window is in and counted.
-        A ``resend`` of a refused request has waited out its pause already and skips it. ``awake``
-        is the time the caller last slept until: a sleep counts as done even if the clock lags.
-        Returns the ticket and the time to go at.
+        Raises ``httpx.PoolTimeout`` when the turn cannot come before ``deadline`` (monotonic).
         """
         with self._lock:
-            now = max(self._clock(), awake)
-            if now < self.paused_until and not resend:
-                return None, self.paused_until
-            at = now if resend else max(now, self._next_slot)
-            start = self._window_start
-            length = self.window_length
-            if start is not None and not self._resumed:
-                at = max(at, start)  # a window opened ahead of time, for requests beyond a full one
-            if start is None or self._resumed or (length is not None and at >= start + length):
-                self._open_window(at)
-            elif self.budget is not None and self._admitted >= self.budget:
-                at = max(at, start + (length or 0.0))
-                self._open_window(at)
-            self._admitted += 1
-            if self.budget is not None and self.window_length is not None:
-                self._next_slot = at + self.window_length * self.spread / self.budget
-            return _Ticket(self._window, at, self._generation, first=self._admitted == 1), at
+            now = clock().monotonic()
+            go_at = self.paused_until
+            slot = None
+            if self._free_at:
+                slot = min(range(len(self._free_at)), key=self._free_at.__getitem__)
+                # A slot in flight frees ``per`` after its answer, which is ``per`` from now at the soonest.
+                go_at = max(go_at, min(self._free_at[slot], now + self._per))
+            if go_at <= now:
+                go_at = self._capped_until(now)
+            if deadline is not None and max(go_at, now) >= deadline:
+                raise httpx.PoolTimeout("the request's deadline passes before the rate limiter lets it go")
+            if go_at > now:
+                return go_at - now
+            if slot is not None:
+                self._free_at[slot] = math.inf
+            self._sent += 1
+            self._window_sent += 1
+            return _Turn(self._sent, now, slot, self._window)
 
-    def _still_valid(self, ticket: _Ticket) -> bool:
-        """No pause was recorded since ``ticket`` was reserved (a pause reopens the windows)."""
+    def _capped_until(self, now: float) -> float:
+        """When the window's ``cap`` lets a request go (opening a window first when none is open)."""
+        if self._window_open and self.cap is not None and now >= self._window_start + self._window_length:
+            self._grow()
+            self._window_open = False
+        if not self._window_open:
+            self._window += 1
+            self._window_open, self._window_start, self._window_sent, self._window_refused = True, now, 0, 0
+            self._passed = {w: n for w, n in self._passed.items() if w >= self._window - 2}
+        if self.cap is not None and self._window_sent >= self.cap:
+            return self._window_start + self._window_length
+        return -math.inf
+
+    def _grow(self) -> None:
+        """A capped window ended without a refusal: a cap that held nothing back goes; one that did
+        doubles up to the most ever seen passing, then grows by one (a refusal sets it back)."""
+        if self.cap is None or self._window_refused:
+            return
+        if self._window_sent < self.cap:
+            self.cap = None
+        elif self.cap < self._best:
+            self.cap = min(2 * self.cap, self._best)
+        else:
+            self.cap += 1
+
+    @property
+    def _per(self) -> float:
+        return self.budget.per if self.budget is not None else 0.0
+
+    def observe(self, turn: _Turn, response: httpx.Response | None) -> bool:
+        """Count ``turn``'s answer (``None``: it failed); a 429 pauses everyone (``True`` then)."""
         with self._lock:
-            return ticket.generation == self._generation
-
-    def _held_until(self, ticket: _Ticket) -> float:
-        """With a known budget: not before ``per`` after the previous window's first answer.
-
-        Tickets are planned from when requests leave, but the server's window opens when the first
-        one arrives, which can be later by more than the margin (connections being opened, a busy
-        server). The first answer bounds that arrival, so no request is early for the server.
-        """
-        with self._lock:
-            answered = self._answered.get(ticket.window - 1)
-            if self.known_budget is None or answered is None:
-                return -math.inf
-            return answered + self.known_budget.per
-
-    def observe(self, ticket: _Ticket, response: httpx.Response) -> bool:
-        """Count an answer; a 429 pauses every request until the reset it names (``True`` then)."""
-        with self._lock:
-            window = ticket.window
-            self._answered.setdefault(window, self._clock())
-            if response.status_code != 429:
-                passed = self._passed[window] = self._passed.get(window, 0) + 1
-                if window == self._learned_from:
-                    # An answer of the refused window, late (never above a budget the caller gave).
-                    ceiling = passed if self.known_budget is None else self.known_budget.requests
-                    self.budget = min(max(self.budget or 0, passed), ceiling)
+            now = clock().monotonic()
+            if turn.slot is not None:
+                self._free_at[turn.slot] = now + self._per
+            if response is None:
                 return False
-            wait = retry_after_seconds(response.headers, now=self._wall_clock(), rate_limited=True)
-            wait = _DEFAULT_PAUSE if wait is None else wait
-            if wait > self.max_pause:
+            if response.status_code != 429:
+                passed = self._passed[turn.window] = self._passed.get(turn.window, 0) + 1
+                if turn.window == self._capped_from and self.cap is not None:
+                    self.cap = max(self.cap, passed)  # a late answer of the refused window
+                if self.cap is None and now < self.paused_until:
+                    self.paused_until = -math.inf  # the server lets requests through: not a limit
+                return False
+            wait = retry_after_seconds(response.headers, now=clock().time(), rate_limited=True)
+            if wait is None or wait > self.max_pause:
                 return False
             self.refusals += 1
-            now = self._clock()
             reset_at = now + wait
-            first = window not in self._refused
-            if first:
-                # The first refusal of a window: what passed in it is the budget (none passing
-                # says nothing: another client may have used it up). The window began at its
-                # first request at the latest; a client that ran for long before its first
-                # refusal cannot tell, so that estimate is capped (and corrected by a later
-                # refusal, whose window start is then known).
-                self._refused.add(window)
-                passed = self._passed.get(window, 0)
-                self._learned_from = window
-                if passed:
-                    self.budget = passed
-                start = self._starts.get(window)
-                if start is not None:
-                    self.window_length = self._window_estimate(window, reset_at - start, wait)
-            if first or now >= self.paused_until:
-                if reset_at > self.paused_until:
-                    self.paused_until = reset_at
-                    self._generation += 1
-                    self._resumed = True
-            else:
-                # More refusals of a window already paused for: each names the same reset, rounded
-                # up to whole seconds from its own moment, so the earliest is the closest.
-                self.paused_until = max(now, min(self.paused_until, reset_at))
+            if now < self.paused_until and turn.number <= self._sent_before_pause:
+                # Another refusal of the paused window: each names the same reset, rounded up to
+                # whole seconds from its own moment, so the earliest is the closest.
+                self.paused_until = min(self.paused_until, reset_at)
+            elif reset_at > self.paused_until:
+                self.paused_until = reset_at
+                self._sent_before_pause = self._sent
+            if turn.window == self._window:
+                self._learn(wait)
             return True
 
-    def _window_estimate(self, window: int, measured: float, wait: float) -> float:
-        """The window's length: from its start to the reset, capped at ``max_window``.
-
-        A reset given in whole seconds is rounded up from the moment of the refusal, so the
-        measure overshoots by up to a second; when it is within a quarter second of a whole number
-        of seconds, that whole number (plus 2%, at most a quarter second) is taken: rate-limit
-        windows are whole seconds in practice.
-        A refusal in a window planned with such an estimate turns the rounding off for good.
-        """
-        if self._rounded_from is not None and window > self._rounded_from:
-            self._rounding = False
-        estimate = max(wait, min(measured, self.max_window))
-        whole = math.floor(estimate)
-        if self._rounding and float(wait).is_integer() and whole >= max(wait, 1) and estimate - whole <= 0.25:
-            self._rounded_from = window
-            return whole + min(whole * _WINDOW_MARGIN, _MAX_WINDOW_MARGIN)
-        return estimate
-
-    def sending(self, ticket: _Ticket) -> None:
-        """``ticket``'s request leaves now: the first of a window moves its start to this moment."""
-        if not ticket.first:
+    def _learn(self, wait: float) -> None:
+        """A refusal of the current window: it ends, and a second refusal (a burst beyond the limit)
+        or one in a capped window caps the next windows to what passed in this one."""
+        self._window_open = False
+        self._window_refused += 1
+        if self._window_refused < 2 and self.cap is None:
             return
-        with self._lock:
-            now = self._clock()
-            if now > self._starts.get(ticket.window, math.inf):
-                self._starts[ticket.window] = now
-                if ticket.window == self._window:
-                    self._window_start = now
+        passed = self._passed.get(self._window, 0)
+        self.cap, self._capped_from = max(passed, 1), self._window
+        self._best = max(self._best, passed)
+        # From the window's first request to the (earliest) reset, no longer than the longest pause
+        # kept. A reset in whole seconds is rounded up from the moment of the refusal, so a window
+        # refused within its first second measures up to a second long: below ``wait`` + 1 s it is
+        # taken as ``wait`` (plus 2%, at most a quarter second, for the server's window opening when
+        # the first request arrives). A refused capped window measures again.
+        measured = min(self.paused_until - self._window_start, self.max_pause)
+        if float(wait).is_integer() and measured < wait + 1:
+            measured = wait + min(wait * 0.02, 0.25)
+        self._window_length = max(measured, wait)
 
     # ------------------------------------------------------------------ waiting
 
-    def wait_turn(self, *, resend: bool = False) -> _Ticket:
-        """Block until this request may be sent (and, with ``max_concurrency``, hold a slot)."""
-        awake = -math.inf
-        while True:
-            ticket, go_at = self._reserve(resend, awake)
-            delay = go_at - max(self._clock(), awake)
-            if delay > 0:
-                self._sleep(delay)
-                awake = go_at
-            if ticket is not None and self._still_valid(ticket):
-                held = self._held_until(ticket)  # a known budget's window, late at the server
-                if held > max(self._clock(), awake):
-                    self._sleep(held - max(self._clock(), awake))
-                    awake = held
-                if self._still_valid(ticket):
-                    break
-            resend = False  # a pause came while waiting: from now on, an ordinary request
+    def wait_turn(self, deadline: float | None = None) -> _Turn:
+        """Block until this request may be sent (with ``max_concurrency``, holding a slot first).
+
+        ``deadline``: the monotonic time after which the request must not be held; see ``DEADLINE``.
+        """
         if self._slots is not None:
             self._slots.acquire()
-        return ticket
+        try:
+            while not isinstance(turn := self._try_send(deadline), _Turn):
+                clock().sleep(turn)
+        except BaseException:
+            self._release()
+            raise
+        return turn
 
-    async def await_turn(self, *, resend: bool = False) -> _Ticket:
+    async def await_turn(self, deadline: float | None = None) -> _Turn:
         """Async ``wait_turn``."""
-        awake = -math.inf
-        while True:
-            ticket, go_at = self._reserve(resend, awake)
-            delay = go_at - max(self._clock(), awake)
-            if delay > 0:
-                await self._asleep(delay)
-                awake = go_at
-            if ticket is not None and self._still_valid(ticket):
-                held = self._held_until(ticket)  # a known budget's window, late at the server
-                if held > max(self._clock(), awake):
-                    await self._asleep(held - max(self._clock(), awake))
-                    awake = held
-                if self._still_valid(ticket):
-                    break
-            resend = False  # a pause came while waiting: from now on, an ordinary request
         if self._slots is not None:
             await self._slots.aacquire()
-        return ticket
+        try:
+            while not isinstance(turn := self._try_send(deadline), _Turn):
+                await clock().asleep(turn)
+        except BaseException:  # cancelled (or past its deadline) while waiting: nothing was sent
+            self._release()
+            raise
+        return turn
 
-    def done(self) -> None:
-        """The request is answered: free its concurrency slot."""
+    def _release(self) -> None:
         if self._slots is not None:
             self._slots.release()
 
+    def done(self, turn: _Turn, response: httpx.Response | None) -> bool:
+        """``turn``'s request is over (``response``: its answer, or ``None``): free its slots."""
+        self._release()
+        return self.observe(turn, response)
 
-class LimitedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+
+class LimitedTransport(TwoSided):
     """Sends through a sync and an async transport, each request waiting its turn at ``limiter``."""
 
     def __init__(
@@ -421,42 +349,25 @@ class LimitedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        super().__init__(transport, async_transport)
         self.limiter = limiter
-        self._transport = transport
-        self._async_transport = async_transport
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self._transport is None:
-            raise RuntimeError("this LimitedTransport has no sync transport")
-        ticket = self.limiter.wait_turn(resend=request.extensions.pop(_REFUSED, False))
-        self.limiter.sending(ticket)
+        side = self.sync_side()
+        turn = self.limiter.wait_turn(request.extensions.get(DEADLINE))
+        response = None
         try:
-            response = self._transport.handle_request(request)
+            response = side.handle_request(request)
         finally:
-            self.limiter.done()
-        self._observe(ticket, request, response)
+            self.limiter.done(turn, response)
         return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._async_transport is None:
-            raise RuntimeError("this LimitedTransport has no async transport")
-        ticket = await self.limiter.await_turn(resend=request.extensions.pop(_REFUSED, False))
-        self.limiter.sending(ticket)
+        side = self.async_side()
+        turn = await self.limiter.await_turn(request.extensions.get(DEADLINE))
+        response = None
         try:
-            response = await self._async_transport.handle_async_request(request)
+            response = await side.handle_async_request(request)
         finally:
-            self.limiter.done()
-        self._observe(ticket, request, response)
+            self.limiter.done(turn, response)
         return response
-
-    def _observe(self, ticket: _Ticket, request: httpx.Request, response: httpx.Response) -> None:
-        if self.limiter.observe(ticket, response):
-            request.extensions[_REFUSED] = True
-
-    def close(self) -> None:
-        if self._transport is not None:
-            self._transport.close()
-
-    async def aclose(self) -> None:
-        if self._async_transport is not None:
-            await self._async_transport.aclose()

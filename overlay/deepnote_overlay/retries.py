@@ -14,15 +14,22 @@ Guarantees:
   unreadable a second time), so the answer goes back as it is. Only a connection that failed
   before anything was sent is retried.
 - The wait is the server's ``Retry-After`` (seconds or HTTP-date), or for a 429 its
-  ``RateLimit-Reset`` (seconds, or a Unix time when the number is clearly one), when present. A
-  wait above ``max_retry_after`` is not waited: the answer goes back at once (``call`` turns a 429
-  into ``RateLimitError`` with ``retry_after``). Without such a header, or when it asks for no
-  wait at all (zero, negative, a time in the past), the wait is exponential backoff with jitter
-  (0.5 s doubling to 8 s, times 0.75 to 1).
+  ``RateLimit-Reset`` (seconds, or a Unix time when the number is clearly one), when present; a
+  header sent more than once counts by its largest readable value (see ``_retry_after``). Such a
+  wait is never shorter than ``initial_backoff`` (0.5 s), so a tiny ``Retry-After`` cannot make
+  the retries immediate. A wait above ``max_retry_after`` is not waited: the answer goes back at
+  once (``call`` turns a 429 into ``RateLimitError`` with ``retry_after``). Without such a header,
+  or when it asks for no wait at all (zero, negative, a time in the past), the wait is exponential
+  backoff with jitter (0.5 s doubling to 8 s, times 0.75 to 1).
 - At most ``max_retries`` retries, and no wait that would end after ``deadline`` seconds from the
   first attempt. When retrying stops, the last answer or error is handed on unchanged, so the caller
   sees exactly what the server said last.
-- Async retries wait with ``asleep`` (``asyncio.sleep``), never blocking the event loop.
+- A request carrying a ``DEADLINE`` extension (a ``clock().monotonic()`` time; see
+  ``_retry_after``) is over by then: no retry wait ends after it, each attempt's httpx timeouts
+  (connect, read, write, pool) are capped to the time left, and an attempt that would start after
+  it fails with ``httpx.PoolTimeout`` unsent.
+- Waits, clocks and jitter go through ``_clock.CLOCK`` (looked up at each use); async retries wait
+  with its ``asleep`` (``asyncio.sleep``), never blocking the event loop.
 - Every retry is logged on the ``deepnote_overlay`` logger at INFO with the method, the URL path
   (no query, no host), the status or error class, and the wait; never headers or the token.
 - A DELETE that gets 404 after an earlier attempt may have been processed (a read or write
@@ -37,18 +44,15 @@ Guarantees:
 
 from __future__ import annotations
 
-import email.utils
 import logging
-import math
-import random
-import time
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 import attrs
 import httpx
 
-from .bodies import abuffer_raw, buffer_raw
+from ._clock import clock
+from ._retry_after import capped_timeouts, remaining, retry_after_seconds
+from .bodies import TwoSided, abuffer_raw, buffer_raw
 
 if TYPE_CHECKING:
     from .limiter import RateLimiter
@@ -58,12 +62,9 @@ __all__ = [
     "RETRY_STATUSES_ANY_METHOD",
     "RETRY_STATUSES_IDEMPOTENT",
     "STREAM_RESPONSE",
-    "UNIX_TIME_THRESHOLD",
     "RetryPolicy",
     "RetryTransport",
-    "asyncio_sleep",
     "body_replayable",
-    "retry_after_seconds",
 ]
 
 logger = logging.getLogger("deepnote_overlay")
@@ -98,71 +99,14 @@ def body_replayable(request: httpx.Request) -> bool:
     return isinstance(request.stream, httpx.ByteStream)
 
 
-UNIX_TIME_THRESHOLD = 1_000_000_000.0
-"""A wait in seconds at least this large (31 years) is a Unix time, not a number of seconds."""
-
-
-def retry_after_seconds(headers: httpx.Headers, *, now: float, rate_limited: bool) -> float | None:
-    """The wait the server asked for, in seconds, or ``None`` when it did not say.
-
-    ``Retry-After`` may be delta-seconds or an HTTP-date (compared with ``now``, a Unix time).
-    ``RateLimit-Reset`` (delta-seconds) says when the rate-limit window resets, so it only counts
-    for a 429 (``rate_limited``). A number of at least ``UNIX_TIME_THRESHOLD`` is read as a Unix
-    time. Unreadable values, and waits of zero or less (a time already past), count as not said,
-    so the policy's own backoff applies instead of retrying at once.
-    """
-    value = headers.get("retry-after")
-    if value is not None:
-        seconds = _delta_seconds(value, now=now)
-        if seconds is None:
-            seconds = _http_date_seconds(value, now=now)
-        if seconds is not None:
-            return seconds
-    reset = headers.get("ratelimit-reset")
-    if rate_limited and reset is not None:
-        return _delta_seconds(reset, now=now)
-    return None
-
-
-def _delta_seconds(value: str, *, now: float) -> float | None:
-    try:
-        seconds = float(value.strip())
-    except ValueError:
-        return None
-    if seconds >= UNIX_TIME_THRESHOLD:
-        seconds -= now
-    if not math.isfinite(seconds) or seconds <= 0:
-        return None
-    return seconds
-
-
-def _http_date_seconds(value: str, *, now: float) -> float | None:
-    try:
-        seconds = email.utils.parsedate_to_datetime(value.strip()).timestamp() - now
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    return seconds if seconds > 0 else None
-
-
-async def asyncio_sleep(seconds: float) -> None:
-    """``asyncio.sleep``, imported on first use so sync-only programs never load asyncio."""
-    import asyncio
-
-    await asyncio.sleep(seconds)
-
-
 @attrs.frozen
 class RetryPolicy:
-    """When to retry and how long to wait. The defaults are the documented policy.
-
-    ``sleep``, ``asleep``, ``clock`` (monotonic seconds), ``wall_clock`` (Unix seconds, for
-    HTTP-dates) and ``random`` (uniform in [0, 1), for jitter) can be replaced, for tests.
-    """
+    """When to retry and how long to wait. The defaults are the documented policy."""
 
     max_retries: int = attrs.field(default=3, validator=attrs.validators.ge(0))
     """Retries after the first attempt."""
     initial_backoff: float = attrs.field(default=0.5, validator=attrs.validators.ge(0))
-    """Backoff before the first retry; it doubles for each further retry."""
+    """Backoff before the first retry; it doubles for each further retry. Also the shortest wait."""
     max_backoff: float = attrs.field(default=8.0, validator=attrs.validators.ge(0))
     """Cap on the backoff."""
     jitter: float = attrs.field(default=0.25, validator=[attrs.validators.ge(0), attrs.validators.le(1)])
@@ -171,16 +115,11 @@ class RetryPolicy:
     """Longest server-requested wait honoured; the API's rate-limit window is 60 s."""
     deadline: float | None = attrs.field(default=120.0)
     """Seconds from the first attempt after which no retry starts; ``None`` for no deadline."""
-    sleep: Callable[[float], None] = attrs.field(default=time.sleep, repr=False, eq=False)
-    asleep: Callable[[float], Awaitable[None]] = attrs.field(default=asyncio_sleep, repr=False, eq=False)
-    clock: Callable[[], float] = attrs.field(default=time.monotonic, repr=False, eq=False)
-    wall_clock: Callable[[], float] = attrs.field(default=time.time, repr=False, eq=False)
-    random: Callable[[], float] = attrs.field(default=random.random, repr=False, eq=False)
 
     def backoff(self, retries_done: int) -> float:
         """Wait before retry number ``retries_done + 1`` when the server did not say."""
         base = min(self.initial_backoff * 2.0**retries_done, self.max_backoff)
-        return base * (1 - self.jitter * self.random())
+        return base * (1 - self.jitter * clock().random())
 
     def wait_after_response(
         self, request: httpx.Request, response: httpx.Response, *, retries_done: int, elapsed: float
@@ -193,7 +132,7 @@ class RetryPolicy:
         )
         if not retryable or retries_done >= self.max_retries:
             return None
-        asked = retry_after_seconds(response.headers, now=self.wall_clock(), rate_limited=status == 429)
+        asked = retry_after_seconds(response.headers, now=clock().time(), rate_limited=status == 429)
         if asked is not None and asked > self.max_retry_after:
             logger.info(
                 "not retrying %s %s after %s: the server asked for %.1f s, above the %.1f s cap",
@@ -204,8 +143,8 @@ class RetryPolicy:
                 self.max_retry_after,
             )
             return None
-        wait = self.backoff(retries_done) if asked is None else asked
-        return self._within_deadline(wait, elapsed)
+        wait = self.backoff(retries_done) if asked is None else max(asked, self.initial_backoff)
+        return self._within_deadline(request, wait, elapsed)
 
     def wait_after_error(
         self, request: httpx.Request, error: httpx.TransportError, *, retries_done: int, elapsed: float
@@ -223,15 +162,18 @@ class RetryPolicy:
             )
         if not retryable:
             return None
-        return self._within_deadline(self.backoff(retries_done), elapsed)
+        return self._within_deadline(request, self.backoff(retries_done), elapsed)
 
-    def _within_deadline(self, wait: float, elapsed: float) -> float | None:
+    def _within_deadline(self, request: httpx.Request, wait: float, elapsed: float) -> float | None:
         if self.deadline is not None and elapsed + wait > self.deadline:
+            return None
+        left = remaining(request)
+        if left is not None and wait >= left:
             return None
         return wait
 
 
-class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+class RetryTransport(TwoSided):
     """Wraps a sync and an async transport and retries on them according to a ``RetryPolicy``.
 
     One instance serves both ``httpx.Client`` and ``httpx.AsyncClient``, so the generated client's
@@ -255,100 +197,96 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     ) -> None:
         self.policy = policy
         self.limiter = limiter
+        self.buffer_limit = buffer_limit
         if limiter is not None:
-            from .limiter import LimitedTransport
+            from .limiter import LimitedTransport  # on first use: clients without one never load it
 
             if transport is not None:
                 transport = LimitedTransport(limiter, transport=transport)
             if async_transport is not None:
                 async_transport = LimitedTransport(limiter, async_transport=async_transport)
-        self._transport = transport
-        self._async_transport = async_transport
-        self.buffer_limit = buffer_limit
+        super().__init__(transport, async_transport)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self._transport is None:
-            raise RuntimeError("this RetryTransport has no sync transport")
-        started = self.policy.clock()
-        retries_done = 0
-        maybe_acted = False
+        side, attempts = self.sync_side(), _Attempts(self, request)
         while True:
+            attempts.start()
             try:
-                response = buffer_raw(self._transport.handle_request(request), self._limit(request))
-            except httpx.TransportError as error:
-                wait = self._next_wait(request, error, retries_done, started)
-                if wait is None:
-                    raise
-                maybe_acted = maybe_acted or _may_have_acted(error)
-            else:
-                response = _settle_delete(request, response, maybe_acted)
-                wait = self._next_wait(request, response, retries_done, started)
-                if wait is None:
-                    return response
-                maybe_acted = maybe_acted or _may_have_acted(response)
-                response.close()  # a streamed (download) body still holds its connection
-            self.policy.sleep(wait)
-            retries_done += 1
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._async_transport is None:
-            raise RuntimeError("this RetryTransport has no async transport")
-        started = self.policy.clock()
-        retries_done = 0
-        maybe_acted = False
-        while True:
-            try:
-                response = await abuffer_raw(
-                    await self._async_transport.handle_async_request(request), self._limit(request)
+                outcome: httpx.Response | httpx.TransportError = buffer_raw(
+                    side.handle_request(request), attempts.limit
                 )
             except httpx.TransportError as error:
-                wait = self._next_wait(request, error, retries_done, started)
-                if wait is None:
-                    raise
-                maybe_acted = maybe_acted or _may_have_acted(error)
-            else:
-                response = _settle_delete(request, response, maybe_acted)
-                wait = self._next_wait(request, response, retries_done, started)
-                if wait is None:
-                    return response
-                maybe_acted = maybe_acted or _may_have_acted(response)
-                await response.aclose()  # a streamed (download) body still holds its connection
-            await self.policy.asleep(wait)
-            retries_done += 1
+                outcome = error
+            if isinstance(step := attempts.after(outcome), httpx.Response):
+                return step
+            if isinstance(outcome, httpx.Response):
+                outcome.close()  # a streamed (download) body still holds its connection
+            clock().sleep(step)
 
-    def _limit(self, request: httpx.Request) -> int | None:
-        return 0 if request.extensions.get(STREAM_RESPONSE) else self.buffer_limit
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        side, attempts = self.async_side(), _Attempts(self, request)
+        while True:
+            attempts.start()
+            try:
+                outcome: httpx.Response | httpx.TransportError = await abuffer_raw(
+                    await side.handle_async_request(request), attempts.limit
+                )
+            except httpx.TransportError as error:
+                outcome = error
+            if isinstance(step := attempts.after(outcome), httpx.Response):
+                return step
+            if isinstance(outcome, httpx.Response):
+                await outcome.aclose()  # a streamed (download) body still holds its connection
+            await clock().asleep(step)
 
-    def _next_wait(
-        self,
-        request: httpx.Request,
-        outcome: httpx.Response | httpx.TransportError,
-        retries_done: int,
-        started: float,
-    ) -> float | None:
-        """The policy's wait before the next attempt (logged), or ``None`` to hand ``outcome`` on.
 
-        Shared by the sync and async loops, which differ only in how they send and sleep.
+class _Attempts:
+    """Every decision of one request's attempts, shared by the sync and async loops (which only
+    send, close and sleep)."""
+
+    def __init__(self, transport: RetryTransport, request: httpx.Request) -> None:
+        self.policy = transport.policy
+        self.request = request
+        self.limit = 0 if request.extensions.get(STREAM_RESPONSE) else transport.buffer_limit
+        self.started = clock().monotonic()
+        self.retries_done = 0
+        self.maybe_acted = False
+        self.timeouts: dict[str, float | None] | None = request.extensions.get("timeout")
+
+    def start(self) -> None:
+        """Before an attempt: its timeouts capped to the request's deadline, which must not have passed."""
+        left = remaining(self.request)
+        if left is None:
+            return
+        if left <= 0:
+            raise httpx.PoolTimeout("the request's deadline passed before it could be sent")
+        if self.timeouts is not None:
+            self.request.extensions["timeout"] = capped_timeouts(self.timeouts, left)
+
+    def after(self, outcome: httpx.Response | httpx.TransportError) -> httpx.Response | float:
+        """The answer to hand on, or the seconds to wait before the next attempt (logged).
+
+        An error that is not retried is raised again.
         """
-        policy = self.policy
-        elapsed = policy.clock() - started
+        policy, request = self.policy, self.request
+        elapsed = clock().monotonic() - self.started
         if isinstance(outcome, httpx.Response):
-            wait = policy.wait_after_response(request, outcome, retries_done=retries_done, elapsed=elapsed)
+            outcome = _settle_delete(request, outcome, self.maybe_acted)
+            wait = policy.wait_after_response(
+                request, outcome, retries_done=self.retries_done, elapsed=elapsed
+            )
             cause = str(outcome.status_code)
         else:
-            wait = policy.wait_after_error(request, outcome, retries_done=retries_done, elapsed=elapsed)
+            wait = policy.wait_after_error(request, outcome, retries_done=self.retries_done, elapsed=elapsed)
             cause = type(outcome).__name__
-        if wait is not None:
-            _log_retry(request, cause, wait, retries_done, policy)
+        if wait is None:
+            if isinstance(outcome, httpx.Response):
+                return outcome
+            raise outcome
+        _log_retry(request, cause, wait, self.retries_done, policy)
+        self.maybe_acted = self.maybe_acted or _may_have_acted(outcome)
+        self.retries_done += 1
         return wait
-
-    def close(self) -> None:
-        if self._transport is not None:
-            self._transport.close()
-
-    async def aclose(self) -> None:
-        if self._async_transport is not None:
-            await self._async_transport.aclose()
 
 
 def _may_have_acted(outcome: httpx.Response | httpx.TransportError) -> bool:

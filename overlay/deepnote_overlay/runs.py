@@ -15,6 +15,10 @@ Guarantees:
   ``poll_interval`` up to ``max_poll_interval``, at least the server's ``Retry-After``); at the
   deadline ``RunTimeoutError`` is raised from the last failure. Any other error is raised at once.
   Every error raised after the run was created carries ``run_id`` and ``notebook_id``.
+- Each poll carries the wait's deadline (plus a second for the poll made at it) as its request
+  ``DEADLINE``: the transport's retries, rate-limit pauses and read timeouts never run past it, so
+  a wait ends within ``timeout`` + 1 s even when ``getRun`` answers 429 or 503 with a long
+  ``Retry-After`` or trickles its answer.
 - With ``outputs=True`` (or ``raise_on_failure=True``), after the run is terminal the wait goes on
   (at most ``snapshot_timeout`` s) while ``snapshotStatus`` is ``pending`` (a run turns terminal
   before its snapshot is attached), with ``snapshotDelivery=blocks``, and the result holds the
@@ -60,6 +64,7 @@ from deepnote_client.types import UNSET, opaque_id
 
 from . import _clock
 from ._plans import Do, Plan, Sleep, adrive, drive, send
+from ._retry_after import DEADLINE
 from ._transfer import run_async, run_sync, snapshot_steps
 from .errors import (
     APIConnectionError,
@@ -98,6 +103,7 @@ TERMINAL_STATUSES: frozenset[RunStatus] = frozenset(
 DEFAULT_RUN_TIMEOUT = 3600.0
 DEFAULT_SNAPSHOT_TIMEOUT = 30.0
 _GROWTH = 1.5
+_LAST_POLL_GRACE = 1.0
 
 InputValue = str | bool | int | float | datetime.date | Sequence[str] | None
 """An input block's value: text, a boolean, a number (sent as its text), a date or datetime (ISO
@@ -185,8 +191,12 @@ class _RunEndpoint:
         self._statuses = statuses
         self.OPERATION_ID: str = module.OPERATION_ID
 
-    def build_request(self, **arguments: Any) -> dict[str, Any]:
+    def build_request(self, *, deadline: float | None = None, **arguments: Any) -> dict[str, Any]:
+        """The generated module's request; ``deadline`` (``_clock`` monotonic seconds) bounds the
+        transport's retries and timeouts for it."""
         request: dict[str, Any] = self._module.build_request(**arguments)
+        if deadline is not None:
+            request["extensions"] = {**request.get("extensions", {}), DEADLINE: deadline}
         return request
 
     def parse_response(self, response: httpx.Response) -> _Answer:
@@ -352,6 +362,11 @@ class _Waiter:
     def delivery(self) -> SnapshotDelivery | Any:
         return SnapshotDelivery.BLOCKS if self.want_snapshot else UNSET
 
+    def poll_deadline(self) -> float:
+        """When the next poll must be over: the phase's deadline, plus a grace for the poll made at it."""
+        deadline = self.deadline if self.snapshot_deadline is None else self.snapshot_deadline
+        return deadline + _LAST_POLL_GRACE
+
     def _pause(self, deadline: float) -> float | None:
         remaining = deadline - _clock.CLOCK.monotonic()
         if remaining <= 0:
@@ -408,7 +423,12 @@ def _poll(waiter: _Waiter) -> Plan[_Answer]:
     """Poll ``getRun`` until ``waiter`` says the wait is over; the last answer."""
     while True:
         try:
-            answer = yield send(_GET_RUN, run_id=waiter.handle.id, snapshot_delivery=waiter.delivery)
+            answer = yield send(
+                _GET_RUN,
+                run_id=waiter.handle.id,
+                snapshot_delivery=waiter.delivery,
+                deadline=waiter.poll_deadline(),
+            )
         except DeepnoteError as error:
             pause = waiter.after_error(error)
         else:

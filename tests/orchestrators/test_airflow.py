@@ -45,6 +45,9 @@ with DAG("deepnote_deferred", schedule=None, start_date=START) as deferred:
         outputs={{"text": output.all_text()}},
     )
 
+with DAG("deepnote_once", schedule=None, start_date=START) as once:
+    DeepnoteRunNotebookOperator(task_id="report", notebook_id=NOTEBOOK_ID, poll_interval=0.2)
+
 with DAG("deepnote_retried", schedule=None, start_date=START) as retried:
     DeepnoteRunNotebookOperator(
         task_id="report", notebook_id=NOTEBOOK_ID, poll_interval=0.2, timeout=1.0,
@@ -138,7 +141,7 @@ def test_a_failed_run_fails_the_task_naming_the_block_and_its_error(
 ) -> None:
     fake.state.run_outcome = "error"
     try:
-        result = run_dag(airflow, "deepnote_report", "dag")
+        result = run_dag(airflow, "deepnote_more", "once")
     finally:
         fake.state.run_outcome = "success"
     assert result["state"] == "failed"

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from deepnote_fake import SEED_TOKEN
+from deepnote_overlay import _clock
 
 from .helpers import MOCK_TOKEN, FakeTime
 
@@ -31,5 +32,8 @@ def no_token_in_logs(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
 
 
 @pytest.fixture
-def fake_time() -> FakeTime:
-    return FakeTime()
+def fake_time(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
+    """A ``FakeTime`` installed as the overlay's clock for this test."""
+    clock = FakeTime()
+    monkeypatch.setattr(_clock, "CLOCK", clock)
+    return clock

@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
+import pytest
 
 from deepnote_client.client import AuthenticatedClient
 from deepnote_fake import FakeClock
-from deepnote_overlay import RetryPolicy, RetryTransport, connect
+from deepnote_overlay import RetryPolicy, RetryTransport, _clock, connect
 
 MOCK_TOKEN = "sk-mock-SECRET-7f3a91c4"
 MOCK_BASE_URL = "https://api.test/v2"
@@ -22,36 +23,45 @@ WALL_EPOCH = 1_800_000_000.0
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-class FakeTime:
-    """A clock that only moves when something sleeps on it, recording every wait."""
+class FakeTime(_clock.Clock):
+    """A clock that only moves when something sleeps on it, recording every wait; no jitter.
+
+    The ``fake_time`` fixture installs one as ``_clock.CLOCK``. ``draws`` replaces the jitter's
+    random numbers (``lambda: 0.0`` by default); ``sync_sleep_forbidden`` fails any blocking sleep
+    (an async path must not block the event loop); ``wall_epoch`` is the Unix time at ``now == 0``
+    (set it to ``time.time()`` against a server that writes HTTP-dates on the real clock).
+    """
 
     def __init__(self) -> None:
         self.now = 0.0
         self.waits: list[float] = []
+        self.draws: Callable[[], float] = lambda: 0.0
+        self.sync_sleep_forbidden = False
+        self.wall_epoch = WALL_EPOCH
 
     def monotonic(self) -> float:
         return self.now
 
+    def time(self) -> float:
+        return self.wall_epoch + self.now
+
     def wall(self) -> float:
-        return WALL_EPOCH + self.now
+        return self.time()
 
     def sleep(self, seconds: float) -> None:
+        assert not self.sync_sleep_forbidden, "a blocking sleep on an async path"
         self.waits.append(seconds)
         self.now += seconds
 
     async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
+        self.waits.append(seconds)
+        self.now += seconds
 
-    def policy(self, **overrides: Any) -> RetryPolicy:
-        """The default policy with no jitter and this fake time; sync sleeps forbidden when async."""
-        options: dict[str, Any] = {
-            "sleep": self.sleep,
-            "asleep": self.asleep,
-            "clock": self.monotonic,
-            "wall_clock": self.wall,
-            "random": lambda: 0.0,
-        }
-        options.update(overrides)
+    def random(self) -> float:
+        return self.draws()
+
+    def policy(self, **options: Any) -> RetryPolicy:
+        """A ``RetryPolicy`` with ``options`` (the clock is this one, once installed)."""
         return RetryPolicy(**options)
 
 
@@ -102,12 +112,25 @@ def assert_no_secret(value: object, *secrets: str) -> None:
             todo.extend([item.__cause__, item.__context__, *item.args])
 
 
-class ClockSleeper:
-    """Sleeping advances a fake API's ``FakeClock``; every pause is recorded."""
+class ClockSleeper(_clock.Clock):
+    """Sleeping advances a fake API's ``FakeClock``; every pause is recorded; no jitter.
+
+    Installed as ``_clock.CLOCK`` (``install``), retries and the rate limiter wait on the fake's time.
+    """
 
     def __init__(self, clock: FakeClock) -> None:
         self.clock = clock
         self.pauses: list[float] = []
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> ClockSleeper:
+        monkeypatch.setattr(_clock, "CLOCK", self)
+        return self
+
+    def monotonic(self) -> float:
+        return self.clock.now()
+
+    def time(self) -> float:
+        return WALL_EPOCH + self.clock.now()
 
     def sleep(self, seconds: float) -> None:
         self.pauses.append(seconds)
@@ -115,6 +138,9 @@ class ClockSleeper:
 
     async def asleep(self, seconds: float) -> None:
         self.sleep(seconds)
+
+    def random(self) -> float:
+        return 0.0
 
 
 async def get_through_retry_transport(

@@ -14,6 +14,7 @@ on, so after those the outcome of a write is unknowable to any client; the fault
 from __future__ import annotations
 
 import random
+import time
 from collections import Counter
 from typing import Any
 from uuid import UUID
@@ -35,7 +36,7 @@ from deepnote_overlay import (
     paginate,
 )
 
-from .helpers import assert_no_secret
+from .helpers import FakeTime, assert_no_secret
 
 CALLS = 500
 FAULT_RATE = 0.2
@@ -50,15 +51,16 @@ KINDS = {
 }
 
 
-async def test_chaos_leaves_exactly_the_notebooks_created_successfully(fake_server: ServerHandle) -> None:
+async def test_chaos_leaves_exactly_the_notebooks_created_successfully(
+    fake_server: ServerHandle, fake_time: FakeTime
+) -> None:
     state = fake_server.state
     rng = random.Random(SEED)
-    waits: list[float] = []
+    waits = fake_time.waits  # retries (and the rate limiter) wait on fake time
 
-    async def asleep(seconds: float) -> None:
-        waits.append(seconds)
-
-    policy = RetryPolicy(sleep=waits.append, asleep=asleep, random=rng.random)
+    fake_time.draws = rng.random
+    fake_time.wall_epoch = time.time()  # the fake writes its HTTP-dates on the real clock
+    policy = RetryPolicy()
     client = connect(
         fake_server.token, base_url=fake_server.base_url, timeout=httpx.Timeout(5.0, read=0.3), retry=policy
     )

@@ -1,7 +1,7 @@
 """How ``connect`` installs the rate limiter: one per client by default, the caller's own, or none.
 
 Found by mutation testing (``make mutate``) of ``client.py``: dropping ``max_concurrency``, the
-policy's clocks and sleeps handed to the limiter, or the refusals of contradictory options, survived.
+policy's ``max_retry_after`` handed to the limiter, or the refusals of contradictory options, survived.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from deepnote_overlay import RetryTransport, connect
+from deepnote_overlay import RetryPolicy, RetryTransport, connect
 from deepnote_overlay.limiter import LimitedTransport, RateLimiter
 
-from .helpers import MOCK_TOKEN, FakeTime, success_response
+from .helpers import MOCK_TOKEN, success_response
 
 
 def installed(**options: object) -> httpx.BaseTransport:
@@ -23,15 +23,13 @@ def installed(**options: object) -> httpx.BaseTransport:
     )  # type: ignore[arg-type]
 
 
-def test_by_default_every_client_gets_its_own_limiter_driven_by_the_policy(fake_time: FakeTime) -> None:
-    policy = fake_time.policy(max_retry_after=42.0)
+def test_by_default_every_client_gets_its_own_limiter_driven_by_the_policy() -> None:
+    policy = RetryPolicy(max_retry_after=42.0)
     transport = installed(retry=policy, max_concurrency=3)
     assert isinstance(transport, RetryTransport)
     limiter = transport.limiter
     assert isinstance(limiter, RateLimiter)
     assert (limiter.max_concurrency, limiter.max_pause) == (3, 42.0)
-    assert (limiter._clock, limiter._wall_clock) == (policy.clock, policy.wall_clock)
-    assert (limiter._sleep, limiter._asleep) == (policy.sleep, policy.asleep)
     for inner in (transport._transport, transport._async_transport):
         assert isinstance(inner, LimitedTransport) and inner.limiter is limiter
     other = installed(retry=policy)

@@ -23,16 +23,19 @@ from deepnote_overlay import (
     APIConnectionError,
     APITimeoutError,
     DeepnoteError,
+    RateBudget,
+    RateLimiter,
     RateLimitError,
     ResponseParseError,
     RetryPolicy,
     ServerError,
+    _clock,
     acall,
     call,
     connect,
 )
 
-from .helpers import assert_no_secret
+from .helpers import ClockSleeper, assert_no_secret
 
 READ_TIMEOUT = 0.3  # the "slow" fault waits longer than this
 SLOW_DELAY = 0.6
@@ -53,24 +56,41 @@ def server(shared_server: ServerHandle) -> ServerHandle:
     return shared_server
 
 
-class Recorder:
+class Recorder(_clock.Clock):
+    """The overlay's clock for these tests: waits are recorded, not slept; no jitter; the wall clock
+    is real (the fake's HTTP-date ``Retry-After`` is on it)."""
+
     def __init__(self) -> None:
         self.waits: list[float] = []
+        self.elapsed = 0.0
+        self.async_mode = False
+
+    def monotonic(self) -> float:
+        return self.elapsed
 
     def sleep(self, seconds: float) -> None:
+        assert not self.async_mode, "an async retry slept with the blocking sleep"
         self.waits.append(seconds)
+        self.elapsed += seconds
 
     async def asleep(self, seconds: float) -> None:
         self.waits.append(seconds)
+        self.elapsed += seconds
+
+    def random(self) -> float:
+        return 0.0
 
     def policy(self, mode: str = "sync") -> RetryPolicy:
-        """No jitter; in async mode a blocking sleep fails the test."""
-        sleep = self.sleep if mode == "sync" else _forbidden_sleep
-        return RetryPolicy(sleep=sleep, asleep=self.asleep, random=lambda: 0.0)
+        """The default policy; in async mode a blocking sleep fails the test."""
+        self.async_mode = mode == "async"
+        return RetryPolicy()
 
 
-def _forbidden_sleep(seconds: float) -> None:
-    raise AssertionError("an async retry slept with the blocking sleep")
+@pytest.fixture
+def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
+    clock = Recorder()
+    monkeypatch.setattr(_clock, "CLOCK", clock)
+    return clock
 
 
 def client_for(base_url: str, token: str, policy: RetryPolicy) -> AuthenticatedClient:
@@ -133,10 +153,9 @@ def served(server: ServerHandle, method: str, path: str) -> int:
 @pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize("method", ["GET", "DELETE", "POST"])
 @pytest.mark.parametrize("case", list(CASES))
-async def test_fault(case: str, method: str, mode: str, server: ServerHandle) -> None:
+async def test_fault(case: str, method: str, mode: str, server: ServerHandle, recorder: Recorder) -> None:
     options, idempotent, post = CASES[case]
     state = server.state
-    recorder = Recorder()
     client = client_for(server.base_url, server.token, recorder.policy(mode))
     name = f"{case}-{method}-{mode}"
     if method == "POST":
@@ -171,9 +190,10 @@ async def test_fault(case: str, method: str, mode: str, server: ServerHandle) ->
 
 
 @pytest.mark.parametrize("method", ["GET", "DELETE", "POST"])
-async def test_429_with_an_http_date_waits_until_that_date(method: str, server: ServerHandle) -> None:
+async def test_429_with_an_http_date_waits_until_that_date(
+    method: str, server: ServerHandle, recorder: Recorder
+) -> None:
     state = server.state
-    recorder = Recorder()
     client = client_for(server.base_url, server.token, recorder.policy())
     if method == "POST":
         path, endpoint = "/notebooks", create_notebook
@@ -188,8 +208,10 @@ async def test_429_with_an_http_date_waits_until_that_date(method: str, server: 
 
     assert not isinstance(outcome, DeepnoteError), repr(outcome)
     assert served(server, method, path) == 2
-    [wait] = recorder.waits
-    assert 2.0 <= wait <= 4.0  # the date has whole seconds and is read against the real clock
+    # The date has whole seconds and is read against the real clock (by the retry policy, and a
+    # moment earlier by the rate limiter, whose pause may end a few microseconds later).
+    wait, *rest = recorder.waits
+    assert 2.0 <= wait <= 4.0 and sum(rest) < 0.01
 
 
 @pytest.fixture
@@ -205,9 +227,8 @@ def closed_port() -> Iterator[int]:
 @pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize("method", ["GET", "DELETE", "POST"])
 async def test_connection_refused_is_retried_for_every_method(
-    method: str, mode: str, closed_port: int
+    method: str, mode: str, closed_port: int, recorder: Recorder
 ) -> None:
-    recorder = Recorder()
     attempts: list[str] = []
     client = connect(
         "sk-refused-SECRET",
@@ -244,31 +265,29 @@ def _async_hook(attempts: list[str]) -> Any:
     return hook
 
 
+@pytest.mark.parametrize("budget", [None, RateBudget(5, 60.0)])
 def test_the_fakes_rate_limiter_is_waited_out_and_creates_are_not_duplicated(
-    fake_server: ServerHandle, fake_clock: FakeClock
+    budget: RateBudget | None,
+    fake_server: ServerHandle,
+    fake_clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The fake counts a 60 s window on its clock; sleeping advances that clock, as time would."""
     state = fake_server.state
     state.rate_limit = (5, 60.0)
-    waits: list[float] = []
-
-    def sleep(seconds: float) -> None:
-        waits.append(seconds)
-        fake_clock.advance(seconds)
-
-    # The policy's clock and sleep (which the rate limiter shares) both follow the fake's clock.
-    policy = RetryPolicy(sleep=sleep, clock=fake_clock.now)
-    client = connect(fake_server.token, base_url=fake_server.base_url, retry=policy)
+    sleeper = ClockSleeper(fake_clock).install(
+        monkeypatch
+    )  # retries and the limiter wait on the fake's clock
+    limiter = True if budget is None else RateLimiter(budget=budget)
+    client = connect(fake_server.token, base_url=fake_server.base_url, limiter=limiter)
     names = [f"limited-{i}" for i in range(12)]
     for name in names:
         body = CreateNotebookBody(project_id=UUID(SEED_PROJECT_ID), name=name)
         assert call(create_notebook, client=client, body=body).notebook.name == name
 
-    # The 6th create was refused once and waited Retry-After (exactly when the window resets); from
-    # that refusal the client's rate limiter knows 5 pass per 60 s window (60.25 s with its margin):
-    # it spreads them ~0.6 s apart (5% of the window) and makes the 11th wait for the next window
-    # instead of being refused.
-    assert state.rate_limited == 1
-    gap = 60.25 * 0.05 / 5
-    assert waits == pytest.approx([60.0, gap, gap, gap, gap, 60.25 - 4 * gap, gap])
+    # Without the budget, the 6th and the 11th create are refused once each and wait Retry-After
+    # (exactly when the window resets). With it, none is refused: the 6th and the 11th wait for
+    # the window to pass (60 s after the answers that filled the previous one).
+    assert state.rate_limited == (2 if budget is None else 0)
+    assert sleeper.pauses == [60.0, 60.0]
     assert [n for n in state.notebook_names(SEED_PROJECT_ID) if n.startswith("limited-")] == names

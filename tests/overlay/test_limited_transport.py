@@ -1,18 +1,18 @@
-"""``LimitedTransport`` on its own: a refusal pauses the next request, resends skip the pause, closing.
+"""``LimitedTransport`` on its own: a refusal pauses the next request, deadlines, failures, closing.
 
-Found by mutation testing (``make mutate``) of ``limiter.py``: treating every request as the resend
-of a refused one (so it skipped the pause), its error messages and closing the wrapped transports
-could change without a test failing. Fake time: every wait is recorded, none is slept.
+Fake time: every wait is recorded, none is slept.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 
-from deepnote_overlay.limiter import LimitedTransport, RateLimiter
+from deepnote_overlay._retry_after import DEADLINE
+from deepnote_overlay.limiter import LimitedTransport, RateBudget, RateLimiter
 
 from .helpers import FakeTime
 from .test_retry_details import RecordingTransport
@@ -20,8 +20,10 @@ from .test_retry_details import RecordingTransport
 URL = "https://api.test/v2/notebooks/x"
 
 
-def limited(fake_time: FakeTime) -> LimitedTransport:
-    """A limiter on fake time over a server that refuses its first request (Retry-After: 10)."""
+def limited(
+    handler: Callable[[httpx.Request], httpx.Response] | None = None, **options: Any
+) -> LimitedTransport:
+    """A limiter over a server that refuses its first request (Retry-After: 10), or ``handler``."""
     answered: list[int] = []
 
     def refusing_once(request: httpx.Request) -> httpx.Response:
@@ -30,11 +32,8 @@ def limited(fake_time: FakeTime) -> LimitedTransport:
             httpx.Response(429, headers={"Retry-After": "10"}) if len(answered) == 1 else httpx.Response(200)
         )
 
-    limiter = RateLimiter(
-        clock=fake_time.monotonic, wall_clock=fake_time.wall, sleep=fake_time.sleep, asleep=fake_time.asleep
-    )
-    mock = httpx.MockTransport(refusing_once)
-    return LimitedTransport(limiter, transport=mock, async_transport=mock)
+    mock = httpx.MockTransport(handler or refusing_once)
+    return LimitedTransport(RateLimiter(**options), transport=mock, async_transport=mock)
 
 
 async def send(mode: str, transport: LimitedTransport, request: httpx.Request) -> httpx.Response:
@@ -44,25 +43,52 @@ async def send(mode: str, transport: LimitedTransport, request: httpx.Request) -
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-async def test_after_a_refusal_a_new_request_waits_and_the_refused_one_does_not(
-    mode: str, fake_time: FakeTime
-) -> None:
-    transport = limited(fake_time)
+async def test_after_a_refusal_every_request_waits_for_the_reset(mode: str, fake_time: FakeTime) -> None:
+    transport = limited()
     refused = httpx.Request("GET", URL)
     assert (await send(mode, transport, refused)).status_code == 429
-    assert refused.extensions.get("deepnote_overlay.refused") is True
-    # The refused request's resend (the retry policy already waited) goes at once...
-    assert (await send(mode, transport, refused)).status_code == 200
     assert fake_time.waits == []
-    assert "deepnote_overlay.refused" not in refused.extensions
-    # ...a new request waits out the pause the refusal named.
     assert (await send(mode, transport, httpx.Request("GET", URL))).status_code == 200
+    assert fake_time.waits == [10.0]
+    assert (await send(mode, transport, refused)).status_code == 200  # the pause is over
     assert fake_time.waits == [10.0]
 
 
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_request_with_a_deadline_before_the_reset_fails_unsent(
+    mode: str, fake_time: FakeTime
+) -> None:
+    sent: list[httpx.Request] = []
+
+    def refusing(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(429, headers={"Retry-After": "10"})
+
+    transport = limited(refusing)
+    await send(mode, transport, httpx.Request("GET", URL))
+    hurried = httpx.Request("GET", URL, extensions={DEADLINE: 4.0})
+    with pytest.raises(httpx.PoolTimeout):
+        await send(mode, transport, hurried)
+    assert fake_time.waits == [] and len(sent) == 1
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_request_that_fails_in_flight_frees_its_budget_slot_then(
+    mode: str, fake_time: FakeTime
+) -> None:
+    def failing(request: httpx.Request) -> httpx.Response:
+        fake_time.now += 1.0
+        raise httpx.ReadTimeout("no answer")
+
+    transport = limited(failing, budget=RateBudget(1, 5.0), max_concurrency=1)
+    with pytest.raises(httpx.ReadTimeout):
+        await send(mode, transport, httpx.Request("GET", URL))
+    assert transport.limiter._try_send(None) == 5.0  # free 5 s after the failure, not never
+    assert transport.limiter._slots is not None and transport.limiter._slots.used == 0
+
+
 async def test_a_limited_transport_without_a_side_says_so(fake_time: FakeTime) -> None:
-    limiter = RateLimiter(clock=fake_time.monotonic)
-    bare = LimitedTransport(limiter)
+    bare = LimitedTransport(RateLimiter())
     request = httpx.Request("GET", URL)
     with pytest.raises(RuntimeError, match="^this LimitedTransport has no sync transport$"):
         bare.handle_request(request)

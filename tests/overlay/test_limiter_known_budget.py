@@ -58,7 +58,7 @@ async def test_gathered_calls_with_the_known_budget_are_never_refused(limited_se
     # Without the budget the first window refuses 2 x LIMIT (see test_limiter.py); with it, none.
     assert limited_server.state.rate_limited == 0
     assert [w[200] for w in per_window] == [LIMIT, LIMIT, LIMIT]
-    assert (limiter.budget, limiter.refusals) == (LIMIT, 0)
+    assert limiter.refusals == 0
 
 
 async def test_runs_with_the_known_budget_are_created_once_without_a_refusal(
@@ -75,60 +75,42 @@ async def test_runs_with_the_known_budget_are_created_once_without_a_refusal(
 
 
 def test_the_known_budget_paces_from_the_first_request(fake_time: FakeTime) -> None:
-    limiter = RateLimiter(
-        budget=RateBudget(requests=3, per=10.0),
-        clock=fake_time.monotonic,
-        sleep=fake_time.sleep,
-        asleep=fake_time.asleep,
-    )
+    limiter = RateLimiter(budget=RateBudget(requests=3, per=10.0))
     starts = []
     for _ in range(7):
         ticket = limiter.wait_turn()
+        fake_time.now += 0.25  # each answer takes a quarter second
         limiter.observe(ticket, OK)
-        starts.append(round(ticket.start_at, 2))
-    # 3 per window of 10 s plus a 2% margin (the server's window opens when the first request
-    # arrives), each window's 3 spread over its first 5% (0.17 s apart); nothing refused first.
-    assert starts == [0.0, 0.17, 0.34, 10.2, 10.37, 10.54, 20.4]
-    assert limiter.budget == 3  # full windows never refused: but a known budget is not probed beyond
+        starts.append(ticket.sent_at)
+    # 3 at once, then each slot again 10 s after its answer: nothing refused first.
+    assert starts == [0.0, 0.25, 0.5, 10.25, 10.5, 10.75, 20.5]
+    assert limiter.refusals == 0
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-async def test_a_window_waits_for_the_previous_windows_first_answer_plus_the_window(
+async def test_a_window_waits_for_the_previous_windows_answers_plus_the_window(
     mode: str, fake_time: FakeTime
 ) -> None:
-    limiter = RateLimiter(
-        budget=RateBudget(requests=2, per=10.0),
-        clock=fake_time.monotonic,
-        sleep=fake_time.sleep,
-        asleep=fake_time.asleep,
-    )
+    limiter = RateLimiter(budget=RateBudget(requests=2, per=10.0))
     first, second = await turn(limiter, mode), await turn(limiter, mode)
-    fake_time.now = 3.0  # the first answers come late: the server may have opened its window as late
+    fake_time.now = 3.0  # the answers come late: the server may have opened its window as late
     limiter.observe(first, OK)
     limiter.observe(second, OK)
     third = await turn(limiter, mode)
-    assert third.start_at == pytest.approx(10.2)  # planned from when the first request left ...
-    assert fake_time.now == pytest.approx(13.0)  # ... but sent 10 s after the first answer
-    assert fake_time.waits[-2:] == [pytest.approx(7.2), pytest.approx(2.8)]
+    assert third.sent_at == pytest.approx(13.0)  # 10 s after the first answer, not after it left
+    assert fake_time.waits == [pytest.approx(10.0)]
 
 
-def test_a_refusal_lowers_a_known_budget_which_grows_back_to_it_and_no_further(fake_time: FakeTime) -> None:
-    limiter = RateLimiter(
-        budget=RateBudget(requests=3, per=1.0),
-        clock=fake_time.monotonic,
-        sleep=fake_time.sleep,
-        asleep=fake_time.asleep,
-    )
+def test_a_refusal_pauses_a_known_budget_which_is_whole_again_after_the_reset(fake_time: FakeTime) -> None:
+    limiter = RateLimiter(budget=RateBudget(requests=3, per=1.0))
     limiter.observe(limiter.wait_turn(), OK)
     limiter.observe(limiter.wait_turn(), refused(1))  # another client used the rest of the window
-    assert limiter.budget == 1
-    budgets = []
-    for _ in range(30):
+    per_second: Counter[float] = Counter()
+    for _ in range(9):
         ticket = limiter.wait_turn()
         limiter.observe(ticket, OK)
-        budgets.append(limiter.budget)
-    assert budgets[0] == 1
-    assert max(budgets) == budgets[-1] == 3
+        per_second[ticket.sent_at] += 1
+    assert list(per_second.values()) == [3, 3, 3]  # recovered in the first window after the pause
 
 
 @pytest.mark.parametrize(

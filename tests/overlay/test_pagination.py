@@ -46,7 +46,7 @@ def runs_requests(server: ServerHandle, notebook_id: str) -> int:
 
 
 def fake_client(server: ServerHandle, **policy: Any) -> AuthenticatedClient:
-    return connect(server.token, base_url=server.base_url, retry=RetryPolicy(random=lambda: 0.0, **policy))
+    return connect(server.token, base_url=server.base_url, retry=RetryPolicy(**policy))
 
 
 @pytest.mark.parametrize("page_size", [100, 37])
@@ -143,11 +143,11 @@ def test_paginate_can_resume_from_a_page_token(runs_server: tuple[ServerHandle, 
 
 
 def test_an_error_on_a_later_page_raises_a_typed_error(
-    runs_server: tuple[ServerHandle, str, list[str]],
+    runs_server: tuple[ServerHandle, str, list[str]], fake_time: FakeTime
 ) -> None:
     server, notebook_id, _ = runs_server
-    waits: list[float] = []
-    client = fake_client(server, sleep=waits.append)
+    waits = fake_time.waits
+    client = fake_client(server)
     items = paginate(list_notebook_runs, client=client, notebook_id=notebook_id, page_size=100)
     seen = [next(items) for _ in range(100)]
     server.state.faults.inject("503", times=9, method="GET", path=f"/notebooks/{notebook_id}/runs")

@@ -17,8 +17,9 @@ import pytest
 
 from deepnote_client.api.notebooks import create_notebook, delete_notebook, get_notebook
 from deepnote_client.models import CreateNotebookBody
-from deepnote_overlay import APIStatusError, RetryPolicy, RetryTransport, ServerError, acall, call
-from deepnote_overlay.retries import STREAM_RESPONSE, UNIX_TIME_THRESHOLD, asyncio_sleep
+from deepnote_overlay import APIStatusError, RetryPolicy, RetryTransport, ServerError, _clock, acall, call
+from deepnote_overlay._retry_after import UNIX_TIME_THRESHOLD
+from deepnote_overlay.retries import STREAM_RESPONSE
 
 from .helpers import (
     NOTEBOOK_ID,
@@ -32,14 +33,8 @@ from .test_retry_matrix import http_date, raises, scripted, status
 
 
 def default_policy(fake_time: FakeTime, **overrides: Any) -> RetryPolicy:
-    """The default policy, only with this fake time; jitter, backoff and deadline stay default."""
-    options: dict[str, Any] = {
-        "sleep": fake_time.sleep,
-        "asleep": fake_time.asleep,
-        "clock": fake_time.monotonic,
-        "wall_clock": fake_time.wall,
-    }
-    return RetryPolicy(**{**options, **overrides})
+    """The default policy (on ``fake_time``, installed by its fixture); backoff and deadline default."""
+    return RetryPolicy(**overrides)
 
 
 @pytest.mark.parametrize(("retry_after", "waits"), [("40", [40.0] * 3), ("40.25", [40.25] * 2)])
@@ -58,30 +53,29 @@ def test_the_default_deadline_is_120_seconds_and_a_wait_ending_on_it_is_allowed(
 def test_default_jitter_takes_up_to_a_quarter_off_the_backoff(fake_time: FakeTime) -> None:
     handler, _ = scripted([status(503)] * 2)
     draws = iter([0.5, 0.0])
-    client = mock_client(handler, default_policy(fake_time, random=lambda: next(draws)))
+    fake_time.draws = lambda: next(draws)
+    client = mock_client(handler, default_policy(fake_time))
     call(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
     # Backoff 0.5 s then 1 s, each times (1 - 0.25 x the random draw).
     assert fake_time.waits == [0.5 * (1 - 0.25 * 0.5), 1.0]
 
 
-def test_the_default_policy_sleeps_for_real() -> None:
-    policy = RetryPolicy()
-    assert policy.sleep is time.sleep
-    assert policy.asleep is asyncio_sleep
-    assert policy.clock is time.monotonic
-    assert policy.wall_clock is time.time
-    draws = {policy.random() for _ in range(20)}
+def test_the_overlays_clock_is_the_real_one_by_default() -> None:
+    clock = _clock.CLOCK
+    assert type(clock) is _clock.Clock
+    assert abs(clock.monotonic() - time.monotonic()) < 1 and abs(clock.time() - time.time()) < 1
+    draws = {clock.random() for _ in range(20)}
     assert len(draws) > 1 and all(0 <= draw < 1 for draw in draws)
 
 
-async def test_asyncio_sleep_waits_on_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_the_clocks_async_sleep_waits_on_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> None:
     waited: list[float] = []
 
     async def recording_sleep(seconds: float) -> None:
         waited.append(seconds)
 
     monkeypatch.setattr(asyncio, "sleep", recording_sleep)
-    await asyncio_sleep(0.25)
+    await _clock.Clock().asleep(0.25)
     assert waited == [0.25]
 
 
@@ -89,7 +83,9 @@ async def test_asyncio_sleep_waits_on_the_event_loop(monkeypatch: pytest.MonkeyP
     ("retry_after", "wait"),
     [
         ("0", 0.5),  # no wait asked: the backoff instead of hammering the server
-        ("0.25", 0.25),  # below one second is still a wait the server asked for
+        ("0.75", 0.75),  # below one second is still a wait the server asked for
+        ("0.25", 0.5),  # but never shorter than the first backoff
+        ("0.0000001", 0.5),
         ("-3", 0.5),
         ("inf", 0.5),
         ("nan", 0.5),

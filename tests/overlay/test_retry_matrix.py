@@ -29,6 +29,7 @@ from deepnote_overlay import (
     ResponseParseError,
     RetryPolicy,
     ServerError,
+    _clock,
     acall,
     call,
 )
@@ -196,18 +197,14 @@ def operation(method: str) -> tuple[Any, dict[str, Any]]:
     return rename_notebook, {"notebook_id": NOTEBOOK_ID, "body": RenameNotebookBody(name="Renamed")}
 
 
-def forbidden_sleep(seconds: float) -> None:
-    raise AssertionError("an async call slept with the blocking sleep")
-
-
 @pytest.mark.parametrize("mode", ["sync", "async"])
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 async def test_fault_matrix(
     case: Case, mode: str, fake_time: FakeTime, caplog: pytest.LogCaptureFixture
 ) -> None:
     handler, received = scripted(case.faults)
-    policy = fake_time.policy(sleep=forbidden_sleep) if mode == "async" else fake_time.policy()
-    client = mock_client(handler, policy)
+    fake_time.sync_sleep_forbidden = mode == "async"
+    client = mock_client(handler, fake_time.policy())
     endpoint, kwargs = operation(case.method)
 
     outcome: object
@@ -272,11 +269,12 @@ def test_backoff_doubles_to_the_cap_and_jitter_shortens_it(fake_time: FakeTime) 
         call(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
     assert fake_time.waits == [0.5, 1.0, 2.0, 4.0, 8.0, 8.0, 8.0]
 
-    jittered = FakeTime()
-    client = mock_client(handler, jittered.policy(random=lambda: 1.0))
+    fake_time.waits.clear()
+    fake_time.draws = lambda: 1.0
+    client = mock_client(handler, fake_time.policy())
     with pytest.raises(ServerError):
         call(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
-    assert jittered.waits == [0.375, 0.75, 1.5]  # the largest jitter takes off a quarter
+    assert fake_time.waits == [0.375, 0.75, 1.5]  # the largest jitter takes off a quarter
 
 
 def test_deadline_stops_retrying_before_a_wait_that_would_end_after_it(fake_time: FakeTime) -> None:
@@ -356,7 +354,12 @@ def test_successful_response_after_retries_is_fully_usable(fake_time: FakeTime) 
     assert response.elapsed.total_seconds() >= 0  # the client closed the stream as usual
 
 
-async def test_async_retries_do_not_block_the_event_loop() -> None:
+class _NoBlockingSleep(_clock.Clock):
+    def sleep(self, seconds: float) -> None:
+        raise AssertionError("an async retry slept with the blocking sleep")
+
+
+async def test_async_retries_do_not_block_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> None:
     """Real ``asyncio.sleep`` waits: another task keeps running while the call waits to retry."""
     ticks = 0
     stop = asyncio.Event()
@@ -367,11 +370,9 @@ async def test_async_retries_do_not_block_the_event_loop() -> None:
             ticks += 1
             await asyncio.sleep(0.005)
 
-    def blocking(seconds: float) -> None:
-        raise AssertionError("an async retry slept with the blocking sleep")
-
+    monkeypatch.setattr(_clock, "CLOCK", _NoBlockingSleep())
     handler, received = scripted([status(503, **{"Retry-After": "0.05"})] * 2)
-    client = mock_client(handler, RetryPolicy(sleep=blocking))
+    client = mock_client(handler, RetryPolicy(initial_backoff=0.05))
     task = asyncio.create_task(ticker())
     await asyncio.sleep(0)
     ticks_before = ticks

@@ -49,14 +49,14 @@ RUNS_PATH = re.compile(r"^/runs/[^/]+$")
 
 
 @pytest.fixture
-def sleeper(fake_clock: FakeClock) -> ClockSleeper:
-    return ClockSleeper(fake_clock)
+def sleeper(fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> ClockSleeper:
+    """The overlay's clock for these tests: retries and the rate limiter wait on the fake's clock."""
+    return ClockSleeper(fake_clock).install(monkeypatch)
 
 
 @pytest.fixture
-def client(fake_server: ServerHandle, sleeper: ClockSleeper, fake_clock: FakeClock) -> AuthenticatedClient:
-    policy = RetryPolicy(sleep=sleeper.sleep, asleep=sleeper.asleep, clock=fake_clock.now, random=lambda: 0.0)
-    return connect(fake_server.token, base_url=fake_server.base_url, retry=policy)
+def client(fake_server: ServerHandle, sleeper: ClockSleeper) -> AuthenticatedClient:
+    return connect(fake_server.token, base_url=fake_server.base_url, retry=RetryPolicy())
 
 
 def notebook(server: ServerHandle, *sources: str) -> str:

@@ -16,6 +16,7 @@ from deepnote_overlay import (
     BadRequestError,
     RetryPolicy,
     RunTimeoutError,
+    _clock,
     arun_notebook,
     await_run,
     connect,
@@ -27,12 +28,23 @@ from deepnote_overlay.runs import TERMINAL_STATUSES
 from .helpers import ClockSleeper, assert_no_secret
 
 
+class _NoRetryExpected(_clock.Clock):
+    """The overlay's clock here: the runs' own pauses are passed in, so any sleep on it is a retry."""
+
+    def sleep(self, seconds: float) -> None:
+        raise AssertionError("no retry expected in these tests")
+
+    async def asleep(self, seconds: float) -> None:
+        raise AssertionError("no retry expected in these tests (nor a blocking sleep in async code)")
+
+
+@pytest.fixture(autouse=True)
+def no_retry_expected(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_clock, "CLOCK", _NoRetryExpected())
+
+
 def connected(server: ServerHandle) -> AuthenticatedClient:
-    return connect(server.token, base_url=server.base_url, retry=RetryPolicy(sleep=_no_retry_expected))
-
-
-def _no_retry_expected(seconds: float) -> None:
-    raise AssertionError("no retry expected in these tests")
+    return connect(server.token, base_url=server.base_url, retry=RetryPolicy())
 
 
 @pytest.mark.parametrize("outcome", ["success", "error", "internal_error", "stopped"])
@@ -120,11 +132,7 @@ def test_the_poll_interval_is_capped(fake_server: ServerHandle, fake_clock: Fake
 
 async def test_await_run_and_arun_notebook(fake_server: ServerHandle, fake_clock: FakeClock) -> None:
     sleeper = ClockSleeper(fake_clock)
-
-    def forbidden(seconds: float) -> None:
-        raise AssertionError("blocking sleep in async code")
-
-    client = connect(fake_server.token, base_url=fake_server.base_url, retry=RetryPolicy(sleep=forbidden))
+    client = connected(fake_server)
     run = await arun_notebook(client, SEED_NOTEBOOK_ID, asleep=sleeper.asleep, clock=fake_clock.now)
     assert run.status == RunStatus.SUCCESS
     assert sleeper.pauses == [1.0, 1.5]

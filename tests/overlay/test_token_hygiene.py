@@ -26,13 +26,13 @@ from deepnote_overlay import (
     paginate,
 )
 
-from .helpers import assert_no_secret
+from .helpers import FakeTime, assert_no_secret
 
 WRONG_TOKEN = "sk-wrong-SECRET-0d9e8f"
 
 
 async def test_no_token_anywhere_across_failures(
-    fake_server: ServerHandle, caplog: pytest.LogCaptureFixture
+    fake_server: ServerHandle, caplog: pytest.LogCaptureFixture, fake_time: FakeTime
 ) -> None:
     token = fake_server.token
     state = fake_server.state
@@ -40,7 +40,7 @@ async def test_no_token_anywhere_across_failures(
         token,
         base_url=fake_server.base_url,
         timeout=httpx.Timeout(5.0, read=0.3),
-        retry=RetryPolicy(sleep=lambda s: None, asleep=_no_wait),
+        retry=RetryPolicy(),
     )
     errors: list[DeepnoteError] = []
     body = CreateNotebookBody(project_id=UUID(SEED_PROJECT_ID), name="hygiene")
@@ -93,7 +93,3 @@ async def test_no_token_anywhere_across_failures(
         text = f"{record.getMessage()} {record.args!r}"
         assert token not in text and WRONG_TOKEN not in text
         assert "Bearer" not in text
-
-
-async def _no_wait(seconds: float) -> None:
-    return None

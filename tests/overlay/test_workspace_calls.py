@@ -46,14 +46,14 @@ from deepnote_overlay import (
     connect,
 )
 
+from .helpers import FakeTime
+
 UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000"
 
 
 @pytest.fixture
-def client(fake_server: ServerHandle) -> Iterator[AuthenticatedClient]:
-    waits: list[float] = []
-    policy = RetryPolicy(sleep=waits.append, random=lambda: 0.0)
-    with connect(fake_server.token, base_url=fake_server.base_url, retry=policy) as http:
+def client(fake_server: ServerHandle, fake_time: FakeTime) -> Iterator[AuthenticatedClient]:
+    with connect(fake_server.token, base_url=fake_server.base_url, retry=RetryPolicy()) as http:
         yield http
 
 
