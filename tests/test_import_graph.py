@@ -70,8 +70,5 @@ def test_the_checker_resolves_parents_and_packages(tmp_path: Path) -> None:
     assert import_cycles(root) == []  # submodules importing siblings is no cycle with their package
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the overlay's errors<->outputs and limiter<->retries cycles are broken elsewhere"
-)
 def test_the_overlay_has_no_import_cycle() -> None:
     assert import_cycles(ROOT / "overlay" / "deepnote_overlay") == []
