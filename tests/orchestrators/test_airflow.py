@@ -154,7 +154,7 @@ def test_deferrable_mode_waits_in_the_trigger(fake: ServerHandle, airflow: dict[
     result = run_dag(airflow, "deepnote_more", "deferred")
     assert result["state"] == "success", result["log"][-3000:]
     assert "Pausing task as DEFERRED" in result["log"] and "Trigger completed" in result["log"]
-    assert result["xcoms"]["return_value"] == {"text": "hello US\n"}
+    assert result["xcoms"]["return_value"] == {"text": "hello EU\n"}, "the notebook's own input value"
 
 
 def test_a_retried_task_reattaches_to_its_run(fake: ServerHandle, airflow: dict[str, Any]) -> None:
