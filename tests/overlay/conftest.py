@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
+import deepnote_overlay._clock
 from deepnote_fake import SEED_TOKEN
 
 from .helpers import MOCK_TOKEN, FakeTime
@@ -33,3 +34,10 @@ def no_token_in_logs(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
 @pytest.fixture
 def fake_time() -> FakeTime:
     return FakeTime()
+
+
+@pytest.fixture
+def overlay_time(fake_time: FakeTime, monkeypatch: pytest.MonkeyPatch) -> FakeTime:
+    """``fake_time`` as the overlay's clock (``_clock.CLOCK``): run polling waits on it."""
+    monkeypatch.setattr(deepnote_overlay._clock, "CLOCK", fake_time)
+    return fake_time

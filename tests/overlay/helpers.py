@@ -9,8 +9,9 @@ from typing import Any
 import httpx
 
 from deepnote_client.client import AuthenticatedClient
-from deepnote_fake import FakeClock
-from deepnote_overlay import RetryPolicy, RetryTransport, connect
+from deepnote_fake import ServerHandle
+from deepnote_overlay import AsyncDeepnote, Deepnote, RetryPolicy
+from deepnote_overlay.lowlevel import RetryTransport, connect
 
 MOCK_TOKEN = "sk-mock-SECRET-7f3a91c4"
 MOCK_BASE_URL = "https://api.test/v2"
@@ -23,7 +24,11 @@ Handler = Callable[[httpx.Request], httpx.Response]
 
 
 class FakeTime:
-    """A clock that only moves when something sleeps on it, recording every wait."""
+    """A clock that only moves when something sleeps on it, recording every wait.
+
+    It has the methods of ``deepnote_overlay._clock.Clock`` (``monotonic``, ``time``, ``sleep``,
+    ``asleep``, ``random``: no jitter), so the ``overlay_time`` fixture can make it the overlay's clock.
+    """
 
     def __init__(self) -> None:
         self.now = 0.0
@@ -34,6 +39,12 @@ class FakeTime:
 
     def wall(self) -> float:
         return WALL_EPOCH + self.now
+
+    def time(self) -> float:
+        return self.wall()
+
+    def random(self) -> float:
+        return 0.0
 
     def sleep(self, seconds: float) -> None:
         self.waits.append(seconds)
@@ -102,21 +113,6 @@ def assert_no_secret(value: object, *secrets: str) -> None:
             todo.extend([item.__cause__, item.__context__, *item.args])
 
 
-class ClockSleeper:
-    """Sleeping advances a fake API's ``FakeClock``; every pause is recorded."""
-
-    def __init__(self, clock: FakeClock) -> None:
-        self.clock = clock
-        self.pauses: list[float] = []
-
-    def sleep(self, seconds: float) -> None:
-        self.pauses.append(seconds)
-        self.clock.advance(seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
-
-
 async def get_through_retry_transport(
     mode: str, handler: Handler, policy: RetryPolicy, url: str, buffer_limit: int | None = None
 ) -> httpx.Response:
@@ -133,3 +129,15 @@ async def get_through_retry_transport(
             return http.get(url)
     async with httpx.AsyncClient(transport=transport) as async_http:
         return await async_http.get(url)
+
+
+def deepnote_on(server: ServerHandle, **options: Any) -> Deepnote:
+    """A ``Deepnote`` on the fake ``server`` that sends each request once (``retry=None``)."""
+    options.setdefault("retry", None)
+    return Deepnote(server.token, base_url=server.base_url, **options)
+
+
+def async_deepnote_on(server: ServerHandle, **options: Any) -> AsyncDeepnote:
+    """An ``AsyncDeepnote`` on the fake ``server`` that sends each request once (``retry=None``)."""
+    options.setdefault("retry", None)
+    return AsyncDeepnote(server.token, base_url=server.base_url, **options)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from deepnote_overlay import RetryTransport, connect
 from deepnote_overlay.limiter import LimitedTransport, RateLimiter
+from deepnote_overlay.lowlevel import RetryTransport, connect
 
 from .helpers import MOCK_TOKEN, FakeTime, success_response
 

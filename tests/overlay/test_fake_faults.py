@@ -27,10 +27,8 @@ from deepnote_overlay import (
     ResponseParseError,
     RetryPolicy,
     ServerError,
-    acall,
-    call,
-    connect,
 )
+from deepnote_overlay.lowlevel import acall, call, connect
 
 from .helpers import assert_no_secret
 

@@ -42,9 +42,8 @@ from deepnote_overlay import (
     PermissionDeniedError,
     RetryPolicy,
     ServerError,
-    call,
-    connect,
 )
+from deepnote_overlay.lowlevel import call, connect
 
 UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000"
 
