@@ -8,7 +8,7 @@ Items (each module's docstring says exactly what it measures):
 4. ``concurrency``  - 200 concurrent ``acall(get_notebook)`` vs raw ``httpx.AsyncClient``
 5. ``rate_limit``   - 3xN calls against a fake limited to N per window vs the windows needed;
                        80 runs gathered to completion under the same limit
-6. ``wait_run``     - delay between a run ending and ``wait_for_run`` returning; polls made
+6. ``wait_run``     - delay between a run ending and ``run.wait`` returning; polls made
 7. ``regenerate``   - ``make generate`` into a temporary directory
 8. ``files``        - a 200 MB upload and download, streamed, vs raw httpx; memory at 20 and 200 MB
 9. ``run_outputs``  - ``run.wait(outputs=True)`` on a finished run of 500 blocks vs raw httpx

@@ -57,7 +57,7 @@ def _raw(fake: FakeProcess) -> float:
 
 def _overlay(fake: FakeProcess) -> float:
     from deepnote_client.api.notebooks import get_notebook
-    from deepnote_overlay import acall, connect
+    from deepnote_overlay.lowlevel import acall, connect
 
     async def main() -> float:
         client = connect(fake.token, base_url=fake.base_url, limits=LIMITS)

@@ -42,7 +42,8 @@ def _make_file(directory: Path, megabytes: int) -> Path:
 
 
 def run(*, rounds: int) -> Section:
-    from deepnote_overlay import connect, download_file, upload_file
+    from deepnote_overlay.files import download_file, upload_file
+    from deepnote_overlay.lowlevel import connect
 
     section = Section(8, f"File transfer over loopback ({BIG_MB} MB, streamed)")
     with FakeProcess() as fake, tempfile.TemporaryDirectory() as tmp:

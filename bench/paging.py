@@ -63,7 +63,7 @@ def _raw_counter(fake: FakeProcess, notebook_id: str) -> Counter:
 
 def _overlay_counter(fake: FakeProcess, notebook_id: str) -> Counter:
     from deepnote_client.api.notebooks import list_notebook_runs
-    from deepnote_overlay import connect, paginate
+    from deepnote_overlay.lowlevel import connect, paginate
 
     client = connect(fake.token, base_url=fake.base_url)
 

@@ -140,7 +140,7 @@ class _Case:
 def _variants(case: _Case, transport: httpx.MockTransport) -> dict[str, Callable[[], object]]:
     """The callables to time for ``case``, raw httpx first (the baseline)."""
     from deepnote_client.client import AuthenticatedClient
-    from deepnote_overlay import call, connect
+    from deepnote_overlay.lowlevel import call, connect
 
     raw = httpx.Client(base_url=BASE_URL, transport=transport, headers={"Authorization": f"Bearer {TOKEN}"})
     generated = AuthenticatedClient(base_url=BASE_URL, token=TOKEN, httpx_args={"transport": transport})
@@ -182,7 +182,7 @@ def _construction(section: Section, rounds: int) -> None:
     Paid once per client, not per call, but a program that builds a client per task pays it each
     time; building an httpx transport loads the CA bundle into a new SSL context (~20 ms).
     """
-    from deepnote_overlay import connect
+    from deepnote_overlay.lowlevel import connect
 
     def raw() -> float:
         return time_call(lambda: httpx.Client(base_url=BASE_URL).close())

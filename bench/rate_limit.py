@@ -13,7 +13,7 @@ the time of all 3xN).
   says); that burst caps the next windows to what passed in it, so the rest go a window at a time.
 - known budget: the same 3xN gathered ``acall`` with ``RateLimiter(budget=RateBudget(N, WINDOW))``
   (the limit given in advance): paced from the first request;
-- runs: ``RUNS`` ``arun_notebook`` gathered (default limiter, and with the known budget), each to completion (the fake's runs take about 1.5 s:
+- runs: ``RUNS`` ``adn.run_notebook`` gathered (default limiter, and with the known budget), each to completion (the fake's runs take about 1.5 s:
   pending 0.3 s, running 1 s, snapshot 0.2 s), so creates and polls share the limit.
 
 Reported: wall time and its ratio to the theoretical minimum, the 429s the fake sent (from its
@@ -47,7 +47,7 @@ RUNS = 80
 
 def _sequential(fake: FakeProcess) -> Callable[[], None]:
     from deepnote_client.api.notebooks import get_notebook
-    from deepnote_overlay import call, connect
+    from deepnote_overlay.lowlevel import call, connect
 
     client = connect(fake.token, base_url=fake.base_url)
 
@@ -67,7 +67,7 @@ def _limiter(known: bool) -> RateLimiter | bool:
 
 def _concurrent(fake: FakeProcess, failures: list[int], *, known: bool = False) -> Callable[[], None]:
     from deepnote_client.api.notebooks import get_notebook
-    from deepnote_overlay import acall, connect
+    from deepnote_overlay.lowlevel import acall, connect
 
     def calls() -> None:
         async def main() -> None:
@@ -87,18 +87,15 @@ def _concurrent(fake: FakeProcess, failures: list[int], *, known: bool = False) 
 
 
 def _runs(fake: FakeProcess, failures: list[int], *, known: bool = False) -> Callable[[], None]:
-    from deepnote_overlay import arun_notebook, connect
+    from deepnote_overlay import AsyncDeepnote
 
     def calls() -> None:
         async def main() -> None:
-            client = connect(fake.token, base_url=fake.base_url, limiter=_limiter(known))
-            try:
+            async with AsyncDeepnote(fake.token, base_url=fake.base_url, limiter=_limiter(known)) as adn:
                 results = await asyncio.gather(
-                    *(arun_notebook(client, fake.notebook_id, poll_interval=0.5) for _ in range(RUNS)),
+                    *(adn.run_notebook(fake.notebook_id, poll_interval=0.5) for _ in range(RUNS)),
                     return_exceptions=True,
                 )
-            finally:
-                await client.get_async_httpx_client().aclose()
             failures.append(sum(isinstance(r, BaseException) or r.status != "success" for r in results))
 
         asyncio.run(main())
@@ -232,7 +229,7 @@ def run(*, rounds: int) -> Section:
         section.add(f"{label}: requests sent", "requests", [float(o[2]) for o in observed[name]])
         section.add(f"{label}: TCP connections", "connections", [float(o[3]) for o in observed[name]])
     for known in (False, True):
-        label = f"{RUNS} arun_notebook() gathered" + (f", RateBudget({N}, {WINDOW:g})" if known else "")
+        label = f"{RUNS} adn.run_notebook() gathered" + (f", RateBudget({N}, {WINDOW:g})" if known else "")
         _run_rows(
             section, label, run_walls[known], run_failures[known], run_created[known], run_refusals[known]
         )

@@ -41,8 +41,8 @@ def main() -> int:
             fetched = dn.notebooks.get(notebook.id)
             step("read it back", f"{fetched.name!r}, {len(fetched.blocks or [])} blocks")
 
-            run = dn.run_notebook(notebook.id, timeout=120)
-            step("ran it", f"run {run.run_id} finished with status {run.status}")
+            result = dn.run_notebook(notebook.id, timeout=120)
+            step("ran it", f"run {result.run_id} finished with status {result.status}")
 
             for number, past in enumerate(dn.notebooks.list_runs(notebook.id), 1):
                 step(f"run history #{number}", f"{past.run_id} {past.status} created {past.created_at}")

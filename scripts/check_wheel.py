@@ -42,6 +42,7 @@ IMPORT_CHECK = """
 import deepnote_client, deepnote_overlay, deepnote_fake
 from deepnote_client.api.notebooks import get_notebook
 from deepnote_overlay import AsyncDeepnote, Deepnote
+from deepnote_overlay.lowlevel import call, connect
 import importlib.metadata
 assert deepnote_client.__version__ == importlib.metadata.version("deepnote-api-client")
 for module in (deepnote_client, deepnote_overlay, deepnote_fake):

@@ -21,7 +21,7 @@ import pytest
 
 from deepnote_client import errors
 from deepnote_client.api.notebooks import get_notebook
-from deepnote_overlay import call, paginate
+from deepnote_overlay.lowlevel import call, paginate
 from tests.overlay.helpers import NOTEBOOK_ID, mock_client, notebook_json
 from tests.spec_tools import ROOT, load_spec, operations, resolve, snake_case
 
@@ -146,7 +146,7 @@ def test_every_model_name_is_still_importable_from_the_models_package() -> None:
 TYPED_USE = """
 from deepnote_client.api.notebooks import get_notebook, list_notebook_runs
 from deepnote_client.api.projects import get_project, list_projects
-from deepnote_overlay import call, connect, paginate
+from deepnote_overlay.lowlevel import call, connect, paginate
 
 client = connect("t")
 notebook = call(get_notebook, client=client, notebook_id="nb").notebook

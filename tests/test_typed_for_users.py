@@ -26,7 +26,13 @@ def test_mypy_sees_the_packages_types_in_a_users_script(tmp_path: Path) -> None:
         pytest.skip("mypy is not installed here (it comes with the [dev] extra)")
     (tmp_path / "script.py").write_text(SCRIPT)
     checked = subprocess.run(
-        [str(mypy if mypy.exists() else "mypy"), "--no-incremental", "--config-file", "/dev/null", "script.py"],
+        [
+            str(mypy if mypy.exists() else "mypy"),
+            "--no-incremental",
+            "--config-file",
+            "/dev/null",
+            "script.py",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -139,10 +139,11 @@ def build_request(
     """The httpx client and the request ``build`` makes with it; a request httpx refuses to build
     raises ``InvalidRequestError`` without quoting the offending value (it may be the token).
     """
-    http = get_http()
-    if http.is_closed:
-        raise ClientClosedError()
     try:
+        # The generated client makes its httpx client on first use, so a refused base URL fails here.
+        http = get_http()
+        if http.is_closed:
+            raise ClientClosedError()
         return http, build(http)
     except httpx.InvalidURL as error:
         reason = f"httpx refused the URL: {str(error)[:80]}"

@@ -8,9 +8,9 @@ Guarantees:
   pages (``paginate`` / ``apaginate``), ``pages()`` yields whole pages (``iter_pages`` /
   ``aiter_pages``); ``max_items`` limits the items, ``max_pages`` both. Each iteration starts again
   from the first page (or the ``page_token`` given), so a pager can be iterated more than once.
-- ``client_function`` turns a function taking the generated client first (``wait_for_run(client,
-  run_id, ...)``) into a method with that argument bound, keeping its signature for mypy and
-  editors (``dn.runs.wait(run_id, ...)``), whatever parameters the function grows later.
+- ``client_function`` turns a function taking the generated client first (``upload_file(client,
+  project_id, ...)``) into a method with that argument bound, keeping its signature for mypy and
+  editors (``dn.files.upload(project_id, ...)``), whatever parameters the function grows later.
 """
 
 from __future__ import annotations

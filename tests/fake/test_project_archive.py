@@ -15,6 +15,7 @@ from deepnote_fake import (
     SEED_POSTGRES_INTEGRATION_ID,
     SEED_PROJECT_ID,
     Block,
+    FakeClock,
     FakeDeepnote,
     NotebookInput,
     deepnote_format,
@@ -187,11 +188,13 @@ def test_the_content_hash_is_the_documented_rule(client: httpx.Client) -> None:
     assert content_hash(list(documents.items())) == hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def test_conflicts_are_409_unless_forced(client: httpx.Client, fake_state: FakeDeepnote) -> None:
+def test_conflicts_are_409_unless_forced(
+    client: httpx.Client, fake_state: FakeDeepnote, fake_clock: FakeClock
+) -> None:
     documents = _export(client)
     base = yaml.safe_load(next(iter(documents.values())))["metadata"]["modifiedAt"]
     base_hash = content_hash(list(documents.items()))
-    fake_state.clock.advance(1)
+    fake_clock.advance(1)
     fake_state.add_notebook(SEED_PROJECT_ID, "Added meanwhile")  # a structural change
     stale = _import(client, documents, baseModifiedAt=base)
     assert stale.status_code == 409 and "changed since the export" in _message(stale)
@@ -269,7 +272,7 @@ def test_too_large_is_413_and_suspended_409(client: httpx.Client, fake_state: Fa
 
 
 def test_export_import_export_gives_the_same_documents(
-    client: httpx.Client, fake_state: FakeDeepnote
+    client: httpx.Client, fake_state: FakeDeepnote, fake_clock: FakeClock
 ) -> None:
     # What Deepnote's CLI relies on after a push: it exports again and writes that. Input blocks of
     # every kind, a SQL block with its integration and a block with metadata of its own included.
@@ -289,7 +292,7 @@ def test_export_import_export_gives_the_same_documents(
     )
     before = fake_state.modified_at(fake_state.projects[SEED_PROJECT_ID])
     documents = _export(client)
-    fake_state.clock.advance(5)
+    fake_clock.advance(5)
     response = _import(client, documents)
     assert response.status_code == 200, response.text
     assert {n["action"] for n in response.json()["notebooks"]} == {"overwritten"}

@@ -27,7 +27,9 @@ pytestmark = pytest.mark.timeout(900)
 from deepnote_fake import SEED_TOKEN, FakeDeepnote, ServerHandle, running_server
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS_DAG = re.findall(r"```python \{\.engine-airflow\}\n(.*?)```", (ROOT / "docs" / "airflow.md").read_text(), flags=re.DOTALL)[0]
+DOCS_DAG = re.findall(
+    r"```python \{\.engine-airflow\}\n(.*?)```", (ROOT / "docs" / "airflow.md").read_text(), flags=re.DOTALL
+)[0]
 MORE_DAGS = """
 import datetime
 

@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
-import pytest
 
 from deepnote_client.client import AuthenticatedClient
-from deepnote_fake import FakeClock
-from deepnote_overlay import RetryPolicy, RetryTransport, _clock, connect
+from deepnote_fake import ServerHandle
+from deepnote_overlay import AsyncDeepnote, Deepnote, RetryPolicy, _clock
+from deepnote_overlay.lowlevel import RetryTransport, connect
 
 MOCK_TOKEN = "sk-mock-SECRET-7f3a91c4"
 MOCK_BASE_URL = "https://api.test/v2"
@@ -112,37 +112,6 @@ def assert_no_secret(value: object, *secrets: str) -> None:
             todo.extend([item.__cause__, item.__context__, *item.args])
 
 
-class ClockSleeper(_clock.Clock):
-    """Sleeping advances a fake API's ``FakeClock``; every pause is recorded; no jitter.
-
-    Installed as ``_clock.CLOCK`` (``install``), retries and the rate limiter wait on the fake's time.
-    """
-
-    def __init__(self, clock: FakeClock) -> None:
-        self.clock = clock
-        self.pauses: list[float] = []
-
-    def install(self, monkeypatch: pytest.MonkeyPatch) -> ClockSleeper:
-        monkeypatch.setattr(_clock, "CLOCK", self)
-        return self
-
-    def monotonic(self) -> float:
-        return self.clock.now()
-
-    def time(self) -> float:
-        return WALL_EPOCH + self.clock.now()
-
-    def sleep(self, seconds: float) -> None:
-        self.pauses.append(seconds)
-        self.clock.advance(seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
-
-    def random(self) -> float:
-        return 0.0
-
-
 async def get_through_retry_transport(
     mode: str, handler: Handler, policy: RetryPolicy, url: str, buffer_limit: int | None = None
 ) -> httpx.Response:
@@ -159,3 +128,15 @@ async def get_through_retry_transport(
             return http.get(url)
     async with httpx.AsyncClient(transport=transport) as async_http:
         return await async_http.get(url)
+
+
+def deepnote_on(server: ServerHandle, **options: Any) -> Deepnote:
+    """A ``Deepnote`` on the fake ``server`` that sends each request once (``retry=None``)."""
+    options.setdefault("retry", None)
+    return Deepnote(server.token, base_url=server.base_url, **options)
+
+
+def async_deepnote_on(server: ServerHandle, **options: Any) -> AsyncDeepnote:
+    """An ``AsyncDeepnote`` on the fake ``server`` that sends each request once (``retry=None``)."""
+    options.setdefault("retry", None)
+    return AsyncDeepnote(server.token, base_url=server.base_url, **options)

@@ -17,8 +17,9 @@ import httpx
 import pytest
 
 from deepnote_client.api.notebooks import get_notebook
-from deepnote_overlay import ResponseTooLargeError, RetryTransport, acall, call
+from deepnote_overlay import ResponseTooLargeError
 from deepnote_overlay.bodies import RAW_PIECE, aread_limited, read_limited
+from deepnote_overlay.lowlevel import RetryTransport, acall, call
 
 from .helpers import NOTEBOOK_ID, FakeTime, get_through_retry_transport, mock_client, notebook_json
 

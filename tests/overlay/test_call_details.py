@@ -23,10 +23,9 @@ from deepnote_overlay import (
     DeepnoteError,
     InvalidRequestError,
     ResponseParseError,
-    acall,
-    call,
 )
 from deepnote_overlay.calls import CONTENT_PIECE, raise_for_answer
+from deepnote_overlay.lowlevel import acall, call
 
 from .helpers import NOTEBOOK_ID, PROJECT_ID, FakeTime, mock_client, success_response
 

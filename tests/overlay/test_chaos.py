@@ -25,16 +25,8 @@ from deepnote_client.api.notebooks import create_notebook, delete_notebook, get_
 from deepnote_client.api.projects import list_projects
 from deepnote_client.models import CreateNotebookBody
 from deepnote_fake import SEED_PROJECT_ID, ServerHandle
-from deepnote_overlay import (
-    DeepnoteError,
-    NotFoundError,
-    RetryPolicy,
-    acall,
-    apaginate,
-    call,
-    connect,
-    paginate,
-)
+from deepnote_overlay import DeepnoteError, NotFoundError, RetryPolicy
+from deepnote_overlay.lowlevel import acall, apaginate, call, connect, paginate
 
 from .helpers import FakeTime, assert_no_secret
 

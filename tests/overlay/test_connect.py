@@ -8,19 +8,10 @@ import httpx
 import pytest
 
 from deepnote_client.api.notebooks import get_notebook
-from deepnote_overlay import (
-    DEFAULT_BASE_URL,
-    USER_AGENT,
-    DeepnoteError,
-    MissingTokenError,
-    RetryPolicy,
-    RetryTransport,
-    __version__,
-    acall,
-    call,
-    connect,
-)
+from deepnote_overlay import DeepnoteError, MissingTokenError, RetryPolicy, __version__
+from deepnote_overlay.client import USER_AGENT
 from deepnote_overlay.limiter import LimitedTransport
+from deepnote_overlay.lowlevel import DEFAULT_BASE_URL, RetryTransport, acall, call, connect
 
 from .helpers import MOCK_TOKEN, NOTEBOOK_ID, assert_no_secret, success_response
 

@@ -15,7 +15,8 @@ import pytest
 
 import deepnote_overlay.client as client_module
 from deepnote_client.api.notebooks import get_notebook
-from deepnote_overlay import APIConnectionError, RetryPolicy, RetryTransport, acall, call, connect
+from deepnote_overlay import APIConnectionError, RetryPolicy
+from deepnote_overlay.lowlevel import RetryTransport, acall, call, connect
 
 from .helpers import MOCK_TOKEN, NOTEBOOK_ID, success_response
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from deepnote_overlay import RetryPolicy, RetryTransport, connect
+from deepnote_overlay import RetryPolicy
 from deepnote_overlay.limiter import LimitedTransport, RateLimiter
+from deepnote_overlay.lowlevel import RetryTransport, connect
 
 from .helpers import MOCK_TOKEN, success_response
 

@@ -14,8 +14,9 @@ import httpx
 import pytest
 
 from deepnote_client.api.notebooks import get_notebook
-from deepnote_overlay import DEFAULT_LIMITS, APIStatusError, RetryTransport, call, connect
+from deepnote_overlay import APIStatusError
 from deepnote_overlay.limiter import LimitedTransport
+from deepnote_overlay.lowlevel import DEFAULT_LIMITS, RetryTransport, call, connect
 
 from .helpers import MOCK_BASE_URL, MOCK_TOKEN, NOTEBOOK_ID, success_response
 

@@ -6,7 +6,7 @@ import ssl
 import subprocess
 import sys
 
-from deepnote_overlay import RetryTransport, connect
+from deepnote_overlay.lowlevel import RetryTransport, connect
 
 
 def test_importing_the_overlay_does_not_load_asyncio() -> None:

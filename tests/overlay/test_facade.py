@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,7 +23,6 @@ from deepnote_client.models import (
     SessionStorageMode,
     StreamlitAppStatus,
 )
-from deepnote_client.types import File
 from deepnote_fake import (
     SEED_BLOCK_IDS,
     SEED_NOTEBOOK_ID,
@@ -40,14 +40,13 @@ from deepnote_overlay import (
     MissingTokenError,
     NotFoundError,
     RateLimiter,
-    RetryTransport,
     RunFailedError,
     RunResult,
     ServerError,
     SyncPager,
-    connect,
 )
 from deepnote_overlay._resources import OPERATIONS
+from deepnote_overlay.lowlevel import RetryTransport
 from tests.spec_tools import ROOT
 
 from .helpers import MOCK_BASE_URL, MOCK_TOKEN, FakeTime, notebook_json
@@ -61,7 +60,7 @@ def quick_runs_server() -> Iterator[ServerHandle]:
         yield server
 
 
-def test_every_operation_through_deepnote(quick_runs_server: ServerHandle) -> None:
+def test_every_operation_through_deepnote(quick_runs_server: ServerHandle, tmp_path: Path) -> None:
     server = quick_runs_server
     with Deepnote(server.token, base_url=server.base_url) as dn:
         me = dn.me.get()
@@ -84,31 +83,28 @@ def test_every_operation_through_deepnote(quick_runs_server: ServerHandle) -> No
         schedule = dn.notebooks.schedule(SEED_NOTEBOOK_ID, cron="0 9 * * 1-5", timezone="Europe/London")
         assert (schedule.notebook_id, schedule.cron) == (SEED_NOTEBOOK_ID, "0 9 * * 1-5")
 
-        created = dn.runs.create(notebook_id=SEED_NOTEBOOK_ID, detached=True)
-        assert created.status == RunStatus.PENDING
-        assert dn.runs.get(created.run_id).run_id == created.run_id
-        assert dn.runs.wait(created.run_id, timeout=10, poll_interval=0.01).status == RunStatus.SUCCESS
+        started = dn.runs.start(SEED_NOTEBOOK_ID)
+        assert started.status == "pending"
+        assert dn.runs.get(started.id).run_id == started.id
+        assert dn.runs.attach(started.id).wait(timeout=10, poll_interval=0.01).run.status == RunStatus.SUCCESS
         finished = dn.run_notebook(SEED_NOTEBOOK_ID, timeout=10, poll_interval=0.01)
-        assert finished.status == RunStatus.SUCCESS
+        assert finished.run.status == RunStatus.SUCCESS
         history = [run.run_id for run in dn.notebooks.list_runs(SEED_NOTEBOOK_ID)]
-        assert {created.run_id, finished.run_id} <= set(history)
+        assert {started.id, finished.run_id} <= set(history)
 
-        # --- issue 11b: files
-        uploaded = dn.files.create(
-            project_id=project.id, path="in.csv", file=File(payload=io.BytesIO(b"a,b\n"))
-        )
+        uploaded = dn.files.upload(project.id, "in.csv", io.BytesIO(b"a,b\n"))
         assert uploaded.path == "in.csv"
-        assert dn.files.download(project_id=project.id, path="in.csv").payload.read() == b"a,b\n"
+        downloaded = io.BytesIO()
+        assert dn.files.download(project.id, "in.csv", downloaded) == 4
+        assert downloaded.getvalue() == b"a,b\n"
         dn.files.copy(
             source_project_id=project.id, target_project_id=SEED_PROJECT_ID, source_file_path="in.csv"
         )
         dn.files.delete(project_id=SEED_PROJECT_ID, path="in.csv")
-        # --- issue 11b: project settings, export/import
         assert dn.projects.update(project.id, environment_id="python-3.11").id == project.id
-        archive = dn.projects.export(project.id).payload.read()
-        assert (
-            dn.projects.import_(project.id, body=File(payload=io.BytesIO(archive))).project.id == project.id
-        )
+        exported = dn.projects.export_to(project.id, tmp_path)
+        assert exported.project_id == project.id and exported.files
+        assert dn.projects.import_from(project.id, tmp_path).project.id == project.id
 
         dn.notebooks.delete(notebook.id)
         with pytest.raises(NotFoundError):
@@ -122,7 +118,9 @@ def test_every_operation_through_deepnote(quick_runs_server: ServerHandle) -> No
     assert {request.operation_id for request in server.state.requests} == set(OPERATIONS)
 
 
-async def test_every_operation_through_async_deepnote(quick_runs_server: ServerHandle) -> None:
+async def test_every_operation_through_async_deepnote(
+    quick_runs_server: ServerHandle, tmp_path: Path
+) -> None:
     server = quick_runs_server
     async with AsyncDeepnote(server.token, base_url=server.base_url) as dn:
         me = await dn.me.get()
@@ -144,29 +142,28 @@ async def test_every_operation_through_async_deepnote(quick_runs_server: ServerH
         schedule = await dn.notebooks.schedule(SEED_NOTEBOOK_ID, cron="0 9 * * 1-5")
         assert schedule.cron == "0 9 * * 1-5"
 
-        created = await dn.runs.create(notebook_id=SEED_NOTEBOOK_ID, detached=True)
-        assert (await dn.runs.get(created.run_id)).run_id == created.run_id
-        done = await dn.runs.wait(created.run_id, timeout=10, poll_interval=0.01)
-        assert done.status == RunStatus.SUCCESS
+        started = await dn.runs.start(SEED_NOTEBOOK_ID)
+        assert (await dn.runs.get(started.id)).run_id == started.id
+        done = await (await dn.runs.attach(started.id)).wait(timeout=10, poll_interval=0.01)
+        assert done.run.status == RunStatus.SUCCESS
         finished = await dn.run_notebook(SEED_NOTEBOOK_ID, timeout=10, poll_interval=0.01)
-        assert finished.status == RunStatus.SUCCESS
+        assert finished.run.status == RunStatus.SUCCESS
         history = [run.run_id async for run in dn.notebooks.list_runs(SEED_NOTEBOOK_ID)]
-        assert {created.run_id, finished.run_id} <= set(history)
+        assert {started.id, finished.run_id} <= set(history)
 
-        # --- issue 11b: files
-        uploaded = await dn.files.create(
-            project_id=project.id, path="in.csv", file=File(payload=io.BytesIO(b"a,b\n"))
-        )
+        uploaded = await dn.files.upload(project.id, "in.csv", io.BytesIO(b"a,b\n"))
         assert uploaded.path == "in.csv"
-        assert (await dn.files.download(project_id=project.id, path="in.csv")).payload.read() == b"a,b\n"
+        downloaded = io.BytesIO()
+        assert await dn.files.download(project.id, "in.csv", downloaded) == 4
+        assert downloaded.getvalue() == b"a,b\n"
         await dn.files.copy(
             source_project_id=project.id, target_project_id=SEED_PROJECT_ID, source_file_path="in.csv"
         )
         await dn.files.delete(project_id=SEED_PROJECT_ID, path="in.csv")
-        # --- issue 11b: project settings, export/import
         assert (await dn.projects.update(project.id, environment_id="python-3.11")).id == project.id
-        archive = (await dn.projects.export(project.id)).payload.read()
-        imported = await dn.projects.import_(project.id, body=File(payload=io.BytesIO(archive)))
+        exported = await dn.projects.export_to(project.id, tmp_path)
+        assert exported.project_id == project.id and exported.files
+        imported = await dn.projects.import_from(project.id, tmp_path)
         assert imported.project.id == project.id
 
         await dn.notebooks.delete(notebook.id)
@@ -181,11 +178,9 @@ async def test_every_operation_through_async_deepnote(quick_runs_server: ServerH
     assert {request.operation_id for request in server.state.requests} == set(OPERATIONS)
 
 
-# --- issue 11a: blocks, search, sessions, integrations, machines, streamlit apps
-
-
 def exercise_workspace_operations(dn: Deepnote, fake: FakeDeepnote) -> None:
-    """Every operation of issue 11a through ``Deepnote``, each answer checked for its meaning."""
+    """The workspace operations (blocks, search, sessions, integrations, machines, streamlit apps)
+    through ``Deepnote``, each answer checked for its meaning."""
     created = dn.blocks.create(
         notebook_id=SEED_NOTEBOOK_ID,
         type_=BlockType.SQL,
@@ -390,9 +385,9 @@ def test_run_outputs_and_failures_through_deepnote(quick_runs_server: ServerHand
         assert isinstance(result, RunResult) and result.succeeded
         assert result.block(SEED_BLOCK_IDS["code"]).text == "hello US\n"
 
-        created = dn.runs.create(notebook_id=SEED_NOTEBOOK_ID, detached=True)
-        later = dn.runs.result(created.run_id, timeout=10, poll_interval=0.01)
-        assert (later.run_id, later.block(SEED_BLOCK_IDS["code"]).text) == (created.run_id, "hello EU\n")
+        started = dn.runs.start(SEED_NOTEBOOK_ID)
+        later = dn.runs.attach(started.id).wait(outputs=True, timeout=10, poll_interval=0.01)
+        assert (later.run_id, later.block(SEED_BLOCK_IDS["code"]).text) == (started.id, "hello EU\n")
 
         server.state.run_outcome = "error"
         with pytest.raises(RunFailedError) as failed:
@@ -408,25 +403,10 @@ async def test_run_outputs_and_failures_through_async_deepnote(quick_runs_server
         assert result.block(SEED_BLOCK_IDS["code"]).text == "hello EU\n"  # the input's saved value
 
         server.state.run_outcome = "error"
-        created = await dn.runs.create(notebook_id=SEED_NOTEBOOK_ID, detached=True)
+        started = await dn.runs.start(SEED_NOTEBOOK_ID)
         with pytest.raises(RunFailedError) as failed:
-            await dn.runs.result(created.run_id, raise_on_failure=True, timeout=10, poll_interval=0.01)
-        assert (failed.value.run_id, failed.value.evalue) == (created.run_id, "the run failed in this block")
-
-
-def test_with_options_refuses_a_client_without_retry_transport() -> None:
-    client = connect(MOCK_TOKEN, base_url=MOCK_BASE_URL, retry=None)
-    with pytest.raises(TypeError, match="second connection pool"):
-        Deepnote.from_client(client).with_options(timeout=1)
-
-
-def test_from_client_uses_the_given_client_and_leaves_it_open(fake_server: ServerHandle) -> None:
-    client = connect(fake_server.token, base_url=fake_server.base_url)
-    with Deepnote.from_client(client) as dn:
-        assert dn.client is client
-        assert dn.notebooks.get(SEED_NOTEBOOK_ID).id == SEED_NOTEBOOK_ID
-    assert not client.get_httpx_client().is_closed
-    client.get_httpx_client().close()
+            await started.wait(raise_on_failure=True, timeout=10, poll_interval=0.01)
+        assert (failed.value.run_id, failed.value.evalue) == (started.id, "the run failed in this block")
 
 
 async def test_async_deepnote_closes_its_async_connections(fake_server: ServerHandle) -> None:
@@ -486,54 +466,41 @@ def test_a_method_imports_its_endpoint_on_first_use() -> None:
     assert "deepnote_client.api.notebooks.get_notebook" not in loaded
 
 
-@pytest.mark.parametrize("make", [Deepnote, AsyncDeepnote])
-def test_run_helpers_keep_their_functions_signatures(make: Callable[..., Any]) -> None:
+def keywords(function: Callable[..., Any]) -> set[str]:
     import inspect
 
-    from deepnote_overlay import arun_notebook, await_run, run_notebook, wait_for_run
-
-    dn = make(MOCK_TOKEN, base_url=MOCK_BASE_URL)
-    waiting, running = (await_run, arun_notebook) if make is AsyncDeepnote else (wait_for_run, run_notebook)
-    from deepnote_overlay import aget_run_result, get_run_result
-
-    result = aget_run_result if make is AsyncDeepnote else get_run_result
-    assert inspect.getattr_static(dn.runs, "wait").__wrapped__ is waiting
-    assert inspect.getattr_static(dn.runs, "result").__wrapped__ is result
-    assert inspect.getattr_static(dn, "run_notebook").__wrapped__ is running
-    bound = inspect.signature(dn.runs.wait)
-    assert list(bound.parameters) == list(inspect.signature(waiting).parameters)[1:]
+    return {p.name for p in inspect.signature(function).parameters.values() if p.kind is p.KEYWORD_ONLY}
 
 
-@pytest.mark.parametrize(
-    ("facade", "function"), [("Deepnote", "run_notebook"), ("AsyncDeepnote", "arun_notebook")]
-)
-def test_run_notebook_overloads_declared_for_type_checkers_match_the_functions(
-    facade: str, function: str
-) -> None:
-    """The facade restates ``run_notebook``'s overloads for mypy (a ParamSpec cannot carry them):
-    each must have the function's overload's parameters, without the client, and the same return."""
-    import ast
-    import inspect
-    import typing
-
+def test_the_run_options_declared_for_type_checkers_match_the_plans() -> None:
+    """``StartOptions`` / ``WaitOptions`` / ``RunOptions`` (the ``**options`` of ``dn.runs.start``,
+    ``run.wait`` and ``dn.run_notebook``) name exactly the keyword parameters of the plans."""
     from deepnote_overlay import runs
 
-    source = (ROOT / "overlay" / "deepnote_overlay" / "facade.py").read_text(encoding="utf-8")
-    (cls,) = [n for n in ast.parse(source).body if isinstance(n, ast.ClassDef) and n.name == facade]
-    declared = [
-        node
-        for node in ast.walk(cls)
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-        and node.name == "run_notebook"
-        and any(ast.unparse(d) == "overload" for d in node.decorator_list)
-    ]
-    overloads = typing.get_overloads(getattr(runs, function))
-    assert len(declared) == len(overloads) == 2
-    for node, overload in zip(declared, overloads, strict=True):
-        expected = list(inspect.signature(overload).parameters.values())[1:]
-        arguments = node.args.args[1:] + node.args.kwonlyargs
-        assert [a.arg for a in arguments] == [p.name for p in expected]
-        assert [ast.unparse(a.annotation) for a in arguments if a.annotation] == [
-            str(p.annotation) for p in expected
-        ]
-        assert node.returns is not None and ast.unparse(node.returns) == overload.__annotations__["return"]
+    start = set(runs.StartOptions.__optional_keys__ | runs.StartOptions.__required_keys__)
+    wait = set(runs.WaitOptions.__optional_keys__ | runs.WaitOptions.__required_keys__)
+    both = set(runs.RunOptions.__optional_keys__ | runs.RunOptions.__required_keys__)
+    assert start == keywords(runs.start)
+    assert wait == keywords(runs._wait)
+    assert both == start | wait
+    assert start == keywords(runs.run_notebook)  # the wait's options come through **wait_options
+
+
+@pytest.mark.parametrize("make", [Deepnote, AsyncDeepnote])
+def test_the_run_methods_take_the_same_arguments_on_both_clients(make: Callable[..., Any]) -> None:
+    import inspect
+
+    from deepnote_overlay import AsyncRunHandle, RunHandle
+
+    dn = make(MOCK_TOKEN, base_url=MOCK_BASE_URL)
+    handle = AsyncRunHandle if make is AsyncDeepnote else RunHandle
+    for method, sync_twin in (
+        (dn.run_notebook, Deepnote.run_notebook),
+        (dn.runs.start, type(Deepnote(MOCK_TOKEN, base_url=MOCK_BASE_URL).runs).start),
+        (dn.runs.attach, type(Deepnote(MOCK_TOKEN, base_url=MOCK_BASE_URL).runs).attach),
+        (handle.wait, RunHandle.wait),
+    ):
+        assert inspect.iscoroutinefunction(method) == (make is AsyncDeepnote), method
+        assert str(inspect.signature(method)).split(" ->")[0].replace("self, ", "") == (
+            str(inspect.signature(sync_twin)).split(" ->")[0].replace("self, ", "")
+        ), method

@@ -18,7 +18,7 @@ import pytest
 from deepnote_client.api.notebooks import create_notebook, delete_notebook, get_notebook
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.models import CreateNotebookBody
-from deepnote_fake import SEED_PROJECT_ID, FakeClock, FakeDeepnote, ServerHandle, running_server
+from deepnote_fake import SEED_PROJECT_ID, FakeDeepnote, ServerHandle, running_server
 from deepnote_overlay import (
     APIConnectionError,
     APITimeoutError,
@@ -30,12 +30,11 @@ from deepnote_overlay import (
     RetryPolicy,
     ServerError,
     _clock,
-    acall,
-    call,
-    connect,
 )
+from deepnote_overlay.lowlevel import acall, call, connect
+from tests.conftest import OverlayClock
 
-from .helpers import ClockSleeper, assert_no_secret
+from .helpers import assert_no_secret
 
 READ_TIMEOUT = 0.3  # the "slow" fault waits longer than this
 SLOW_DELAY = 0.6
@@ -269,15 +268,12 @@ def _async_hook(attempts: list[str]) -> Any:
 def test_the_fakes_rate_limiter_is_waited_out_and_creates_are_not_duplicated(
     budget: RateBudget | None,
     fake_server: ServerHandle,
-    fake_clock: FakeClock,
-    monkeypatch: pytest.MonkeyPatch,
+    overlay_clock: OverlayClock,
 ) -> None:
     """The fake counts a 60 s window on its clock; sleeping advances that clock, as time would."""
     state = fake_server.state
     state.rate_limit = (5, 60.0)
-    sleeper = ClockSleeper(fake_clock).install(
-        monkeypatch
-    )  # retries and the limiter wait on the fake's clock
+    sleeper = overlay_clock  # retries and the limiter wait on the fake's clock
     limiter = True if budget is None else RateLimiter(budget=budget)
     client = connect(fake_server.token, base_url=fake_server.base_url, limiter=limiter)
     names = [f"limited-{i}" for i in range(12)]

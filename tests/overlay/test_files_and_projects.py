@@ -1,4 +1,4 @@
-"""Files and project export/import (issue 11b) through ``call``, the facade and the helpers:
+"""Files and project export/import through ``call``, the facade and the helpers:
 multipart uploads, binary downloads, progress, no size cap on streamed downloads, no replay of a
 streamed upload, no token sent to another origin, and the import's conflict check."""
 
@@ -17,7 +17,7 @@ import pytest
 from deepnote_client.api.files import copy_file, create_file, delete_file, download_file
 from deepnote_client.models import CopyFileBody, CreateFileMultipartBody
 from deepnote_client.types import File
-from deepnote_fake import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, SEED_TOKEN, FakeDeepnote, ServerHandle
+from deepnote_fake import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, SEED_TOKEN, FakeClock, FakeDeepnote, ServerHandle
 from deepnote_overlay import (
     AsyncDeepnote,
     Deepnote,
@@ -25,15 +25,10 @@ from deepnote_overlay import (
     RateLimitError,
     ResponseTooLargeError,
     RetryPolicy,
-    adownload_file,
-    aupload_file,
-    call,
-    connect,
-    upload_file,
 )
-from deepnote_overlay import (
-    download_file as download_to,
-)
+from deepnote_overlay.files import adownload_file, aupload_file, upload_file
+from deepnote_overlay.files import download_file as download_to
+from deepnote_overlay.lowlevel import call, connect
 
 from .helpers import MOCK_TOKEN, mock_client
 
@@ -78,15 +73,15 @@ def test_call_uploads_multipart_and_downloads_bytes(
 
 
 def test_facade_operations_and_helpers(dn: Deepnote, fake_state: FakeDeepnote, tmp_path: Path) -> None:
-    created = dn.files.create(
-        project_id=SEED_PROJECT_ID, path="a.csv", file=File(payload=io.BytesIO(CSV), file_name="a.csv")
-    )
+    created = dn.files.upload(SEED_PROJECT_ID, "a.csv", io.BytesIO(CSV))
     assert created.path == "a.csv"
-    assert dn.files.download(project_id=SEED_PROJECT_ID, path="a.csv").payload.read() == CSV
+    downloaded = io.BytesIO()
+    assert dn.files.download(SEED_PROJECT_ID, "a.csv", downloaded) == len(CSV)
+    assert downloaded.getvalue() == CSV
     source = tmp_path / "b.csv"
     source.write_bytes(CSV)
     assert dn.files.upload(SEED_PROJECT_ID, "a.csv", source).path == "a (1).csv"
-    assert dn.files.download_to(SEED_PROJECT_ID, "a (1).csv", tmp_path / "back.csv") == len(CSV)
+    assert dn.files.download(SEED_PROJECT_ID, "a (1).csv", tmp_path / "back.csv") == len(CSV)
     assert (tmp_path / "back.csv").read_bytes() == CSV
 
 
@@ -167,11 +162,11 @@ async def test_async_upload_and_download(
     assert await adownload_file(client, SEED_PROJECT_ID, "in.csv", tmp_path / "out.csv") == len(CSV) * 1000
     assert (tmp_path / "out.csv").read_bytes() == CSV * 1000
     async with AsyncDeepnote(token=fake_server.token, base_url=fake_server.base_url) as dn:
-        assert (
-            await dn.files.download(project_id=SEED_PROJECT_ID, path="in.csv")
-        ).payload.read() == CSV * 1000
+        downloaded = io.BytesIO()
+        assert await dn.files.download(SEED_PROJECT_ID, "in.csv", downloaded) == len(CSV) * 1000
+        assert downloaded.getvalue() == CSV * 1000
         assert (await dn.files.upload(SEED_PROJECT_ID, "in.csv", io.BytesIO(b"x"))).path == "in (1).csv"
-        assert await dn.files.download_to(SEED_PROJECT_ID, "in (1).csv", io.BytesIO()) == 1
+        assert await dn.files.download(SEED_PROJECT_ID, "in (1).csv", io.BytesIO()) == 1
     await client.get_async_httpx_client().aclose()
 
 
@@ -242,9 +237,10 @@ async def test_an_async_redirect_to_another_origin_gets_no_token(storage: str) -
 
 
 def test_export_then_import_a_directory_with_the_conflict_check(
-    dn: Deepnote, fake_state: FakeDeepnote, tmp_path: Path
+    dn: Deepnote, fake_state: FakeDeepnote, fake_clock: FakeClock, tmp_path: Path
 ) -> None:
-    from deepnote_overlay import EXPORT_RECORD, ConflictError
+    from deepnote_overlay import ConflictError
+    from deepnote_overlay.project_archive import EXPORT_RECORD
 
     exported = dn.projects.export_to(SEED_PROJECT_ID, tmp_path)
     assert exported.files == ("seed-notebook.deepnote",)
@@ -257,7 +253,7 @@ def test_export_then_import_a_directory_with_the_conflict_check(
     # The record now holds the new base: a second import from the same directory passes the check.
     assert dn.projects.import_from(SEED_PROJECT_ID, tmp_path).project.id == SEED_PROJECT_ID
 
-    fake_state.clock.advance(1)
+    fake_clock.advance(1)
     fake_state.add_notebook(SEED_PROJECT_ID, "Changed meanwhile")
     with pytest.raises(ConflictError, match="changed since the export"):
         dn.projects.import_from(SEED_PROJECT_ID, tmp_path)
@@ -283,7 +279,8 @@ def test_export_refuses_members_outside_the_root(tmp_path: Path) -> None:
     def api(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=buffer.getvalue(), headers={"Content-Type": "application/zip"})
 
-    from deepnote_overlay import ResponseParseError, export_project
+    from deepnote_overlay import ResponseParseError
+    from deepnote_overlay.project_archive import export_project
 
     with pytest.raises(ResponseParseError, match="nothing written"):
         export_project(mock_client(api, None), SEED_PROJECT_ID, tmp_path / "out")

@@ -22,13 +22,19 @@ from deepnote_overlay import (
     InvalidRequestError,
     NotFoundError,
     ResponseTooLargeError,
+)
+from deepnote_overlay.files import (
+    MAX_REDIRECTS,
+    PIECE_SIZE,
+    Destination,
+    Progress,
+    Source,
     adownload_file,
     aupload_file,
-    connect,
     download_file,
     upload_file,
 )
-from deepnote_overlay.files import MAX_REDIRECTS, PIECE_SIZE, Destination, Progress, Source
+from deepnote_overlay.lowlevel import connect
 
 from .helpers import MOCK_BASE_URL, MOCK_TOKEN, PROJECT_ID, FakeTime, Handler, mock_client
 

@@ -29,7 +29,6 @@ from deepnote_client.api.notebooks import delete_notebook, get_notebook, list_no
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.models import Run
 from deepnote_overlay import (
-    DEFAULT_MAX_RESPONSE_BYTES,
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -50,13 +49,9 @@ from deepnote_overlay import (
     RunResult,
     RunTimeoutError,
     ServerError,
-    acall,
-    apaginate,
-    call,
-    connect,
-    paginate,
 )
 from deepnote_overlay.errors import MAX_TEXT_LENGTH
+from deepnote_overlay.lowlevel import DEFAULT_MAX_RESPONSE_BYTES, acall, apaginate, call, connect, paginate
 from deepnote_overlay.outputs import parse_snapshot_blocks
 from deepnote_overlay.pagination import MAX_EMPTY_PAGES
 

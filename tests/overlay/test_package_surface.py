@@ -1,8 +1,11 @@
-"""The package's names: every name in ``__all__`` resolves (the lazy ones on first use) and is listed."""
+"""The package's names: ``deepnote_overlay`` is the client, its option and result types (and the
+``output`` bindings) and the errors; ``deepnote_overlay.lowlevel`` is the layer for tool builders. Every name in ``__all__``
+resolves (the lazy ones on first use) and is listed."""
 
 from __future__ import annotations
 
 import importlib
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -10,20 +13,132 @@ import httpx
 import pytest
 
 import deepnote_overlay
-from deepnote_overlay import AsyncDeepnote, Deepnote, files, project_archive, runs
+import deepnote_overlay.lowlevel
+from deepnote_overlay import AsyncDeepnote, Deepnote, DeepnoteError, files, project_archive
 from deepnote_overlay.facade_helpers import (
     AsyncFilesHelpers,
     AsyncProjectsHelpers,
-    AsyncRunsHelpers,
     FilesHelpers,
     ProjectsHelpers,
-    RunsHelpers,
 )
 from deepnote_overlay.resource import ImportedOnFirstCall
 
+CLIENT_AND_TYPES = {
+    "Deepnote",
+    "AsyncDeepnote",
+    "RetryPolicy",
+    "RateLimiter",
+    "RateBudget",
+    "SyncPager",
+    "AsyncPager",
+    "RunHandle",
+    "AsyncRunHandle",
+    "RunResult",
+    "BlockOutputs",
+    "BlockOutput",
+    "RunFailure",
+    "ProjectExport",
+    "Dataframe",
+    "output",
+    "__version__",
+}
+MODULES = {"output"}
+"""``output.json(block_id, path)`` and its kin: the bindings ``outputs=`` takes, in one namespace."""
+ERRORS = {
+    "DeepnoteError",
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientClosedError",
+    "ConflictError",
+    "InvalidRequestError",
+    "MissingOutputError",
+    "MissingTokenError",
+    "NotFoundError",
+    "OutputBindingError",
+    "PaginationError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RepeatedPageTokenError",
+    "ResponseParseError",
+    "ResponseTooLargeError",
+    "RunFailedError",
+    "RunTimeoutError",
+    "ServerError",
+}
+LOWLEVEL = {
+    "connect": "deepnote_overlay.client",
+    "DEFAULT_BASE_URL": "deepnote_overlay.client",
+    "DEFAULT_LIMITS": "deepnote_overlay.client",
+    "DEFAULT_MAX_RESPONSE_BYTES": "deepnote_overlay.client",
+    "DEFAULT_TIMEOUT": "deepnote_overlay.client",
+    "call": "deepnote_overlay.calls",
+    "acall": "deepnote_overlay.calls",
+    "Endpoint": "deepnote_overlay.calls",
+    "paginate": "deepnote_overlay.pagination",
+    "apaginate": "deepnote_overlay.pagination",
+    "iter_pages": "deepnote_overlay.pagination",
+    "aiter_pages": "deepnote_overlay.pagination",
+    "page_items": "deepnote_overlay.pagination",
+    "RetryTransport": "deepnote_overlay.retries",
+}
+# Jobs that are methods of the client (``dn.run_notebook``, ``dn.runs.wait``, ``dn.files.upload``,
+# ``dn.projects.export_to``...), and the low-level layer: none is a name of the package.
+NOT_PUBLIC = [
+    "run_notebook",
+    "arun_notebook",
+    "wait_for_run",
+    "await_run",
+    "get_run_result",
+    "aget_run_result",
+    "upload_file",
+    "aupload_file",
+    "download_file",
+    "adownload_file",
+    "export_project",
+    "aexport_project",
+    "import_project",
+    "aimport_project",
+    "download_snapshot",
+    "adownload_snapshot",
+    *LOWLEVEL,
+]
+
+
+def test_the_package_exports_the_client_its_types_and_the_errors_only() -> None:
+    assert set(deepnote_overlay.__all__) == CLIENT_AND_TYPES | ERRORS
+    assert len(deepnote_overlay.__all__) == len(set(deepnote_overlay.__all__)), "no name listed twice"
+    assert len(CLIENT_AND_TYPES) <= 30
+    for name in ERRORS:
+        error = getattr(deepnote_overlay, name)
+        assert isinstance(error, type) and issubclass(error, DeepnoteError), name
+    for name in CLIENT_AND_TYPES - {"__version__"} - MODULES:
+        assert isinstance(getattr(deepnote_overlay, name), type), f"{name} is a class, not a free function"
+    for name in MODULES:
+        assert isinstance(getattr(deepnote_overlay, name), types.ModuleType), name
+
+
+@pytest.mark.parametrize("name", NOT_PUBLIC)
+def test_no_free_job_function_nor_lowlevel_name_is_exported(name: str) -> None:
+    assert name not in deepnote_overlay.__all__
+    assert name not in dir(deepnote_overlay)
+    with pytest.raises(AttributeError):
+        getattr(deepnote_overlay, name)
+
+
+def test_the_lowlevel_module_holds_the_tool_builders_names() -> None:
+    lowlevel = deepnote_overlay.lowlevel
+    assert set(lowlevel.__all__) == set(LOWLEVEL)
+    for name, home in LOWLEVEL.items():
+        assert getattr(lowlevel, name) is getattr(importlib.import_module(home), name), name
+
 
 def test_every_public_name_resolves_and_dir_lists_it() -> None:
-    package = importlib.reload(deepnote_overlay)  # lazy names not looked up yet
+    package = importlib.reload(deepnote_overlay)
+    for name in package._LAZY:  # forget what earlier lookups cached: only the lazy lookup lists them
+        vars(package).pop(name, None)
     listed = dir(package)
     for name in package.__all__:
         assert name in listed, name
@@ -36,18 +151,11 @@ def test_an_unknown_name_is_an_attribute_error_naming_it() -> None:
 
 
 def test_the_facade_methods_forward_to_the_helpers_and_say_so() -> None:
-
     forwarded: list[tuple[Any, Callable[..., Any]]] = [
-        (Deepnote.run_notebook, runs.run_notebook),
-        (AsyncDeepnote.run_notebook, runs.arun_notebook),
-        (RunsHelpers.wait, runs.wait_for_run),
-        (RunsHelpers.result, runs.get_run_result),
-        (AsyncRunsHelpers.wait, runs.await_run),
-        (AsyncRunsHelpers.result, runs.aget_run_result),
         (FilesHelpers.upload, files.upload_file),
-        (FilesHelpers.download_to, files.download_file),
+        (FilesHelpers.download, files.download_file),
         (AsyncFilesHelpers.upload, files.aupload_file),
-        (AsyncFilesHelpers.download_to, files.adownload_file),
+        (AsyncFilesHelpers.download, files.adownload_file),
         (ProjectsHelpers.export_to, project_archive.export_project),
         (ProjectsHelpers.import_from, project_archive.import_project),
         (AsyncProjectsHelpers.export_to, project_archive.aexport_project),

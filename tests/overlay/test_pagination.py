@@ -15,17 +15,8 @@ from deepnote_client.api.projects import list_projects
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.models import CursorPagination
 from deepnote_fake import SEED_PROJECT_ID, FakeDeepnote, ServerHandle, running_server
-from deepnote_overlay import (
-    RepeatedPageTokenError,
-    RetryPolicy,
-    ServerError,
-    aiter_pages,
-    apaginate,
-    connect,
-    iter_pages,
-    page_items,
-    paginate,
-)
+from deepnote_overlay import RepeatedPageTokenError, RetryPolicy, ServerError
+from deepnote_overlay.lowlevel import aiter_pages, apaginate, connect, iter_pages, page_items, paginate
 
 from .helpers import RUN_ID, FakeTime, mock_client
 

@@ -14,15 +14,8 @@ import pytest
 
 from deepnote_client.api.notebooks import list_notebook_runs
 from deepnote_client.models import ListNotebookRunsResponse
-from deepnote_overlay import (
-    PaginationError,
-    RepeatedPageTokenError,
-    aiter_pages,
-    apaginate,
-    iter_pages,
-    page_items,
-    paginate,
-)
+from deepnote_overlay import PaginationError, RepeatedPageTokenError
+from deepnote_overlay.lowlevel import aiter_pages, apaginate, iter_pages, page_items, paginate
 from deepnote_overlay.pagination import MAX_EMPTY_PAGES
 
 from .helpers import FakeTime, mock_client

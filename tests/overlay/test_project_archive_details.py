@@ -16,17 +16,15 @@ import pytest
 
 from deepnote_client.client import AuthenticatedClient
 from deepnote_fake.documents import archive
-from deepnote_overlay import (
+from deepnote_overlay import InvalidRequestError, ProjectExport, ResponseParseError
+from deepnote_overlay.project_archive import (
     EXPORT_RECORD,
-    InvalidRequestError,
-    ProjectExport,
-    ResponseParseError,
     aexport_project,
     aimport_project,
+    content_hash,
     export_project,
     import_project,
 )
-from deepnote_overlay.project_archive import content_hash
 
 from .helpers import PROJECT_ID, mock_client
 

@@ -581,11 +581,14 @@ def test_a_failing_token_provider_is_a_typed_error_without_its_text(clock: Insta
     def provider() -> str:
         raise RuntimeError("vault said: secret-xyz")
 
-    with Deepnote(
-        provider,
-        base_url="https://api.deepnote.com/v2",
-        transport=httpx.MockTransport(lambda r: httpx.Response(200)),
-    ) as dn, pytest.raises(MissingTokenError) as failed:
+    with (
+        Deepnote(
+            provider,
+            base_url="https://api.deepnote.com/v2",
+            transport=httpx.MockTransport(lambda r: httpx.Response(200)),
+        ) as dn,
+        pytest.raises(MissingTokenError) as failed,
+    ):
         dn.notebooks.get(NOTEBOOK_ID)
     assert "secret-xyz" not in str(failed.value)
     assert "RuntimeError" in str(failed.value)

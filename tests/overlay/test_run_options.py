@@ -1,37 +1,45 @@
-"""``run_notebook`` / ``arun_notebook`` hand every option on: inputs, detached, timeout and poll pacing.
+"""``run_notebook`` and ``run.wait``, on both clients, hand every option on: inputs, detached,
+timeout and poll pacing.
 
-A scripted run API on a MockTransport (the run never ends unless told) and fake time, so a 60 s
-timeout is waited in microseconds and every pause is recorded. Found by mutation testing: dropping
-``timeout=`` (so ``run_notebook(timeout=60)`` would wait an hour) or ``inputs`` survived before.
+A scripted run API on a MockTransport (the run never ends unless told) and fake time as the
+overlay's clock (``fake_time``), so a 60 s timeout is waited in microseconds and every pause is
+recorded. Found by mutation testing: dropping ``timeout=`` (so ``run_notebook(timeout=60)`` would
+wait an hour) or ``inputs`` survived before.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 
-import deepnote_overlay
-from deepnote_client.client import AuthenticatedClient
 from deepnote_client.models import RunStatus
 from deepnote_overlay import (
     APIStatusError,
+    AsyncDeepnote,
+    Deepnote,
     ResponseParseError,
     RunFailedError,
+    RunResult,
     RunTimeoutError,
     ServerError,
-    arun_notebook,
-    run_notebook,
 )
 
-from .helpers import NOTEBOOK_ID, RUN_ID, FakeTime, mock_client
+from .helpers import MOCK_BASE_URL, MOCK_TOKEN, NOTEBOOK_ID, RUN_ID, FakeTime
+
+Handler = Callable[[httpx.Request], httpx.Response]
 
 
 class RunApi:
-    """createRun answers ``pending``; getRun answers ``running`` until ``polls_until_done`` polls."""
+    """createRun answers ``pending``; getRun answers ``running`` until ``polls_until_done`` polls.
+
+    Anything else (``getMe`` and ``getNotebook``, which a started run's web link asks for) is a 404:
+    the run then has no link, and those requests are no polls.
+    """
 
     def __init__(self, polls_until_done: int | None = None) -> None:
         self.polls_until_done = polls_until_done
@@ -44,6 +52,8 @@ class RunApi:
             return httpx.Response(
                 202, json={"runId": RUN_ID, "status": "pending", "createdAt": "2026-01-02T03:04:05Z"}
             )
+        if not is_get_run(request):
+            return httpx.Response(404, json={"message": "not part of this run API"})
         self.polls += 1
         done = self.polls_until_done is not None and self.polls >= self.polls_until_done
         return httpx.Response(
@@ -51,26 +61,38 @@ class RunApi:
         )
 
 
-def client_for(api: RunApi, fake_time: FakeTime) -> AuthenticatedClient:
-    return mock_client(api, fake_time.policy())
+def is_get_run(request: httpx.Request) -> bool:
+    return request.method == "GET" and request.url.path.startswith("/v2/runs/")
 
 
-async def start(mode: str, client: AuthenticatedClient, fake_time: FakeTime, **options: Any) -> Any:
+def client_options(api: Handler, **options: Any) -> dict[str, Any]:
+    """``Deepnote`` / ``AsyncDeepnote`` arguments: ``api`` on a MockTransport, each request sent once."""
+    return {"base_url": MOCK_BASE_URL, "transport": httpx.MockTransport(api), "retry": None, **options}
+
+
+ONCE = {"limiter": False}
+"""With ``retry=None``: each request sent once and no rate limiter, so every refusal reaches the run
+waiter, which alone decides the pauses."""
+
+
+async def start(
+    mode: str, api: Handler, *, client: dict[str, Any] | None = None, **options: Any
+) -> RunResult:
+    """``run_notebook(NOTEBOOK_ID, **options)`` on the sync or the async client."""
     if mode == "sync":
-        return run_notebook(client, NOTEBOOK_ID, sleep=fake_time.sleep, clock=fake_time.monotonic, **options)
-    return await arun_notebook(
-        client, NOTEBOOK_ID, asleep=fake_time.asleep, clock=fake_time.monotonic, **options
-    )
+        with Deepnote(MOCK_TOKEN, **client_options(api, **(client or {}))) as dn:
+            return dn.run_notebook(NOTEBOOK_ID, **options)
+    async with AsyncDeepnote(MOCK_TOKEN, **client_options(api, **(client or {}))) as adn:
+        return await adn.run_notebook(NOTEBOOK_ID, **options)
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 async def test_timeout_and_poll_pacing_are_forwarded(mode: str, fake_time: FakeTime) -> None:
     api = RunApi()
     with pytest.raises(RunTimeoutError) as caught:
-        await start(
-            mode, client_for(api, fake_time), fake_time, timeout=60, poll_interval=2, max_poll_interval=5
-        )
+        await start(mode, api, timeout=60, poll_interval=2, max_poll_interval=5)
     assert caught.value.timeout == 60
+    assert caught.value.run is not None
     assert caught.value.run.status is RunStatus.RUNNING
     assert (caught.value.run_id, caught.value.notebook_id) == (RUN_ID, NOTEBOOK_ID)
     pauses = fake_time.waits
@@ -86,25 +108,16 @@ async def test_timeout_and_poll_pacing_are_forwarded(mode: str, fake_time: FakeT
 async def test_inputs_and_detached_reach_create_run(mode: str, fake_time: FakeTime) -> None:
     api = RunApi(polls_until_done=1)
     inputs = {"region": "eu", "dry_run": True, "tables": ["a", "b"]}
-    run = await start(mode, client_for(api, fake_time), fake_time, inputs=inputs, detached=False)
-    assert run.status is RunStatus.SUCCESS
+    result = await start(mode, api, inputs=inputs, detached=False)
+    assert result.run.status is RunStatus.SUCCESS
     assert api.created == [{"notebookId": NOTEBOOK_ID, "detached": False, "inputs": inputs}]
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 async def test_without_inputs_none_are_sent_and_runs_are_detached(mode: str, fake_time: FakeTime) -> None:
     api = RunApi(polls_until_done=1)
-    await start(mode, client_for(api, fake_time), fake_time)
+    await start(mode, api)
     assert api.created == [{"notebookId": NOTEBOOK_ID, "detached": True}]
-
-
-@pytest.mark.parametrize("mode", ["sync", "async"])
-async def test_wait_false_returns_the_run_as_created_without_polling(mode: str, fake_time: FakeTime) -> None:
-    api = RunApi()
-    run = await start(mode, client_for(api, fake_time), fake_time, wait=False)
-    assert (str(run.run_id), run.status, run.notebook_id) == (RUN_ID, RunStatus.PENDING, NOTEBOOK_ID)
-    assert run.created_at.isoformat() == "2026-01-02T03:04:05+00:00"
-    assert api.polls == 0 and fake_time.waits == []
 
 
 class ScriptedPolls(RunApi):
@@ -125,7 +138,7 @@ class ScriptedPolls(RunApi):
         self.polled: list[httpx.URL] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
-        if request.method == "POST":
+        if not is_get_run(request):
             return super().__call__(request)
         self.polls += 1
         self.polled.append(request.url)
@@ -139,38 +152,40 @@ class ScriptedPolls(RunApi):
         return httpx.Response(200, json={"run": run})
 
 
-def once(api: RunApi, fake_time: FakeTime) -> AuthenticatedClient:
-    """A client that sends each request once and has no rate limiter, so every refusal reaches the
-    run waiter, which alone decides the pauses."""
-    return mock_client(api, fake_time.policy(max_retries=0), limiter=False)
+WAITERS = ["sync", "async", "sync-outputs", "async-outputs"]
+"""``run.wait`` of a started run on each client, without and with ``outputs=True``."""
+RESULT_WAITERS = ["sync-outputs", "async-outputs"]
 
 
-WAITERS = ["wait_for_run", "await_run", "get_run_result", "aget_run_result"]
-
-
-async def wait_with(name: str, client: AuthenticatedClient, fake_time: FakeTime, **options: Any) -> Any:
-    function = getattr(deepnote_overlay, name)
-    if name.startswith("a"):
-        return await function(client, RUN_ID, asleep=fake_time.asleep, clock=fake_time.monotonic, **options)
-    return function(client, RUN_ID, sleep=fake_time.sleep, clock=fake_time.monotonic, **options)
+async def wait_with(name: str, api: Handler, **options: Any) -> RunResult:
+    """A run started with ``runs.start``, then ``run.wait(**options)`` as the waiter ``name`` (one
+    of ``WAITERS``) does it."""
+    if name.endswith("-outputs"):
+        options["outputs"] = True
+    if name.startswith("async"):
+        async with AsyncDeepnote(MOCK_TOKEN, **client_options(api, **ONCE)) as adn:
+            run = await adn.runs.start(NOTEBOOK_ID)
+            return await run.wait(**options)
+    with Deepnote(MOCK_TOKEN, **client_options(api, **ONCE)) as dn:
+        return dn.runs.start(NOTEBOOK_ID).wait(**options)
 
 
 @pytest.mark.parametrize("name", WAITERS)
 async def test_every_waiter_polls_every_second_growing_to_ten(name: str, fake_time: FakeTime) -> None:
     with pytest.raises(RunTimeoutError):
-        await wait_with(name, once(ScriptedPolls(), fake_time), fake_time, timeout=60)
+        await wait_with(name, ScriptedPolls(), timeout=60)
     pauses = fake_time.waits
     assert pauses[:3] == [1.0, 1.5, 2.25]
     assert max(pauses) == 10.0
     assert sum(pauses) == pytest.approx(60)
 
 
-@pytest.mark.parametrize("name", ["get_run_result", "aget_run_result"])
+@pytest.mark.parametrize("name", WAITERS)
 async def test_a_failed_run_result_is_returned_unless_asked_to_raise(name: str, fake_time: FakeTime) -> None:
-    result = await wait_with(name, once(ScriptedPolls(final="error"), fake_time), fake_time)
+    result = await wait_with(name, ScriptedPolls(final="error"))
     assert result.status == "error" and result.failure is not None
     with pytest.raises(RunFailedError):
-        await wait_with(name, once(ScriptedPolls(final="error"), fake_time), fake_time, raise_on_failure=True)
+        await wait_with(name, ScriptedPolls(final="error"), raise_on_failure=True)
 
 
 @pytest.mark.parametrize("name", WAITERS)
@@ -179,8 +194,8 @@ async def test_polling_goes_on_through_transient_refusals(
     name: str, refusal: int, fake_time: FakeTime
 ) -> None:
     api = ScriptedPolls("running", refusal, refusal, final="success")
-    result = await wait_with(name, once(api, fake_time), fake_time, poll_interval=0.5)
-    assert result.status in ("success", RunStatus.SUCCESS)
+    result = await wait_with(name, api, poll_interval=0.5)
+    assert result.status == "success"
     # After a refusal the pause is the backoff (from poll_interval, doubling), not a second more.
     assert fake_time.waits == [0.5, 0.5, 1.0]
 
@@ -188,7 +203,7 @@ async def test_polling_goes_on_through_transient_refusals(
 @pytest.mark.parametrize("name", WAITERS)
 async def test_a_refusal_naming_a_wait_is_waited_at_least(name: str, fake_time: FakeTime) -> None:
     api = ScriptedPolls(429, final="success", retry_after="7")
-    await wait_with(name, once(api, fake_time), fake_time, poll_interval=0.5)
+    await wait_with(name, api, poll_interval=0.5)
     assert fake_time.waits == [7.0]
 
 
@@ -199,7 +214,7 @@ async def test_any_other_refusal_ends_the_wait_naming_the_run(
 ) -> None:
     api = ScriptedPolls("running", refusal)
     with pytest.raises(APIStatusError) as caught:
-        await wait_with(name, once(api, fake_time), fake_time)
+        await wait_with(name, api)
     assert caught.value.status_code == refusal
     assert (caught.value.run_id, caught.value.notebook_id) == (RUN_ID, NOTEBOOK_ID)
 
@@ -208,9 +223,9 @@ async def test_any_other_refusal_ends_the_wait_naming_the_run(
 async def test_failing_polls_until_the_deadline_time_out_with_the_last_run_seen(
     name: str, fake_time: FakeTime
 ) -> None:
-    api = ScriptedPolls("running", final=503)  # type: ignore[arg-type]
+    api = ScriptedPolls("running", final=503)
     with pytest.raises(RunTimeoutError) as caught:
-        await wait_with(name, once(api, fake_time), fake_time, timeout=8.5)
+        await wait_with(name, api, timeout=8.5)
     error = caught.value
     assert error.run is not None and (error.run_id, error.notebook_id) == (RUN_ID, NOTEBOOK_ID)
     assert isinstance(error.__cause__, ServerError)
@@ -220,18 +235,25 @@ async def test_failing_polls_until_the_deadline_time_out_with_the_last_run_seen(
 @pytest.mark.parametrize("name", WAITERS)
 async def test_only_the_result_waiters_ask_for_the_snapshot_blocks(name: str, fake_time: FakeTime) -> None:
     api = ScriptedPolls(final="success")
-    await wait_with(name, once(api, fake_time), fake_time)
-    wanted = "blocks" if "result" in name else None
+    await wait_with(name, api)
+    wanted = "blocks" if name in RESULT_WAITERS else None
     assert [url.params.get("snapshotDelivery") for url in api.polled] == [wanted]
 
 
-@pytest.mark.parametrize("name", ["get_run_result", "aget_run_result"])
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_raising_on_failure_asks_for_the_snapshot_blocks(mode: str, fake_time: FakeTime) -> None:
+    api = ScriptedPolls(final="success")
+    await wait_with(mode, api, raise_on_failure=True)
+    assert [url.params.get("snapshotDelivery") for url in api.polled] == ["blocks"]
+
+
+@pytest.mark.parametrize("name", RESULT_WAITERS)
 @pytest.mark.parametrize("then", ["pending", 503])
 async def test_a_snapshot_still_pending_is_waited_for_up_to_snapshot_timeout(
     name: str, then: str | int, fake_time: FakeTime
 ) -> None:
     api = ScriptedPolls("success", final="success" if then == "pending" else then, snapshot="pending")
-    result = await wait_with(name, once(api, fake_time), fake_time, snapshot_timeout=5, poll_interval=0.5)
+    result = await wait_with(name, api, snapshot_timeout=5, poll_interval=0.5)
     assert (result.status, result.snapshot_status) == ("success", "pending")
     assert sum(fake_time.waits) == pytest.approx(5)
 
@@ -239,7 +261,7 @@ async def test_a_snapshot_still_pending_is_waited_for_up_to_snapshot_timeout(
 @pytest.mark.parametrize("mode", ["sync", "async"])
 async def test_run_notebook_paces_its_polls_like_the_waiters(mode: str, fake_time: FakeTime) -> None:
     with pytest.raises(RunTimeoutError):
-        await start(mode, once(ScriptedPolls(), fake_time), fake_time, timeout=60)
+        await start(mode, ScriptedPolls(), client=ONCE, timeout=60)
     assert fake_time.waits[:3] == [1.0, 1.5, 2.25] and max(fake_time.waits) == 10.0
 
 
@@ -248,27 +270,16 @@ async def test_run_notebook_errors_name_the_notebook_before_any_poll_answered(
     mode: str, fake_time: FakeTime
 ) -> None:
     with pytest.raises(APIStatusError) as caught:
-        await start(mode, once(ScriptedPolls(404), fake_time), fake_time)
+        await start(mode, ScriptedPolls(404), client=ONCE)
     assert (caught.value.run_id, caught.value.notebook_id) == (RUN_ID, NOTEBOOK_ID)
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 async def test_run_notebook_raises_a_failed_run_when_asked(mode: str, fake_time: FakeTime) -> None:
     with pytest.raises(RunFailedError):
-        await start(mode, once(ScriptedPolls(final="error"), fake_time), fake_time, raise_on_failure=True)
-    returned = await start(mode, once(ScriptedPolls(final="error"), fake_time), fake_time, outputs=True)
+        await start(mode, ScriptedPolls(final="error"), client=ONCE, raise_on_failure=True)
+    returned = await start(mode, ScriptedPolls(final="error"), client=ONCE, outputs=True)
     assert returned.status == "error"
-
-
-@pytest.mark.parametrize("mode", ["sync", "async"])
-@pytest.mark.parametrize("options", [{"outputs": True}, {"raise_on_failure": True}])
-async def test_outputs_or_raising_need_wait(mode: str, options: dict[str, bool], fake_time: FakeTime) -> None:
-    api = ScriptedPolls()
-    with pytest.raises(ValueError) as caught:
-        await start(mode, once(api, fake_time), fake_time, wait=False, **options)
-    assert str(caught.value) == (
-        "outputs=True and raise_on_failure=True need wait=True: a run just created has neither"
-    )
 
 
 @pytest.mark.parametrize("name", WAITERS)
@@ -279,16 +290,14 @@ async def test_a_get_run_answer_with_an_undocumented_success_status_is_a_parse_e
         return httpx.Response(202, json={"run": {"runId": RUN_ID, "status": "running"}})
 
     with pytest.raises(ResponseParseError) as caught:
-        await wait_with(name, once(accepted, fake_time), fake_time)  # type: ignore[arg-type]
+        await wait_with(name, accepted)
     assert caught.value.reason == "status 202 is not documented for this operation"
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 async def test_run_notebook_forwards_snapshot_timeout(mode: str, fake_time: FakeTime) -> None:
     api = ScriptedPolls(final="success", snapshot="pending")
-    result = await start(
-        mode, once(api, fake_time), fake_time, outputs=True, snapshot_timeout=5, poll_interval=0.5
-    )
+    result = await start(mode, api, client=ONCE, outputs=True, snapshot_timeout=5, poll_interval=0.5)
     assert (result.status, result.snapshot_status) == ("success", "pending")
     assert sum(fake_time.waits) == pytest.approx(5)
 
@@ -305,13 +314,13 @@ class MalformedBlocks(ScriptedPolls):
         return httpx.Response(200, json=body)
 
 
-@pytest.mark.parametrize("name", ["get_run_result", "aget_run_result"])
+@pytest.mark.parametrize("name", RESULT_WAITERS)
 async def test_malformed_snapshot_blocks_name_the_field_the_poll_and_the_run(
     name: str, fake_time: FakeTime
 ) -> None:
     api = MalformedBlocks(final="success", snapshot="available")
     with pytest.raises(ResponseParseError) as caught:
-        await wait_with(name, once(api, fake_time), fake_time)
+        await wait_with(name, api)
     error = caught.value
     assert (error.field, error.url) == ("snapshotBlocks", f"/runs/{RUN_ID}")
     assert (error.run_id, error.notebook_id) == (RUN_ID, NOTEBOOK_ID)

@@ -1,62 +1,54 @@
 """Outputs, failure reasons and waiting through outages, over loopback against the fake.
 
-The fake runs on a ``FakeClock``; sleeping (the poll loop's and the retry transport's) advances it,
-so a run, its late snapshot and minutes of outage take milliseconds.
+The fake runs on a ``FakeClock``; sleeping (the poll loop's, through ``overlay_clock``, and the retry
+transport's) advances it, so a run, its late snapshot and minutes of outage take milliseconds.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
 
 import httpx
 import pytest
 
-from deepnote_client.client import AuthenticatedClient
-from deepnote_fake import (
-    SEED_BLOCK_IDS,
-    SEED_NOTEBOOK_ID,
-    SEED_PROJECT_ID,
-    Block,
-    FakeClock,
-    ServerHandle,
-)
+from deepnote_fake import SEED_BLOCK_IDS, SEED_NOTEBOOK_ID, SEED_PROJECT_ID, Block, FakeClock, ServerHandle
 from deepnote_overlay import (
     APIConnectionError,
+    AsyncDeepnote,
+    Deepnote,
     NotFoundError,
     ResponseTooLargeError,
-    RetryPolicy,
     RunFailedError,
     RunResult,
     RunTimeoutError,
-    adownload_snapshot,
-    aget_run_result,
-    arun_notebook,
-    connect,
-    download_snapshot,
-    get_run_result,
-    run_notebook,
-    wait_for_run,
 )
+from deepnote_overlay.lowlevel import connect
 from deepnote_overlay.outputs import parse_snapshot_blocks
+from deepnote_overlay.runs import adownload_snapshot, download_snapshot
+from tests.conftest import OverlayClock
 
-from .helpers import MOCK_TOKEN, RUN_ID, ClockSleeper, assert_no_secret, mock_client
+from .helpers import MOCK_BASE_URL, MOCK_TOKEN, RUN_ID, assert_no_secret
 
 RUNS_PATH = re.compile(r"^/runs/[^/]+$")
 
 
 @pytest.fixture
-def sleeper(fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> ClockSleeper:
-    """The overlay's clock for these tests: retries and the rate limiter wait on the fake's clock."""
-    return ClockSleeper(fake_clock).install(monkeypatch)
+def dn(fake_server: ServerHandle, overlay_clock: OverlayClock) -> Iterator[Deepnote]:
+    """A client of the fake whose retries, like its polls, wait on the fake's clock."""
+    with Deepnote(fake_server.token, base_url=fake_server.base_url, retry=overlay_clock.policy()) as client:
+        yield client
 
 
 @pytest.fixture
-def client(fake_server: ServerHandle, sleeper: ClockSleeper) -> AuthenticatedClient:
-    return connect(fake_server.token, base_url=fake_server.base_url, retry=RetryPolicy())
+async def adn(fake_server: ServerHandle, overlay_clock: OverlayClock) -> AsyncIterator[AsyncDeepnote]:
+    """The async ``dn``."""
+    retry = overlay_clock.policy()
+    async with AsyncDeepnote(fake_server.token, base_url=fake_server.base_url, retry=retry) as client:
+        yield client
 
 
 def notebook(server: ServerHandle, *sources: str) -> str:
@@ -76,16 +68,14 @@ def run_gets(server: ServerHandle) -> list[Any]:
 
 
 def test_run_notebook_returns_the_outputs_per_block(
-    fake_server: ServerHandle, client: AuthenticatedClient, sleeper: ClockSleeper, fake_clock: FakeClock
+    fake_server: ServerHandle, dn: Deepnote, overlay_clock: OverlayClock, fake_clock: FakeClock
 ) -> None:
     notebook_id = notebook(
         fake_server, "print('region is', region)\ndisplay(region)", "x = 1\n42", "# nothing to show"
     )
     fake_server.state.snapshot_seconds = 3.0  # the run ends at 1.3 s, its snapshot arrives at 4.3 s
 
-    result = run_notebook(
-        client, notebook_id, inputs={"region": "US"}, outputs=True, sleep=sleeper.sleep, clock=fake_clock.now
-    )
+    result = dn.run_notebook(notebook_id, inputs={"region": "US"}, outputs=True)
 
     assert isinstance(result, RunResult)
     assert result.succeeded and result.failure is None and result.snapshot_status == "available"
@@ -102,54 +92,50 @@ def test_run_notebook_returns_the_outputs_per_block(
     # The run turned terminal before its snapshot arrived: the wait went on until it did.
     polls = run_gets(fake_server)
     assert all("snapshotDelivery=blocks" in r.query for r in polls)
-    assert sleeper.pauses == [1.0, 1.5, 1.0, 1.5]  # polls at 0, 1, 2.5 (terminal), 3.5, 5
+    assert overlay_clock.pauses == [1.0, 1.5, 1.0, 1.5]  # polls at 0, 1, 2.5 (terminal), 3.5, 5
     with pytest.raises(KeyError, match="blk-9"):
         result.block("blk-9")
 
 
 def test_the_outputs_of_an_existing_run(
-    fake_server: ServerHandle, client: AuthenticatedClient, sleeper: ClockSleeper, fake_clock: FakeClock
+    fake_server: ServerHandle, dn: Deepnote, overlay_clock: OverlayClock, fake_clock: FakeClock
 ) -> None:
-    created = run_notebook(client, SEED_NOTEBOOK_ID, inputs={"region": "US"}, wait=False)
+    started = dn.runs.start(SEED_NOTEBOOK_ID, inputs={"region": "US"})
     fake_clock.advance(60)  # long finished, snapshot attached
 
-    result = get_run_result(client, created.run_id, sleep=sleeper.sleep, clock=fake_clock.now)
+    result = dn.runs.attach(started.id).wait(outputs=True)
 
-    assert result.run_id == str(created.run_id) and result.notebook_id == SEED_NOTEBOOK_ID
+    assert result.run_id == started.id and result.notebook_id == SEED_NOTEBOOK_ID
     assert result.block(SEED_BLOCK_IDS["code"]).text == "hello US\n"
-    assert sleeper.pauses == [] and len(run_gets(fake_server)) == 1
+    # attach's one look at the run, then one poll (asking for the outputs): no pause
+    assert overlay_clock.pauses == [] and len(run_gets(fake_server)) == 2
 
 
-async def test_async_outputs(
-    fake_server: ServerHandle, client: AuthenticatedClient, sleeper: ClockSleeper, fake_clock: FakeClock
-) -> None:
-    result = await arun_notebook(
-        client, SEED_NOTEBOOK_ID, outputs=True, asleep=sleeper.asleep, clock=fake_clock.now
-    )
+async def test_async_outputs(adn: AsyncDeepnote, overlay_clock: OverlayClock) -> None:
+    result = await adn.run_notebook(SEED_NOTEBOOK_ID, outputs=True)
     assert result.block(SEED_BLOCK_IDS["code"]).text == "hello EU\n"
-    again = await aget_run_result(client, result.run_id, asleep=sleeper.asleep, clock=fake_clock.now)
+    again = await (await adn.runs.attach(result.run_id)).wait(outputs=True)
     assert again.blocks == result.blocks
+    assert overlay_clock.blocking == 0, "the async client paused with a blocking sleep"
 
 
 def test_a_snapshot_that_never_arrives_is_waited_for_a_bounded_time(
-    fake_server: ServerHandle, client: AuthenticatedClient, sleeper: ClockSleeper, fake_clock: FakeClock
+    fake_server: ServerHandle, dn: Deepnote, overlay_clock: OverlayClock, fake_clock: FakeClock
 ) -> None:
     fake_server.state.snapshot_seconds = 10_000
-    result = run_notebook(
-        client, SEED_NOTEBOOK_ID, outputs=True, snapshot_timeout=20, sleep=sleeper.sleep, clock=fake_clock.now
-    )
+    result = dn.run_notebook(SEED_NOTEBOOK_ID, outputs=True, snapshot_timeout=20)
     assert result.succeeded and result.snapshot_status == "pending" and result.blocks == ()
-    assert sum(sleeper.pauses[2:]) == pytest.approx(20)
+    assert sum(overlay_clock.pauses[2:]) == pytest.approx(20)
 
 
 def test_outputs_above_the_caps_come_back_as_notices(
-    fake_server: ServerHandle, client: AuthenticatedClient, sleeper: ClockSleeper, fake_clock: FakeClock
+    fake_server: ServerHandle, dn: Deepnote, overlay_clock: OverlayClock, fake_clock: FakeClock
 ) -> None:
     big = "print('x' * 600000)"  # above 512 KiB on its own
     half_mib = "print('y' * 500000)"  # ten of these pass 5 MiB in total
     notebook_id = notebook(fake_server, "print('small')", big, *[half_mib] * 11)
 
-    result = run_notebook(client, notebook_id, outputs=True, sleep=sleeper.sleep, clock=fake_clock.now)
+    result = dn.run_notebook(notebook_id, outputs=True)
 
     assert result.block("blk-0").text == "small\n" and result.block("blk-0").notice is None
     assert "512 KiB" in (result.block("blk-1").notice or "")
@@ -191,7 +177,10 @@ def test_the_whole_get_run_answer_survives_a_notice_in_place_of_outputs() -> Non
         }
         return httpx.Response(200, json={"run": run})
 
-    result = get_run_result(mock_client(handler, None), RUN_ID)
+    with Deepnote(
+        MOCK_TOKEN, base_url=MOCK_BASE_URL, transport=httpx.MockTransport(handler), retry=None
+    ) as dn:
+        result = dn.runs.attach(RUN_ID).wait(outputs=True)
     assert result.block("a").notice == "too large"
 
 
@@ -199,7 +188,7 @@ def test_the_whole_get_run_answer_survives_a_notice_in_place_of_outputs() -> Non
 
 
 def test_a_failed_run_says_which_block_failed_and_why(
-    fake_server: ServerHandle, client: AuthenticatedClient, sleeper: ClockSleeper, fake_clock: FakeClock
+    fake_server: ServerHandle, dn: Deepnote, overlay_clock: OverlayClock, fake_clock: FakeClock
 ) -> None:
     notebook_id = notebook(
         fake_server, "print('start')", "raise ValueError('no data for ' + region)", "print(1)"
@@ -207,7 +196,7 @@ def test_a_failed_run_says_which_block_failed_and_why(
     # The fake's source reading is small: build the message from the input by hand.
     fake_server.state.notebooks[notebook_id].blocks[2].content = "raise ValueError('no data for EU')"
 
-    result = run_notebook(client, notebook_id, outputs=True, sleep=sleeper.sleep, clock=fake_clock.now)
+    result = dn.run_notebook(notebook_id, outputs=True)
 
     assert result.status == "error" and result.run.error is None  # the API's own field says nothing
     failure = result.failure
@@ -217,7 +206,7 @@ def test_a_failed_run_says_which_block_failed_and_why(
     assert result.block("blk-2").outputs == ()  # never ran
 
     with pytest.raises(RunFailedError) as caught:
-        run_notebook(client, notebook_id, raise_on_failure=True, sleep=sleeper.sleep, clock=fake_clock.now)
+        dn.run_notebook(notebook_id, raise_on_failure=True)
     error = caught.value
     assert (error.block_id, error.ename, error.evalue, error.status) == (
         "blk-1",
@@ -234,11 +223,11 @@ def test_a_failed_run_says_which_block_failed_and_why(
 
 
 def test_an_input_that_makes_the_code_raise_fails_the_run(
-    fake_server: ServerHandle, client: AuthenticatedClient, sleeper: ClockSleeper, fake_clock: FakeClock
+    fake_server: ServerHandle, dn: Deepnote, overlay_clock: OverlayClock, fake_clock: FakeClock
 ) -> None:
     notebook_id = notebook(fake_server, "print(regoin)")
     with pytest.raises(RunFailedError) as caught:
-        run_notebook(client, notebook_id, raise_on_failure=True, sleep=sleeper.sleep, clock=fake_clock.now)
+        dn.run_notebook(notebook_id, raise_on_failure=True)
     assert (caught.value.ename, caught.value.evalue) == ("NameError", "name 'regoin' is not defined")
 
 
@@ -255,53 +244,44 @@ def test_every_failed_status_is_raised_when_asked(
     block_id: str | None,
     ename: str | None,
     fake_server: ServerHandle,
-    client: AuthenticatedClient,
-    sleeper: ClockSleeper,
-    fake_clock: FakeClock,
+    dn: Deepnote,
 ) -> None:
     fake_server.state.run_outcome = outcome  # type: ignore[assignment]
     with pytest.raises(RunFailedError) as caught:
-        run_notebook(
-            client, SEED_NOTEBOOK_ID, raise_on_failure=True, sleep=sleeper.sleep, clock=fake_clock.now
-        )
+        dn.run_notebook(SEED_NOTEBOOK_ID, raise_on_failure=True)
     assert (caught.value.status, caught.value.block_id, caught.value.ename) == (outcome, block_id, ename)
     # Without raise_on_failure the failed run is returned, with the same reason.
-    result = run_notebook(client, SEED_NOTEBOOK_ID, outputs=True, sleep=sleeper.sleep, clock=fake_clock.now)
+    result = dn.run_notebook(SEED_NOTEBOOK_ID, outputs=True)
     assert result.failure == caught.value.failure
-
-
-def test_outputs_need_a_wait(client: AuthenticatedClient) -> None:
-    with pytest.raises(ValueError, match="wait=True"):
-        run_notebook(client, SEED_NOTEBOOK_ID, wait=False, outputs=True)  # type: ignore[call-overload]
 
 
 # ---------------------------------------------------------------------------- waiting through outages
 
 
 def test_polling_goes_on_through_an_outage(
-    fake_server: ServerHandle, client: AuthenticatedClient, sleeper: ClockSleeper, fake_clock: FakeClock
+    fake_server: ServerHandle, dn: Deepnote, overlay_clock: OverlayClock, fake_clock: FakeClock
 ) -> None:
     faults = fake_server.state.faults
     faults.inject("503", times=8, method="GET", path=RUNS_PATH)
     faults.inject("drop", times=3, method="GET", path=RUNS_PATH)
     faults.inject("429", times=2, method="GET", path=RUNS_PATH, retry_after=7)
 
-    result = run_notebook(client, SEED_NOTEBOOK_ID, outputs=True, sleep=sleeper.sleep, clock=fake_clock.now)
+    result = dn.run_notebook(SEED_NOTEBOOK_ID, outputs=True)
 
     assert result.succeeded and result.block(SEED_BLOCK_IDS["code"]).text == "hello EU\n"
     assert faults.pending == 0
     assert len(fake_server.state.runs) == 1
     assert len([r for r in fake_server.state.requests if r.method == "POST"]) == 1
-    assert 7 in sleeper.pauses  # the server's Retry-After was honoured
+    assert 7 in overlay_clock.pauses  # the server's Retry-After was honoured
 
 
 def test_an_outage_past_the_deadline_raises_a_timeout_carrying_the_run(
-    fake_server: ServerHandle, client: AuthenticatedClient, sleeper: ClockSleeper, fake_clock: FakeClock
+    fake_server: ServerHandle, dn: Deepnote, overlay_clock: OverlayClock, fake_clock: FakeClock
 ) -> None:
     fake_server.state.faults.inject("503", times=10_000, method="GET", path=RUNS_PATH)
 
     with pytest.raises(RunTimeoutError) as caught:
-        run_notebook(client, SEED_NOTEBOOK_ID, timeout=120, sleep=sleeper.sleep, clock=fake_clock.now)
+        dn.run_notebook(SEED_NOTEBOOK_ID, timeout=120)
 
     error = caught.value
     [run_id] = list(fake_server.state.runs)
@@ -310,30 +290,30 @@ def test_an_outage_past_the_deadline_raises_a_timeout_carrying_the_run(
     assert type(error.__cause__).__name__ == "ServerError"
     assert error.__cause__.run_id == run_id  # type: ignore[union-attr]
     # Each poll is retried by the transport (0.5, 1, 2 s); between polls the wait doubles up to 10 s.
-    assert sleeper.pauses[:4] == [0.5, 1.0, 2.0, 1.0]
-    assert sleeper.pauses[3::4][:6] == [1.0, 2.0, 4.0, 8.0, 10.0, 10.0]
+    assert overlay_clock.pauses[:4] == [0.5, 1.0, 2.0, 1.0]
+    assert overlay_clock.pauses[3::4][:6] == [1.0, 2.0, 4.0, 8.0, 10.0, 10.0]
     assert fake_clock.now() - 1000.0 <= 120 + 3.5  # the deadline, plus the last poll's own retries
 
 
 def test_a_non_transient_error_while_polling_is_raised_at_once_with_the_run(
-    fake_server: ServerHandle, client: AuthenticatedClient, sleeper: ClockSleeper, fake_clock: FakeClock
+    fake_server: ServerHandle, dn: Deepnote, overlay_clock: OverlayClock, fake_clock: FakeClock
 ) -> None:
-    created = run_notebook(client, SEED_NOTEBOOK_ID, wait=False)
+    run = dn.runs.start(SEED_NOTEBOOK_ID)
     fake_server.state.faults.inject("drop", times=1, method="GET", path=RUNS_PATH)
-    del fake_server.state.runs[str(created.run_id)]  # gone: 404
+    del fake_server.state.runs[run.id]  # gone: 404
 
     with pytest.raises(NotFoundError) as caught:
-        wait_for_run(client, created.run_id, sleep=sleeper.sleep, clock=fake_clock.now)
+        run.wait()
 
-    assert caught.value.run_id == str(created.run_id)
-    assert any(str(created.run_id) in note for note in caught.value.__notes__)
+    assert caught.value.run_id == run.id
+    assert any(run.id in note for note in caught.value.__notes__)
 
 
-def test_errors_before_a_run_exists_carry_no_run(client: AuthenticatedClient) -> None:
+def test_errors_before_a_run_exists_carry_no_run(dn: Deepnote) -> None:
     from deepnote_overlay import BadRequestError
 
     with pytest.raises(BadRequestError) as caught:
-        run_notebook(client, "no-such-notebook")
+        dn.run_notebook("no-such-notebook")
     assert caught.value.run_id is None and caught.value.notebook_id is None
 
 
@@ -392,19 +372,17 @@ async def test_a_snapshot_larger_than_max_response_bytes_is_refused_without_its_
 
 
 def test_the_fakes_snapshot_url_downloads(
-    fake_server: ServerHandle, client: AuthenticatedClient, sleeper: ClockSleeper, fake_clock: FakeClock
+    fake_server: ServerHandle, dn: Deepnote, overlay_clock: OverlayClock, fake_clock: FakeClock
 ) -> None:
-    run = run_notebook(client, SEED_NOTEBOOK_ID, sleep=sleeper.sleep, clock=fake_clock.now)
+    run = dn.run_notebook(SEED_NOTEBOOK_ID)
     fake_clock.advance(5)
-    from deepnote_client.api.runs import get_run
-    from deepnote_overlay import call
 
-    url = call(get_run, client=client, run_id=run.run_id).run.snapshot_download_url
+    url = dn.runs.get(run.run_id).snapshot_download_url
     assert isinstance(url, str)
-    document = download_snapshot(client, url)  # the .snapshot.deepnote text; it names no run id
+    document = download_snapshot(dn.client, url)  # the .snapshot.deepnote text; it names no run id
     assert SEED_NOTEBOOK_ID in document and "hello EU" in document
     with pytest.raises(NotFoundError) as caught:
-        download_snapshot(client, url.replace("sig=", "sig=0"))
+        download_snapshot(dn.client, url.replace("sig=", "sig=0"))
     assert "sig" not in str(caught.value)  # the signature stays out of messages
     assert (caught.value.method, caught.value.url) == ("GET", url.split("?", 1)[0])
 

@@ -16,15 +16,8 @@ import pytest
 from deepnote_client.api.notebooks import create_notebook, get_notebook, list_notebook_runs
 from deepnote_client.models import CreateNotebookBody
 from deepnote_fake import SEED_NOTEBOOK_ID, SEED_PROJECT_ID, ServerHandle
-from deepnote_overlay import (
-    AuthenticationError,
-    DeepnoteError,
-    RetryPolicy,
-    acall,
-    call,
-    connect,
-    paginate,
-)
+from deepnote_overlay import AuthenticationError, DeepnoteError, RetryPolicy
+from deepnote_overlay.lowlevel import acall, call, connect, paginate
 
 from .helpers import FakeTime, assert_no_secret
 

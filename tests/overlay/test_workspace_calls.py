@@ -42,9 +42,8 @@ from deepnote_overlay import (
     PermissionDeniedError,
     RetryPolicy,
     ServerError,
-    call,
-    connect,
 )
+from deepnote_overlay.lowlevel import call, connect
 
 from .helpers import FakeTime
 
