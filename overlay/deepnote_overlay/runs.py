@@ -31,6 +31,9 @@ Guarantees:
   without the bearer token and without an httpx log line; every failure (an unparsable URL, a
   body that does not decode, a URL with a user name or password or to a link-local or cloud
   metadata address) is a typed ``DeepnoteError`` naming the URL without its query.
+- Starting a run waits for nothing but ``createRun``'s answer and, once per client and notebook,
+  the lookups for its web link, which are bounded (``LINK_LOOKUP_SECONDS``): when they fail or
+  take longer, ``url`` is ``None`` and the run goes on.
 - Ids may be given as ``str`` or ``uuid.UUID`` (a notebook id's as its 32 hex digits).
 """
 
@@ -178,7 +181,28 @@ class _Answer:
     raw_blocks: Any = None
 
 
-class _RunEndpoint:
+class _Bounded:
+    """A generated operation module as an endpoint for ``call`` whose request may carry a deadline.
+
+    ``deadline`` (``_clock`` monotonic seconds) goes into the request as its ``DEADLINE``: the
+    transport's retries, rate-limit pauses and timeouts for it never run past it.
+    """
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+        self.OPERATION_ID: str = module.OPERATION_ID
+
+    def build_request(self, *, deadline: float | None = None, **arguments: Any) -> dict[str, Any]:
+        request: dict[str, Any] = self._module.build_request(**arguments)
+        if deadline is not None:
+            request["extensions"] = {**request.get("extensions", {}), DEADLINE: deadline}
+        return request
+
+    def parse_response(self, response: httpx.Response) -> Any:
+        return self._module.parse_response(response)
+
+
+class _RunEndpoint(_Bounded):
     """``createRun`` / ``getRun`` as endpoints for ``call``, read leniently (``_normalized_run``).
 
     The request is the generated module's own. ``snapshotBlocks`` is left raw for
@@ -187,17 +211,8 @@ class _RunEndpoint:
     """
 
     def __init__(self, module: Any, statuses: frozenset[int]) -> None:
-        self._module = module
+        super().__init__(module)
         self._statuses = statuses
-        self.OPERATION_ID: str = module.OPERATION_ID
-
-    def build_request(self, *, deadline: float | None = None, **arguments: Any) -> dict[str, Any]:
-        """The generated module's request; ``deadline`` (``_clock`` monotonic seconds) bounds the
-        transport's retries and timeouts for it."""
-        request: dict[str, Any] = self._module.build_request(**arguments)
-        if deadline is not None:
-            request["extensions"] = {**request.get("extensions", {}), DEADLINE: deadline}
-        return request
 
     def parse_response(self, response: httpx.Response) -> _Answer:
         if response.status_code not in self._statuses:
@@ -306,15 +321,23 @@ def links_of(http: httpx.Client | httpx.AsyncClient) -> _Links:
     return links
 
 
+_GET_ME = _Bounded(get_me)
+_GET_NOTEBOOK = _Bounded(get_notebook)
+LINK_LOOKUP_SECONDS = 2.0
+"""The longest the lookups for a run's web link may take (retries included): a busy API leaves the
+link ``None`` rather than holding up the run's start."""
+
+
 def _url(links: _Links, notebook_id: str | None) -> Plan[str | None]:
     """The run page of ``notebook_id`` (Deepnote's own ``notebookUrl``), fetching what is missing."""
     if notebook_id is None:
         return None
+    deadline = _clock.CLOCK.monotonic() + LINK_LOOKUP_SECONDS
     try:
         if links.workspace is None:
-            links.workspace = yield send(get_me)
+            links.workspace = yield send(_GET_ME, deadline=deadline)
         if notebook_id not in links.projects:
-            notebook = (yield send(get_notebook, notebook_id=notebook_id)).notebook
+            notebook = (yield send(_GET_NOTEBOOK, notebook_id=notebook_id, deadline=deadline)).notebook
             links.projects[notebook_id] = notebook.project_id if isinstance(notebook.project_id, str) else ""
     except DeepnoteError as error:
         logger.info("no web link for the run: %s", type(error).__name__)

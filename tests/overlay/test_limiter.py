@@ -18,8 +18,9 @@ import pytest
 
 from deepnote_client.api.notebooks import get_notebook
 from deepnote_fake import SEED_NOTEBOOK_ID, FakeDeepnote, ServerHandle, running_server
-from deepnote_overlay import RateLimitError, acall, arun_notebook, call, connect
+from deepnote_overlay import AsyncDeepnote, RateLimitError
 from deepnote_overlay.limiter import RateLimiter
+from deepnote_overlay.lowlevel import acall, call, connect
 
 from .helpers import NOTEBOOK_ID, FakeTime, mock_client, notebook_json
 
@@ -62,11 +63,11 @@ async def test_gathered_calls_all_succeed_and_only_the_first_burst_is_refused(
 
 
 async def test_runs_refused_with_429_are_resent_and_each_created_once(limited_server: ServerHandle) -> None:
-    client = connect(limited_server.token, base_url=limited_server.base_url)
-    created = await asyncio.gather(*(arun_notebook(client, SEED_NOTEBOOK_ID, wait=False) for _ in range(25)))
+    async with AsyncDeepnote(limited_server.token, base_url=limited_server.base_url) as dn:
+        created = await asyncio.gather(*(dn.runs.start(SEED_NOTEBOOK_ID) for _ in range(25)))
     state = limited_server.state
-    assert len({str(run.run_id) for run in created}) == 25
-    assert sorted(state.runs) == sorted(str(run.run_id) for run in created)  # none lost, none twice
+    assert len({run.id for run in created}) == 25
+    assert sorted(state.runs) == sorted(run.id for run in created)  # none lost, none twice
     accepted = [r for r in state.requests if r.method == "POST" and r.status == 202]
     assert len(accepted) == 25 and state.rate_limited >= 15  # the first burst beyond the limit
 

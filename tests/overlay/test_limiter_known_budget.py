@@ -16,7 +16,8 @@ import pytest
 
 from deepnote_client.api.notebooks import get_notebook
 from deepnote_fake import SEED_NOTEBOOK_ID, FakeDeepnote, ServerHandle, running_server
-from deepnote_overlay import RateBudget, RateLimiter, acall, arun_notebook, connect
+from deepnote_overlay import AsyncDeepnote, RateBudget, RateLimiter
+from deepnote_overlay.lowlevel import acall, connect
 
 from .helpers import FakeTime
 from .test_limiter_decisions import turn
@@ -65,10 +66,10 @@ async def test_runs_with_the_known_budget_are_created_once_without_a_refusal(
     limited_server: ServerHandle,
 ) -> None:
     limiter = RateLimiter(budget=RateBudget(requests=LIMIT, per=1.0))
-    client = connect(limited_server.token, base_url=limited_server.base_url, limiter=limiter)
-    created = await asyncio.gather(*(arun_notebook(client, SEED_NOTEBOOK_ID, wait=False) for _ in range(25)))
+    async with AsyncDeepnote(limited_server.token, base_url=limited_server.base_url, limiter=limiter) as dn:
+        created = await asyncio.gather(*(dn.runs.start(SEED_NOTEBOOK_ID) for _ in range(25)))
     state = limited_server.state
-    assert sorted(state.runs) == sorted(str(run.run_id) for run in created)  # 25 runs, none twice
+    assert sorted(state.runs) == sorted(run.id for run in created)  # 25 runs, none twice
     assert len(state.runs) == 25
     assert state.rate_limited == 0
     assert all(w[202] <= LIMIT for w in statuses_per_window(limited_server))

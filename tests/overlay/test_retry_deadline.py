@@ -13,8 +13,8 @@ import httpx
 import pytest
 
 from deepnote_client.api.notebooks import get_notebook
-from deepnote_overlay import call
 from deepnote_overlay._retry_after import DEADLINE, retry_after_seconds
+from deepnote_overlay.lowlevel import call
 
 from .helpers import NOTEBOOK_ID, WALL_EPOCH, FakeTime, mock_client, success_response
 from .test_retry_matrix import scripted, status

@@ -17,8 +17,9 @@ import pytest
 
 from deepnote_client.api.notebooks import create_notebook, delete_notebook, get_notebook
 from deepnote_client.models import CreateNotebookBody
-from deepnote_overlay import APIStatusError, RetryPolicy, RetryTransport, ServerError, _clock, acall, call
+from deepnote_overlay import APIStatusError, RetryPolicy, ServerError, _clock
 from deepnote_overlay._retry_after import UNIX_TIME_THRESHOLD
+from deepnote_overlay.lowlevel import RetryTransport, acall, call
 from deepnote_overlay.retries import STREAM_RESPONSE
 
 from .helpers import (

@@ -30,9 +30,8 @@ from deepnote_overlay import (
     RetryPolicy,
     ServerError,
     _clock,
-    acall,
-    call,
 )
+from deepnote_overlay.lowlevel import acall, call
 
 from .helpers import (
     NOTEBOOK_ID,

@@ -10,9 +10,9 @@ from typing import Any
 import httpx
 import pytest
 
-from deepnote_overlay import RunTimeoutError, arun_notebook, run_notebook
+from deepnote_overlay import AsyncDeepnote, Deepnote, RunTimeoutError
 
-from .helpers import NOTEBOOK_ID, RUN_ID, FakeTime, mock_client
+from .helpers import MOCK_BASE_URL, MOCK_TOKEN, NOTEBOOK_ID, RUN_ID, FakeTime
 
 
 def busy_api(code: int) -> Any:
@@ -35,13 +35,15 @@ def busy_api(code: int) -> Any:
 async def test_a_busy_get_run_does_not_stretch_the_timeout(
     mode: str, code: int, limiter: bool, fake_time: FakeTime
 ) -> None:
-    client = mock_client(busy_api(code), fake_time.policy(), limiter=limiter)
+    options: dict[str, Any] = {"base_url": MOCK_BASE_URL, "limiter": limiter}
+    transport = httpx.MockTransport(busy_api(code))
     with pytest.raises(RunTimeoutError) as caught:
         if mode == "sync":
-            run_notebook(client, NOTEBOOK_ID, timeout=2, sleep=fake_time.sleep, clock=fake_time.monotonic)
+            with Deepnote(MOCK_TOKEN, transport=transport, **options) as dn:
+                dn.run_notebook(NOTEBOOK_ID, timeout=2)
         else:
-            await arun_notebook(
-                client, NOTEBOOK_ID, timeout=2, asleep=fake_time.asleep, clock=fake_time.monotonic
-            )
+            async with AsyncDeepnote(MOCK_TOKEN, transport=transport, **options) as adn:
+                await adn.run_notebook(NOTEBOOK_ID, timeout=2)
     assert str(caught.value.run_id) == RUN_ID
+    # The link lookups (/me, the notebook) meet the same busy API: bounded, they give up at once.
     assert fake_time.now <= 3.0  # timeout + 1 s at most (it was 15 s: three retries of 5 s)

@@ -121,13 +121,14 @@ def test_starting_a_run_is_never_replayed(fake_server: ServerHandle) -> None:
 
 
 def test_a_notebook_id_may_be_a_uuid(fake_server: ServerHandle, overlay_clock: OverlayClock) -> None:
+    # Deepnote writes notebook ids as 32 hex digits: a UUID given for one is sent that way.
     notebook_id = uuid.UUID("0b9e3c4d-5f6a-4b7c-8d9e-0f1a2b3c4d5e")
-    fake_server.state.add_notebook(SEED_PROJECT_ID, "By UUID", notebook_id=str(notebook_id))
+    fake_server.state.add_notebook(SEED_PROJECT_ID, "By UUID", notebook_id=notebook_id.hex)
 
     with deepnote_on(fake_server) as dn:
         result = dn.run_notebook(notebook_id)
 
     assert result.status == "success"
-    assert result.notebook_id == str(notebook_id)
+    assert result.notebook_id == notebook_id.hex
     [stored] = fake_server.state.runs.values()
-    assert stored.notebook_id == str(notebook_id)
+    assert stored.notebook_id == notebook_id.hex
