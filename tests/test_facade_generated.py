@@ -1,4 +1,4 @@
-"""The generated facade: method names pinned against the spec, the naming rule, docstrings from the
+"""The generated facade: a method per operation of the spec, the naming rule pinned on examples, docstrings from the
 spec, the hand-written helpers that replace operations, and what mypy says about a user's code."""
 
 from __future__ import annotations
@@ -18,45 +18,6 @@ from deepnote_overlay import AsyncDeepnote, Deepnote
 from deepnote_overlay._resources import OPERATIONS
 from tests.spec_tools import ROOT, operations
 
-# The full list, written by hand: a new operation in the spec fails here until its name is agreed.
-EXPECTED_METHODS = {
-    "createNotebook": "notebooks.create",
-    "getNotebook": "notebooks.get",
-    "deleteNotebook": "notebooks.delete",
-    "renameNotebook": "notebooks.rename",
-    "reorderNotebookBlocks": "notebooks.reorder_blocks",
-    "listNotebookRuns": "notebooks.list_runs",
-    "scheduleNotebook": "notebooks.schedule",
-    "createRun": "runs.start",
-    "getRun": "runs.get",
-    "listProjects": "projects.list",
-    "createProject": "projects.create",
-    "getProject": "projects.get",
-    "deleteProject": "projects.delete",
-    "getMe": "me.get",
-    "createBlock": "blocks.create",
-    "getBlock": "blocks.get",
-    "updateBlock": "blocks.update",
-    "deleteBlock": "blocks.delete",
-    "search": "search.search",
-    "createSession": "sessions.create",
-    "executeSessionCode": "sessions.execute_code",
-    "listIntegrations": "integrations.list",
-    "getIntegration": "integrations.get",
-    "listMachineTypes": "machines.list_types",
-    "getMachine": "machines.get",
-    "createStreamlitApp": "streamlit_apps.create",
-    "listStreamlitApps": "streamlit_apps.list",
-    "getStreamlitAppStatus": "streamlit_apps.get_status",
-    "createFile": "files.upload",
-    "deleteFile": "files.delete",
-    "copyFile": "files.copy",
-    "downloadFile": "files.download",
-    "updateProject": "projects.update",
-    "exportProject": "projects.export_to",
-    "importProject": "projects.import_from",
-}
-PAGINATED = {"listNotebookRuns", "listProjects"}
 # Operations whose job a hand-written helper does (``facade_helpers``), with the overlay function it
 # forwards to: the facade shows only the helper.
 HELPERS: dict[str, tuple[str, str] | None] = {
@@ -83,29 +44,46 @@ def spec_operations() -> dict[str, dict[str, object]]:
     return {operation["operationId"]: operation for _, _, operation, _ in operations()}
 
 
-def test_every_operation_of_the_spec_has_its_pinned_method() -> None:
-    assert set(spec_operations()) == set(EXPECTED_METHODS)
-    assert {op: method for op, (method, _) in OPERATIONS.items()} == EXPECTED_METHODS
+@functools.cache
+def expected_methods() -> dict[str, str]:
+    """operationId -> facade method, from the spec: the naming rule (pinned on examples below), or
+    the helper that replaces the operation (``replaces`` in ``facade_helpers``)."""
+    helpers = importlib.import_module("deepnote_overlay.facade_helpers")
+    replaced = {
+        op: name for cls in vars(helpers).values() for op, name in getattr(cls, "replaces", {}).items()
+    }
+    expected = {}
+    for operation_id, operation in spec_operations().items():
+        tag = str(operation["tags"][0])  # type: ignore[index]
+        method = replaced.get(operation_id, generator().method_name(tag, operation_id))
+        expected[operation_id] = f"{generator().tag_attribute(tag)}.{method}"
+    return expected
+
+
+def test_every_operation_of_the_spec_has_its_method() -> None:
+    assert {op: method for op, (method, _) in OPERATIONS.items()} == expected_methods()
+    assert len(set(expected_methods().values())) == len(expected_methods()), "one name per job"
 
 
 @pytest.mark.parametrize("facade", [Deepnote, AsyncDeepnote])
-@pytest.mark.parametrize("operation_id", sorted(set(EXPECTED_METHODS) - set(HELPERS)))
+@pytest.mark.parametrize("operation_id", sorted(set(spec_operations()) - set(HELPERS)))
 def test_each_method_exists_with_the_spec_docstring(facade: type, operation_id: str) -> None:
-    attribute, method_name = EXPECTED_METHODS[operation_id].split(".")
+    attribute, method_name = expected_methods()[operation_id].split(".")
     resource_type = inspect.signature(getattr(facade, attribute).func).return_annotation
     resources = importlib.import_module("deepnote_overlay._resources")
     method = getattr(getattr(resources, resource_type), method_name)
     summary = str(spec_operations()[operation_id]["summary"])
     assert (method.__doc__ or "").startswith(summary)
     assert OPERATIONS[operation_id][1] in (method.__doc__ or "")
-    is_async = facade is AsyncDeepnote and operation_id not in PAGINATED
+    paginated = "PageToken" in str(spec_operations()[operation_id].get("parameters"))  # pagers are not async
+    is_async = facade is AsyncDeepnote and not paginated
     assert inspect.iscoroutinefunction(method) == is_async
 
 
 @pytest.mark.parametrize("facade", [Deepnote, AsyncDeepnote])
 @pytest.mark.parametrize("operation_id", sorted(HELPERS))
 def test_a_helper_replaces_the_operation_whose_job_it_does(facade: type, operation_id: str) -> None:
-    attribute, method_name = EXPECTED_METHODS[operation_id].split(".")
+    attribute, method_name = expected_methods()[operation_id].split(".")
     resource_type = inspect.signature(getattr(facade, attribute).func).return_annotation
     resource = getattr(importlib.import_module("deepnote_overlay._resources"), resource_type)
     helper = HELPERS[operation_id]
