@@ -24,6 +24,7 @@ __all__ = [
     "SEED_SNOWFLAKE_INTEGRATION_ID",
     "SEED_TOKEN",
     "SEED_WORKSPACE_ID",
+    "every_output_blocks",
     "seed",
 ]
 
@@ -109,3 +110,22 @@ def seed_workspace(store: StoreCore) -> None:
             "gpu-t4", "GPU (T4)", "deepnote", 4, 16, 1, available=False, unavailable_reason="Not in plan"
         ),
     ]
+
+
+def every_output_blocks() -> list[Block]:
+    """Blocks whose run outputs are every kind the fake produces (see ``outputs.py``), one block per
+    kind in this order: a stream, a ``text/plain`` result, ``text/html``, ``application/json``, a
+    Deepnote dataframe of 250 rows (10 sent), an ``image/png``, an agent's Markdown; the last block
+    raises (an ``error`` with a traceback), so a run of them ends with ``error``. Not seeded: add
+    them with ``fake.add_notebook(SEED_PROJECT_ID, "Every output", blocks=every_output_blocks())``."""
+    sources = [
+        ("stream", "code", 'print("hello", 42)'),
+        ("result", "code", "42"),
+        ("html", "code", 'display_html("<b>bold</b>")'),
+        ("json", "code", 'display_json({"totals": {"eu": 12, "us": 30}, "rows": [1, 2]})'),
+        ("dataframe", "code", 'display_dataframe(rows=250, columns=["a", "b"])'),
+        ("png", "code", "display_png()"),
+        ("agent", "agent", "## Summary\nRevenue grew in **EU**."),
+        ("error", "code", 'raise ValueError("bad input")'),
+    ]
+    return [Block(f"blk-every-{name}", kind, source) for name, kind, source in sources]
