@@ -14,6 +14,7 @@ import shlex
 import sys
 
 from .records import RUN_OUTCOMES
+from .render import RUN_SHAPE_TRAITS, RunShape
 from .seed import SEED_NOTEBOOK_ID, SEED_PROJECT_ID
 from .server import HOST, bind_loopback, serve_forever
 from .store import FakeDeepnote
@@ -37,13 +38,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--running-seconds", type=float, default=1.0)
     parser.add_argument("--run-outcome", default="success", choices=sorted(RUN_OUTCOMES))
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every /v2 request")
+    parser.add_argument(
+        "--run-shape",
+        default="spec",
+        help=f"older shapes of the run answers, joined by commas: {', '.join(RUN_SHAPE_TRAITS)}",
+    )
     args = parser.parse_args(argv)
+    try:
+        shape = RunShape.parse(args.run_shape)
+    except ValueError as exc:
+        parser.error(str(exc))
 
     state = FakeDeepnote(
         pending_seconds=args.pending_seconds,
         running_seconds=args.running_seconds,
         run_outcome=args.run_outcome,
         latency=args.latency,
+        run_shape=str(shape),
     )
     try:
         sock = bind_loopback(args.port)  # bound before printing, so the printed URL is served

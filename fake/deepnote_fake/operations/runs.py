@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from ..auth import StoreHandler
+from ..errors import ApiError
 from ..render import SNAPSHOT_DELIVERIES
 from ..store import FakeDeepnote
 from ..validation import (
@@ -24,7 +28,22 @@ from .registry import operation
 STORAGE_MODES = ("read_write", "readonly")
 
 
+def _shaped_errors(handler: StoreHandler) -> StoreHandler:
+    """The run operations' errors with the key of the fake's ``run_shape`` (``message`` or ``error``)."""
+
+    @functools.wraps(handler)
+    async def answer(request: Request, fake: FakeDeepnote) -> Response:
+        try:
+            return await handler(request, fake)
+        except ApiError as exc:
+            key = fake.run_shape.error_key
+            return JSONResponse({key: exc.message}, status_code=exc.status, headers=exc.headers or None)
+
+    return answer
+
+
 @operation("createRun", "POST", "/runs")
+@_shaped_errors
 async def create_run(request: Request, fake: FakeDeepnote) -> Response:
     body = await json_body(request)
     notebook_id = req_str(body, "notebookId")
@@ -46,14 +65,12 @@ async def create_run(request: Request, fake: FakeDeepnote) -> Response:
         run_dependent_blocks=run_dependent,
         inputs=inputs,
     )
-    summary = fake.render.run_summary(run)
-    return JSONResponse(
-        {"runId": summary["runId"], "status": summary["status"], "createdAt": summary["createdAt"]},
-        status_code=202,
-    )
+    status, answer = fake.render.created_run(run)
+    return JSONResponse(answer, status_code=status)
 
 
 @operation("getRun", "GET", "/runs/{runId}")
+@_shaped_errors
 async def get_run(request: Request, fake: FakeDeepnote) -> Response:
     run_id = require_uuid(path_param(request, "runId"), "runId")
     delivery = request.query_params.get("snapshotDelivery", "downloadUrl")
@@ -61,4 +78,4 @@ async def get_run(request: Request, fake: FakeDeepnote) -> Response:
         raise bad(f"snapshotDelivery must be one of {', '.join(SNAPSHOT_DELIVERIES)}")
     run = fake.get_run(run_id)
     snapshot_base = str(request.base_url).rstrip("/") + "/_fake/snapshots"
-    return JSONResponse({"run": fake.render.run(run, delivery, snapshot_base)})
+    return JSONResponse(fake.render.run_answer(run, delivery, snapshot_base))

@@ -35,7 +35,7 @@ from ..records import (
     Session,
     StreamlitApp,
 )
-from ..render import Renderer
+from ..render import Renderer, RunShape
 from ..seed import SEED_TOKEN, seed
 
 __all__ = ["StoreCore"]
@@ -45,7 +45,8 @@ class StoreCore:
     """Records (``projects``, ``notebooks``, ``runs``, ``folders``), faults, counters and knobs.
 
     Knobs a test may change at any time: ``run_outcome`` (for runs created afterwards),
-    ``pending_seconds``/``running_seconds``/``snapshot_seconds``, ``latency`` (seconds added to every
+    ``pending_seconds``/``running_seconds``/``snapshot_seconds``, ``run_shape`` (the older shapes of
+    the run answers, ``render.RUN_SHAPE_TRAITS``), ``latency`` (seconds added to every
     ``/v2`` request), ``rate_limit`` (``(N, window_seconds)`` per token, or ``None``),
     ``record_requests``.
 
@@ -64,6 +65,7 @@ class StoreCore:
         run_outcome: RunOutcome = "success",
         latency: float = 0.0,
         rate_limit: tuple[int, float] | None = None,
+        run_shape: str = "spec",
         seed: bool = True,
     ) -> None:
         self.token = token
@@ -72,6 +74,7 @@ class StoreCore:
         self.running_seconds = running_seconds
         self.snapshot_seconds = snapshot_seconds
         self.run_outcome = run_outcome
+        self.run_shape = run_shape
         self.latency = latency
 
         self.projects: dict[str, Project] = {}
@@ -120,6 +123,16 @@ class StoreCore:
         if value not in RUN_OUTCOMES:
             raise ValueError(f"run_outcome must be one of {sorted(RUN_OUTCOMES)}, not {value!r}")
         self._run_outcome = value
+
+    @property
+    def run_shape(self) -> RunShape:
+        """The shape of the run answers: ``RunShape()`` is the spec's; set it with a string of
+        ``RUN_SHAPE_TRAITS`` joined by commas (``fake.run_shape = "bare,id"``)."""
+        return self._run_shape
+
+    @run_shape.setter
+    def run_shape(self, value: str | RunShape) -> None:
+        self._run_shape = value if isinstance(value, RunShape) else RunShape.parse(value)
 
     @property
     def rate_limit(self) -> tuple[int, float] | None:
