@@ -8,6 +8,10 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 MUTATION_STAMP := $(VENV)/.mutation-installed
+# deepnote-toolkit for `make compat`, in a venv of its own: its dependencies are Deepnote's whole
+# kernel runtime, so scripts/compat-toolkit.txt pins only what its notebook runner imports.
+COMPAT_VENV := .venv-compat
+COMPAT_STAMP := $(COMPAT_VENV)/.installed
 
 SPEC := openapi.yaml
 GEN_CONFIG := openapi-python-client.yaml
@@ -26,7 +30,7 @@ GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate 
 MARK_TYPED = cp packaging/py.typed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv generate check-generated validate lint typecheck test check serve contract \
+.PHONY: help venv compat-venv generate check-generated validate lint typecheck test check serve contract \
 	contract-live compat demo bench mutate package clean
 
 help: ## List the targets
@@ -39,6 +43,13 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+compat-venv: $(COMPAT_STAMP) ## Create .venv-compat with deepnote-toolkit (scripts/compat-toolkit.txt) for make compat
+
+$(COMPAT_STAMP): scripts/compat-toolkit.txt
+	$(PYTHON) -m venv $(COMPAT_VENV)
+	$(COMPAT_VENV)/bin/pip install --quiet --no-deps -r scripts/compat-toolkit.txt
 	touch $@
 
 generate: $(STAMP) ## Regenerate generated/deepnote_client, then the facade's resources, from openapi.yaml
@@ -75,7 +86,7 @@ lint: validate $(NPM_STAMP) ## Lint the spec (openapi-spec-validator, Spectral) 
 typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay, the fake, benchmarks and examples
 	$(BIN)/mypy
 
-test: $(STAMP) validate check-generated ## Check the spec and generated/, then run the test suite
+test: $(STAMP) $(COMPAT_STAMP) validate check-generated ## Check the spec and generated/, then run the test suite
 	$(BIN)/pytest
 
 package: $(STAMP) ## Build the wheel; in a throwaway venv import it, then run a user's tests with [fake]
@@ -94,7 +105,7 @@ contract: $(STAMP) ## Schemathesis CLI, all phases and checks, against the fake 
 contract-live: $(STAMP) ## Read-only schemathesis run against the real API (needs DEEPNOTE_TOKEN)
 	$(PY) scripts/contract.py live
 
-compat: $(STAMP) ## Deepnote's own CLI (deepnote-cli, pinned in [dev]) against the fake: run --cloud, validate
+compat: $(STAMP) $(COMPAT_STAMP) ## Deepnote's own clients against the fake: every API command of deepnote-cli, deepnote-toolkit's runner
 	$(PY) scripts/compat.py
 
 demo: $(STAMP) ## Run examples/quickstart.py against the fake API (or the real one if DEEPNOTE_TOKEN is set)
@@ -116,5 +127,5 @@ $(MUTATION_STAMP): $(STAMP)
 mutate: $(MUTATION_STAMP) ## Mutation testing of the overlay (slow; not in CI): score per module, goal 95 %
 	$(PY) scripts/mutate.py $(foreach module,$(MODULES),--module $(module))
 
-clean: ## Remove the venv, node_modules, dist and caches
-	rm -rf $(VENV) node_modules dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+clean: ## Remove the venvs, node_modules, dist and caches
+	rm -rf $(VENV) $(COMPAT_VENV) node_modules dist .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -87,7 +87,15 @@ def seed_workspace(store: StoreCore) -> None:
         "pgsql",
         has_schema=True,
         sql=True,
-        metadata={"host": "db.example.com", "port": "5432", "database": "shop", "user": "reader"},
+        # Complete decrypted metadata, secrets included (what includeMetadata=true returns): Deepnote's
+        # CLI skips an integration whose metadata lacks a field its type requires.
+        metadata={
+            "host": "db.example.com",
+            "port": "5432",
+            "database": "shop",
+            "user": "reader",
+            "password": "fake-warehouse-password",
+        },
         tables=[orders],
     )
     store.integrations[SEED_SNOWFLAKE_INTEGRATION_ID] = Integration(
@@ -96,7 +104,12 @@ def seed_workspace(store: StoreCore) -> None:
         "snowflake",
         has_schema=True,
         sql=True,
-        metadata={"accountName": "fake-account", "warehouse": "COMPUTE_WH"},
+        metadata={
+            "accountName": "fake-account",
+            "warehouse": "COMPUTE_WH",
+            "username": "FAKE_READER",
+            "password": "fake-lake-password",
+        },
         tables=[
             IntegrationTable("EVENTS", "RAW", "ANALYTICS", [("ID", "NUMBER"), ("KIND", "VARCHAR")]),
             IntegrationTable("USERS", "CORE", "ANALYTICS", [("ID", "NUMBER"), ("EMAIL", "VARCHAR")]),
