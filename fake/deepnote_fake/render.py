@@ -215,13 +215,15 @@ class Renderer:
 
     def created_run(self, run: Run) -> tuple[int, JSON]:
         """``POST /runs``: the status and body, in the store's ``run_shape``."""
-        summary = self.run_summary(run)
-        created = {key: summary[key] for key in ("runId", "status", "createdAt")}
-        return self.store.run_shape.created(created)
+        with self.store.lock:
+            summary = self.run_summary(run)
+            created = {key: summary[key] for key in ("runId", "status", "createdAt")}
+            return self.store.run_shape.created(created)
 
     def run_answer(self, run: Run, delivery: str, snapshot_base_url: str) -> JSON:
         """``GET /runs/{runId}``: the body, in the store's ``run_shape``."""
-        return self.store.run_shape.run(self.run(run, delivery, snapshot_base_url))
+        with self.store.lock:
+            return self.store.run_shape.run(self.run(run, delivery, snapshot_base_url))
 
     def run(self, run: Run, delivery: str, snapshot_base_url: str) -> JSON:
         """``GET /runs/{runId}``: the summary plus the snapshot, delivered as ``delivery`` asks
