@@ -31,7 +31,7 @@ MARK_TYPED = cp packaging/py.typed
 
 .DEFAULT_GOAL := help
 .PHONY: help venv compat-venv generate check-generated validate lint typecheck test check serve contract \
-	contract-live compat demo bench mutate package clean
+	contract-live compat demo bench mutate package clean diff
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -96,13 +96,17 @@ package: $(STAMP) ## Build the wheel; in a throwaway venv import it, then run a 
 
 check: lint typecheck test package ## Everything CI runs
 
+# BASE=<git ref> (default: the latest v* tag, else main); DIFF_FLAGS=--skip-missing-base for CI.
+diff: $(STAMP) ## Changes of openapi.yaml and the Python API since BASE, breaking or not, as changelog lines
+	$(PY) scripts/spec_diff.py $(if $(BASE),--base $(BASE)) $(DIFF_FLAGS)
+
 serve: $(STAMP) ## Serve the fake API on 127.0.0.1:8765 (SERVE_PORT=...); prints export lines to paste
 	$(PY) -m deepnote_fake --port $(SERVE_PORT)
 
 contract: $(STAMP) ## Schemathesis CLI, all phases and checks, against the fake API on a free port
 	$(PY) scripts/contract.py fake
 
-contract-live: $(STAMP) ## Read-only schemathesis run against the real API (needs DEEPNOTE_TOKEN)
+contract-live: $(STAMP) ## Read-only schemathesis run against the real API (needs DEEPNOTE_TOKEN); drift report in contract-report/
 	$(PY) scripts/contract.py live
 
 compat: $(STAMP) $(COMPAT_STAMP) ## Deepnote's own clients against the fake: every API command of deepnote-cli, deepnote-toolkit's runner

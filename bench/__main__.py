@@ -1,4 +1,4 @@
-"""``python -m bench``: run the eight benchmark items, print the table, write ``bench/results.json``.
+"""``python -m bench``: run the benchmark items, print the table, write ``bench/results.json``.
 
 Items (each module's docstring says exactly what it measures):
 
@@ -11,6 +11,7 @@ Items (each module's docstring says exactly what it measures):
 6. ``wait_run``     - delay between a run ending and ``wait_for_run`` returning; polls made
 7. ``regenerate``   - ``make generate`` into a temporary directory
 8. ``files``        - a 200 MB upload and download, streamed, vs raw httpx; memory at 20 and 200 MB
+9. ``run_outputs``  - ``run.wait(outputs=True)`` on a finished run of 500 blocks vs raw httpx
 
 Options: ``--quick`` (fewer repetitions, for iterating), ``--only 2,5`` (a subset),
 ``--output PATH`` (default ``bench/results.json``). An item that fails or whose dependencies are
@@ -83,6 +84,12 @@ def _regenerate(quick: bool) -> Section:
     return regenerate.run(rounds=2 if quick else 5)
 
 
+def _run_outputs(quick: bool) -> Section:
+    from bench import run_outputs
+
+    return run_outputs.run(rounds=5 if quick else 15, batch_seconds=0.02 if quick else 0.04)
+
+
 def _files(quick: bool) -> Section:
     from bench import files
 
@@ -97,7 +104,8 @@ ITEMS = [
     Item(5, "Rate limit", _rate_limit),
     Item(6, "Waiting for a run", _wait_run),
     Item(7, "Regeneration", _regenerate),
-    Item(8, "File transfer (200 MB)", _files),  # issue 11b
+    Item(8, "File transfer (200 MB)", _files),
+    Item(9, "Waiting with outputs (500 blocks)", _run_outputs),
 ]
 
 

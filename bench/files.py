@@ -1,4 +1,4 @@
-"""Item 8: uploading and downloading a 200 MB file over loopback, streamed (issue 11b).
+"""Item 8: uploading and downloading a 200 MB file over loopback, streamed.
 
 The fake runs in a child process (``bench.fake_process``). Each round uploads the same 200 MB file
 from disk with ``upload_file`` and with a raw ``httpx.Client.post(files=...)``, then downloads it

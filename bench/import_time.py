@@ -26,7 +26,7 @@ COMMANDS = {
     "python -c pass": "pass",
     "python -c 'import httpx'": "import httpx",
     "python -c 'import deepnote_overlay'": "import deepnote_overlay",
-    # The resource-style client (issue 9): importing it must not load the endpoints and models.
+    # The resource-style client: importing it must not load the endpoints and models.
     "python -c 'from deepnote_overlay import Deepnote'": "from deepnote_overlay import Deepnote",
 }
 

@@ -15,6 +15,11 @@ the ones that create, change and delete things) with the same positive-only, rat
 budget given on the command line: read the warning printed (and in fake/README.md)
 before opting in.
 
+``live`` also writes the drift report (scripts/drift_report.py): what the real answers held that
+the spec does not describe (fields, enum values, statuses per schema path, with counts and never a
+value), as ``drift.json`` and ``drift.md`` in ``contract-report/`` (``--drift-dir DIR`` elsewhere).
+It is read from schemathesis's VCR cassette of the run, kept in a temporary directory and deleted.
+
 The token is handed to schemathesis through the environment (the config reads ``${DEEPNOTE_TOKEN}``),
 never on the command line, where ``ps`` and the JSON report's ``command`` field would show it; and
 schemathesis's output sanitization (on by default) prints the Authorization header as [Filtered].
@@ -30,6 +35,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from deepnote_fake import FakeDeepnote
@@ -38,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
 FAKE_CONFIG = ROOT / "schemathesis.toml"
 LIVE_CONFIG = ROOT / "schemathesis.live.toml"
+DRIFT_DIR = ROOT / "contract-report"
 # Writes opted in: every operation with schemathesis.toml's narrowing, but the live run's limits.
 LIVE_WRITES_ARGS = (
     "--mode",
@@ -74,10 +81,17 @@ def run_schemathesis(
     *,
     spec: Path = SPEC,
     extra_args: Sequence[str] = (),
+    drift_dir: Path | None = None,
 ) -> int:
-    """Run the CLI; print its output live, then the operations and cases it tested."""
+    """Run the CLI; print its output live, then the operations and cases it tested.
+
+    With ``drift_dir``, the run is recorded (a VCR cassette in the temporary directory) and its
+    drift report written there.
+    """
     with tempfile.TemporaryDirectory(prefix="contract-") as tmp:
         report_path = Path(tmp) / "report.json"
+        cassette = Path(tmp) / "cassette.yaml"
+        record = () if drift_dir is None else ("--report-vcr-path", str(cassette))
         # The application/zip serializer (tests/contract/hooks.py), importable from the repository root.
         env = {**env, "SCHEMATHESIS_HOOKS": "tests.contract.hooks"}
         command = [
@@ -91,9 +105,10 @@ def run_schemathesis(
             "--url",
             base_url,
             "--report",
-            "json",
+            "json" if drift_dir is None else "json,vcr",
             "--report-json-path",
             str(report_path),
+            *record,
             *extra_args,
         ]
         shown = " ".join([f"--config-file {config.name} run {spec.name} --url {base_url}", *extra_args])
@@ -105,6 +120,8 @@ def run_schemathesis(
             print(f"schemathesis did not finish within {timeout_s:.0f} s; stopped", file=sys.stderr)
             return 124
         report = _load(report_path)
+        if drift_dir is not None:
+            _write_drift(cassette, spec, base_url, drift_dir)
     if report is None:
         print("schemathesis wrote no report (it failed before testing)", file=sys.stderr)
         return code or 1
@@ -118,6 +135,28 @@ def _load(path: Path) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return data
+
+
+def _write_drift(cassette: Path, spec: Path, base_url: str, drift_dir: Path) -> None:
+    if not cassette.exists():
+        print("schemathesis recorded nothing: no drift report", file=sys.stderr)
+        return
+    scripts = str(Path(__file__).resolve().parent)
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)  # drift_report and spec_diff sit beside this script
+    import drift_report
+    import yaml
+
+    exchanges = drift_report.read_cassette(cassette)
+    drift = drift_report.find_drift(yaml.safe_load(spec.read_text()), exchanges, urlsplit(base_url).path)
+    json_path, md_path = drift_report.write_reports(drift, drift_dir)
+    found = drift.as_json()
+    print(
+        f"drift: {len(found['fields'])} unknown fields, {len(found['enum_values'])} enums with unknown "
+        f"values, {len(found['statuses'])} unlisted statuses in {drift.answers} answers; "
+        f"written to {json_path} and {md_path}",
+        flush=True,
+    )
 
 
 def _print_summary(report: dict[str, Any]) -> None:
@@ -149,7 +188,8 @@ def run_fake(*, spec: Path = SPEC, state: FakeDeepnote | None = None, extra_args
     return code
 
 
-def run_live() -> int:
+def run_live(*, spec: Path = SPEC, drift_dir: Path = DRIFT_DIR, extra_args: Sequence[str] = ()) -> int:
+    """`make contract-live`; the keyword arguments let tests run it against the fake with another spec."""
     token = os.environ.get("DEEPNOTE_TOKEN", "").strip()
     if not token:
         print(
@@ -161,10 +201,10 @@ def run_live() -> int:
         return 2
     base_url = os.environ.get("DEEPNOTE_BASE_URL", "").strip() or DEFAULT_LIVE_URL
     writes = os.environ.get("DEEPNOTE_CONTRACT_ALLOW_WRITES", "") == "1"
-    extra_args: tuple[str, ...] = ()
+    extra_args = tuple(extra_args)
     if writes:
         print(WRITES_WARNING, file=sys.stderr, flush=True)
-        config, extra_args = FAKE_CONFIG, LIVE_WRITES_ARGS
+        config, extra_args = FAKE_CONFIG, (*LIVE_WRITES_ARGS, *extra_args)
     else:
         print(
             "read-only: GET operations only, positive data, rate-limited "
@@ -177,7 +217,9 @@ def run_live() -> int:
     if rate_limit:
         extra_args = (*extra_args, "--rate-limit", rate_limit)
     env = {**os.environ, "DEEPNOTE_TOKEN": token}
-    return run_schemathesis(config, base_url, env, LIVE_TIMEOUT_S, extra_args=extra_args)
+    return run_schemathesis(
+        config, base_url, env, LIVE_TIMEOUT_S, spec=spec, extra_args=extra_args, drift_dir=drift_dir
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -185,7 +227,9 @@ def main(argv: list[str]) -> int:
         return run_fake()
     if argv == ["live"]:
         return run_live()
-    print("usage: python scripts/contract.py {fake|live}", file=sys.stderr)
+    if len(argv) == 3 and argv[:2] == ["live", "--drift-dir"]:
+        return run_live(drift_dir=Path(argv[2]))
+    print("usage: python scripts/contract.py {fake|live [--drift-dir DIR]}", file=sys.stderr)
     return 2
 
 

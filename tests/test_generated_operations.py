@@ -71,7 +71,7 @@ class Case:
     raw_path: str
     query: dict[str, str]
     body: Any = None
-    # issue 11b: a multipart body is checked as its form fields (name -> bytes), a raw one as bytes.
+    # A multipart body is checked as its form fields (name -> bytes), a raw one as bytes.
     content_type: str = "application/json"
 
 
@@ -182,7 +182,7 @@ CASES = {
         delete_project, lambda: {"project_id": UUID(PROJECT_ID)}, "DELETE", f"/v2/projects/{PROJECT_ID}", {}
     ),
     "getMe": Case(get_me, dict, "GET", "/v2/me", {}),
-    # --- issue 11a
+    # --- blocks, search, sessions, integrations, machines, streamlit apps
     "createBlock": Case(
         create_block,
         lambda: {
@@ -303,7 +303,7 @@ CASES = {
         f"/v2/streamlit-apps/{APP_ID}/status",
         {},
     ),
-    # --- issue 11b: files, project settings, export/import ---
+    # --- files, project settings, export/import ---
     "createFile": Case(
         create_file,
         lambda: {
@@ -384,7 +384,7 @@ CASES = {
 
 
 def multipart_fields(request: httpx.Request) -> dict[str, bytes]:
-    """The parts of a multipart request body, by name (issue 11b)."""
+    """The parts of a multipart request body, by name."""
     boundary = request.headers["Content-Type"].split("boundary=", 1)[1].encode()
     fields = {}
     for part in request.content.split(b"--" + boundary)[1:-1]:
@@ -403,7 +403,7 @@ def client_answering(status: int, body: Any, seen: list[httpx.Request]) -> Authe
         seen.append(request)
         if body is None:
             return httpx.Response(status)
-        if isinstance(body, bytes):  # a binary answer (issue 11b)
+        if isinstance(body, bytes):  # a binary answer
             return httpx.Response(status, content=body, headers={"Content-Type": "application/octet-stream"})
         return httpx.Response(status, json=body, headers={"Retry-After": "3"} if status == 429 else {})
 
@@ -467,7 +467,7 @@ def test_documented_response_parses_into_its_model(operation_id: str, code: str)
     case = CASES[operation_id]
     content = response.get("content", {}).get("application/json")
     body = sample(content["schema"]) if content else None
-    binary = response.get("content") and content is None  # issue 11b: octet-stream or zip answers
+    binary = response.get("content") and content is None  # octet-stream or zip answers
     if binary:
         body = b"PK\x03\x04 any bytes"
     client = client_answering(int(code), body, [])

@@ -1,6 +1,7 @@
 """Contains some shared types for properties"""
 
 import logging
+import os
 from collections.abc import Mapping, MutableMapping
 from enum import StrEnum
 from http import HTTPStatus
@@ -83,6 +84,50 @@ class Response(Generic[T]):
 # Deepnote client change: enums that keep values newer than this client (see str_enum.py.jinja).
 _logger = logging.getLogger("deepnote_client")
 
+# Deepnote client change: drift logging. With DEEPNOTE_LOG_DRIFT=1 (read once, at import) each field
+# or enum value an answer holds and the spec does not list is logged once per schema path, at INFO
+# on the "deepnote_client.drift" logger, with the path and the JSON kind of the value, never the
+# value. Both hooks sit on the paths that only run for such a field or value, so with the flag off
+# a parse costs what it did.
+_drift_logger = logging.getLogger("deepnote_client.drift")
+_LOG_DRIFT = os.environ.get("DEEPNOTE_LOG_DRIFT", "") == "1"
+_drift_seen: set[str] = set()
+_DRIFT_PATHS_MAX = 1024  # a server sending endless new keys cannot grow the set without bound
+_JSON_KINDS = {
+    str: "string",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    list: "array",
+    dict: "object",
+}
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    return _JSON_KINDS.get(type(value), type(value).__name__)
+
+
+def _log_drift(path: str, what: str, value: object) -> None:
+    if path in _drift_seen or len(_drift_seen) >= _DRIFT_PATHS_MAX:
+        return
+    _drift_seen.add(path)
+    _drift_logger.info(
+        "%s: %s the spec does not list (value kind: %s)", path, what, _json_kind(value)
+    )
+
+
+def unknown_fields(
+    src_dict: Mapping[str, Any], known: frozenset[str], schema: str
+) -> dict[str, Any]:
+    """The keys of ``src_dict`` not in ``known`` (a model's extras), logged as drift when asked."""
+    extras = {key: value for key, value in src_dict.items() if key not in known}
+    if _LOG_DRIFT:
+        for key, value in extras.items():
+            _log_drift(f"{schema}.{key}", "a field", value)
+    return extras
+
 
 class OpenStrEnum(StrEnum):
     """A string enum that also holds values the spec does not list yet.
@@ -100,6 +145,8 @@ class OpenStrEnum(StrEnum):
         _logger.debug(
             "%s: value %r is not in the spec; kept as an unknown member", cls.__name__, value
         )
+        if _LOG_DRIFT:
+            _log_drift(cls.__name__, "an enum value", value)
         member = str.__new__(cls, value)
         member._name_ = "UNKNOWN"
         member._value_ = value

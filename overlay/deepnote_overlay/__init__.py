@@ -43,23 +43,48 @@ from .resource import AsyncPager, SyncPager
 from .retries import RetryPolicy
 
 if TYPE_CHECKING:
+    from . import output
     from .client import __version__
     from .limiter import RateBudget, RateLimiter
-    from .outputs import BlockOutput, BlockOutputs, RunFailedError, RunFailure, RunResult
+    from .output import OutputBindingError
+    from .outputs import (
+        BlockOutput,
+        BlockOutputs,
+        Dataframe,
+        MissingOutputError,
+        RunFailedError,
+        RunFailure,
+        RunResult,
+    )
     from .project_archive import ProjectExport
+    from .runs import AsyncRunHandle, RunHandle
 
 _LAZY = {
     "__version__": ".client",
     **{name: ".limiter" for name in ("RateBudget", "RateLimiter")},
     **{
         name: ".outputs"
-        for name in ("BlockOutput", "BlockOutputs", "RunFailedError", "RunFailure", "RunResult")
+        for name in (
+            "BlockOutput",
+            "BlockOutputs",
+            "Dataframe",
+            "MissingOutputError",
+            "RunFailedError",
+            "RunFailure",
+            "RunResult",
+        )
     },
+    "OutputBindingError": ".output",
     "ProjectExport": ".project_archive",
+    **{name: ".runs" for name in ("AsyncRunHandle", "RunHandle")},
 }
 
 
 def __getattr__(name: str) -> Any:
+    if name == "output":  # the module of output bindings: ``output.json(block_id, path)``
+        value: Any = import_module(".output", __name__)
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -69,7 +94,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+    return sorted([*globals(), *_LAZY, "output"])
 
 
 __all__ = [
@@ -78,17 +103,21 @@ __all__ = [
     "APITimeoutError",
     "AsyncDeepnote",
     "AsyncPager",
+    "AsyncRunHandle",
     "AuthenticationError",
     "BadRequestError",
     "BlockOutput",
     "BlockOutputs",
     "ClientClosedError",
     "ConflictError",
+    "Dataframe",
     "Deepnote",
     "DeepnoteError",
     "InvalidRequestError",
+    "MissingOutputError",
     "MissingTokenError",
     "NotFoundError",
+    "OutputBindingError",
     "PaginationError",
     "PermissionDeniedError",
     "ProjectExport",
@@ -101,9 +130,11 @@ __all__ = [
     "RetryPolicy",
     "RunFailedError",
     "RunFailure",
+    "RunHandle",
     "RunResult",
     "RunTimeoutError",
     "ServerError",
     "SyncPager",
     "__version__",
+    "output",
 ]

@@ -15,6 +15,7 @@ from .calls import acall, call
 from .facade_helpers import (
     AsyncFilesHelpers,
     AsyncProjectsHelpers,
+    AsyncRunsHelpers,
     FilesHelpers,
     ProjectsHelpers,
     RunsHelpers,
@@ -32,9 +33,7 @@ if TYPE_CHECKING:
     from deepnote_client.models.block_type import BlockType
     from deepnote_client.models.copy_file_response import CopyFileResponse
     from deepnote_client.models.create_block_response import CreateBlockResponse
-    from deepnote_client.models.create_run_response import CreateRunResponse
     from deepnote_client.models.create_session_response import CreateSessionResponse
-    from deepnote_client.models.detached_run_storage_mode import DetachedRunStorageMode
     from deepnote_client.models.execute_session_code_response import ExecuteSessionCodeResponse
     from deepnote_client.models.get_integration_response import GetIntegrationResponse
     from deepnote_client.models.get_streamlit_app_status_response import GetStreamlitAppStatusResponse
@@ -101,7 +100,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     ),
     "listNotebookRuns": ("notebooks.list_runs", "deepnote_client.api.notebooks.list_notebook_runs"),
     "scheduleNotebook": ("notebooks.schedule", "deepnote_client.api.notebooks.schedule_notebook"),
-    "createRun": ("runs.create", "deepnote_client.api.runs.create_run"),
+    "createRun": ("runs.start", "deepnote_client.api.runs.create_run"),
     "getRun": ("runs.get", "deepnote_client.api.runs.get_run"),
     "listProjects": ("projects.list", "deepnote_client.api.projects.list_projects"),
     "createProject": ("projects.create", "deepnote_client.api.projects.create_project"),
@@ -293,62 +292,10 @@ class NotebooksResource(Resource):
         ).schedule
 
 
-class RunsResource(RunsHelpers, Resource):
+class RunsResource(RunsHelpers):
     """Notebook executions."""
 
     __slots__ = ()
-
-    def create(
-        self,
-        *,
-        notebook_id: str,
-        detached: bool | Unset = UNSET,
-        detached_run_storage_mode: DetachedRunStorageMode | Unset = UNSET,
-        block_ids: builtins.list[str] | Unset = UNSET,
-        run_dependent_blocks: bool | Unset = UNSET,
-        inputs: RunInputs | Unset = UNSET,
-        machine_type: str | Unset = UNSET,
-    ) -> CreateRunResponse:
-        """Run a notebook
-
-        Starts a run of the notebook and returns at once with status `pending`; poll `getRun` until a
-        terminal status (`success`, `error`, `internal_error`, `stopped`). Not idempotent: every call
-        starts a new run. An unknown notebook is a 400, not a 404.
-
-        Args:
-            notebook_id: ID of the notebook to run.
-            detached: Run the notebook as a detached run so it does not affect the live editor
-                session. The REST default is not documented; Deepnote's clients always send it.
-            detached_run_storage_mode: Storage mode for the detached run. `read_write` (default)
-                mounts project storage as writable; `readonly` mounts it as read-only so the run
-                cannot modify the persistent project storage, but can create ephemeral files outside
-                of the persistent project storage directory. Only applies to detached runs.
-            block_ids: Optional non-empty list of unique block IDs to run. Omit to run the full
-                notebook. When provided without `runDependentBlocks`, only these blocks run, in
-                request order. Not supported for detached runs.
-            run_dependent_blocks: When true and `blockIds` is provided, also run downstream blocks
-                that depend on the selected blocks.
-            inputs: Input values to use for this run, keyed by the input `name` returned from `GET
-                /notebooks/{notebookId}`. Values must match the referenced input block type. Values
-                apply to this run only, never to the notebook's saved defaults.
-            machine_type: Machine type id for a detached run; defaults to the project's machine
-                type. Known only from Deepnote's client code (newest), not from the docs.
-
-        Operation ``createRun``: ``deepnote_client.api.runs.create_run``.
-        """
-        from deepnote_client.api.runs import create_run
-        from deepnote_client.models.create_run_body import CreateRunBody
-
-        request_body = CreateRunBody(
-            notebook_id=notebook_id,
-            detached=detached,
-            detached_run_storage_mode=detached_run_storage_mode,
-            block_ids=block_ids,
-            run_dependent_blocks=run_dependent_blocks,
-            inputs=inputs,
-            machine_type=machine_type,
-        )
-        return call(create_run, client=self._client, body=request_body)
 
     def get(self, run_id: str | UUID, *, snapshot_delivery: SnapshotDelivery | Unset = UNSET) -> Run:
         """Get a run
@@ -1087,62 +1034,10 @@ class AsyncNotebooksResource(AsyncResource):
         ).schedule
 
 
-class AsyncRunsResource(RunsHelpers, AsyncResource):
+class AsyncRunsResource(AsyncRunsHelpers):
     """Notebook executions."""
 
     __slots__ = ()
-
-    async def create(
-        self,
-        *,
-        notebook_id: str,
-        detached: bool | Unset = UNSET,
-        detached_run_storage_mode: DetachedRunStorageMode | Unset = UNSET,
-        block_ids: builtins.list[str] | Unset = UNSET,
-        run_dependent_blocks: bool | Unset = UNSET,
-        inputs: RunInputs | Unset = UNSET,
-        machine_type: str | Unset = UNSET,
-    ) -> CreateRunResponse:
-        """Run a notebook
-
-        Starts a run of the notebook and returns at once with status `pending`; poll `getRun` until a
-        terminal status (`success`, `error`, `internal_error`, `stopped`). Not idempotent: every call
-        starts a new run. An unknown notebook is a 400, not a 404.
-
-        Args:
-            notebook_id: ID of the notebook to run.
-            detached: Run the notebook as a detached run so it does not affect the live editor
-                session. The REST default is not documented; Deepnote's clients always send it.
-            detached_run_storage_mode: Storage mode for the detached run. `read_write` (default)
-                mounts project storage as writable; `readonly` mounts it as read-only so the run
-                cannot modify the persistent project storage, but can create ephemeral files outside
-                of the persistent project storage directory. Only applies to detached runs.
-            block_ids: Optional non-empty list of unique block IDs to run. Omit to run the full
-                notebook. When provided without `runDependentBlocks`, only these blocks run, in
-                request order. Not supported for detached runs.
-            run_dependent_blocks: When true and `blockIds` is provided, also run downstream blocks
-                that depend on the selected blocks.
-            inputs: Input values to use for this run, keyed by the input `name` returned from `GET
-                /notebooks/{notebookId}`. Values must match the referenced input block type. Values
-                apply to this run only, never to the notebook's saved defaults.
-            machine_type: Machine type id for a detached run; defaults to the project's machine
-                type. Known only from Deepnote's client code (newest), not from the docs.
-
-        Operation ``createRun``: ``deepnote_client.api.runs.create_run``.
-        """
-        from deepnote_client.api.runs import create_run
-        from deepnote_client.models.create_run_body import CreateRunBody
-
-        request_body = CreateRunBody(
-            notebook_id=notebook_id,
-            detached=detached,
-            detached_run_storage_mode=detached_run_storage_mode,
-            block_ids=block_ids,
-            run_dependent_blocks=run_dependent_blocks,
-            inputs=inputs,
-            machine_type=machine_type,
-        )
-        return await acall(create_run, client=self._client, body=request_body)
 
     async def get(self, run_id: str | UUID, *, snapshot_delivery: SnapshotDelivery | Unset = UNSET) -> Run:
         """Get a run

@@ -288,7 +288,7 @@ def _status_error(request: httpx.Request, response: httpx.Response) -> APIStatus
 
 
 def _error_message(response: httpx.Response) -> str:
-    """The ``message`` of an ``ErrorResponse`` body, else the status's reason phrase.
+    """The ``message`` (or ``error``) of an error body, else the status's reason phrase.
 
     A body that is not an ``ErrorResponse`` is not quoted, since a proxy's error page may echo
     anything; its size is enough to tell it apart.
@@ -297,8 +297,11 @@ def _error_message(response: httpx.Response) -> str:
         body = response.json()
     except (ValueError, RecursionError):
         body = None
-    if isinstance(body, dict) and isinstance(body.get("message"), str) and body["message"]:
-        return str(body["message"])
+    if isinstance(body, dict):
+        # Deepnote's API says ``message``; some of its answers (and older ones) say ``error``.
+        for key in ("message", "error"):
+            if isinstance(body.get(key), str) and body[key]:
+                return str(body[key])
     try:
         phrase = HTTPStatus(response.status_code).phrase
     except ValueError:

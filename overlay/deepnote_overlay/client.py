@@ -3,7 +3,9 @@
 Guarantees:
 
 - The token is the argument or ``DEEPNOTE_TOKEN``; without either, ``MissingTokenError`` is raised
-  at once, before any request.
+  at once, before any request. A callable given as the token is a token provider, called for
+  every request (short-lived credentials); what it returns is checked like a token, and a provider
+  that fails or returns no usable token raises ``MissingTokenError`` naming only the failure.
 - The base URL is the argument, else ``DEEPNOTE_BASE_URL``, else ``https://api.deepnote.com/v2``.
 - The returned client works with every generated function, sync and async, and (unless
   ``retry=None``) sends every request through one ``RetryTransport``.
@@ -33,7 +35,7 @@ import functools
 import ipaddress
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Generator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -108,7 +110,7 @@ _CLIENT_OPTIONS = ("headers", "cookies", "follow_redirects")
 
 
 def connect(
-    token: str | None = None,
+    token: str | Callable[[], str] | None = None,
     *,
     base_url: str | None = None,
     timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -142,7 +144,7 @@ def connect(
 
 
 def connection(
-    token: str | None = None,
+    token: str | Callable[[], str] | None = None,
     *,
     base_url: str | None = None,
     timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -153,9 +155,14 @@ def connection(
     **httpx_options: Any,
 ) -> Connection:
     """What ``connect`` builds its client from (``Deepnote`` keeps it for ``with_options``)."""
+    provider = token if callable(token) else None
+    if provider is not None:
+        # Called for every request (short-lived credentials); the client's own header is replaced.
+        httpx_options["auth"] = TokenProviderAuth(provider)
+        token = TokenProviderAuth.PLACEHOLDER
     if token is None:
         token = os.environ.get("DEEPNOTE_TOKEN")
-    if token is None or not token.strip():
+    if not isinstance(token, str) or not token.strip():
         raise MissingTokenError(
             "no Deepnote API token: pass connect(token=...) or set the DEEPNOTE_TOKEN environment variable"
         )
@@ -239,7 +246,9 @@ class Connection:
             arguments["max_response_bytes"] = _checked_size(max_response_bytes)
         if not isinstance(retry, Keep) or not isinstance(max_response_bytes, Keep):
             if not isinstance(transport, RetryTransport):
-                raise TypeError("changing retry or max_response_bytes needs the retry transport connect() installs")
+                raise TypeError(
+                    "changing retry or max_response_bytes needs the retry transport connect() installs"
+                )
             # Same wrapped transports (the pool) and the same limiter, other settings.
             transport = copy.copy(transport)
             if not isinstance(retry, Keep):
@@ -253,6 +262,30 @@ def _checked_size(max_response_bytes: int | None) -> int | None:
     if max_response_bytes is not None and max_response_bytes <= 0:
         raise ValueError(f"max_response_bytes must be above zero or None, not {max_response_bytes!r}")
     return max_response_bytes
+
+
+class TokenProviderAuth(httpx.Auth):
+    """Sets ``Authorization: Bearer <provider()>`` on every request."""
+
+    PLACEHOLDER = "token-from-provider"
+
+    def __init__(self, provider: Callable[[], str]) -> None:
+        self._provider = provider
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        try:
+            token = self._provider()
+        except Exception as error:  # noqa: BLE001  # the provider's failure, without its text (it may hold secrets)
+            raise MissingTokenError(f"the token provider failed: {type(error).__name__}") from None
+        if not isinstance(token, str) or not token.strip():
+            raise MissingTokenError("the token provider returned no token")
+        token = token.strip()
+        check_header_value("the Deepnote API token", token)
+        request.headers["Authorization"] = f"Bearer {token}"
+        yield request
 
 
 def _check_headers(headers: Mapping[str, str | bytes]) -> None:

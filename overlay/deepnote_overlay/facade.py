@@ -27,22 +27,24 @@ Guarantees:
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import httpx
 
 from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClient
 
+from ._plans import adrive, drive
 from ._resource_roots import AsyncResources, Resources
 from .client import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, KEEP, Connection, Keep, connection
-from .resource import AsyncSide, ImportedOnFirstCall, SyncSide, plan_method
 from .retries import RetryPolicy
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from uuid import UUID
+
     from .limiter import RateLimiter
-    from .runs import run_notebook
-else:
-    run_notebook = ImportedOnFirstCall(".runs", "run_notebook")
+    from .outputs import RunResult
+    from .runs import RunOptions
 
 __all__ = ["NO_RETRIES", "AsyncDeepnote", "Deepnote"]
 
@@ -60,7 +62,7 @@ class _Facade:
 
     def __init__(
         self,
-        token: str | None = None,
+        token: str | Callable[[], str] | None = None,
         *,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -72,7 +74,8 @@ class _Facade:
     ) -> None:
         """A client of the Deepnote API.
 
-        ``token`` defaults to ``DEEPNOTE_TOKEN`` and ``base_url`` to ``DEEPNOTE_BASE_URL``, else
+        ``token`` (a string, or a function called for each request to get one) defaults to
+        ``DEEPNOTE_TOKEN``, and ``base_url`` to ``DEEPNOTE_BASE_URL``, else
         ``https://api.deepnote.com/v2``. ``timeout`` is seconds for every phase, an
         ``httpx.Timeout``, or ``None``. ``retry`` is the ``RetryPolicy`` (``None``: one attempt).
         ``max_response_bytes`` caps an answer's decoded body (``None``: no cap). ``limiter`` is
@@ -129,10 +132,16 @@ class _Facade:
         return f"{type(self).__name__}(base_url={self._connection.arguments['base_url']!r})"
 
 
-class Deepnote(_Facade, SyncSide, Resources):
+class Deepnote(_Facade, Resources):
     """The Deepnote API: ``dn.notebooks``, ``dn.runs``, ``dn.projects``, ``dn.me``, one per spec tag."""
 
-    run_notebook = plan_method(run_notebook)
+    def run_notebook(self, notebook_id: str | UUID, **options: Unpack[RunOptions]) -> RunResult:
+        """Start a run of ``notebook_id`` and wait for it to end: ``runs.start`` then ``wait``,
+        with the options of both (``inputs``, ``outputs``, ``timeout``, ...); a ``RunResult``."""
+        from . import runs
+
+        links = runs.links_of(self._client.get_httpx_client())
+        return drive(runs.run_notebook(links, notebook_id, **options), self._client)
 
     def close(self) -> None:
         """Close the connections this client opened (a ``with_options`` sibling owns none)."""
@@ -151,10 +160,16 @@ class Deepnote(_Facade, SyncSide, Resources):
         self.close()
 
 
-class AsyncDeepnote(_Facade, AsyncSide, AsyncResources):
+class AsyncDeepnote(_Facade, AsyncResources):
     """Async ``Deepnote``: the same resources with ``async`` methods; one per event loop."""
 
-    run_notebook = plan_method(run_notebook)
+    async def run_notebook(self, notebook_id: str | UUID, **options: Unpack[RunOptions]) -> RunResult:
+        """Start a run of ``notebook_id`` and wait for it to end: ``runs.start`` then ``wait``,
+        with the options of both (``inputs``, ``outputs``, ``timeout``, ...); a ``RunResult``."""
+        from . import runs
+
+        links = runs.links_of(self._client.get_async_httpx_client())
+        return await adrive(runs.run_notebook(links, notebook_id, **options), self._client)
 
     async def aclose(self) -> None:
         """Close the connections this client opened (a ``with_options`` sibling owns none)."""

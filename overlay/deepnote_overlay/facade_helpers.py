@@ -3,29 +3,29 @@
 Guarantees:
 
 - For a spec tag ``X`` (attribute ``x`` on ``Deepnote``), a class ``XHelpers`` here becomes a base
-  of the generated ``XResource``, and ``AsyncXHelpers`` (or ``XHelpers`` itself when it serves both
-  sides, as a plan does) a base of ``AsyncXResource``. ``scripts/generate_facade.py`` fails when a
-  helper's name is also an operation's method name.
+  of the generated ``XResource``, and ``AsyncXHelpers`` a base of ``AsyncXResource``.
+  ``scripts/generate_facade.py`` fails when a helper's name is also an operation's method name.
 - ``replaces`` maps an operationId to the helper method that does its job; the generated resource
   then has no method of its own for that operation, so each job has one name.
-- Helpers are thin: each forwards to the overlay function or plan of the same purpose with the
-  resource's client, with that function's own signature (``client_function`` / ``plan_method``),
-  so they never drift from it.
+- Helpers are thin: each runs the overlay plan or function of the same purpose with the resource's
+  client, with that function's own parameters, so they never drift from it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Unpack
 
-from .resource import AsyncResource, ImportedOnFirstCall, Resource, client_function, plan_method
+from ._plans import adrive, drive
+from .resource import AsyncResource, ImportedOnFirstCall, Resource, client_function
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from .files import adownload_file, aupload_file, download_file, upload_file
     from .project_archive import aexport_project, aimport_project, export_project, import_project
-    from .runs import wait
+    from .runs import AsyncRunHandle, RunHandle, StartOptions
 else:
-    wait = ImportedOnFirstCall(".runs", "wait")
-    # The file and project helpers load their endpoints and models on first use too.
+    # The file and project helpers load their endpoints and models on first use.
     upload_file = ImportedOnFirstCall(".files", "upload_file")
     aupload_file = ImportedOnFirstCall(".files", "aupload_file")
     download_file = ImportedOnFirstCall(".files", "download_file")
@@ -38,18 +38,55 @@ else:
 __all__ = [
     "AsyncFilesHelpers",
     "AsyncProjectsHelpers",
+    "AsyncRunsHelpers",
     "FilesHelpers",
     "ProjectsHelpers",
     "RunsHelpers",
 ]
 
 
-class RunsHelpers:
-    """``dn.runs.wait(run_id, outputs=True)``: wait for a run started elsewhere (``runs.wait``)."""
+class RunsHelpers(Resource):
+    """``dn.runs.start(notebook_id, inputs=...)`` starts a run and returns its handle at once;
+    ``dn.runs.attach(run_id)`` is the handle of a run started elsewhere. ``handle.wait(...)``."""
 
     __slots__ = ()
+    replaces: ClassVar[dict[str, str]] = {"createRun": "start"}
 
-    wait = plan_method(wait)
+    def start(self, notebook_id: str | UUID, **options: Unpack[StartOptions]) -> RunHandle:
+        """Send ``createRun`` once; the handle has ``id``, ``status``, ``notebook_id`` and ``url``."""
+        from . import runs
+
+        links = runs.links_of(self._client.get_httpx_client())
+        return runs.RunHandle(self._client, drive(runs.start(links, notebook_id, **options), self._client))
+
+    def attach(self, run_id: str | UUID) -> RunHandle:
+        """The handle of a run started elsewhere (one ``getRun``)."""
+        from . import runs
+
+        links = runs.links_of(self._client.get_httpx_client())
+        return runs.RunHandle(self._client, drive(runs.attach(links, run_id), self._client))
+
+
+class AsyncRunsHelpers(AsyncResource):
+    """Async ``RunsHelpers``: ``await dn.runs.start(...)``, ``await dn.runs.attach(run_id)``."""
+
+    __slots__ = ()
+    replaces: ClassVar[dict[str, str]] = RunsHelpers.replaces
+
+    async def start(self, notebook_id: str | UUID, **options: Unpack[StartOptions]) -> AsyncRunHandle:
+        """Send ``createRun`` once; the handle has ``id``, ``status``, ``notebook_id`` and ``url``."""
+        from . import runs
+
+        links = runs.links_of(self._client.get_async_httpx_client())
+        state = await adrive(runs.start(links, notebook_id, **options), self._client)
+        return runs.AsyncRunHandle(self._client, state)
+
+    async def attach(self, run_id: str | UUID) -> AsyncRunHandle:
+        """The handle of a run started elsewhere (one ``getRun``)."""
+        from . import runs
+
+        links = runs.links_of(self._client.get_async_httpx_client())
+        return runs.AsyncRunHandle(self._client, await adrive(runs.attach(links, run_id), self._client))
 
 
 class FilesHelpers(Resource):

@@ -24,7 +24,9 @@ Guarantees:
 
 from __future__ import annotations
 
+import base64
 import enum
+import importlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -41,6 +43,8 @@ __all__ = [
     "TERMINAL_STATUS_VALUES",
     "BlockOutput",
     "BlockOutputs",
+    "Dataframe",
+    "MissingOutputError",
     "RunFailedError",
     "RunFailure",
     "RunResult",
@@ -48,6 +52,9 @@ __all__ = [
     "status_value",
 ]
 
+JSON_MIME = "application/json"
+DATAFRAME_MIME = "application/vnd.deepnote.dataframe.v3+json"
+INDEX_COLUMN = "_deepnote_index_column"
 JUPYTER_OUTPUT_TYPES: frozenset[str] = frozenset({"stream", "execute_result", "display_data", "error"})
 FAILED_STATUS_VALUES: frozenset[str] = frozenset({"error", "internal_error", "stopped"})
 TERMINAL_STATUS_VALUES: frozenset[str] = FAILED_STATUS_VALUES | {"success"}
@@ -94,35 +101,40 @@ class BlockOutput:
 
     @classmethod
     def from_raw(cls, raw: Any) -> BlockOutput:
-        if not isinstance(raw, Mapping):
-            return cls(output_type="notice", text=_joined(raw) or repr(raw), raw={"value": raw})
-        output_type = raw.get("output_type")
-        output_type = output_type if isinstance(output_type, str) else "notice"
+        if type(raw) is not dict:  # JSON objects decode to dicts; anything else takes the slow path
+            if not isinstance(raw, Mapping):
+                return cls(output_type="notice", text=_joined(raw) or repr(raw), raw={"value": raw})
+            raw = dict(raw)
+        get = raw.get
+        output_type = get("output_type")
+        if type(output_type) is not str:
+            output_type = "notice"
         data: dict[str, Any] = {}
-        if isinstance(raw.get("data"), Mapping):
-            for mime, value in raw["data"].items():
+        raw_data = get("data")
+        if isinstance(raw_data, Mapping):
+            for mime, value in raw_data.items():
                 text = _joined(value) if mime.startswith("text/") else None
                 data[str(mime)] = value if text is None else text
         if output_type == "stream":
-            text = _joined(raw.get("text"))
+            text = _joined(get("text"))
         elif output_type in JUPYTER_OUTPUT_TYPES:
             plain = data.get("text/plain")
             text = plain if isinstance(plain, str) else None
         else:  # a notice: whatever text it carries
             text = next(
-                (t for t in (_joined(raw.get(k)) for k in ("text", "message", "notice")) if t is not None),
+                (t for t in (_joined(get(k)) for k in ("text", "message", "notice")) if t is not None),
                 data.get("text/plain") if isinstance(data.get("text/plain"), str) else None,
             )
-        traceback = raw.get("traceback")
+        name, ename, evalue, traceback = get("name"), get("ename"), get("evalue"), get("traceback")
         return cls(
-            output_type=output_type,
-            text=text,
-            data=data,
-            name=raw.get("name") if isinstance(raw.get("name"), str) else None,
-            ename=raw.get("ename") if isinstance(raw.get("ename"), str) else None,
-            evalue=raw.get("evalue") if isinstance(raw.get("evalue"), str) else None,
-            traceback=tuple(str(line) for line in traceback) if isinstance(traceback, list) else (),
-            raw=dict(raw),
+            output_type,
+            text,
+            data,
+            name if isinstance(name, str) else None,
+            ename if isinstance(ename, str) else None,
+            evalue if isinstance(evalue, str) else None,
+            tuple(str(line) for line in traceback) if isinstance(traceback, list) else (),
+            raw,
         )
 
 
@@ -138,8 +150,34 @@ class BlockOutputs:
 
     @property
     def text(self) -> str:
-        """The text of every stream, result and display of the block, concatenated in order."""
+        """The text of every stream, result and display of the block, concatenated in order; for an
+        ``agent`` block, its Markdown when it wrote some (else its plain text)."""
+        if self.block_type == "agent":
+            markdown = [
+                o.data["text/markdown"] for o in self.outputs if isinstance(o.data.get("text/markdown"), str)
+            ]
+            if markdown:
+                return "".join(markdown)
         return "".join(o.text for o in self.outputs if o.text is not None and not o.is_notice)
+
+    @property
+    def json(self) -> Any:
+        """The value of the block's last ``application/json`` output (``MissingOutputError`` when none)."""
+        return self.data(JSON_MIME)
+
+    @property
+    def dataframe(self) -> Dataframe:
+        """The block's last Deepnote dataframe output (``MissingOutputError`` when none)."""
+        return Dataframe.from_raw(self.data(DATAFRAME_MIME), block_id=self.block_id)
+
+    def images(self, mime: str = "image/png") -> list[bytes]:
+        """Every image of type ``mime`` the block displayed, decoded from base64, in order."""
+        images = []
+        for output in self.outputs:
+            value = output.data.get(mime)
+            if isinstance(value, str):
+                images.append(base64.b64decode(value))
+        return images
 
     @property
     def error(self) -> BlockOutput | None:
@@ -147,11 +185,63 @@ class BlockOutputs:
         return next((o for o in self.outputs if o.output_type == "error"), None)
 
     def data(self, mime_type: str) -> Any:
-        """The value of the last output that has ``mime_type`` (``KeyError`` when none has)."""
+        """The value of the last output that has ``mime_type`` (``MissingOutputError`` when none has)."""
         for output in reversed(self.outputs):
             if mime_type in output.data:
                 return output.data[mime_type]
-        raise KeyError(f"block {self.block_id} has no output of type {mime_type!r}")
+        present = sorted({mime for output in self.outputs for mime in output.data})
+        raise MissingOutputError(
+            f"block {self.block_id} has no output of type {mime_type!r} (it has: {', '.join(present) or 'none'})"
+        )
+
+
+class MissingOutputError(DeepnoteError, LookupError):
+    """A block or a run has no output of the kind asked for; the message says what it has."""
+
+
+@attrs.frozen
+class Dataframe:
+    """A Deepnote dataframe output (``application/vnd.deepnote.dataframe.v3+json``).
+
+    ``rows`` are the rows the API sent (the first page only), without Deepnote's index column;
+    ``row_count`` is the dataframe's full length, so ``truncated`` says whether rows are missing.
+    """
+
+    columns: tuple[str, ...]
+    rows: tuple[Mapping[str, Any], ...]
+    row_count: int
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.rows) < self.row_count
+
+    @classmethod
+    def from_raw(cls, raw: Any, *, block_id: str = "") -> Dataframe:
+        if not isinstance(raw, Mapping):
+            raise MissingOutputError(f"block {block_id}'s dataframe output is not an object")
+        columns = tuple(
+            str(c.get("name")) if isinstance(c, Mapping) else str(c)
+            for c in raw.get("columns") or ()
+            if not (isinstance(c, Mapping) and c.get("name") == INDEX_COLUMN)
+        )
+        rows = tuple(
+            {key: value for key, value in row.items() if key != INDEX_COLUMN}
+            for row in raw.get("rows") or ()
+            if isinstance(row, Mapping)
+        )
+        count = raw.get("row_count")
+        return cls(columns=columns, rows=rows, row_count=count if isinstance(count, int) else len(rows))
+
+    def to_pandas(self) -> Any:
+        """The rows as a ``pandas.DataFrame`` (only the rows sent: see ``truncated``); needs pandas
+        (the ``[pandas]`` extra)."""
+        try:
+            pandas = importlib.import_module("pandas")
+        except ImportError:
+            raise ImportError(
+                "Dataframe.to_pandas needs pandas: pip install pandas (or the package's [pandas] extra)"
+            ) from None
+        return pandas.DataFrame(list(self.rows), columns=list(self.columns))
 
 
 @attrs.frozen
@@ -190,6 +280,33 @@ class RunResult:
     run: Run
     snapshot_status: str | None
     blocks: tuple[BlockOutputs, ...] = ()
+    url: str | None = None
+    """The run's page in Deepnote (``None`` when it could not be made)."""
+    values: Mapping[str, Any] = attrs.field(factory=dict)
+    """The named outputs asked for with ``outputs={name: output.json(...), ...}``."""
+    output: Any = None
+    """``values`` built into the ``output_type`` asked for (``None`` without one)."""
+
+    @property
+    def text(self) -> str:
+        """Every block's text, in notebook order."""
+        return "".join(block.text for block in self.blocks)
+
+    @property
+    def first_dataframe(self) -> Dataframe | None:
+        """The first Deepnote dataframe any block displayed, or ``None``."""
+        for block in self.blocks:
+            if any(DATAFRAME_MIME in output.data for output in block.outputs):
+                return block.dataframe
+        return None
+
+    @property
+    def last_json(self) -> Any:
+        """The last ``application/json`` value of the run (``MissingOutputError`` when none)."""
+        for block in reversed(self.blocks):
+            if any(JSON_MIME in output.data for output in block.outputs):
+                return block.json
+        raise MissingOutputError(f"run {self.run_id} has no application/json output")
 
     @property
     def run_id(self) -> str:
@@ -255,16 +372,17 @@ def parse_snapshot_blocks(raw_blocks: Any, *, method: str = "GET", url: str = ""
     if not isinstance(raw_blocks, Sequence) or isinstance(raw_blocks, str):
         raise malformed("snapshotBlocks", "snapshotBlocks is not an array")
     blocks = []
+    from_raw = BlockOutput.from_raw
     for index, raw in enumerate(raw_blocks):
         if not isinstance(raw, Mapping) or not isinstance(raw.get("id"), str):
             raise malformed(f"snapshotBlocks[{index}].id", f"snapshot block {index} has no string id")
         block_type = raw.get("type") if isinstance(raw.get("type"), str) else None
         raw_outputs = raw.get("outputs", [])
         if isinstance(raw_outputs, list):
-            outputs = tuple(BlockOutput.from_raw(o) for o in raw_outputs)
+            outputs = tuple([from_raw(o) for o in raw_outputs])
         else:  # the outputs themselves were replaced by a notice
-            outputs = (BlockOutput.from_raw(raw_outputs),)
-        notices = [o.text or o.output_type for o in outputs if o.is_notice]
+            outputs = (from_raw(raw_outputs),)
+        notices = [o.text or o.output_type for o in outputs if o.output_type not in JUPYTER_OUTPUT_TYPES]
         blocks.append(
             BlockOutputs(
                 block_id=raw["id"],

@@ -8,10 +8,6 @@ Guarantees:
   pages (``paginate`` / ``apaginate``), ``pages()`` yields whole pages (``iter_pages`` /
   ``aiter_pages``); ``max_items`` limits the items, ``max_pages`` both. Each iteration starts again
   from the first page (or the ``page_token`` given), so a pager can be iterated more than once.
-- ``plan_method`` turns a plan (``runs.wait``: a job written once, see ``_plans``) into a method
-  that runs it with blocking I/O on a sync client (``Resource``, ``Deepnote``) and returns a
-  coroutine on an async one (``AsyncResource``, ``AsyncDeepnote``); mypy and editors see the plan's
-  own parameters, and the return type of the side they are on.
 - ``client_function`` turns a function taking the generated client first (``wait_for_run(client,
   run_id, ...)``) into a method with that argument bound, keeping its signature for mypy and
   editors (``dn.runs.wait(run_id, ...)``), whatever parameters the function grows later.
@@ -21,47 +17,26 @@ from __future__ import annotations
 
 import functools
 import importlib
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar, cast, overload
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar, cast, overload
 
 from deepnote_client.client import AuthenticatedClient
 
-from ._plans import adrive, drive
 from .pagination import aiter_pages, apaginate, iter_pages, paginate
-
-if TYPE_CHECKING:
-    from ._plans import Plan
 
 __all__ = [
     "AsyncPager",
     "AsyncResource",
-    "AsyncSide",
     "ImportedOnFirstCall",
     "Resource",
     "SyncPager",
-    "SyncSide",
     "client_function",
-    "plan_method",
 ]
 
 ItemT = TypeVar("ItemT")
 PageT = TypeVar("PageT")
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-class SyncSide:
-    """What sends with blocking I/O: ``Deepnote`` and its resources."""
-
-    __slots__ = ()
-    _client: AuthenticatedClient
-
-
-class AsyncSide:
-    """What sends with async I/O: ``AsyncDeepnote`` and its resources."""
-
-    __slots__ = ()
-    _client: AuthenticatedClient
 
 
 class _ResourceBase:
@@ -74,13 +49,13 @@ class _ResourceBase:
         return f"<{type(self).__name__}>"
 
 
-class Resource(_ResourceBase, SyncSide):
+class Resource(_ResourceBase):
     """The operations of one spec tag, sent through one generated client."""
 
     __slots__ = ()
 
 
-class AsyncResource(_ResourceBase, AsyncSide):
+class AsyncResource(_ResourceBase):
     """The operations of one spec tag, sent through one generated client's async side."""
 
     __slots__ = ()
@@ -172,48 +147,6 @@ class client_function(Generic[P, R]):
         if instance is None:
             return self
         return functools.partial(self.__wrapped__, instance._client)
-
-
-class plan_method(Generic[P, R]):
-    """A method made of a plan: run with ``drive`` on a sync owner, ``adrive`` on an async one."""
-
-    def __init__(self, plan: Callable[P, Plan[R]]) -> None:
-        self._plan = plan
-        self.__doc__ = plan.__doc__
-
-    @property
-    def __wrapped__(self) -> Callable[P, Plan[R]]:
-        """The plan function itself (imported now if it was given as ``ImportedOnFirstCall``)."""
-        plan = self._plan
-        return plan.resolve() if isinstance(plan, ImportedOnFirstCall) else plan
-
-    @overload
-    def __get__(self, instance: None, owner: type[Any]) -> Self: ...
-
-    @overload
-    def __get__(self, instance: AsyncSide, owner: type[Any]) -> Callable[P, Coroutine[Any, Any, R]]: ...
-
-    @overload
-    def __get__(self, instance: SyncSide, owner: type[Any]) -> Callable[P, R]: ...
-
-    def __get__(
-        self, instance: SyncSide | AsyncSide | None, owner: type[Any]
-    ) -> Self | Callable[P, R] | Callable[P, Coroutine[Any, Any, R]]:
-        if instance is None:
-            return self
-        plan = self.__wrapped__
-        client = instance._client
-        if isinstance(instance, AsyncSide):
-
-            async def run_async(*args: P.args, **kwargs: P.kwargs) -> R:
-                return await adrive(plan(*args, **kwargs), client)
-
-            return run_async
-
-        def run(*args: P.args, **kwargs: P.kwargs) -> R:
-            return drive(plan(*args, **kwargs), client)
-
-        return run
 
 
 class ImportedOnFirstCall:

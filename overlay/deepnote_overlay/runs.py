@@ -30,48 +30,67 @@ Guarantees:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+import datetime
+import logging
+import numbers
+import weakref
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, TypedDict, Unpack
 from uuid import UUID
 
 import attrs
 import httpx
 
+from deepnote_client.api.me import get_me
+from deepnote_client.api.notebooks import get_notebook
 from deepnote_client.api.runs import create_run, get_run
 from deepnote_client.client import AuthenticatedClient
-from deepnote_client.errors import UnexpectedStatus
+from deepnote_client.errors import ParseError, UnexpectedStatus
 from deepnote_client.models.create_run_body import CreateRunBody
-from deepnote_client.models.get_run_response import GetRunResponse
+from deepnote_client.models.me import Me
+from deepnote_client.models.notebook import Notebook
 from deepnote_client.models.run import Run
 from deepnote_client.models.run_inputs import RunInputs
 from deepnote_client.models.run_status import RunStatus
 from deepnote_client.models.snapshot_delivery import SnapshotDelivery
-from deepnote_client.types import UNSET, Unset
+from deepnote_client.types import UNSET
 
 from . import _clock
-from ._plans import Plan, Sleep, send
+from ._plans import Do, Plan, Sleep, adrive, drive, send
 from .bodies import aread_limited, read_limited
 from .errors import (
     APIConnectionError,
     APIStatusError,
     DeepnoteError,
+    InvalidRequestError,
     RateLimitError,
+    ResponseParseError,
     ResponseTooLargeError,
     RunTimeoutError,
     ServerError,
     status_error,
 )
+from .output import Binding, build_output, read_values
 from .outputs import TERMINAL_STATUS_VALUES, RunFailedError, RunResult, parse_snapshot_blocks, status_value
 
 __all__ = [
     "DEFAULT_RUN_TIMEOUT",
     "DEFAULT_SNAPSHOT_TIMEOUT",
     "TERMINAL_STATUSES",
+    "AsyncRunHandle",
+    "RunHandle",
+    "RunOptions",
+    "StartOptions",
+    "WaitOptions",
     "adownload_snapshot",
+    "attach",
     "download_snapshot",
     "run_notebook",
-    "wait",
+    "start",
 ]
+
+logger = logging.getLogger("deepnote_overlay")
 
 TERMINAL_STATUSES: frozenset[RunStatus] = frozenset(
     {RunStatus.SUCCESS, RunStatus.ERROR, RunStatus.INTERNAL_ERROR, RunStatus.STOPPED}
@@ -80,41 +99,116 @@ DEFAULT_RUN_TIMEOUT = 3600.0
 DEFAULT_SNAPSHOT_TIMEOUT = 30.0
 _GROWTH = 1.5
 
-InputValue = str | bool | list[str]
+InputValue = str | bool | int | float | datetime.date | Sequence[str] | None
+"""An input block's value: text, a boolean, a number (sent as its text), a date or datetime (ISO
+8601), a list or tuple of strings (multi-select); ``None`` leaves the input unset."""
 
 
-# ---------------------------------------------------------------------------- getRun, read leniently
+class StartOptions(TypedDict, total=False):
+    """How to start a run (``dn.runs.start``, ``dn.run_notebook``)."""
+
+    inputs: Mapping[str, InputValue] | None
+    """Input block values by the input's name."""
+    check_inputs: bool
+    """Check ``inputs`` against the notebook's input blocks first (one ``getNotebook``)."""
+    detached: bool
+    """Deepnote's ``detached`` flag (default ``True``): the run keeps its own copy of the notebook."""
 
 
-class _GetRunWithRawBlocks:
-    """``getRun`` as an endpoint for ``call``: the ``Run`` and its ``snapshotBlocks`` left as raw JSON.
+class WaitOptions(TypedDict, total=False):
+    """How to wait for a run (``run.wait``, ``dn.run_notebook``)."""
 
-    The request is ``get_run``'s own. The blocks are read by ``outputs.parse_snapshot_blocks``,
-    which turns outputs replaced by a notice into that notice instead of failing the whole answer;
-    the rest of the answer is parsed by the generated model, so a mismatch names its field
-    (``run.status``) as any other operation's would.
+    outputs: bool | Mapping[str, Binding]
+    """``True``: read each block's outputs; a mapping of names to ``output`` bindings: also read
+    those named values into ``result.values``."""
+    output_type: Callable[..., Any] | None
+    """A dataclass, attrs class or ``TypedDict`` built from the named values (``result.output``)."""
+    raise_on_failure: bool
+    """Raise ``RunFailedError`` for a run that ended ``error``, ``internal_error`` or ``stopped``."""
+    on_status: Callable[[str], object] | None
+    """Called with the run's status each time it changes."""
+    timeout: float
+    snapshot_timeout: float
+    poll_interval: float
+    max_poll_interval: float
+
+
+class RunOptions(StartOptions, WaitOptions, total=False):
+    """``dn.run_notebook``'s options: how to start the run, then how to wait for it."""
+
+
+# ---------------------------------------------------------------------------- run answers, read leniently
+
+
+def _normalized_run(body: Any) -> Any:
+    """The run object of an answer in any shape Deepnote's own clients accept, in the spec's shape:
+    nested under ``run`` or bare; ``runId`` or ``id``; the snapshot nested (``snapshot.
+    {snapshotContent, downloadUrl}``) or flat; ``error`` a string or an object."""
+    run = body.get("run") if isinstance(body, dict) and isinstance(body.get("run"), dict) else body
+    if not isinstance(run, dict):
+        return run
+    run = dict(run)
+    if "runId" not in run and isinstance(run.get("id"), str):
+        run["runId"] = run.pop("id")
+    snapshot = run.get("snapshot")
+    if isinstance(snapshot, dict):
+        del run["snapshot"]
+        run.setdefault("snapshotContent", snapshot.get("snapshotContent"))
+        run.setdefault(
+            "snapshotDownloadUrl", snapshot.get("downloadUrl", snapshot.get("snapshotDownloadUrl"))
+        )
+    error = run.get("error")
+    if isinstance(error, dict):
+        message = error.get("message", error.get("error"))
+        run["error"] = message if isinstance(message, str) else str(error)
+    return run
+
+
+@attrs.frozen
+class _Answer:
+    """A run as answered, with what ``Run`` does not keep parsed: the raw snapshot blocks."""
+
+    run: Run
+    raw_blocks: Any = None
+
+
+class _RunEndpoint:
+    """``createRun`` / ``getRun`` as endpoints for ``call``, read leniently (``_normalized_run``).
+
+    The request is the generated module's own. ``snapshotBlocks`` is left raw for
+    ``outputs.parse_snapshot_blocks``, which turns outputs replaced by a notice into that notice;
+    the rest is parsed by the generated ``Run`` model, so a mismatch names its field.
     """
 
-    OPERATION_ID = get_run.OPERATION_ID
+    def __init__(self, module: Any, statuses: frozenset[int]) -> None:
+        self._module = module
+        self._statuses = statuses
+        self.OPERATION_ID: str = module.OPERATION_ID
 
-    def build_request(
-        self, *, run_id: str | UUID, snapshot_delivery: SnapshotDelivery | Unset = UNSET
-    ) -> dict[str, Any]:
-        return get_run.build_request(run_id=run_id, snapshot_delivery=snapshot_delivery)
+    def build_request(self, **arguments: Any) -> dict[str, Any]:
+        request: dict[str, Any] = self._module.build_request(**arguments)
+        return request
 
-    def parse_response(self, response: httpx.Response) -> tuple[Run, Any]:
-        if response.status_code != 200:
+    def parse_response(self, response: httpx.Response) -> _Answer:
+        if response.status_code not in self._statuses:
             raise UnexpectedStatus(response.status_code, response.content)
-        body = response.json()
-        raw_blocks = None
-        if isinstance(body, dict) and isinstance(body.get("run"), dict) and "snapshotBlocks" in body["run"]:
-            run_data = dict(body["run"])
-            raw_blocks = run_data.pop("snapshotBlocks")
-            body = {**body, "run": run_data}
-        return GetRunResponse.from_dict(body).run, raw_blocks
+        run = _normalized_run(response.json())
+        raw_blocks = run.pop("snapshotBlocks", None) if isinstance(run, dict) else None
+        try:
+            return _Answer(Run.from_dict(run), raw_blocks)
+        except (ParseError, KeyError, TypeError, ValueError):
+            run_id = run.get("runId") if isinstance(run, dict) else None
+            if self.OPERATION_ID != create_run.OPERATION_ID or not isinstance(run_id, str) or not run_id:
+                raise
+        # A run was created: its id is what matters, so an answer that cannot be read in full
+        # still gives the run (never lost, never started again); the oddity is logged.
+        logger.warning("createRun answer for run %s could not be read in full; going on with its id", run_id)
+        status = run.get("status")
+        return _Answer(Run(run_id=run_id, status=RunStatus(status if isinstance(status, str) else "pending")))
 
 
-_GET_RUN = _GetRunWithRawBlocks()
+_CREATE_RUN = _RunEndpoint(create_run, frozenset({200, 201, 202}))
+_GET_RUN = _RunEndpoint(get_run, frozenset({200}))
 
 
 def _transient(error: DeepnoteError) -> bool:
@@ -124,41 +218,135 @@ def _transient(error: DeepnoteError) -> bool:
     return isinstance(error, APIStatusError) and error.status_code == 408
 
 
-def _attach_run(error: DeepnoteError, run_id: str, notebook_id: str | None) -> None:
-    """Say on ``error`` which run it concerns, so the run (which may still be going) can be found."""
-    if error.run_id is None:
-        error.run_id = run_id
-        error.notebook_id = notebook_id
-        error.add_note(f"run {run_id} of notebook {notebook_id} was created and may still be running")
+# ---------------------------------------------------------------------------- inputs
+
+
+def _input_value(name: str, value: Any) -> Any:
+    if isinstance(value, bool | str):
+        return value
+    if isinstance(value, numbers.Real):
+        return str(value)
+    if isinstance(value, datetime.date):  # datetime is a date too
+        return value.isoformat()
+    if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+        return list(value)
+    raise TypeError(
+        f"input {name!r}: a {type(value).__name__} cannot be sent; give a str, bool, number, date or "
+        "datetime, a list or tuple of strings, or None to leave it unset"
+    )
+
+
+def _inputs(inputs: Mapping[str, InputValue] | None) -> dict[str, Any]:
+    return {name: _input_value(name, value) for name, value in (inputs or {}).items() if value is not None}
+
+
+def _check_inputs(notebook: Notebook, values: Mapping[str, Any]) -> None:
+    """Refuse values the notebook's input blocks would not take, naming the input."""
+    known = {spec.name: spec for spec in (notebook.inputs or [])}
+
+    def refuse(reason: str) -> InvalidRequestError:
+        return InvalidRequestError(operation="createRun", reason=reason)
+
+    for name, value in values.items():
+        spec = known.get(name)
+        if spec is None:
+            raise refuse(
+                f"notebook {notebook.id} has no input {name!r} (its inputs: {', '.join(sorted(known)) or 'none'})"
+            )
+        options = spec.options if isinstance(spec.options, list) else None
+        chosen = value if isinstance(value, list) else [value]
+        if options is not None and any(choice not in options for choice in chosen):
+            raise refuse(f"input {name!r}: {value!r} is not among its options {options}")
+        bounds = [b for b in (spec.min_, spec.max_) if isinstance(b, int | float)]
+        if bounds and isinstance(value, str):
+            try:
+                number = float(value)
+            except ValueError:
+                raise refuse(f"input {name!r}: {value!r} is not a number") from None
+            low = spec.min_ if isinstance(spec.min_, int | float) else None
+            high = spec.max_ if isinstance(spec.max_, int | float) else None
+            if (low is not None and number < low) or (high is not None and number > high):
+                raise refuse(f"input {name!r}: {value} is outside {low}..{high}")
+
+
+# ---------------------------------------------------------------------------- the run's web link
+
+
+@attrs.define
+class _Links:
+    """What a run's web link needs, read once per client: the app's domain and the workspace,
+    and each notebook's project."""
+
+    domain: str
+    workspace: Me | None = None
+    projects: dict[str, str] = attrs.field(factory=dict)
+
+
+# Per httpx client (the generated client is not hashable), so per client and side.
+_LINKS: weakref.WeakKeyDictionary[httpx.Client | httpx.AsyncClient, _Links] = weakref.WeakKeyDictionary()
+
+
+def links_of(http: httpx.Client | httpx.AsyncClient) -> _Links:
+    """The link cache of the client whose httpx client is ``http``."""
+    links = _LINKS.get(http)
+    if links is None:
+        host = http.base_url.host
+        domain = host[len("api.") :] if host.startswith("api.") else "deepnote.com"
+        links = _LINKS[http] = _Links(domain)
+    return links
+
+
+def _url(links: _Links, notebook_id: str | None) -> Plan[str | None]:
+    """The run page of ``notebook_id`` (Deepnote's own ``notebookUrl``), fetching what is missing."""
+    if notebook_id is None:
+        return None
+    try:
+        if links.workspace is None:
+            links.workspace = yield send(get_me)
+        if notebook_id not in links.projects:
+            notebook = (yield send(get_notebook, notebook_id=notebook_id)).notebook
+            links.projects[notebook_id] = notebook.project_id if isinstance(notebook.project_id, str) else ""
+    except DeepnoteError as error:
+        logger.info("no web link for the run: %s", type(error).__name__)
+        return None
+    workspace = links.workspace.workspace
+    if not isinstance(workspace.id, str) or not links.projects[notebook_id]:
+        return None
+    slug = f"{workspace.slug}-" if isinstance(workspace.slug, str) and workspace.slug else ""
+    return (
+        f"https://{links.domain}/workspace/{slug}{workspace.id}/project/-{links.projects[notebook_id]}"
+        f"/notebook/{notebook_id}?secondary-sidebar=runs"
+    )
+
+
+# ---------------------------------------------------------------------------- waiting
 
 
 @attrs.frozen
 class _Settings:
-    timeout: float
-    snapshot_timeout: float
-    poll_interval: float
-    max_poll_interval: float
+    timeout: float = DEFAULT_RUN_TIMEOUT
+    snapshot_timeout: float = DEFAULT_SNAPSHOT_TIMEOUT
+    poll_interval: float = 1.0
+    max_poll_interval: float = 10.0
 
 
 class _Waiter:
-    """Every decision of a wait, shared by the sync and async loops (which only send and sleep).
+    """Every decision of a wait: when to poll again, when to give up.
 
     Phase one polls until the run is terminal (deadline ``timeout``); phase two, when a snapshot is
     wanted, until ``snapshotStatus`` leaves ``pending`` (deadline ``snapshot_timeout`` after phase
     one ended).
     """
 
-    def __init__(self, run_id: str, notebook_id: str | None, settings: _Settings, *, want_snapshot: bool):
-        self.run_id = run_id
-        self.notebook_id = notebook_id
+    def __init__(self, handle: _RunState, settings: _Settings, *, want_snapshot: bool):
+        self.handle = handle
         self.settings = settings
         self.want_snapshot = want_snapshot
         self.deadline = _clock.CLOCK.monotonic() + settings.timeout
         self.snapshot_deadline: float | None = None
         self.interval = settings.poll_interval
         self.backoff = settings.poll_interval
-        self.run: Run | None = None
-        self.raw_blocks: Any = None
+        self.answer: _Answer | None = None
 
     @property
     def delivery(self) -> SnapshotDelivery | Any:
@@ -172,20 +360,23 @@ class _Waiter:
         self.interval = min(self.interval * _GROWTH, self.settings.max_poll_interval)
         return pause
 
-    def after_poll(self, answer: tuple[Run, Any]) -> float | None:
+    def after_poll(self, answer: _Answer) -> float | None:
         """The pause before the next poll, or ``None`` when the wait is over."""
-        run, self.raw_blocks = answer
-        self.run = run
+        run = answer.run
+        self.answer = answer
         self.backoff = self.settings.poll_interval
-        if isinstance(run.notebook_id, str):
-            self.notebook_id = run.notebook_id
+        self.handle.seen(run)
         if status_value(run.status) not in TERMINAL_STATUS_VALUES:
             pause = self._pause(self.deadline)
             if pause is None:
-                raise RunTimeoutError(run=run, timeout=self.settings.timeout, notebook_id=self.notebook_id)
+                raise RunTimeoutError(
+                    run=run, timeout=self.settings.timeout, notebook_id=self.handle.notebook_id
+                )
             return pause
         if not self.want_snapshot or status_value(run.snapshot_status) not in (None, "pending"):
             return None
+        if answer.raw_blocks is not None or isinstance(run.snapshot_content, str):
+            return None  # an older API: the snapshot came without a status
         if self.snapshot_deadline is None:
             self.snapshot_deadline = _clock.CLOCK.monotonic() + self.settings.snapshot_timeout
             self.interval = self.settings.poll_interval
@@ -193,7 +384,7 @@ class _Waiter:
 
     def after_error(self, error: DeepnoteError) -> float | None:
         """The pause before polling again after ``error``; ``None`` ends a snapshot wait; else raises."""
-        _attach_run(error, self.run_id, self.notebook_id)
+        self.handle.attach_to(error)
         if not _transient(error):
             raise error
         deadline = self.deadline if self.snapshot_deadline is None else self.snapshot_deadline
@@ -202,106 +393,251 @@ class _Waiter:
             if self.snapshot_deadline is not None:
                 return None
             raise RunTimeoutError(
-                run=self.run, timeout=self.settings.timeout, run_id=self.run_id, notebook_id=self.notebook_id
+                run=self.answer.run if self.answer else None,
+                timeout=self.settings.timeout,
+                run_id=self.handle.id,
+                notebook_id=self.handle.notebook_id,
             ) from error
         asked = error.retry_after if isinstance(error, RateLimitError) else None
         pause = min(max(self.backoff, asked or 0.0), remaining)
         self.backoff = min(self.backoff * 2, self.settings.max_poll_interval)
         return pause
 
-    def result(self) -> RunResult:
-        assert self.run is not None  # a wait ends only after a successful poll
-        try:
-            blocks = parse_snapshot_blocks(self.raw_blocks, url=f"/runs/{self.run_id}")
-        except DeepnoteError as error:
-            _attach_run(error, self.run_id, self.notebook_id)
-            raise
-        return RunResult(run=self.run, snapshot_status=status_value(self.run.snapshot_status), blocks=blocks)
 
-
-
-
-def _poll(waiter: _Waiter) -> Plan[_Waiter]:
-    """Poll ``getRun`` until ``waiter`` says the wait is over."""
+def _poll(waiter: _Waiter) -> Plan[_Answer]:
+    """Poll ``getRun`` until ``waiter`` says the wait is over; the last answer."""
     while True:
         try:
-            answer = yield send(_GET_RUN, run_id=waiter.run_id, snapshot_delivery=waiter.delivery)
+            answer = yield send(_GET_RUN, run_id=waiter.handle.id, snapshot_delivery=waiter.delivery)
         except DeepnoteError as error:
             pause = waiter.after_error(error)
         else:
             pause = waiter.after_poll(answer)
         if pause is None:
-            return waiter
+            assert waiter.answer is not None  # the wait ends after a poll was answered, or raises
+            return waiter.answer
         yield Sleep(pause)
 
 
-def _finish(waiter: _Waiter, *, raise_on_failure: bool) -> RunResult:
-    result = waiter.result()
-    if raise_on_failure and result.failure is not None:
-        raise RunFailedError(result=result)
+def _document_blocks(document: str, notebook_id: str | None) -> Any:
+    """The executed blocks (``id``, ``type``, ``outputs``) of a ``.snapshot.deepnote`` document."""
+    import yaml
+
+    data = yaml.safe_load(document)
+    notebooks = data.get("project", {}).get("notebooks", []) if isinstance(data, dict) else []
+    chosen = [n for n in notebooks if isinstance(n, dict) and n.get("id") == notebook_id] or notebooks[:1]
+    blocks = chosen[0].get("blocks", []) if chosen and isinstance(chosen[0], dict) else []
+    return [b for b in blocks if isinstance(b, dict) and "outputs" in b]
+
+
+def _snapshot_blocks(handle: _RunState, answer: _Answer) -> Plan[Any]:
+    """The raw snapshot blocks from whichever delivery the answer used."""
+    run = answer.run
+    if answer.raw_blocks is not None:
+        return answer.raw_blocks
+    document = run.snapshot_content if isinstance(run.snapshot_content, str) else None
+    if document is None and isinstance(run.snapshot_download_url, str):
+        document = yield Do(download_snapshot, adownload_snapshot, (run.snapshot_download_url,))
+    if document is None:
+        return None
+    try:
+        return _document_blocks(document, handle.notebook_id)
+    except Exception as error:  # noqa: BLE001  # a document that will not parse is a typed error naming the run
+        raise ResponseParseError(
+            operation="getRun",
+            status_code=200,
+            method="GET",
+            url=f"/runs/{handle.id}",
+            reason=f"the snapshot document cannot be read: {type(error).__name__}",
+        ) from None
+
+
+def _wait(
+    handle: _RunState,
+    *,
+    outputs: bool | Mapping[str, Binding] = False,
+    output_type: Callable[..., Any] | None = None,
+    raise_on_failure: bool = False,
+    on_status: Callable[[str], object] | None = None,
+    timeout: float = DEFAULT_RUN_TIMEOUT,
+    snapshot_timeout: float = DEFAULT_SNAPSHOT_TIMEOUT,
+    poll_interval: float = 1.0,
+    max_poll_interval: float = 10.0,
+) -> Plan[RunResult]:
+    """Wait for the run to end and return it as a ``RunResult`` (see ``WaitOptions``)."""
+    bindings = outputs if isinstance(outputs, Mapping) else {}
+    if output_type is not None and not bindings:
+        raise TypeError("output_type needs named outputs: outputs={'name': output.json(...), ...}")
+    handle.on_status = on_status
+    settings = _Settings(timeout, snapshot_timeout, poll_interval, max_poll_interval)
+    want_snapshot = bool(outputs) or raise_on_failure
+    with handle.left_running():
+        answer = yield from _poll(_Waiter(handle, settings, want_snapshot=want_snapshot))
+        raw_blocks = (yield from _snapshot_blocks(handle, answer)) if want_snapshot else None
+    try:
+        blocks = parse_snapshot_blocks(raw_blocks, url=f"/runs/{handle.id}")
+        result = RunResult(
+            run=answer.run,
+            snapshot_status=status_value(answer.run.snapshot_status),
+            blocks=blocks,
+            url=handle.url,
+        )
+        if raise_on_failure and result.failure is not None:
+            raise RunFailedError(result=result)
+        if bindings:
+            values = read_values(result, bindings)
+            output = build_output(result, output_type, values) if output_type is not None else None
+            result = attrs.evolve(result, values=values, output=output)
+    except DeepnoteError as error:
+        handle.attach_to(error)
+        raise
     return result
 
 
-# ---------------------------------------------------------------------------- the jobs
+# ---------------------------------------------------------------------------- starting, attaching
 
 
-def wait(
-    run_id: str | UUID,
-    *,
-    outputs: bool = False,
-    raise_on_failure: bool = False,
-    timeout: float = DEFAULT_RUN_TIMEOUT,
-    snapshot_timeout: float = DEFAULT_SNAPSHOT_TIMEOUT,
-    poll_interval: float = 1.0,
-    max_poll_interval: float = 10.0,
-) -> Plan[RunResult]:
-    """Wait for the run ``run_id`` to end and return it as a ``RunResult``.
+class _RunState:
+    """What a handle knows of its run: id, notebook, last status, web link."""
 
-    Polls ``getRun`` (every ``poll_interval`` s, growing by half up to ``max_poll_interval``) until
-    the run is terminal; ``RunTimeoutError`` after ``timeout`` s. With ``outputs=True`` it then
-    waits up to ``snapshot_timeout`` s for the run's snapshot and returns each block's outputs.
-    ``raise_on_failure=True`` raises ``RunFailedError`` for a run that ended ``error``,
-    ``internal_error`` or ``stopped`` (and fetches the snapshot to name the failing block);
-    otherwise a failed run is returned, not raised.
-    """
-    settings = _Settings(timeout, snapshot_timeout, poll_interval, max_poll_interval)
-    waiter = _Waiter(str(run_id), None, settings, want_snapshot=outputs or raise_on_failure)
-    return _finish((yield from _poll(waiter)), raise_on_failure=raise_on_failure)
+    def __init__(self, run: Run, notebook_id: str | None, url: str | None) -> None:
+        self.id = str(run.run_id)
+        self.notebook_id = notebook_id if notebook_id is not None else _str_or_none(run.notebook_id)
+        self.status = status_value(run.status) or ""
+        self.url = url
+        self.on_status: Callable[[str], object] | None = None
+
+    def seen(self, run: Run) -> None:
+        status = status_value(run.status) or ""
+        if self.notebook_id is None:
+            self.notebook_id = _str_or_none(run.notebook_id)
+        if status != self.status:
+            self.status = status
+            if self.on_status is not None:
+                self.on_status(status)
+
+    def attach_to(self, error: DeepnoteError) -> None:
+        """Say on ``error`` which run it concerns, so the run (which may still be going) can be found."""
+        if error.run_id is None:
+            error.run_id = self.id
+            error.notebook_id = self.notebook_id
+            error.add_note(
+                f"run {self.id} of notebook {self.notebook_id} was created and may still be running"
+            )
+
+    @contextmanager
+    def left_running(self) -> Iterator[None]:
+        """A wait interrupted (Ctrl-C, task cancellation) says which run goes on without it."""
+        try:
+            yield
+        except BaseException as interruption:
+            if not isinstance(interruption, Exception | GeneratorExit):
+                where = f" ({self.url})" if self.url else ""
+                interruption.add_note(
+                    f"run {self.id}{where} goes on in Deepnote; the wait for it was interrupted"
+                )
+                logger.warning("stopped waiting for run %s%s; it goes on in Deepnote", self.id, where)
+            raise
 
 
-def run_notebook(
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def start(
+    links: _Links,
     notebook_id: str | UUID,
     *,
     inputs: Mapping[str, InputValue] | None = None,
+    check_inputs: bool = False,
     detached: bool = True,
-    outputs: bool = False,
-    raise_on_failure: bool = False,
-    timeout: float = DEFAULT_RUN_TIMEOUT,
-    snapshot_timeout: float = DEFAULT_SNAPSHOT_TIMEOUT,
-    poll_interval: float = 1.0,
-    max_poll_interval: float = 10.0,
-) -> Plan[RunResult]:
-    """Start a run of ``notebook_id`` and wait for it to end; returns a ``RunResult``.
-
-    ``inputs`` sets the notebook's input blocks by name. ``createRun`` is sent once (never
-    replayed), then the wait is ``runs.wait``'s with the same options. Every error raised after the
-    run was created carries ``run_id`` and ``notebook_id``. To start a run without waiting, use
-    ``runs.create``.
-    """
+) -> Plan[_RunState]:
+    """Send ``createRun`` once and return the run's state (see ``StartOptions``)."""
     notebook_id = str(notebook_id)
-    created = yield send(create_run, body=_run_body(notebook_id, inputs, detached))
-    settings = _Settings(timeout, snapshot_timeout, poll_interval, max_poll_interval)
-    waiter = _Waiter(str(created.run_id), notebook_id, settings, want_snapshot=outputs or raise_on_failure)
-    return _finish((yield from _poll(waiter)), raise_on_failure=raise_on_failure)
-
-
-def _run_body(notebook_id: str, inputs: Mapping[str, InputValue] | None, detached: bool) -> CreateRunBody:
+    values = _inputs(inputs)
+    if check_inputs:
+        notebook = (yield send(get_notebook, notebook_id=notebook_id)).notebook
+        _check_inputs(notebook, values)
+        if isinstance(notebook.project_id, str):
+            links.projects.setdefault(notebook_id, notebook.project_id)
     body = CreateRunBody(notebook_id=notebook_id, detached=detached)
     if inputs is not None:
-        run_inputs = RunInputs()
-        run_inputs.additional_properties = dict(inputs)
-        body.inputs = run_inputs
-    return body
+        body.inputs = RunInputs()
+        body.inputs.additional_properties = values
+    created = yield send(_CREATE_RUN, body=body)
+    state = _RunState(created.run, notebook_id, None)
+    state.url = yield from _url(links, notebook_id)
+    return state
+
+
+def attach(links: _Links, run_id: str | UUID) -> Plan[_RunState]:
+    """One ``getRun`` for a run started elsewhere; its state."""
+    answer = yield send(_GET_RUN, run_id=str(run_id))
+    state = _RunState(answer.run, None, None)
+    state.url = yield from _url(links, state.notebook_id)
+    return state
+
+
+def run_notebook(
+    links: _Links,
+    notebook_id: str | UUID,
+    *,
+    inputs: Mapping[str, InputValue] | None = None,
+    check_inputs: bool = False,
+    detached: bool = True,
+    **wait_options: Unpack[WaitOptions],
+) -> Plan[RunResult]:
+    """Start a run and wait for it: ``start`` then the wait, with the same options."""
+    state = yield from start(links, notebook_id, inputs=inputs, check_inputs=check_inputs, detached=detached)
+    return (yield from _wait(state, **wait_options))
+
+
+# ---------------------------------------------------------------------------- handles
+
+
+class _Handle:
+    """A run that was started (``dn.runs.start``) or found (``dn.runs.attach``)."""
+
+    def __init__(self, client: AuthenticatedClient, state: _RunState) -> None:
+        self._client = client
+        self._state = state
+
+    @property
+    def id(self) -> str:
+        return self._state.id
+
+    @property
+    def status(self) -> str:
+        """The status last seen (at start, attach, or during a wait)."""
+        return self._state.status
+
+    @property
+    def notebook_id(self) -> str | None:
+        return self._state.notebook_id
+
+    @property
+    def url(self) -> str | None:
+        """The run's page in Deepnote (``None`` when it could not be made)."""
+        return self._state.url
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id} {self.status}>"
+
+
+class RunHandle(_Handle):
+    """A run on ``Deepnote``: ``run.wait(...)`` returns its ``RunResult``."""
+
+    def wait(self, **options: Unpack[WaitOptions]) -> RunResult:
+        """Wait for the run to end (see ``WaitOptions``): poll until terminal, then read outputs."""
+        return drive(_wait(self._state, **options), self._client)
+
+
+class AsyncRunHandle(_Handle):
+    """A run on ``AsyncDeepnote``: ``await run.wait(...)`` returns its ``RunResult``."""
+
+    async def wait(self, **options: Unpack[WaitOptions]) -> RunResult:
+        """Wait for the run to end (see ``WaitOptions``): poll until terminal, then read outputs."""
+        return await adrive(_wait(self._state, **options), self._client)
 
 
 # ---------------------------------------------------------------------------- snapshot documents

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 
 import pytest
@@ -24,15 +25,17 @@ GETS = sum(1 for method, *_ in operations() if method == "get")
 
 def _live(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DEEPNOTE_")}
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), "live"],
-        env={**clean, **env},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    # The drift report goes to a temporary directory, not the repository's contract-report/.
+    with tempfile.TemporaryDirectory(prefix="drift-") as drift_dir:
+        return subprocess.run(
+            [sys.executable, str(SCRIPT), "live", "--drift-dir", drift_dir],
+            env={**clean, **env},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
 
 
 def _dry_run_env(server: ServerHandle, **extra: str) -> dict[str, str]:

@@ -17,6 +17,7 @@ from deepnote_overlay import ResponseParseError
 from deepnote_overlay.outputs import (
     BlockOutput,
     BlockOutputs,
+    MissingOutputError,
     RunFailure,
     parse_snapshot_blocks,
     status_value,
@@ -112,9 +113,12 @@ def test_every_jupyter_output_type_is_read() -> None:
     assert block.text == "hello\n42shown"
     assert block.error is error
     assert block.data("text/plain") == "shown", "the last output that has it"
-    with pytest.raises(KeyError) as missing:
+    with pytest.raises(MissingOutputError) as missing:
         block.data("image/svg+xml")
-    assert missing.value.args == ("block b1 has no output of type 'image/svg+xml'",)
+    assert (
+        str(missing.value)
+        == "block b1 has no output of type 'image/svg+xml' (it has: application/json, image/png, text/html, text/plain)"
+    )
 
 
 def test_fields_of_the_wrong_type_are_left_out() -> None:

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.block_type import BlockType
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.block_metadata import BlockMetadata
@@ -206,7 +206,7 @@ class Block:
             block._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {key: value for key, value in src_dict.items() if key not in _Block_FIELDS}
+                else unknown_fields(src_dict, _Block_FIELDS, "Block")
             )
             parsed.append(block)
         return parsed

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 _new_object = object.__new__  # a module global: one lookup per object, not two
 _BlockPlacementAfter_FIELDS = frozenset(
@@ -89,11 +89,7 @@ class BlockPlacementAfter:
             block_placement_after._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _BlockPlacementAfter_FIELDS
-                }
+                else unknown_fields(src_dict, _BlockPlacementAfter_FIELDS, "BlockPlacementAfter")
             )
             parsed.append(block_placement_after)
         return parsed

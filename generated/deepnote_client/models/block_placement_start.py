@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 _new_object = object.__new__  # a module global: one lookup per object, not two
 _BlockPlacementStart_FIELDS = frozenset(
@@ -72,11 +72,7 @@ class BlockPlacementStart:
             block_placement_start._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _BlockPlacementStart_FIELDS
-                }
+                else unknown_fields(src_dict, _BlockPlacementStart_FIELDS, "BlockPlacementStart")
             )
             parsed.append(block_placement_start)
         return parsed

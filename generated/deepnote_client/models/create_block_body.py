@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.block_type import BlockType
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.block_metadata import BlockMetadata
@@ -183,11 +183,7 @@ class CreateBlockBody:
             create_block_body._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _CreateBlockBody_FIELDS
-                }
+                else unknown_fields(src_dict, _CreateBlockBody_FIELDS, "CreateBlockBody")
             )
             parsed.append(create_block_body)
         return parsed

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.block import Block
@@ -102,11 +102,7 @@ class CreateBlockResponse:
             create_block_response._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _CreateBlockResponse_FIELDS
-                }
+                else unknown_fields(src_dict, _CreateBlockResponse_FIELDS, "CreateBlockResponse")
             )
             parsed.append(create_block_response)
         return parsed

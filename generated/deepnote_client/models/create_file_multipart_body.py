@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from .. import types
 from ..errors import ParseError
-from ..types import UNSET, File, extras_eq_key
+from ..types import UNSET, File, extras_eq_key, unknown_fields
 
 _new_object = object.__new__  # a module global: one lookup per object, not two
 _CreateFileMultipartBody_FIELDS = frozenset(
@@ -112,11 +112,9 @@ class CreateFileMultipartBody:
             create_file_multipart_body._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _CreateFileMultipartBody_FIELDS
-                }
+                else unknown_fields(
+                    src_dict, _CreateFileMultipartBody_FIELDS, "CreateFileMultipartBody"
+                )
             )
             parsed.append(create_file_multipart_body)
         return parsed

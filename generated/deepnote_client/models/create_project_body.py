@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.project_type import ProjectType
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 _ProjectType_BY_VALUE = cast("dict[str, ProjectType]", ProjectType._value2member_map_)
 _new_object = object.__new__  # a module global: one lookup per object, not two
@@ -125,11 +125,7 @@ class CreateProjectBody:
             create_project_body._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _CreateProjectBody_FIELDS
-                }
+                else unknown_fields(src_dict, _CreateProjectBody_FIELDS, "CreateProjectBody")
             )
             parsed.append(create_project_body)
         return parsed

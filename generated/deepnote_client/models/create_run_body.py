@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.detached_run_storage_mode import DetachedRunStorageMode
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.run_inputs import RunInputs
@@ -196,11 +196,7 @@ class CreateRunBody:
             create_run_body._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _CreateRunBody_FIELDS
-                }
+                else unknown_fields(src_dict, _CreateRunBody_FIELDS, "CreateRunBody")
             )
             parsed.append(create_run_body)
         return parsed

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.run_status import RunStatus
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 _RunStatus_BY_VALUE = cast("dict[str, RunStatus]", RunStatus._value2member_map_)
 _new_object = object.__new__  # a module global: one lookup per object, not two
@@ -110,11 +110,7 @@ class CreateRunResponse:
             create_run_response._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _CreateRunResponse_FIELDS
-                }
+                else unknown_fields(src_dict, _CreateRunResponse_FIELDS, "CreateRunResponse")
             )
             parsed.append(create_run_response)
         return parsed

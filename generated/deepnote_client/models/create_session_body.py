@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.session_storage_mode import SessionStorageMode
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.run_inputs import RunInputs
@@ -125,11 +125,7 @@ class CreateSessionBody:
             create_session_body._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _CreateSessionBody_FIELDS
-                }
+                else unknown_fields(src_dict, _CreateSessionBody_FIELDS, "CreateSessionBody")
             )
             parsed.append(create_session_body)
         return parsed

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 _new_object = object.__new__  # a module global: one lookup per object, not two
 _CreateStreamlitAppBody_FIELDS = frozenset(
@@ -82,11 +82,9 @@ class CreateStreamlitAppBody:
             create_streamlit_app_body._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _CreateStreamlitAppBody_FIELDS
-                }
+                else unknown_fields(
+                    src_dict, _CreateStreamlitAppBody_FIELDS, "CreateStreamlitAppBody"
+                )
             )
             parsed.append(create_streamlit_app_body)
         return parsed

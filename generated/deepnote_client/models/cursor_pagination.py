@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 _new_object = object.__new__  # a module global: one lookup per object, not two
 _CursorPagination_FIELDS = frozenset(
@@ -113,11 +113,7 @@ class CursorPagination:
             cursor_pagination._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _CursorPagination_FIELDS
-                }
+                else unknown_fields(src_dict, _CursorPagination_FIELDS, "CursorPagination")
             )
             parsed.append(cursor_pagination)
         return parsed

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 _new_object = object.__new__  # a module global: one lookup per object, not two
 _ExecuteSessionCodeBody_FIELDS = frozenset(
@@ -100,11 +100,9 @@ class ExecuteSessionCodeBody:
             execute_session_code_body._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _ExecuteSessionCodeBody_FIELDS
-                }
+                else unknown_fields(
+                    src_dict, _ExecuteSessionCodeBody_FIELDS, "ExecuteSessionCodeBody"
+                )
             )
             parsed.append(execute_session_code_body)
         return parsed

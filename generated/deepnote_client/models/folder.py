@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.folder_path_entry import FolderPathEntry
@@ -129,7 +129,7 @@ class Folder:
             folder._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {key: value for key, value in src_dict.items() if key not in _Folder_FIELDS}
+                else unknown_fields(src_dict, _Folder_FIELDS, "Folder")
             )
             parsed.append(folder)
         return parsed

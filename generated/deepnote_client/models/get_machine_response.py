@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.project_machine import ProjectMachine
@@ -79,11 +79,7 @@ class GetMachineResponse:
             get_machine_response._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _GetMachineResponse_FIELDS
-                }
+                else unknown_fields(src_dict, _GetMachineResponse_FIELDS, "GetMachineResponse")
             )
             parsed.append(get_machine_response)
         return parsed

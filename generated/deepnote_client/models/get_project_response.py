@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.project import Project
@@ -80,11 +80,7 @@ class GetProjectResponse:
             get_project_response._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _GetProjectResponse_FIELDS
-                }
+                else unknown_fields(src_dict, _GetProjectResponse_FIELDS, "GetProjectResponse")
             )
             parsed.append(get_project_response)
         return parsed

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.streamlit_app_status import StreamlitAppStatus
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 _StreamlitAppStatus_BY_VALUE = cast(
     "dict[str, StreamlitAppStatus]", StreamlitAppStatus._value2member_map_
@@ -77,11 +77,9 @@ class GetStreamlitAppStatusResponse:
             get_streamlit_app_status_response._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _GetStreamlitAppStatusResponse_FIELDS
-                }
+                else unknown_fields(
+                    src_dict, _GetStreamlitAppStatusResponse_FIELDS, "GetStreamlitAppStatusResponse"
+                )
             )
             parsed.append(get_streamlit_app_status_response)
         return parsed

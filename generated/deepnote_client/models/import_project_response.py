@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.imported_notebook import ImportedNotebook
@@ -101,11 +101,9 @@ class ImportProjectResponse:
             import_project_response._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _ImportProjectResponse_FIELDS
-                }
+                else unknown_fields(
+                    src_dict, _ImportProjectResponse_FIELDS, "ImportProjectResponse"
+                )
             )
             parsed.append(import_project_response)
         return parsed

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.import_notebook_action import ImportNotebookAction
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 _ImportNotebookAction_BY_VALUE = cast(
     "dict[str, ImportNotebookAction]", ImportNotebookAction._value2member_map_
@@ -103,11 +103,7 @@ class ImportedNotebook:
             imported_notebook._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _ImportedNotebook_FIELDS
-                }
+                else unknown_fields(src_dict, _ImportedNotebook_FIELDS, "ImportedNotebook")
             )
             parsed.append(imported_notebook)
         return parsed

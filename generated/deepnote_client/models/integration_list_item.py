@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.integration_metadata import IntegrationMetadata
@@ -127,11 +127,7 @@ class IntegrationListItem:
             integration_list_item._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _IntegrationListItem_FIELDS
-                }
+                else unknown_fields(src_dict, _IntegrationListItem_FIELDS, "IntegrationListItem")
             )
             parsed.append(integration_list_item)
         return parsed

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.integration_table_column import IntegrationTableColumn
@@ -126,11 +126,7 @@ class IntegrationTable:
             integration_table._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _IntegrationTable_FIELDS
-                }
+                else unknown_fields(src_dict, _IntegrationTable_FIELDS, "IntegrationTable")
             )
             parsed.append(integration_table)
         return parsed

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.integration_list_item import IntegrationListItem
@@ -82,11 +82,9 @@ class ListIntegrationsResponse:
             list_integrations_response._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _ListIntegrationsResponse_FIELDS
-                }
+                else unknown_fields(
+                    src_dict, _ListIntegrationsResponse_FIELDS, "ListIntegrationsResponse"
+                )
             )
             parsed.append(list_integrations_response)
         return parsed

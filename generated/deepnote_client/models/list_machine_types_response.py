@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.machine_type import MachineType
@@ -82,11 +82,9 @@ class ListMachineTypesResponse:
             list_machine_types_response._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _ListMachineTypesResponse_FIELDS
-                }
+                else unknown_fields(
+                    src_dict, _ListMachineTypesResponse_FIELDS, "ListMachineTypesResponse"
+                )
             )
             parsed.append(list_machine_types_response)
         return parsed

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.run_status import RunStatus
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 _RunStatus_BY_VALUE = cast("dict[str, RunStatus]", RunStatus._value2member_map_)
 _new_object = object.__new__  # a module global: one lookup per object, not two
@@ -166,11 +166,7 @@ class ListNotebookRun:
             list_notebook_run._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _ListNotebookRun_FIELDS
-                }
+                else unknown_fields(src_dict, _ListNotebookRun_FIELDS, "ListNotebookRun")
             )
             parsed.append(list_notebook_run)
         return parsed

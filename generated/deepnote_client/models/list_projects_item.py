@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.project_type import ProjectType
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.folder import Folder
@@ -228,11 +228,7 @@ class ListProjectsItem:
             list_projects_item._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _ListProjectsItem_FIELDS
-                }
+                else unknown_fields(src_dict, _ListProjectsItem_FIELDS, "ListProjectsItem")
             )
             parsed.append(list_projects_item)
         return parsed

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.cursor_pagination import CursorPagination
@@ -102,11 +102,7 @@ class ListProjectsResponse:
             list_projects_response._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _ListProjectsResponse_FIELDS
-                }
+                else unknown_fields(src_dict, _ListProjectsResponse_FIELDS, "ListProjectsResponse")
             )
             parsed.append(list_projects_response)
         return parsed

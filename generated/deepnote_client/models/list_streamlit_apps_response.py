@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.streamlit_app import StreamlitApp
@@ -82,11 +82,9 @@ class ListStreamlitAppsResponse:
             list_streamlit_apps_response._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _ListStreamlitAppsResponse_FIELDS
-                }
+                else unknown_fields(
+                    src_dict, _ListStreamlitAppsResponse_FIELDS, "ListStreamlitAppsResponse"
+                )
             )
             parsed.append(list_streamlit_apps_response)
         return parsed

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.access_level import AccessLevel
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.me_api_key import MeApiKey
@@ -136,9 +136,7 @@ class Me:
             me.workspace = workspace
             me.access_level = access_level
             me._additional_properties = (
-                None
-                if len(src_dict) == _found
-                else {key: value for key, value in src_dict.items() if key not in _Me_FIELDS}
+                None if len(src_dict) == _found else unknown_fields(src_dict, _Me_FIELDS, "Me")
             )
             parsed.append(me)
         return parsed

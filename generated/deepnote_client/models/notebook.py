@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.notebook_block import NotebookBlock
@@ -212,7 +212,7 @@ class Notebook:
             notebook._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {key: value for key, value in src_dict.items() if key not in _Notebook_FIELDS}
+                else unknown_fields(src_dict, _Notebook_FIELDS, "Notebook")
             )
             parsed.append(notebook)
         return parsed

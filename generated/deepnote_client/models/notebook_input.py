@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.notebook_input_type import NotebookInputType
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 _NotebookInputType_BY_VALUE = cast(
     "dict[str, NotebookInputType]", NotebookInputType._value2member_map_
@@ -258,11 +258,7 @@ class NotebookInput:
             notebook_input._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _NotebookInput_FIELDS
-                }
+                else unknown_fields(src_dict, _NotebookInput_FIELDS, "NotebookInput")
             )
             parsed.append(notebook_input)
         return parsed

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 _new_object = object.__new__  # a module global: one lookup per object, not two
 _datetime_from_iso = datetime.datetime.fromisoformat
@@ -114,9 +114,7 @@ class ProjectFile:
             project_file._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value for key, value in src_dict.items() if key not in _ProjectFile_FIELDS
-                }
+                else unknown_fields(src_dict, _ProjectFile_FIELDS, "ProjectFile")
             )
             parsed.append(project_file)
         return parsed

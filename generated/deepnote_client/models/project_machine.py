@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import ParseError
 from ..models.machine_status import MachineStatus
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.machine_type import MachineType
@@ -163,11 +163,7 @@ class ProjectMachine:
             project_machine._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _ProjectMachine_FIELDS
-                }
+                else unknown_fields(src_dict, _ProjectMachine_FIELDS, "ProjectMachine")
             )
             parsed.append(project_machine)
         return parsed

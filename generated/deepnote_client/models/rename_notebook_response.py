@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.notebook import Notebook
@@ -81,11 +81,9 @@ class RenameNotebookResponse:
             rename_notebook_response._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _RenameNotebookResponse_FIELDS
-                }
+                else unknown_fields(
+                    src_dict, _RenameNotebookResponse_FIELDS, "RenameNotebookResponse"
+                )
             )
             parsed.append(rename_notebook_response)
         return parsed

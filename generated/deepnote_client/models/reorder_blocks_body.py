@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, extras_eq_key
+from ..types import UNSET, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.block_placement_after import BlockPlacementAfter
@@ -133,11 +133,7 @@ class ReorderBlocksBody:
             reorder_blocks_body._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _ReorderBlocksBody_FIELDS
-                }
+                else unknown_fields(src_dict, _ReorderBlocksBody_FIELDS, "ReorderBlocksBody")
             )
             parsed.append(reorder_blocks_body)
         return parsed

@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..errors import ParseError
 from ..models.run_status import RunStatus
 from ..models.snapshot_status import SnapshotStatus
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.snapshot_block import SnapshotBlock
@@ -301,9 +301,7 @@ class Run:
             run.snapshot_download_url = snapshot_download_url
             run.snapshot_blocks = snapshot_blocks
             run._additional_properties = (
-                None
-                if len(src_dict) == _found
-                else {key: value for key, value in src_dict.items() if key not in _Run_FIELDS}
+                None if len(src_dict) == _found else unknown_fields(src_dict, _Run_FIELDS, "Run")
             )
             parsed.append(run)
         return parsed

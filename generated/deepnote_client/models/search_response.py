@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.search_partial_failure import SearchPartialFailure
@@ -101,11 +101,7 @@ class SearchResponse:
             search_response._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _SearchResponse_FIELDS
-                }
+                else unknown_fields(src_dict, _SearchResponse_FIELDS, "SearchResponse")
             )
             parsed.append(search_response)
         return parsed

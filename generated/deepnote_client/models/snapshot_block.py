@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.snapshot_block_metadata import SnapshotBlockMetadata
@@ -134,11 +134,7 @@ class SnapshotBlock:
             snapshot_block._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _SnapshotBlock_FIELDS
-                }
+                else unknown_fields(src_dict, _SnapshotBlock_FIELDS, "SnapshotBlock")
             )
             parsed.append(snapshot_block)
         return parsed

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 if TYPE_CHECKING:
     from ..models.update_project_static_files import UpdateProjectStaticFiles
@@ -119,11 +119,7 @@ class UpdateProjectBody:
             update_project_body._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value
-                    for key, value in src_dict.items()
-                    if key not in _UpdateProjectBody_FIELDS
-                }
+                else unknown_fields(src_dict, _UpdateProjectBody_FIELDS, "UpdateProjectBody")
             )
             parsed.append(update_project_body)
         return parsed

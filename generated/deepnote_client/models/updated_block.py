@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ParseError
-from ..types import UNSET, Unset, extras_eq_key
+from ..types import UNSET, Unset, extras_eq_key, unknown_fields
 
 _new_object = object.__new__  # a module global: one lookup per object, not two
 _UpdatedBlock_FIELDS = frozenset(
@@ -87,9 +87,7 @@ class UpdatedBlock:
             updated_block._additional_properties = (
                 None
                 if len(src_dict) == _found
-                else {
-                    key: value for key, value in src_dict.items() if key not in _UpdatedBlock_FIELDS
-                }
+                else unknown_fields(src_dict, _UpdatedBlock_FIELDS, "UpdatedBlock")
             )
             parsed.append(updated_block)
         return parsed
