@@ -532,8 +532,8 @@ def step_run_shapes(ctx: Context) -> None:
     older = [trait for trait in RUN_SHAPE_TRAITS if trait != "spec"]
     # Two combinations hold every trait once (the exclusive pairs are split between them).
     combinations = [
-        "bare,id,snapshot-nested,error-object,error-body,status-200",
-        "post-nested,snapshot-nested,error-object-error,status-201",
+        "bare,id,snapshot-nested,error-object,error-body,status-200,deliver-download-url",
+        "post-nested,snapshot-nested,error-object-error,status-201,deliver-inline",
     ]
     covered = {trait for combination in combinations for trait in combination.split(",")}
     expect(covered, set(older), "the traits the combinations cover")

@@ -58,8 +58,15 @@ RUN_SHAPE_TRAITS: dict[str, str] = {
     "error-body": "the run operations' error bodies are {error: text}, not {message: text}",
     "status-200": "POST /runs answers 200, not 202",
     "status-201": "POST /runs answers 201, not 202",
+    "deliver-inline": "GET delivers the snapshot inline whatever snapshotDelivery asks (a client's "
+    "tests can check it reads any delivery into the same outputs)",
+    "deliver-download-url": "GET delivers the snapshot by download URL whatever snapshotDelivery asks",
 }
-_EXCLUSIVE = ({"error-object", "error-object-error"}, {"status-200", "status-201"})
+_EXCLUSIVE = (
+    {"error-object", "error-object-error"},
+    {"status-200", "status-201"},
+    {"deliver-inline", "deliver-download-url"},
+)
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,12 @@ class RunShape:
     def error_key(self) -> str:
         """The key of the run operations' error bodies."""
         return "error" if "error-body" in self.traits else "message"
+
+    def delivery(self, asked: str) -> str:
+        """The snapshot delivery of a ``GET /runs/{runId}`` that asked for ``asked``."""
+        if "deliver-inline" in self.traits:
+            return "inline"
+        return "downloadUrl" if "deliver-download-url" in self.traits else asked
 
     def created(self, run: JSON) -> tuple[int, JSON]:
         """``POST /runs``: the status and body for the spec's ``{runId, status, createdAt}``."""
@@ -223,7 +236,8 @@ class Renderer:
     def run_answer(self, run: Run, delivery: str, snapshot_base_url: str) -> JSON:
         """``GET /runs/{runId}``: the body, in the store's ``run_shape``."""
         with self.store.lock:
-            return self.store.run_shape.run(self.run(run, delivery, snapshot_base_url))
+            shape = self.store.run_shape
+            return shape.run(self.run(run, shape.delivery(delivery), snapshot_base_url))
 
     def run(self, run: Run, delivery: str, snapshot_base_url: str) -> JSON:
         """``GET /runs/{runId}``: the summary plus the snapshot, delivered as ``delivery`` asks

@@ -122,7 +122,12 @@ def test_error_body_says_error_on_the_run_operations_only(
 
 def test_every_trait_is_documented_and_bad_values_are_refused(fake_state: FakeDeepnote) -> None:
     assert str(RunShape.parse("id, bare")) == "bare,id"  # in the table's order, spaces ignored
-    for text in ("nope", "", "spec,bare", "status-200,status-201", "error-object,error-object-error"):
+    exclusive = (
+        "status-200,status-201",
+        "error-object,error-object-error",
+        "deliver-inline,deliver-download-url",
+    )
+    for text in ("nope", "", "spec,bare", *exclusive):
         with pytest.raises(ValueError, match="run_shape"):
             RunShape.parse(text)
     with pytest.raises(ValueError, match="run_shape"):
@@ -141,6 +146,8 @@ def test_every_trait_is_documented_and_bad_values_are_refused(fake_state: FakeDe
         "error-body",
         "status-200",
         "status-201",
+        "deliver-inline",
+        "deliver-download-url",
     }
 
 
@@ -149,3 +156,20 @@ def test_python_m_refuses_an_unknown_run_shape(capsys: pytest.CaptureFixture[str
         main(["--port", "0", "--run-shape", "nested"])
     assert exit_.value.code == 2
     assert "run_shape: unknown ['nested']" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("shape", "field"),
+    [("deliver-inline", "snapshotContent"), ("deliver-download-url", "snapshotDownloadUrl")],
+)
+def test_a_forced_delivery_answers_whatever_was_asked(
+    client: httpx.Client, fake_state: FakeDeepnote, fake_clock: FakeClock, shape: str, field: str
+) -> None:
+    run_id = _finished(client, fake_state, fake_clock)
+    inline = client.get(f"/runs/{run_id}", params={"snapshotDelivery": "inline"}).json()["run"]
+    fake_state.run_shape = shape
+    for asked in ("blocks", "inline", "downloadUrl"):
+        run = client.get(f"/runs/{run_id}", params={"snapshotDelivery": asked}).json()["run"]
+        assert [key for key in sorted(SNAPSHOT_FIELDS) if run[key] is not None] == [field], asked
+    document = run[field] if field == "snapshotContent" else httpx.get(run[field], timeout=10).text
+    assert document == inline["snapshotContent"]
