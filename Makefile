@@ -12,6 +12,7 @@ MUTATION_STAMP := $(VENV)/.mutation-installed
 # kernel runtime, so scripts/compat-toolkit.txt pins only what its notebook runner imports.
 COMPAT_VENV := .venv-compat
 COMPAT_STAMP := $(COMPAT_VENV)/.installed
+DOCS_STAMP := $(VENV)/.docs-installed
 
 SPEC := openapi.yaml
 GEN_CONFIG := openapi-python-client.yaml
@@ -31,7 +32,7 @@ MARK_TYPED = cp packaging/py.typed
 
 .DEFAULT_GOAL := help
 .PHONY: help venv compat-venv generate check-generated validate lint typecheck test check serve contract \
-	contract-live compat demo bench mutate package clean diff
+	contract-live compat demo bench mutate package docs diff test-airflow test-dagster clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -80,8 +81,8 @@ $(NPM_STAMP): package.json package-lock.json
 
 lint: validate $(NPM_STAMP) ## Lint the spec (openapi-spec-validator, Spectral) and the Python code (ruff)
 	npx --no-install spectral lint --fail-severity=warn $(SPEC)
-	$(BIN)/ruff check overlay fake tests examples scripts bench
-	$(BIN)/ruff format --check overlay fake tests examples scripts bench
+	$(BIN)/ruff check overlay fake orchestrators tests examples scripts bench
+	$(BIN)/ruff format --check overlay fake orchestrators tests examples scripts bench
 
 typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay, the fake, benchmarks and examples
 	$(BIN)/mypy
@@ -94,7 +95,7 @@ package: $(STAMP) ## Build the wheel; in a throwaway venv import it, then run a 
 	$(BIN)/pip wheel --quiet --no-deps -w dist .
 	$(PY) scripts/check_wheel.py dist/*.whl
 
-check: lint typecheck test package ## Everything CI runs
+check: lint typecheck test package docs test-airflow test-dagster ## Everything CI runs (but `make diff`)
 
 # BASE=<git ref> (default: the latest v* tag, else main); DIFF_FLAGS=--skip-missing-base for CI.
 diff: $(STAMP) ## Changes of openapi.yaml and the Python API since BASE, breaking or not, as changelog lines
@@ -131,5 +132,42 @@ $(MUTATION_STAMP): $(STAMP)
 mutate: $(MUTATION_STAMP) ## Mutation testing of the overlay (slow; not in CI): score per module, goal 95 %
 	$(PY) scripts/mutate.py $(foreach module,$(MODULES),--module $(module))
 
-clean: ## Remove the venvs, node_modules, dist and caches
-	rm -rf $(VENV) $(COMPAT_VENV) node_modules dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[docs]'
+	touch $@
+
+# NO_MKDOCS_2_WARNING silences Material's banner about its successor (it is not a build warning).
+docs: $(DOCS_STAMP) ## Build the docs site (MkDocs, strict: a warning fails) into site/
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+# The orchestrators are tested with the engines themselves, each in a venv of its own (their
+# dependency trees are large and would slow every other target). Exact pins: Airflow 3.3.2 is the
+# first release whose task state store lets a retried task re-attach (3.2.2 fails every task under
+# dag.test()); the client's own pins come from pyproject.toml through '.[fake]'.
+AIRFLOW_VENV := .venv-airflow
+AIRFLOW_PIN := apache-airflow==3.3.2
+DAGSTER_VENV := .venv-dagster
+DAGSTER_PIN := dagster==1.13.29
+ENGINE_TEST_PINS := pytest==9.2.0 pytest-timeout==2.4.0
+
+$(AIRFLOW_VENV)/.installed: pyproject.toml Makefile
+	$(PYTHON) -m venv $(AIRFLOW_VENV)
+	$(AIRFLOW_VENV)/bin/pip install --quiet --upgrade pip
+	$(AIRFLOW_VENV)/bin/pip install --quiet "$(AIRFLOW_PIN)" -e '.[fake]' $(ENGINE_TEST_PINS)
+	touch $@
+
+$(DAGSTER_VENV)/.installed: pyproject.toml Makefile
+	$(PYTHON) -m venv $(DAGSTER_VENV)
+	$(DAGSTER_VENV)/bin/pip install --quiet --upgrade pip
+	$(DAGSTER_VENV)/bin/pip install --quiet "$(DAGSTER_PIN)" -e '.[fake]' $(ENGINE_TEST_PINS)
+	touch $@
+
+# --noconftest: the suite's own conftest needs the [dev] tools, which these venvs do not have.
+test-airflow: $(AIRFLOW_VENV)/.installed ## Apache Airflow (pinned, own venv) runs DAGs with the provider against the fake
+	$(AIRFLOW_VENV)/bin/pytest -q -p no:cacheprovider --noconftest -o addopts="" tests/orchestrators/test_airflow.py
+
+test-dagster: $(DAGSTER_VENV)/.installed ## Dagster (pinned, own venv) materialises the example asset against the fake
+	$(DAGSTER_VENV)/bin/pytest -q -p no:cacheprovider --noconftest -o addopts="" tests/orchestrators/test_dagster.py
+
+clean: ## Remove the venvs, node_modules, dist, the docs site and caches
+	rm -rf $(VENV) $(COMPAT_VENV) $(AIRFLOW_VENV) $(DAGSTER_VENV) node_modules dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -169,8 +169,8 @@ def counting_connections() -> Iterator[_ConnectionCounter]:
     original = server.create_app  # type: ignore[attr-defined]
     counter = _ConnectionCounter(None)
 
-    def create_app(state: Any = None) -> Any:
-        counter.app = original(state)
+    def create_app(state: Any = None, **options: Any) -> Any:
+        counter.app = original(state, **options)
         return counter
 
     server.create_app = create_app  # type: ignore[attr-defined]

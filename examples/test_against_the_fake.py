@@ -1,6 +1,6 @@
 """Testing your own code against the fake Deepnote API: a test file as a user would write it.
 
-    pip install 'deepnote-api-client[fake]' pytest
+    pip install '.[fake]' pytest     # from a clone of the repository: not on PyPI yet
     pytest test_against_the_fake.py
 
 The ``deepnote_fake`` fixture comes with the package (a pytest plugin, found automatically): a fake

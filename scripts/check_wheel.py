@@ -5,8 +5,8 @@ Usage: python scripts/check_wheel.py dist/<name>.whl
 
 In a throwaway virtual environment, from a directory outside the checkout (so nothing resolves to
 the source tree by accident):
-1. the wheel alone: the three packages import; the fake's state works without the [fake] extra and
-   its server says how to get the extra;
+1. the wheel alone: the three packages import; the fake's state works without the [fake] extra, it
+   routes from its own copy of openapi.yaml, and its server says how to get the extra;
 2. the wheel with [fake] and pytest (the version pinned in [dev]): examples/test_against_the_fake.py,
    a user-style test file using the ``deepnote_fake`` fixture, passes.
 Dependencies come from the package index (pinned: the extra pins Starlette, uvicorn and PyYAML).
@@ -36,6 +36,7 @@ REQUIRED = (
     "deepnote_fake/__init__.py",
     "deepnote_fake/py.typed",
     "deepnote_fake/pytest_plugin.py",
+    "deepnote_fake/openapi.yaml",
 )
 IMPORT_CHECK = """
 import deepnote_client, deepnote_overlay, deepnote_fake
@@ -46,10 +47,12 @@ assert deepnote_client.__version__ == importlib.metadata.version("deepnote-api-c
 for module in (deepnote_client, deepnote_overlay, deepnote_fake):
     assert "site-packages" in module.__file__, module.__file__
 assert deepnote_fake.FakeDeepnote().notebook_names(deepnote_fake.SEED_PROJECT_ID) == ["Seed notebook"]
+from deepnote_fake.spec import spec_path
+assert "site-packages" in str(spec_path()) and spec_path().name == "openapi.yaml", spec_path()
 try:
     deepnote_fake.running_server
 except ModuleNotFoundError as error:
-    assert "pip install 'deepnote-api-client[fake]'" in str(error), error
+    assert deepnote_fake.EXTRA_HINT in str(error), error
 else:
     raise AssertionError("running_server imported without the [fake] extra")
 print("imported", deepnote_client.__name__, deepnote_overlay.__name__, deepnote_fake.__name__)

@@ -79,7 +79,7 @@ from deepnote_fake import (
     snapshots,
 )
 from deepnote_fake.outputs import DATAFRAME_MIME, PNG_BYTES
-from deepnote_fake.render import RUN_SHAPE_TRAITS
+from deepnote_fake.run_shapes import RUN_SHAPE_TRAITS
 from deepnote_fake.seed import every_output_blocks
 
 ROOT = Path(__file__).resolve().parent.parent

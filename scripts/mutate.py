@@ -2,7 +2,7 @@
 
 mutmut (pinned in pyproject's ``mutation`` extra) names each mutant after the module path derived
 from its file, stripping only a leading ``src/``; the overlay lives in ``overlay/``. So this script
-stages a copy in ``build/mutation`` (``src/deepnote_overlay``, ``tests/``, ``README.md``,
+stages a copy in ``build/mutation`` (``src/deepnote_overlay``, ``tests/``, ``README.md``, ``docs/``,
 ``openapi.yaml`` and a ``pyproject.toml`` holding ``mutation/config.toml``'s ``[mutmut]`` table and
 the repo's pytest settings) and runs mutmut there, one module at a time. The repo itself is never
 changed.
@@ -131,7 +131,7 @@ def main() -> int:
 
 
 def stage(stage_dir: Path, module: str, config: dict[str, Any]) -> None:
-    """A fresh build/mutation/<module>: the overlay under src/, the tests, the README and the
+    """A fresh build/mutation/<module>: the overlay under src/, the tests, the README, docs/ and the
     configuration, with only ``module`` mutated and only its tests selected."""
     shutil.rmtree(stage_dir, ignore_errors=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
@@ -139,8 +139,9 @@ def stage(stage_dir: Path, module: str, config: dict[str, Any]) -> None:
     # Unmutated, for the tests that read the overlay's source (never imported from here).
     shutil.copytree(SOURCE, stage_dir / "overlay" / PACKAGE, ignore=ignore)
     shutil.copytree(ROOT / "tests", stage_dir / "tests", ignore=ignore)
+    # tests/test_docs_examples.py runs the examples of the README and docs/; tests read the spec.
     shutil.copy2(ROOT / "README.md", stage_dir / "README.md")
-    # tests/test_readme.py checks the README's x-source table against the spec.
+    shutil.copytree(ROOT / "docs", stage_dir / "docs", ignore=ignore)
     shutil.copy2(ROOT / "openapi.yaml", stage_dir / "openapi.yaml")
     pytest_options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
     mutmut = {
@@ -148,7 +149,7 @@ def stage(stage_dir: Path, module: str, config: dict[str, Any]) -> None:
         "source_paths": [f"src/{PACKAGE}"],
         "only_mutate": [f"src/{PACKAGE}/{module}.py"],
         "pytest_add_cli_args_test_selection": config["tests"].get(module, config["tests"]["default"]),
-        "also_copy": ["README.md", "openapi.yaml", "overlay"],
+        "also_copy": ["README.md", "docs", "openapi.yaml", "overlay"],
     }
     lines = ["[tool.mutmut]", *(f"{key} = {json.dumps(value)}" for key, value in mutmut.items())]
     lines += [

@@ -1,11 +1,13 @@
 """A stateful fake of the Deepnote Public API v2, for your tests, demos and contract tests.
 
-``pip install 'deepnote-api-client[fake]'`` (Starlette, uvicorn, PyYAML); see ``fake/README.md``.
+Its server needs the ``[fake]`` extra (Starlette, uvicorn, PyYAML): ``pip install '.[fake]'`` from a
+clone of the repository (the package is not on PyPI yet); see ``fake/README.md``.
 
 - ``FakeDeepnote``: the in-memory state (records, faults, counters, knobs); needs no extra.
-- ``running_server(state=None, *, port=0)``: serves it on 127.0.0.1 in a thread, yielding a
+- ``running_server(state=None, *, port=0, ...)``: serves it on 127.0.0.1 in a thread, yielding a
   ``ServerHandle`` (``base_url``, ``token``, ``project_id``, ``notebook_id``, ``state``, ...).
-- ``create_app(state=None)``: the ASGI app, for in-process clients.
+- ``create_app(state=None, *, allowed_hosts=())``: the ASGI app, for in-process clients (which must
+  send a loopback ``Host`` such as ``localhost``, or name theirs in ``allowed_hosts``).
 - the pytest fixture ``deepnote_fake`` (``pytest_plugin``, loaded by pytest automatically).
 - ``SEED_TOKEN``, ``SEED_PROJECT_ID``, ``SEED_NOTEBOOK_ID``, ... : the seed data.
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ._install import INSTALL_FROM_CLONE
 from .clock import Clock, FakeClock, MonotonicClock
 from .errors import ApiError
 from .faults import FAULT_KINDS, Fault, FaultKind, FaultPlan
@@ -102,7 +105,7 @@ _NEEDS_EXTRA = {
     "ServerHandle": "server",
     "running_server": "server",
 }
-EXTRA_HINT = "the fake Deepnote API needs Starlette and uvicorn: pip install 'deepnote-api-client[fake]'"
+EXTRA_HINT = f"the fake Deepnote API needs Starlette and uvicorn, from the [fake] extra; {INSTALL_FROM_CLONE}"
 
 
 def __getattr__(name: str) -> Any:

@@ -1,9 +1,11 @@
 """The ASGI application of the fake: routing, error rendering, and the ``/v2`` front door.
 
 ``FakeDeepnoteApp.__call__`` runs *before* Starlette wraps ``send``, which matters for the ``drop``
-faults: only the server's own ``send`` leads to the socket that must be closed. For every request
-under ``/v2`` it, in order: records the request, delivers an armed fault (``FaultPlan``), adds
-``latency``, applies ``rate_limit``, and hands the request to the routes.
+faults: only the server's own ``send`` leads to the socket that must be closed. Every request whose
+``Host`` is not a loopback name (or one of ``allowed_hosts``) is refused with 400 first. For every
+request under ``/v2`` it then, in order: records the request (with the operationId it is routed
+to), refuses a body past its limit with 413 (``safety.body_limit``), delivers an armed fault
+(``FaultPlan``), adds ``latency``, applies ``rate_limit``, and hands the request to the routes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import asyncio
 import json
 import math
 import time
+from collections.abc import Iterable
 from email.utils import formatdate
 from typing import Any
 from urllib.parse import quote, unquote
@@ -26,8 +29,9 @@ from starlette.types import Message, Receive, Scope, Send
 from .controls import control_routes
 from .errors import ApiError
 from .faults import Fault
-from .operations import api_routes
+from .operations import api_routes, operation_of
 from .recording import RecordedRequest
+from .safety import body_limit, bounded_receive, header, host_allowed, normalize_host
 from .store import FakeDeepnote
 
 __all__ = ["FakeDeepnoteApp", "create_app"]
@@ -74,10 +78,14 @@ def routing_path(scope: Scope) -> str:
 class FakeDeepnoteApp(Starlette):
     """Starlette app with the fake's front door; ``app.state.fake`` (and ``app.fake``) is the state.
 
-    ``app.api`` routes ``/v2`` (one route per path of the spec, see ``operations``).
+    ``app.api`` routes ``/v2``: one route per path of ``openapi.yaml``, each method served by the
+    rule registered under its operationId (see ``operations``); building the app fails when an
+    operation of the spec has no rule.
+    ``allowed_hosts``: ``Host`` names served besides loopback ones (``localhost``, ``*.localhost``,
+    ``127.0.0.0/8``, ``::1``), compared without port and case.
     """
 
-    def __init__(self, fake: FakeDeepnote) -> None:
+    def __init__(self, fake: FakeDeepnote, *, allowed_hosts: Iterable[str] = ()) -> None:
         self.api = Router(api_routes(), redirect_slashes=False)
         super().__init__(
             routes=[
@@ -89,10 +97,19 @@ class FakeDeepnoteApp(Starlette):
         self.router.redirect_slashes = False
         self.fake = fake
         self.state.fake = fake
+        self.allowed_hosts = frozenset(normalize_host(name) for name in allowed_hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
+            return
+        host = header(scope, b"host")
+        # No Host at all (HTTP/1.0) names nothing that could be rebound; browsers always send one.
+        if host is not None and not host_allowed(host, self.allowed_hosts):
+            message = (
+                f"Host {host!r} is not served: the fake answers loopback names only (see --allowed-host)"
+            )
+            await error_response(400, message)(scope, receive, send)
             return
         scope = dict(scope)
         scope["path"] = routing_path(scope)
@@ -110,6 +127,7 @@ class FakeDeepnoteApp(Starlette):
             path=path,
             query=bytes(scope.get("query_string", b"")).decode("latin-1"),
             at=fake.now(),
+            operation_id=operation_of(self.api.routes, method, path),
         )
         fake.record_request(record)
 
@@ -117,6 +135,14 @@ class FakeDeepnoteApp(Starlette):
             if message["type"] == "http.response.start":
                 record.status = int(message["status"])
             await send(message)
+
+        limit, too_large = body_limit(fake, header(scope, b"content-type"))
+        bounded = await bounded_receive(scope, receive, limit)
+        if bounded is None:
+            # The rest of the body is never read: close the connection rather than drain it.
+            await error_response(413, too_large, {"Connection": "close"})(scope, receive, recording_send)
+            return
+        receive = bounded
 
         fault = fake.faults.take(method, path)
         if fake.latency > 0:
@@ -285,6 +311,10 @@ async def _close_connection(send: Send) -> None:
         await asyncio.sleep(0)
 
 
-def create_app(state: FakeDeepnote | None = None) -> FakeDeepnoteApp:
-    """A fresh ASGI app serving ``state`` (a new seeded ``FakeDeepnote`` when omitted)."""
-    return FakeDeepnoteApp(state if state is not None else FakeDeepnote())
+def create_app(state: FakeDeepnote | None = None, *, allowed_hosts: Iterable[str] = ()) -> FakeDeepnoteApp:
+    """A fresh ASGI app serving ``state`` (a new seeded ``FakeDeepnote`` when omitted).
+
+    ``allowed_hosts``: ``Host`` names to serve besides loopback ones (an in-process client's
+    ``testserver``, say); every other name is refused with 400.
+    """
+    return FakeDeepnoteApp(state if state is not None else FakeDeepnote(), allowed_hosts=allowed_hosts)

@@ -61,6 +61,7 @@ async def control_requests(request: Request, fake: FakeDeepnote) -> Response:
         {
             "method": r.method,
             "path": r.path,
+            "operationId": r.operation_id,
             "query": r.query,
             "status": r.status,
             "fault": r.fault,

@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ._install import INSTALL_FROM_CLONE
 from .records import Block, Notebook, NotebookInput, Project
 
 if TYPE_CHECKING:
@@ -368,7 +369,8 @@ def _yaml() -> tuple[type[yaml.SafeDumper], type[yaml.SafeLoader]]:
         import yaml
     except ModuleNotFoundError as exc:  # pragma: no cover - the [fake] extra brings it
         raise ModuleNotFoundError(
-            f".deepnote documents need PyYAML: pip install 'deepnote-api-client[fake]' ({exc})", name="yaml"
+            f".deepnote documents need PyYAML, from the [fake] extra; {INSTALL_FROM_CLONE} ({exc})",
+            name="yaml",
         ) from exc
 
     class Dumper(yaml.SafeDumper):

@@ -1,4 +1,4 @@
-"""The ZIP archives of project export and import, and their content hash (issue 11b).
+"""The ZIP archives of project export and import, and their content hash.
 
 The documents inside are written and read by ``deepnote_format``, the one module for the
 ``.deepnote`` format (checked by ``deepnote validate`` and Deepnote's CLI ``sync`` in

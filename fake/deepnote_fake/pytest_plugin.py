@@ -2,8 +2,9 @@
 
 Loaded by pytest automatically (entry point ``pytest11``) wherever ``deepnote-api-client`` is
 installed; the fixtures need the ``[fake]`` extra, and without it a test that asks for one fails with
-the install hint while every other test is unaffected (nothing here imports Starlette or uvicorn
-until a fixture runs).
+the install hint (``deepnote_fake.EXTRA_HINT``: the package is not on PyPI yet, so it says to run
+``pip install '.[fake]'`` from a clone of the repository) while every other test is unaffected
+(nothing here imports Starlette or uvicorn until a fixture runs).
 
 - ``deepnote_fake``: a fake served on a free 127.0.0.1 port for one test, a ``ServerHandle`` with
   ``base_url``, ``token``, ``project_id``, ``notebook_id``, ``env``, ``state`` (the

@@ -21,7 +21,9 @@ class RecordedRequest:
     flight, the HTTP status once answered, or ``"dropped"`` when the connection was closed before a
     complete response (the ``drop`` and ``drop-mid-body`` faults, or a client that hung up while a
     ``slow`` fault made it wait). ``fault`` names the injected fault the request received,
-    ``"rate-limit"`` when the rate limiter answered, else ``None``.
+    ``"rate-limit"`` when the rate limiter answered, else ``None``. ``operation_id`` is the
+    operationId of ``openapi.yaml`` the method and path are routed to (even when a fault answered
+    instead), ``None`` for a request no operation serves (404, 405).
     """
 
     method: str
@@ -30,6 +32,7 @@ class RecordedRequest:
     status: int | Literal["dropped"] | None = None
     fault: str | None = None
     at: float = 0.0
+    operation_id: str | None = None
 
 
 class RequestLog:

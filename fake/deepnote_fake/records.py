@@ -26,6 +26,7 @@ __all__ = [
     "Run",
     "RunOutcome",
     "Schedule",
+    "SearchHits",
     "Session",
     "StreamlitApp",
 ]
@@ -107,7 +108,7 @@ class Project:
     schedule: Schedule | None = None
     environment_id: str | None = None
     files: list[dict[str, Any]] = field(default_factory=list)
-    # --- issue 11b: project settings (PATCH /projects/{projectId})
+    # --- project settings (PATCH /projects/{projectId})
     static_sharing_enabled: bool = False
     static_api_access_enabled: bool = False
     streamlit_app_api_access_enabled: bool = False
@@ -162,7 +163,7 @@ class Run:
         return "available" if now >= self.end_t + self.snapshot_s else "pending"
 
 
-# --- issue 11a: integrations, machines, sessions, streamlit apps ---------------------------------
+# --- integrations, machines, sessions, streamlit apps ------------------------------------------
 
 
 @dataclass
@@ -238,3 +239,15 @@ class StreamlitApp:
         if elapsed < self.unavailable_s + self.starting_s:
             return "starting"
         return "running"
+
+
+@dataclass
+class SearchHits:
+    """What a search found, per resource type; ``failed`` lists the types reported as unavailable."""
+
+    types: list[str]
+    projects: list[Project] = field(default_factory=list)
+    notebooks: list[Notebook] = field(default_factory=list)
+    blocks: list[tuple[Block, Notebook]] = field(default_factory=list)
+    integrations: list[Integration] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)

@@ -3,15 +3,10 @@
 One method per schema, on a ``Renderer`` bound to one store (``fake.render``); each takes the
 store's lock, so a response never mixes two states. Run snapshots (what a run produced) are
 rendered by ``snapshots``.
-
-``RunShape``: the run answers (``POST /runs``, ``GET /runs/{runId}``) in the spec's shape, or in the
-older shapes Deepnote's own clients still read (``FakeDeepnote(run_shape=...)``, one or more of
-``RUN_SHAPE_TRAITS`` joined by commas), so a client's tests can check it reads each of them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -30,109 +25,19 @@ from .records import (
     ProjectMachine,
     Run,
     Schedule,
+    SearchHits,
     Session,
     StreamlitApp,
 )
 from .seed import SEED_WORKSPACE_ID
 
 if TYPE_CHECKING:
-    from .store import StoreCore
-    from .store.search import SearchHits
+    from .store.core import StoreCore
 
-__all__ = ["RUN_SHAPE_TRAITS", "SNAPSHOT_DELIVERIES", "Renderer", "RunShape"]
+__all__ = ["SNAPSHOT_DELIVERIES", "Renderer"]
 
 JSON = dict[str, Any]
 SNAPSHOT_DELIVERIES = ("inline", "downloadUrl", "blocks")
-
-# Each older shape of the run answers that Deepnote's clients read (deepnote-cli's cloud-runs.ts,
-# deepnote-sdk's runs.py, deepnote-toolkit's error reading): what the trait changes.
-RUN_SHAPE_TRAITS: dict[str, str] = {
-    "spec": "the shape openapi.yaml documents (the default; alone only)",
-    "bare": "GET /runs/{runId} answers the run itself, without the {run: ...} envelope",
-    "post-nested": "POST /runs answers {run: {runId, status, createdAt}}",
-    "id": "the run id is `id`, not `runId` (POST and GET)",
-    "snapshot-nested": "GET: the snapshot under `snapshot` as {snapshotContent} or {downloadUrl} "
-    "(absent until available), not the flat snapshotContent / snapshotDownloadUrl",
-    "error-object": "a run's non-null `error` is {message: text}",
-    "error-object-error": "a run's non-null `error` is {error: text}",
-    "error-body": "the run operations' error bodies are {error: text}, not {message: text}",
-    "status-200": "POST /runs answers 200, not 202",
-    "status-201": "POST /runs answers 201, not 202",
-    "deliver-inline": "GET delivers the snapshot inline whatever snapshotDelivery asks (a client's "
-    "tests can check it reads any delivery into the same outputs)",
-    "deliver-download-url": "GET delivers the snapshot by download URL whatever snapshotDelivery asks",
-}
-_EXCLUSIVE = (
-    {"error-object", "error-object-error"},
-    {"status-200", "status-201"},
-    {"deliver-inline", "deliver-download-url"},
-)
-
-
-@dataclass(frozen=True)
-class RunShape:
-    """The traits of ``RUN_SHAPE_TRAITS`` the run answers take (none: the spec's shape)."""
-
-    traits: frozenset[str] = frozenset()
-
-    @classmethod
-    def parse(cls, text: str) -> RunShape:
-        """``"spec"``, or traits joined by commas (``"bare,id"``); ``ValueError`` names a bad one."""
-        names = [name.strip() for name in text.split(",") if name.strip()]
-        unknown = [name for name in names if name not in RUN_SHAPE_TRAITS]
-        if unknown or not names:
-            raise ValueError(
-                f"run_shape: unknown {unknown or [text]}; the traits are {list(RUN_SHAPE_TRAITS)}"
-            )
-        traits = frozenset(names) - {"spec"}
-        if "spec" in names and traits:
-            raise ValueError("run_shape: 'spec' stands alone")
-        for exclusive in _EXCLUSIVE:
-            if len(traits & exclusive) > 1:
-                raise ValueError(f"run_shape: choose one of {sorted(exclusive)}")
-        return cls(traits)
-
-    def __str__(self) -> str:
-        return ",".join(name for name in RUN_SHAPE_TRAITS if name in self.traits) or "spec"
-
-    @property
-    def error_key(self) -> str:
-        """The key of the run operations' error bodies."""
-        return "error" if "error-body" in self.traits else "message"
-
-    def delivery(self, asked: str) -> str:
-        """The snapshot delivery of a ``GET /runs/{runId}`` that asked for ``asked``."""
-        if "deliver-inline" in self.traits:
-            return "inline"
-        return "downloadUrl" if "deliver-download-url" in self.traits else asked
-
-    def created(self, run: JSON) -> tuple[int, JSON]:
-        """``POST /runs``: the status and body for the spec's ``{runId, status, createdAt}``."""
-        status = 200 if "status-200" in self.traits else 201 if "status-201" in self.traits else 202
-        body = self._id(run)
-        return status, {"run": body} if "post-nested" in self.traits else body
-
-    def run(self, run: JSON) -> JSON:
-        """``GET /runs/{runId}``: the body for the spec's ``Run``."""
-        body = self._id(run)
-        if "snapshot-nested" in self.traits:
-            content = body.pop("snapshotContent")
-            url = body.pop("snapshotDownloadUrl")
-            if content is not None:
-                body["snapshot"] = {"snapshotContent": content}
-            elif url is not None:
-                body["snapshot"] = {"downloadUrl": url}
-        error = body.get("error")
-        if error is not None and "error-object" in self.traits:
-            body["error"] = {"message": error}
-        elif error is not None and "error-object-error" in self.traits:
-            body["error"] = {"error": error}
-        return body if "bare" in self.traits else {"run": body}
-
-    def _id(self, run: JSON) -> JSON:
-        if "id" not in self.traits:
-            return dict(run)
-        return {("id" if key == "runId" else key): value for key, value in run.items()}
 
 
 class Renderer:
@@ -178,7 +83,7 @@ class Renderer:
             if detail:
                 data["files"] = list(project.files)
                 data["staticFiles"] = {
-                    "sharingEnabled": project.static_sharing_enabled,  # issue 11b: PATCH sets these
+                    "sharingEnabled": project.static_sharing_enabled,  # PATCH /projects/{id} sets these
                     "apiAccessEnabled": project.static_api_access_enabled,
                     "url": f"https://deepnote.example/static/{project.id}",
                 }
@@ -226,19 +131,6 @@ class Renderer:
                 "completedAt": store.iso(run.end_t) if status in TERMINAL_STATUSES else None,
             }
 
-    def created_run(self, run: Run) -> tuple[int, JSON]:
-        """``POST /runs``: the status and body, in the store's ``run_shape``."""
-        with self.store.lock:
-            summary = self.run_summary(run)
-            created = {key: summary[key] for key in ("runId", "status", "createdAt")}
-            return self.store.run_shape.created(created)
-
-    def run_answer(self, run: Run, delivery: str, snapshot_base_url: str) -> JSON:
-        """``GET /runs/{runId}``: the body, in the store's ``run_shape``."""
-        with self.store.lock:
-            shape = self.store.run_shape
-            return shape.run(self.run(run, shape.delivery(delivery), snapshot_base_url))
-
     def run(self, run: Run, delivery: str, snapshot_base_url: str) -> JSON:
         """``GET /runs/{runId}``: the summary plus the snapshot, delivered as ``delivery`` asks
         (one of ``SNAPSHOT_DELIVERIES``) once it is available."""
@@ -270,7 +162,7 @@ class Renderer:
             "accessLevel": "admin",
         }
 
-    # --- issue 11a: blocks, search, sessions, integrations, machines, streamlit apps ------------
+    # --- blocks, search, sessions, integrations, machines, streamlit apps ---------------------
 
     def block(self, block: Block, notebook: Notebook) -> JSON:
         """A block as the Blocks API returns it (``Block``), with metadata, integration, version."""
@@ -372,9 +264,6 @@ def _table(table: IntegrationTable) -> JSON:
         data["database"] = table.database
     data["columns"] = [{"name": name, "nativeType": native} for name, native in table.columns]
     return data
-
-
-# --- end issue 11a
 
 
 def _block(block: Block) -> JSON:

@@ -8,12 +8,7 @@ documented in ``fake/README.md``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .records import Block, Folder, Integration, IntegrationTable, MachineType, NotebookInput
-
-if TYPE_CHECKING:
-    from .store import StoreCore
+from .records import Block, Integration, IntegrationTable, MachineType, NotebookInput
 
 __all__ = [
     "SEED_BLOCK_IDS",
@@ -25,7 +20,9 @@ __all__ = [
     "SEED_TOKEN",
     "SEED_WORKSPACE_ID",
     "every_output_blocks",
-    "seed",
+    "seed_blocks",
+    "seed_integrations",
+    "seed_machine_types",
 ]
 
 SEED_TOKEN = "fake-deepnote-token-3b5f0c9e"
@@ -44,16 +41,17 @@ SEED_BLOCK_IDS = {
 }
 
 
-def seed(store: StoreCore) -> None:
-    """Add the seed folder, project and notebook to an empty ``store``."""
-    folder = Folder(SEED_FOLDER_ID, "Fake folder")
-    store.folders[folder.id] = folder
-    project = store.add_project("Fake project", folder=folder, project_id=SEED_PROJECT_ID)
-    example = b"city,temperature\nPrague,21\nLisbon,27\nOslo,15\n"  # issue 11b: the file's bytes
-    project.files = [{"path": "data/example.csv", "size": len(example), "updatedAt": store.iso(store.now())}]
-    store.file_contents[(project.id, "data/example.csv")] = example
+SEED_FOLDER_NAME = "Fake folder"
+SEED_PROJECT_NAME = "Fake project"
+SEED_NOTEBOOK_NAME = "Seed notebook"
+# The seed project's one file: its path and bytes.
+SEED_FILE = ("data/example.csv", b"city,temperature\nPrague,21\nLisbon,27\nOslo,15\n")
+
+
+def seed_blocks() -> list[Block]:
+    """Fresh blocks of the seed notebook (markdown, the three inputs, code)."""
     ids = SEED_BLOCK_IDS
-    blocks = [
+    return [
         Block(ids["markdown"], "markdown", "# Seed notebook\nRuns greet the chosen region."),
         Block(
             ids["region"],
@@ -65,23 +63,20 @@ def seed(store: StoreCore) -> None:
         Block(ids["verbose"], "input-checkbox", "", NotebookInput("verbose", False, label="Verbose")),
         Block(ids["code"], "code", "print(greeting, region)"),
     ]
-    store.add_notebook(project.id, "Seed notebook", notebook_id=SEED_NOTEBOOK_ID, blocks=blocks)
-    seed_workspace(store)
 
 
-# --- issue 11a: integrations and machine types ----------------------------------------------------
+# --- integrations and machine types -------------------------------------------------------------
 
 SEED_POSTGRES_INTEGRATION_ID = "3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
 SEED_SNOWFLAKE_INTEGRATION_ID = "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d"
 
 
-def seed_workspace(store: StoreCore) -> None:
-    """Two SQL integrations (Postgres "Fake warehouse", Snowflake "Fake lake" with two databases)
-    and three machine types, the last one not allowed by the plan."""
+def seed_integrations() -> dict[str, Integration]:
+    """Two SQL integrations by id: Postgres "Fake warehouse", Snowflake "Fake lake" (two databases)."""
     orders = IntegrationTable(
         "orders", "public", columns=[("id", "integer"), ("region", "text"), ("total", "numeric")]
     )
-    store.integrations[SEED_POSTGRES_INTEGRATION_ID] = Integration(
+    postgres = Integration(
         SEED_POSTGRES_INTEGRATION_ID,
         "Fake warehouse",
         "pgsql",
@@ -98,7 +93,7 @@ def seed_workspace(store: StoreCore) -> None:
         },
         tables=[orders],
     )
-    store.integrations[SEED_SNOWFLAKE_INTEGRATION_ID] = Integration(
+    snowflake = Integration(
         SEED_SNOWFLAKE_INTEGRATION_ID,
         "Fake lake",
         "snowflake",
@@ -116,7 +111,12 @@ def seed_workspace(store: StoreCore) -> None:
             IntegrationTable("SALES", "PUBLIC", "FINANCE", [("ID", "NUMBER"), ("AMOUNT", "NUMBER")]),
         ],
     )
-    store.machine_types[:] = [
+    return {postgres.id: postgres, snowflake.id: snowflake}
+
+
+def seed_machine_types() -> list[MachineType]:
+    """Three machine types, in the editor's order; the last one is not allowed by the plan."""
+    return [
         MachineType("basic", "CPU (Basic)", "deepnote", 2, 5, 0),
         MachineType("fjord", "CPU (Plus)", "deepnote", 4, 16, 0),
         MachineType(

@@ -1,8 +1,12 @@
 """Serve the fake with uvicorn on 127.0.0.1, in a background thread (tests) or the foreground.
 
-Guarantees: binds loopback only; the listening socket is bound before uvicorn starts, so the port
-is known up front and no other process can take it; startup waits at most ``startup_timeout``
-seconds; shutdown waits at most a few seconds and then forces the server down.
+Guarantees: binds loopback only; the listening socket is bound and listening before uvicorn
+starts, so the port is known up front, no other process can take it and a connection made at once
+waits in the backlog instead of being refused; ``serve_forever`` calls ``on_ready`` only once
+requests are being served; startup waits at most ``startup_timeout`` seconds; shutdown waits at most
+a few seconds and then forces the server down. Connections are bounded as ``connections`` says
+(``header_timeout``, ``max_connections_per_client``); ``Host`` names as ``create_app`` says
+(``allowed_hosts``).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import asyncio
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -19,6 +23,7 @@ import uvicorn
 
 from .app import FakeDeepnoteApp, create_app
 from .clock import Clock, FakeClock
+from .connections import DEFAULT_HEADER_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, GuardedConfig
 from .faults import FaultPlan
 from .seed import SEED_NOTEBOOK_ID, SEED_PROJECT_ID
 from .store import FakeDeepnote
@@ -26,6 +31,7 @@ from .store import FakeDeepnote
 __all__ = ["HOST", "ServerHandle", "bind_loopback", "running_server", "serve_forever"]
 
 HOST = "127.0.0.1"
+BACKLOG = 2048  # uvicorn's default
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,10 @@ class ServerHandle:
 
 
 def bind_loopback(port: int = 0) -> socket.socket:
-    """A TCP socket bound to 127.0.0.1:``port`` (0 picks a free port), with TCP_NODELAY.
+    """A TCP socket listening on 127.0.0.1:``port`` (0 picks a free port), with TCP_NODELAY.
+
+    It listens at once: from here on a client's connect succeeds and waits in the backlog until the
+    server accepts it, so a URL printed after this call is never refused.
 
     The protocol is given explicitly: asyncio sets TCP_NODELAY on accepted connections only when the
     listening socket's ``proto`` is ``IPPROTO_TCP``, and without it uvicorn's separate header and
@@ -93,13 +102,34 @@ def bind_loopback(port: int = 0) -> socket.socket:
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.bind((HOST, port))
+        sock.listen(BACKLOG)
     except OSError:
         sock.close()
         raise
     return sock
 
 
-class _QuickServer(uvicorn.Server):
+class _Server(uvicorn.Server):
+    """uvicorn that calls ``on_ready`` once it serves requests, with the kernel's full backlog.
+
+    asyncio uses one number both as the listen backlog and as how many connections to accept per
+    event-loop pass; ``GuardedConfig`` keeps the latter small (see ``DescriptorBudget``), so the
+    listening sockets get ``BACKLOG`` back here.
+    """
+
+    def __init__(self, config: uvicorn.Config, on_ready: Callable[[], None] | None = None) -> None:
+        super().__init__(config)
+        self.on_ready = on_ready
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        for sock in sockets or ():
+            sock.listen(BACKLOG)
+        if self.started and self.on_ready is not None:
+            self.on_ready()
+
+
+class _QuickServer(_Server):
     """uvicorn, minus the idle waits that make a server per test slow.
 
     Stock uvicorn checks ``should_exit`` every 100 ms and then sleeps another 100 ms on shutdown
@@ -122,28 +152,44 @@ class _QuickServer(uvicorn.Server):
             await server.wait_closed()
 
 
-def _config(app: FakeDeepnoteApp) -> uvicorn.Config:
-    return uvicorn.Config(
+def _config(
+    app: FakeDeepnoteApp, *, header_timeout: float, max_connections_per_client: int
+) -> uvicorn.Config:
+    return GuardedConfig(
         app,
+        header_timeout=header_timeout,
+        max_connections_per_client=max_connections_per_client,
         log_level="error",
         access_log=False,  # request lines are noise in test output; tokens are never in URLs anyway
         lifespan="off",
         loop="asyncio",
-        http="h11",
         timeout_graceful_shutdown=2,
     )
 
 
 @contextmanager
 def running_server(
-    state: FakeDeepnote | None = None, *, port: int = 0, startup_timeout: float = 5.0
+    state: FakeDeepnote | None = None,
+    *,
+    port: int = 0,
+    startup_timeout: float = 5.0,
+    allowed_hosts: Iterable[str] = (),
+    header_timeout: float = DEFAULT_HEADER_TIMEOUT,
+    max_connections_per_client: int = DEFAULT_MAX_CONNECTIONS_PER_CLIENT,
 ) -> Iterator[ServerHandle]:
-    """Run the fake in a daemon thread for the duration of the ``with`` block."""
+    """Run the fake in a daemon thread for the duration of the ``with`` block.
+
+    ``allowed_hosts``: ``Host`` names served besides loopback ones (see ``create_app``);
+    ``header_timeout``, ``max_connections_per_client``: see ``connections``.
+    """
     state = state if state is not None else FakeDeepnote()
-    app = create_app(state)
+    app = create_app(state, allowed_hosts=allowed_hosts)
+    config = _config(
+        app, header_timeout=header_timeout, max_connections_per_client=max_connections_per_client
+    )
     sock = bind_loopback(port)
     actual_port = int(sock.getsockname()[1])
-    server = _QuickServer(_config(app))
+    server = _QuickServer(config)
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [sock]}, name=f"fake-deepnote-{actual_port}", daemon=True
     )
@@ -167,9 +213,24 @@ def running_server(
         sock.close()
 
 
-def serve_forever(state: FakeDeepnote, sock: socket.socket) -> None:
-    """Serve on the bound ``sock`` in the foreground until Ctrl+C (``python -m deepnote_fake``)."""
+def serve_forever(
+    state: FakeDeepnote,
+    sock: socket.socket,
+    *,
+    on_ready: Callable[[], None] | None = None,
+    allowed_hosts: Iterable[str] = (),
+    header_timeout: float = DEFAULT_HEADER_TIMEOUT,
+    max_connections_per_client: int = DEFAULT_MAX_CONNECTIONS_PER_CLIENT,
+) -> None:
+    """Serve on the bound ``sock`` in the foreground until Ctrl+C (``python -m deepnote_fake``).
+
+    ``on_ready`` runs once requests are served (``python -m deepnote_fake`` prints its URL then).
+    """
+    app = create_app(state, allowed_hosts=allowed_hosts)
+    config = _config(
+        app, header_timeout=header_timeout, max_connections_per_client=max_connections_per_client
+    )
     try:
-        uvicorn.Server(_config(create_app(state))).run(sockets=[sock])
+        _Server(config, on_ready).run(sockets=[sock])
     finally:
         sock.close()

@@ -20,7 +20,7 @@ from .outputs import input_values, notebook_outputs
 from .records import Block, Run
 
 if TYPE_CHECKING:
-    from .store import StoreCore
+    from .store.core import StoreCore
 
 __all__ = ["blocks", "document", "executed_blocks", "outputs", "signature"]
 

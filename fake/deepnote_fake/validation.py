@@ -1,7 +1,13 @@
 """Request validation that mirrors the schemas in ``openapi.yaml`` and names the offending field.
 
-Written by hand rather than derived from the spec on purpose: the contract tests compare the spec
-with an independent implementation, so a mistake in either one shows up as a failure.
+Bodies and query parameters are checked by hand rather than derived from the spec, on purpose: the
+contract tests compare the spec with an independent implementation, so a mistake in either one
+shows up as a failure. Path parameters are the exception: their format decides routing, so
+``operations.registry`` checks them as the spec declares them (``require_uuid`` for ``uuid``).
+
+Guarantees: every refusal is an ``ApiError`` (400 with a message naming the problem), never another
+exception; a JSON body nested deeper than ``MAX_JSON_DEPTH`` is refused without recursing into it,
+so no body, however deep, reaches the interpreter's recursion limit.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from starlette.requests import Request
 from .errors import ApiError
 
 __all__ = [
+    "MAX_JSON_DEPTH",
     "bad",
     "comma_list",
     "input_value_ok",
@@ -38,6 +45,9 @@ __all__ = [
 
 _INT = re.compile(r"^[+-]?[0-9]+$")
 
+MAX_JSON_DEPTH = 64
+"""Deepest nesting of arrays and objects a JSON body may have (the spec's bodies need a handful)."""
+
 
 def bad(message: str) -> ApiError:
     return ApiError(400, message)
@@ -57,28 +67,45 @@ async def json_body(request: Request) -> dict[str, Any]:
     raw = await request.body()
     try:
         body = json.loads(raw)
+    except RecursionError:  # deeper than the decoder's own limit: certainly deeper than ours
+        raise _too_deep() from None
     except (ValueError, UnicodeDecodeError):
         raise bad("Request body is not valid JSON") from None
     if not isinstance(body, dict):
         raise bad("Request body must be a JSON object")
-    if not _valid_unicode(body):
-        # JSON allows "\udc00", but a lone surrogate is not text: refuse it rather than store a
-        # name that cannot be encoded in the response.
-        raise bad("Request body contains invalid Unicode (a lone surrogate escape)")
+    _check_values(body)
     return body
 
 
-def _valid_unicode(value: Any) -> bool:
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return False
-        return True
-    if isinstance(value, dict):
-        return all(_valid_unicode(k) and _valid_unicode(v) for k, v in value.items())
-    if isinstance(value, list):
-        return all(_valid_unicode(item) for item in value)
+def _too_deep() -> ApiError:
+    return bad(f"Request body is nested too deeply (more than {MAX_JSON_DEPTH} levels of arrays and objects)")
+
+
+def _check_values(body: dict[str, Any]) -> None:
+    """400 when ``body`` nests deeper than ``MAX_JSON_DEPTH`` or holds a lone surrogate.
+
+    Iterative (an explicit stack), so the check itself never recurses.
+    """
+    stack: list[tuple[Any, int]] = [(body, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            if not _valid_unicode(value):
+                # JSON allows "\udc00", but a lone surrogate is not text: refuse it rather than
+                # store a name that cannot be encoded in the response.
+                raise bad("Request body contains invalid Unicode (a lone surrogate escape)")
+        elif isinstance(value, (dict, list)):
+            if depth > MAX_JSON_DEPTH:
+                raise _too_deep()
+            items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+
+
+def _valid_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
     return True
 
 
@@ -168,7 +195,7 @@ def input_value_ok(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-# --- issue 11a: integers, objects, unknown fields, query flags and lists ---------------------------
+# --- integers, objects, unknown fields, query flags and lists ------------------------------------
 
 
 def opt_int(body: Mapping[str, Any], key: str, *, minimum: int | None = None) -> int | None:

@@ -8,6 +8,7 @@ from http import HTTPStatus
 from pathlib import PurePath
 from typing import IO, Any, BinaryIO, Generic, Literal, Self, TypeVar, cast
 from urllib.parse import quote
+from uuid import UUID
 
 from attrs import define
 
@@ -168,13 +169,21 @@ class OpenStrEnum(StrEnum):
 
 
 # Deepnote client change: path parameters are checked and encoded in one place.
-def path_segment(name: str, value: object) -> str:
+def opaque_id(value: object) -> str:
+    """An opaque id as the API writes it: a ``uuid.UUID`` as its 32 hex digits (Deepnote's
+    notebook ids are UUIDs written without dashes), anything else as its text."""
+    return value.hex if isinstance(value, UUID) else str(value)
+
+
+def path_segment(name: str, value: object, *, opaque: bool = False) -> str:
     """``value`` as one URL path segment; ``ValueError`` naming ``name`` if it is empty, ``.`` or ``..``.
 
     Percent-encoding keeps ``/`` inside one segment, but an empty, ``.`` or ``..`` segment would
-    still change which resource the request reaches, so those are refused before sending.
+    still change which resource the request reaches, so those are refused before sending. An
+    ``opaque`` id (a string id without ``format: uuid``) given as a ``uuid.UUID`` is written as
+    ``opaque_id`` writes it; an id with ``format: uuid`` in the dashed form.
     """
-    text = str(value)
+    text = opaque_id(value) if opaque else str(value)
     if text in ("", ".", ".."):
         raise ValueError(f"path parameter {name!r} must not be empty, '.' or '..' (got {text!r})")
     return quote(text, safe="")
@@ -188,5 +197,6 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
+    "opaque_id",
     "path_segment",
 ]

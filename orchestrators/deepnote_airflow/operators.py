@@ -123,18 +123,26 @@ class DeepnoteRunNotebookOperator(ResumableJobMixin, BaseOperator):
         with self._hook().get_client() as dn:
             run = dn.runs.attach(run_id)
             try:
-                result = run.wait(poll_interval=self.poll_interval, max_poll_interval=self.poll_interval, timeout=self.timeout)
+                result = run.wait(
+                    poll_interval=self.poll_interval,
+                    max_poll_interval=self.poll_interval,
+                    timeout=self.timeout,
+                )
                 if result.failure is not None:  # the snapshot names the failing block
                     result = run.wait(outputs=True, timeout=self.timeout)
             except RunTimeoutError as error:
                 raise AirflowException(f"{error}; the run goes on in Deepnote: {run.url or run_id}") from None
-        self._check(run_id, run.url, result.status, None if result.failure is None else result.failure.describe())
+        self._check(
+            run_id, run.url, result.status, None if result.failure is None else result.failure.describe()
+        )
 
     def get_job_result(self, external_id: Any, context: Any) -> Any:
         if not self.outputs:
             return None
         with self._hook().get_client() as dn:
-            result: RunResult = dn.runs.attach(str(external_id)).wait(outputs=self.outputs, timeout=self.timeout)
+            result: RunResult = dn.runs.attach(str(external_id)).wait(
+                outputs=self.outputs, timeout=self.timeout
+            )
         return dict(result.values)
 
     def execute_complete(self, context: Any, event: dict[str, Any]) -> Any:

@@ -74,13 +74,17 @@ class DeepnoteRunTrigger(BaseTrigger):
                     break
                 except _TRANSIENT as error:
                     if time.time() + self.poll_interval > self.deadline:
-                        return run_event(self.run_id, None, "timeout", message=f"{type(error).__name__}: {error}")
+                        return run_event(
+                            self.run_id, None, "timeout", message=f"{type(error).__name__}: {error}"
+                        )
                     await asyncio.sleep(self.poll_interval)
                 except DeepnoteError as error:
                     return run_event(self.run_id, None, "error", message=f"{type(error).__name__}: {error}")
             try:
                 remaining = max(self.deadline - time.time(), 0.001)
-                result = await run.wait(poll_interval=self.poll_interval, max_poll_interval=self.poll_interval, timeout=remaining)
+                result = await run.wait(
+                    poll_interval=self.poll_interval, max_poll_interval=self.poll_interval, timeout=remaining
+                )
                 if result.failure is not None:  # the snapshot names the failing block
                     result = await run.wait(outputs=True, timeout=max(self.deadline - time.time(), 1.0))
             except RunTimeoutError as error:

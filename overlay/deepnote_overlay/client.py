@@ -36,7 +36,7 @@ import ipaddress
 import logging
 import os
 from collections.abc import Callable, Generator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec
 
 import attrs
 import httpx
@@ -102,45 +102,13 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+P = ParamSpec("P")
+
 # Options that configure the connection itself. httpx.Client ignores them when it is given a
 # transport, so with retries on they are handed to the wrapped transports instead.
 _TRANSPORT_OPTIONS = ("cert", "trust_env", "http1", "http2", "limits", "proxy")
 # Options the generated client takes as its own fields rather than through httpx_args.
 _CLIENT_OPTIONS = ("headers", "cookies", "follow_redirects")
-
-
-def connect(
-    token: str | Callable[[], str] | None = None,
-    *,
-    base_url: str | None = None,
-    timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-    retry: RetryPolicy | None = DEFAULT_RETRY_POLICY,
-    max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
-    limiter: RateLimiter | bool = True,
-    max_concurrency: int | None = None,
-    **httpx_options: Any,
-) -> AuthenticatedClient:
-    """A generated ``AuthenticatedClient`` ready for every generated function.
-
-    ``timeout`` is seconds for every phase, an ``httpx.Timeout``, or ``None`` for none at all.
-    ``retry`` is the ``RetryPolicy`` to apply, or ``None`` to send each request once.
-    ``max_response_bytes`` is the largest answer body ``call`` reads (decoded), or ``None``.
-    ``limiter`` is the ``RateLimiter`` every request waits at (``True``: a new one for this client,
-    ``False``: none); ``max_concurrency`` caps the requests in flight (needs the limiter).
-    ``httpx_options`` go to ``httpx.Client`` / ``httpx.AsyncClient`` (for example ``verify``,
-    ``headers``, ``event_hooks``); ``transport=`` replaces the network transport (for example an
-    ``httpx.MockTransport``), still wrapped by the retries.
-    """
-    return connection(
-        token,
-        base_url=base_url,
-        timeout=timeout,
-        retry=retry,
-        max_response_bytes=max_response_bytes,
-        limiter=limiter,
-        max_concurrency=max_concurrency,
-        **httpx_options,
-    ).client()
 
 
 def connection(
@@ -154,7 +122,18 @@ def connection(
     max_concurrency: int | None = None,
     **httpx_options: Any,
 ) -> Connection:
-    """What ``connect`` builds its client from (``Deepnote`` keeps it for ``with_options``)."""
+    """Every setting of a client, checked, and the transports composed: what ``connect`` and
+    ``Deepnote`` build their clients from.
+
+    ``timeout`` is seconds for every phase, an ``httpx.Timeout``, or ``None`` for none at all.
+    ``retry`` is the ``RetryPolicy`` to apply, or ``None`` to send each request once.
+    ``max_response_bytes`` is the largest answer body ``call`` reads (decoded), or ``None``.
+    ``limiter`` is the ``RateLimiter`` every request waits at (``True``: a new one for this client,
+    ``False``: none); ``max_concurrency`` caps the requests in flight (needs the limiter).
+    ``httpx_options`` go to ``httpx.Client`` / ``httpx.AsyncClient`` (for example ``verify``,
+    ``headers``, ``event_hooks``); ``transport=`` replaces the network transport (for example an
+    ``httpx.MockTransport``), still wrapped by the retries.
+    """
     provider = token if callable(token) else None
     if provider is not None:
         # Called for every request (short-lived credentials); the client's own header is replaced.
@@ -200,6 +179,20 @@ def connection(
             **client_fields,
         }
     )
+
+
+def _client_of(build: Callable[P, Connection]) -> Callable[P, AuthenticatedClient]:
+    @functools.wraps(build)
+    def connect(*args: P.args, **kwargs: P.kwargs) -> AuthenticatedClient:
+        return build(*args, **kwargs).client()
+
+    connect.__name__ = connect.__qualname__ = "connect"
+    connect.__doc__ = """A generated ``AuthenticatedClient`` ready for every generated function, made from
+    the settings ``Deepnote(...)`` takes, with the same meaning (``connection``'s)."""
+    return connect
+
+
+connect = _client_of(connection)
 
 
 class Keep(enum.Enum):

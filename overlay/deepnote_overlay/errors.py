@@ -97,8 +97,11 @@ class DeepnoteError(Exception):
 class InvalidRequestError(DeepnoteError, ValueError):
     """The request could not be built as given, so nothing was sent.
 
-    For example a URL longer than httpx accepts, or a header value that is not ASCII. Also a
-    ``ValueError``: it is a bad argument. The offending value is never quoted (it may be the token).
+    For example a URL longer than httpx accepts, or a header value that is not ASCII; a URL from
+    the server that httpx cannot parse (a redirect's, a snapshot's: never quoted, it may be
+    signed); a project directory an export or import refuses (a link where documents go, a record
+    of another project: the path is named). Also a ``ValueError``: it is a bad argument. The
+    offending value is never quoted (it may be the token).
     """
 
     def __init__(self, *, operation: str, reason: str) -> None:

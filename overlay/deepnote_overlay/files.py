@@ -13,27 +13,36 @@ Guarantees:
 - ``download_file`` / ``adownload_file`` write ``GET /files/download`` to a path or an open binary
   file object as the bytes arrive, without the client's ``max_response_bytes`` cap (that cap is for
   answers read into memory). A path is written to a temporary file beside it and renamed into
-  place only when the whole file arrived, so a failed download never leaves a truncated file.
+  place only when the whole file arrived, so a failed download never leaves a truncated file. The
+  file follows the umask; replacing an existing file keeps that file's mode.
 - A redirect of the download is followed (at most ``MAX_REDIRECTS``): to the API's own origin with
-  the client as it is, to any other origin (a presigned storage URL) by a separate plain httpx
-  client that sends no ``Authorization`` header and no other header of the API client.
+  the client as it is, to any other origin (a presigned storage URL) on a plain transport that
+  sends no ``Authorization`` header and no other header of the API client, and that httpx does not
+  log (its ``HTTP Request:`` line would show the signed query). A redirect is refused
+  (``APIConnectionError``, before anything is sent there) when it leads to a URL with a user name or
+  password, to a link-local or cloud metadata address, or to plain http unless the download began
+  over plain http to loopback.
+- No error names another origin's query (a signature), user name or password.
 - ``progress(done, total)`` is called after every piece with the bytes sent or received so far and
   the total when known (the file's size for uploads; ``Content-Length`` for downloads, which
-  Deepnote does not send, so usually ``None``).
+  Deepnote does not send, so usually ``None``). An exception it raises comes through unchanged
+  (and a path destination is left as it was).
 - Errors are the overlay's typed errors: a non-2xx answer raises the ``APIStatusError`` for it, a
-  transport failure ``APIConnectionError`` / ``APITimeoutError``.
-- The async helpers read and write local files in the event loop's thread, one piece at a time.
+  transport failure or an undecodable body ``APIConnectionError`` / ``APITimeoutError``, a
+  redirect's ``Location`` httpx cannot parse ``InvalidRequestError``; local disk errors are the
+  ``OSError`` they are.
+- The download's decisions (which request next, what is written) are one step generator, taken by
+  a thin sync or async driver (``_transfer``). The async helpers read and write local files in the
+  event loop's thread, one piece at a time.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
@@ -43,9 +52,26 @@ from deepnote_client.client import AuthenticatedClient
 from deepnote_client.models import CreateFileMultipartBody
 from deepnote_client.types import File
 
-from .bodies import aread_limited, read_limited
-from .calls import acall, build_request, call, check_event_loop, raise_for_answer, wire_error
-from .errors import APIConnectionError, DeepnoteError
+from ._transfer import (
+    Close,
+    NextPiece,
+    Pieces,
+    ReadAnswer,
+    ReplacedFile,
+    Send,
+    Steps,
+    bound,
+    parameters_of,
+    public_url,
+    refuse_answer,
+    refused_redirect,
+    run_async,
+    run_sync,
+    same_origin,
+    storage_request,
+)
+from .calls import acall, build_request, call
+from .errors import APIConnectionError, InvalidRequestError
 from .retries import STREAM_RESPONSE
 
 if TYPE_CHECKING:
@@ -70,6 +96,7 @@ Progress = Callable[[int, int | None], None]
 
 Source = str | os.PathLike[str] | IO[bytes]
 Destination = str | os.PathLike[str] | IO[bytes]
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 
 class _CountingReader:
@@ -123,21 +150,19 @@ def _opened(source: Source) -> Iterator[tuple[IO[bytes], str | None]]:
         yield source, Path(str(getattr(source, "name", ""))).name or None
 
 
-def _upload_body(
-    project_id: str,
-    path: str,
-    file: IO[bytes],
-    name: str | None,
-    mime_type: str | None,
-    progress: Progress | None,
-) -> CreateFileMultipartBody:
-    reader = _CountingReader(file, progress, _size(file))
-    payload: Any = reader  # a file object to httpx's multipart encoder, which reads it in pieces
-    return CreateFileMultipartBody(
-        project_id=project_id,
-        path=path,
-        file=File(payload=payload, file_name=name or Path(path).name, mime_type=mime_type),
-    )
+@contextmanager
+def _upload(
+    project_id: str, path: str, source: Source, mime_type: str | None, progress: Progress | None
+) -> Iterator[CreateFileMultipartBody]:
+    """The multipart body of an upload, its file open while the body is in use."""
+    with _opened(source) as (file, name):
+        reader = _CountingReader(file, progress, _size(file))
+        payload: Any = reader  # a file object to httpx's multipart encoder, which reads it in pieces
+        yield CreateFileMultipartBody(
+            project_id=project_id,
+            path=path,
+            file=File(payload=payload, file_name=name or Path(path).name, mime_type=mime_type),
+        )
 
 
 def upload_file(
@@ -150,57 +175,112 @@ def upload_file(
     progress: Progress | None = None,
 ) -> FileReference:
     """Upload ``source`` (a local path or a binary file object) to ``path`` in the project."""
-    with _opened(source) as (file, name):
-        body = _upload_body(project_id, path, file, name, mime_type, progress)
+    with _upload(project_id, path, source, mime_type, progress) as body:
         return call(create_file, client, body=body).file
 
 
-async def aupload_file(
-    client: AuthenticatedClient,
-    project_id: str,
-    path: str,
-    source: Source,
-    *,
-    mime_type: str | None = None,
-    progress: Progress | None = None,
-) -> FileReference:
+@parameters_of(upload_file)
+async def aupload_file(client: AuthenticatedClient, *args: Any, **kwargs: Any) -> FileReference:
     """Async ``upload_file``."""
-    with _opened(source) as (file, name):
-        body = _upload_body(project_id, path, file, name, mime_type, progress)
+    arguments = bound(upload_file, client, *args, **kwargs)
+    del arguments["client"]
+    with _upload(**arguments) as body:
         return (await acall(create_file, client, body=body)).file
 
 
-@contextmanager
-def _sink(destination: Destination) -> Iterator[IO[bytes]]:
+def _downloaded(destination: Destination) -> AbstractContextManager[IO[bytes]]:
     """The file to write into; for a path, a temporary file renamed into place on success."""
-    if not isinstance(destination, (str, os.PathLike)):
-        yield destination
-        return
-    target = Path(destination)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            yield file
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:
-    return (a.scheme, a.host, a.port) == (b.scheme, b.host, b.port)
-
-
-def _next_url(response: httpx.Response) -> httpx.URL | None:
-    location = response.headers.get("location")
-    if not response.is_redirect or not location:
-        return None
-    return httpx.URL(urljoin(str(response.request.url), location))
+    if isinstance(destination, (str, os.PathLike)):
+        return ReplacedFile(destination)
+    return nullcontext(destination)
 
 
 def _total(response: httpx.Response) -> int | None:
     value = response.headers.get("content-length")
     return int(value) if value is not None and value.isdigit() else None
+
+
+class _Download:
+    """Every decision of one download; ``steps`` is the generator the drivers take."""
+
+    def __init__(
+        self, http: httpx.Client | httpx.AsyncClient, first: httpx.Request, timeout: httpx.Timeout | None
+    ) -> None:
+        self.http = http
+        self.request = first
+        self.origin = first.url
+        self.timeout = timeout
+
+    @property
+    def on_api(self) -> bool:
+        return same_origin(self.request.url, self.origin)
+
+    def following(self, response: httpx.Response) -> httpx.Request | None:
+        """The request a redirect leads to (checked), or ``None`` when ``response`` is the answer."""
+        location = response.headers.get("location")
+        if not response.is_redirect or not location:
+            return None
+        try:
+            target = self.request.url.join(location)
+        except httpx.InvalidURL:
+            target = None
+        if target is None:
+            # Outside the except block: httpx's message may quote the Location (its signature).
+            raise InvalidRequestError(
+                operation=download_file_endpoint.OPERATION_ID,
+                reason="the redirect's Location is not a valid URL (not shown: it may be signed)",
+            )
+        if same_origin(target, self.origin) and not target.userinfo:
+            return self.http.build_request("GET", target, extensions={STREAM_RESPONSE: True})
+        refusal = refused_redirect(target, self.origin)
+        if refusal is not None:
+            raise APIConnectionError(method="GET", url=public_url(target), reason=refusal)
+        return storage_request(target, self.timeout, operation=download_file_endpoint.OPERATION_ID)
+
+    def steps(self, destination: Destination, progress: Progress | None) -> Steps[int]:
+        response = yield Send(self.request, on_api=self.on_api)
+        hops = 0
+        while (following := self.following(response)) is not None:
+            if hops == MAX_REDIRECTS:
+                url = following.url
+                named = str(url) if same_origin(url, self.origin) else public_url(url)
+                raise APIConnectionError(method="GET", url=named, reason="too many redirects")
+            yield Close(response, on_api=self.on_api)
+            self.request, hops = following, hops + 1
+            response = yield Send(self.request, on_api=self.on_api)
+        if not response.is_success:
+            answer = yield ReadAnswer(response, on_api=self.on_api)
+            raise refuse_answer(answer, on_api=self.on_api, what="the download")
+        pieces = yield Pieces(response, on_api=self.on_api)
+        total, done = _total(response), 0
+        with _downloaded(destination) as file:
+            while piece := (yield NextPiece(response, pieces, on_api=self.on_api)):
+                file.write(piece)
+                done += len(piece)
+                if progress is not None:
+                    progress(done, total)
+        return done
+
+
+def _download(
+    client: AuthenticatedClient,
+    get_http: Callable[[], H],
+    project_id: str,
+    path: str,
+    destination: Destination,
+    *,
+    progress: Progress | None = None,
+) -> tuple[H, Steps[int]]:
+    """The API client to use and the download's steps."""
+    http, request = build_request(
+        get_http,
+        lambda h: h.build_request(
+            **download_file_endpoint.build_request(project_id=project_id, path=path),
+            extensions={STREAM_RESPONSE: True},
+        ),
+        download_file_endpoint,
+    )
+    return http, _Download(http, request, client._timeout).steps(destination, progress)
 
 
 def download_file(
@@ -212,135 +292,12 @@ def download_file(
     progress: Progress | None = None,
 ) -> int:
     """Write the file at ``path`` of the project to ``destination``; returns the bytes written."""
-    http, request = build_request(
-        client.get_httpx_client,
-        lambda h: h.build_request(
-            **download_file_endpoint.build_request(project_id=project_id, path=path),
-            extensions={STREAM_RESPONSE: True},
-        ),
-        download_file_endpoint,
-    )
-    origin = request.url
-    plain: httpx.Client | None = None
-    try:
-        for _ in range(MAX_REDIRECTS + 1):
-            sender = http if _same_origin(request.url, origin) else plain
-            assert sender is not None  # built before the first request to another origin
-            try:
-                response = sender.send(request, stream=True)
-            except Exception as error:  # noqa: BLE001  # every failure on the wire becomes a typed error
-                failure, cause = wire_error(request, error)
-                raise failure from cause
-            following = _next_url(response)
-            if following is None:
-                return _write(client, request, response, destination, progress)
-            response.close()
-            if _same_origin(following, origin):
-                request = http.build_request("GET", following, extensions={STREAM_RESPONSE: True})
-            else:
-                # Another origin (a presigned URL): a client of its own, without the API's headers.
-                plain = plain or httpx.Client(timeout=http.timeout)
-                request = plain.build_request("GET", following)
-        raise APIConnectionError(method="GET", url=str(request.url), reason="too many redirects")
-    finally:
-        if plain is not None:
-            plain.close()
+    http, steps = _download(client, client.get_httpx_client, project_id, path, destination, progress=progress)
+    return run_sync(client, http, steps)
 
 
-def _write(
-    client: AuthenticatedClient,
-    request: httpx.Request,
-    response: httpx.Response,
-    destination: Destination,
-    progress: Progress | None,
-) -> int:
-    if not response.is_success:
-        raise_for_answer(request, read_limited(response, client.max_response_bytes))
-    total, done = _total(response), 0
-    try:
-        with _sink(destination) as file:
-            for chunk in response.iter_bytes():
-                file.write(chunk)
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, total)
-    except (DeepnoteError, OSError):
-        raise
-    except Exception as error:  # noqa: BLE001  # a failure mid-body is a typed error too
-        failure, cause = wire_error(request, error)
-        raise failure from cause
-    finally:
-        response.close()
-    return done
-
-
-async def adownload_file(
-    client: AuthenticatedClient,
-    project_id: str,
-    path: str,
-    destination: Destination,
-    *,
-    progress: Progress | None = None,
-) -> int:
+@parameters_of(download_file)
+async def adownload_file(client: AuthenticatedClient, *args: Any, **kwargs: Any) -> int:
     """Async ``download_file``."""
-    http, request = build_request(
-        client.get_async_httpx_client,
-        lambda h: h.build_request(
-            **download_file_endpoint.build_request(project_id=project_id, path=path),
-            extensions={STREAM_RESPONSE: True},
-        ),
-        download_file_endpoint,
-    )
-    check_event_loop(http)
-    origin = request.url
-    plain: httpx.AsyncClient | None = None
-    try:
-        for _ in range(MAX_REDIRECTS + 1):
-            sender = http if _same_origin(request.url, origin) else plain
-            assert sender is not None  # built before the first request to another origin
-            try:
-                response = await sender.send(request, stream=True)
-            except Exception as error:  # noqa: BLE001  # every failure on the wire becomes a typed error
-                failure, cause = wire_error(request, error)
-                raise failure from cause
-            following = _next_url(response)
-            if following is None:
-                return await _awrite(client, request, response, destination, progress)
-            await response.aclose()
-            if _same_origin(following, origin):
-                request = http.build_request("GET", following, extensions={STREAM_RESPONSE: True})
-            else:
-                plain = plain or httpx.AsyncClient(timeout=http.timeout)
-                request = plain.build_request("GET", following)
-        raise APIConnectionError(method="GET", url=str(request.url), reason="too many redirects")
-    finally:
-        if plain is not None:
-            await plain.aclose()
-
-
-async def _awrite(
-    client: AuthenticatedClient,
-    request: httpx.Request,
-    response: httpx.Response,
-    destination: Destination,
-    progress: Progress | None,
-) -> int:
-    if not response.is_success:
-        answer = await aread_limited(response, client.max_response_bytes)
-        raise_for_answer(request, answer)
-    total, done = _total(response), 0
-    try:
-        with _sink(destination) as file:
-            async for chunk in response.aiter_bytes():
-                file.write(chunk)
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, total)
-    except (DeepnoteError, OSError):
-        raise
-    except Exception as error:  # noqa: BLE001  # a failure mid-body is a typed error too
-        failure, cause = wire_error(request, error)
-        raise failure from cause
-    finally:
-        await response.aclose()
-    return done
+    http, steps = _download(client, client.get_async_httpx_client, *args, **kwargs)
+    return await run_async(client, http, steps)

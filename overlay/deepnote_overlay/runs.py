@@ -24,8 +24,10 @@ Guarantees:
 - ``run_notebook`` sends ``createRun`` once: the transport never replays a POST the server may
   have acted on (a 429 refusal is resent, since the server did not act).
 - ``download_snapshot`` fetches a ``snapshotDownloadUrl`` (a presigned URL on another origin)
-  without the bearer token.
-- Ids may be given as ``str`` or ``uuid.UUID``.
+  without the bearer token and without an httpx log line; every failure (an unparsable URL, a
+  body that does not decode, a URL with a user name or password or to a link-local or cloud
+  metadata address) is a typed ``DeepnoteError`` naming the URL without its query.
+- Ids may be given as ``str`` or ``uuid.UUID`` (a notebook id's as its 32 hex digits).
 """
 
 from __future__ import annotations
@@ -54,11 +56,11 @@ from deepnote_client.models.run import Run
 from deepnote_client.models.run_inputs import RunInputs
 from deepnote_client.models.run_status import RunStatus
 from deepnote_client.models.snapshot_delivery import SnapshotDelivery
-from deepnote_client.types import UNSET
+from deepnote_client.types import UNSET, opaque_id
 
 from . import _clock
 from ._plans import Do, Plan, Sleep, adrive, drive, send
-from .bodies import aread_limited, read_limited
+from ._transfer import run_async, run_sync, snapshot_steps
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -66,10 +68,8 @@ from .errors import (
     InvalidRequestError,
     RateLimitError,
     ResponseParseError,
-    ResponseTooLargeError,
     RunTimeoutError,
     ServerError,
-    status_error,
 )
 from .output import Binding, build_output, read_values
 from .outputs import TERMINAL_STATUS_VALUES, RunFailedError, RunResult, parse_snapshot_blocks, status_value
@@ -553,7 +553,7 @@ def start(
     detached: bool = True,
 ) -> Plan[_RunState]:
     """Send ``createRun`` once and return the run's state (see ``StartOptions``)."""
-    notebook_id = str(notebook_id)
+    notebook_id = opaque_id(notebook_id)
     values = _inputs(inputs)
     if check_inputs:
         notebook = (yield send(get_notebook, notebook_id=notebook_id)).notebook
@@ -646,58 +646,14 @@ class AsyncRunHandle(_Handle):
 def download_snapshot(client: AuthenticatedClient, url: str) -> str:
     """The ``.snapshot.deepnote`` document at ``url`` (a run's ``snapshotDownloadUrl``).
 
-    The URL is presigned and on another origin, so it is fetched by a separate httpx client that
-    never carries the bearer token (same timeout, TLS verification and ``max_response_bytes`` as
-    ``client``), and redirects are not followed. Errors name the URL without its query (the
-    signature).
+    The URL is presigned and on another origin, so it is fetched on a plain transport that never
+    carries the bearer token (same timeout, TLS verification and ``max_response_bytes`` as
+    ``client``) and that httpx does not log; redirects are not followed. Errors are typed and name
+    the URL without its query (the signature).
     """
-    with httpx.Client(timeout=client._timeout, verify=client._verify_ssl) as http:
-        try:
-            response = read_limited(
-                http.send(http.build_request("GET", url), stream=True), client.max_response_bytes
-            )
-        except ResponseTooLargeError as error:
-            raise _too_large(url, error) from None
-        except httpx.TransportError as error:
-            raise _download_failed(url, error) from error
-    return _snapshot_text(response, url)
+    return run_sync(client, None, snapshot_steps(client, url))
 
 
 async def adownload_snapshot(client: AuthenticatedClient, url: str) -> str:
     """Async ``download_snapshot``."""
-    async with httpx.AsyncClient(timeout=client._timeout, verify=client._verify_ssl) as http:
-        try:
-            response = await aread_limited(
-                await http.send(http.build_request("GET", url), stream=True), client.max_response_bytes
-            )
-        except ResponseTooLargeError as error:
-            raise _too_large(url, error) from None
-        except httpx.TransportError as error:
-            raise _download_failed(url, error) from error
-    return _snapshot_text(response, url)
-
-
-def _too_large(url: str, error: ResponseTooLargeError) -> ResponseTooLargeError:
-    return ResponseTooLargeError(
-        status_code=error.status_code, method="GET", url=_download_url(url), limit=error.limit
-    )
-
-
-def _download_url(url: str) -> str:
-    """The URL without its query: a presigned URL's signature must not reach an error message."""
-    return str(httpx.URL(url).copy_with(query=None))
-
-
-def _download_failed(url: str, error: httpx.TransportError) -> APIConnectionError:
-    return APIConnectionError(method="GET", url=_download_url(url), reason=type(error).__name__)
-
-
-def _snapshot_text(response: httpx.Response, url: str) -> str:
-    if not response.is_success:
-        raise status_error(
-            status_code=response.status_code,
-            message=f"snapshot download failed ({len(response.content)}-byte body)",
-            method="GET",
-            url=_download_url(url),
-        )
-    return response.text
+    return await run_async(client, None, snapshot_steps(client, url))

@@ -13,13 +13,15 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from deepnote_fake import SEED_TOKEN, FakeDeepnoteApp
-from tests.contract import hooks  # noqa: F401  # registers the application/zip serializer (issue 11b)
+from tests.contract import hooks  # noqa: F401  # registers the application/zip serializer
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "openapi.yaml"
 CONFIG_PATH = ROOT / "schemathesis.toml"
 
 _SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
+# The in-process client would send `Host: testserver`, which the fake refuses (loopback names only).
+LOOPBACK_HOST = {"Host": "localhost"}
 
 
 def spec_copy() -> dict[str, Any]:
@@ -29,9 +31,11 @@ def spec_copy() -> dict[str, Any]:
 
 def load_config(*, max_examples: int | None = None) -> SchemathesisConfig:
     """schemathesis.toml as `make contract` uses it, with the seed token put in place of
-    ``${DEEPNOTE_TOKEN}`` (so the tests neither need nor change the environment)."""
+    ``${DEEPNOTE_TOKEN}`` (so the tests neither need nor change the environment), and
+    ``LOOPBACK_HOST``."""
     data = tomllib.loads(CONFIG_PATH.read_text())
     data["auth"]["openapi"]["bearerAuth"]["bearer"] = SEED_TOKEN
+    data["headers"] = {**data.get("headers", {}), **LOOPBACK_HOST}
     if max_examples is not None:
         data.setdefault("generation", {})["max-examples"] = max_examples
     return SchemathesisConfig.from_dict(data, base_dir=str(ROOT))

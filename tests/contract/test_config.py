@@ -28,18 +28,16 @@ WITH_400 = {
     "createRun",
     "reorderNotebookBlocks",
     "scheduleNotebook",
-    # issue 11a
     "createBlock",
     "updateBlock",
     "createSession",
     "executeSessionCode",
-    # --- issue 11b
     "copyFile",
     "updateProject",
 }
 # Documented statuses beyond the default list, where a schema-valid request may still be refused.
-EXTRA_STATUSES = {"importProject": {"413", "422"}}  # issue 11b
-# multipart/form-data serializes every value as text (issue 11b; reason in schemathesis.toml).
+EXTRA_STATUSES = {"importProject": {"413", "422"}}  # its 413 and 422 come from the archive rules
+# multipart/form-data serializes every value as text (reason in schemathesis.toml).
 NO_NEGATIVE_REJECTION = {"createFile"}
 NO_AVAILABILITY = {
     "getNotebook",

@@ -16,11 +16,22 @@ from typing import Any
 import pytest
 import yaml
 from schemathesis.core.failures import FailureGroup
+from starlette.requests import Request
 
-from deepnote_fake import SEED_PROJECT_ID, SEED_TOKEN, FakeDeepnote, Notebook, Renderer, create_app
-from tests.contract.support import ROOT, asgi_schema, spec_copy
+from deepnote_fake import (
+    SEED_PROJECT_ID,
+    SEED_TOKEN,
+    ApiError,
+    FakeDeepnote,
+    Notebook,
+    RecordedRequest,
+    Renderer,
+    create_app,
+)
+from deepnote_fake.operations import RULES
+from tests.contract.support import LOOPBACK_HOST, ROOT, asgi_schema, spec_copy
 
-AUTH = {"Authorization": f"Bearer {SEED_TOKEN}"}
+AUTH = {"Authorization": f"Bearer {SEED_TOKEN}", **LOOPBACK_HOST}
 
 
 def _contract_script() -> ModuleType:
@@ -133,3 +144,71 @@ def test_make_contract_pipeline_fails_on_a_broken_fake(capfd: pytest.CaptureFixt
     assert "Response violates schema" in output
     assert "accessLevel" in output
     assert SEED_TOKEN not in output
+
+
+def test_make_contract_refuses_to_start_when_an_operation_has_no_rule(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Without a rule the route would answer a documented 404 and schemathesis would pass it."""
+    monkeypatch.delitem(RULES, "getMe")
+    script = _contract_script()
+
+    assert script.run_fake(state=FakeDeepnote()) == 1
+    error = capfd.readouterr().err
+    assert "the fake has no rule for getMe (documented in openapi.yaml)" in error
+
+
+def test_make_contract_fails_when_a_documented_success_is_never_answered(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A fake whose GET /me only ever answers a documented 403: every response conforms, yet the
+    documented 200 is never seen, so the run fails naming it."""
+
+    async def forbidden(request: Request, fake: FakeDeepnote) -> None:
+        raise ApiError(403, "Insufficient permissions")
+
+    monkeypatch.setitem(RULES, "getMe", forbidden)
+    script = _contract_script()
+    only_me = ["--include-operation-id", "getMe", "--phases", "examples"]
+
+    assert script.run_fake(extra_args=only_me) != 0
+    captured = capfd.readouterr()
+    assert "documented successes never answered during the run: getMe 200 " in captured.err
+    assert "Response violates schema" not in captured.out  # conforming answers, caught anyway
+
+
+def test_the_success_check_reads_the_recorded_operation_ids() -> None:
+    script = _contract_script()
+    expected = {"getMe": (200,), "createNotebook": (201,), "deleteNotebook": (204,)}
+    requests = [
+        RecordedRequest("GET", "/me", status=200, operation_id="getMe"),
+        RecordedRequest("POST", "/notebooks", status=400, operation_id="createNotebook"),
+        RecordedRequest("DELETE", "/notebooks/x", status=204, operation_id="deleteNotebook"),
+        RecordedRequest("POST", "/notebooks", status="dropped", operation_id="createNotebook"),
+    ]
+    assert script.unreached_successes(expected, requests) == [("createNotebook", 201)]
+    assert script.documented_successes(ROOT / "openapi.yaml", ["--include-operation-id", "getRun"]) == {
+        "getRun": (200,)
+    }
+    every = script.documented_successes(ROOT / "openapi.yaml")
+    assert every["createRun"] == (202,) and len(every) == len(RULES)
+
+
+def test_a_second_pass_covers_the_unreached_operations_and_the_ones_linking_to_them() -> None:
+    script = _contract_script()
+    spec = ROOT / "openapi.yaml"
+    assert "createRun" in script.link_sources(spec)["getRun"]
+    args = script.targeted_args(spec, [("getRun", 200), ("importProject", 200)])
+    assert args == [
+        *("--include-operation-id", "getRun", "--include-operation-id", "importProject"),
+        *("--include-operation-id", "createRun", "--phases", "fuzzing,stateful"),
+    ]
+    assert script.targeted_args(spec, [("importProject", 200)])[-2:] == ["--phases", "fuzzing"]
+
+
+def test_the_prepared_objects_exist_in_the_fake() -> None:
+    fake = FakeDeepnote()
+    prepared = _contract_script().prepare(fake)
+    assert set(prepared) == {"runId", "sessionId", "targetProjectId"}
+    assert fake.get_run(prepared["runId"]) and prepared["sessionId"] in fake.sessions
+    assert fake.get_project(prepared["targetProjectId"]).name == "Contract copy target"

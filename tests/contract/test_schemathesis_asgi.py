@@ -32,13 +32,13 @@ from deepnote_fake import (
     create_app,
     deepnote_format,
 )
-from tests.contract.support import asgi_schema
+from tests.contract.support import LOOPBACK_HOST, asgi_schema
 
 # One app for the generated tests, like one long-running server: state accumulates across cases.
 APP = create_app(FakeDeepnote(pending_seconds=0.01, running_seconds=0.02, snapshot_seconds=0.0))
 # Budget: per operation of the spec x (examples + coverage + fuzzing); keeps this module well under 30 s.
 SCHEMA = asgi_schema(APP, max_examples=15)
-AUTH = {"Authorization": f"Bearer {SEED_TOKEN}"}
+AUTH = {"Authorization": f"Bearer {SEED_TOKEN}", **LOOPBACK_HOST}
 
 
 @SCHEMA.parametrize()
@@ -71,14 +71,14 @@ def test_generated_tests_reached_the_core_logic() -> None:
 
     Runs after the generated tests in file order; alone (``-k``), it only checks the app answers.
     """
-    statuses = {(r.method, r.path.split("/")[1], r.status) for r in APP.fake.requests}
+    statuses = {(r.operation_id, r.status) for r in APP.fake.requests}
     if len(statuses) < 10:
         pytest.skip("run together with test_operation_conforms")
-    assert ("POST", "notebooks", 201) in statuses
-    assert ("GET", "projects", 200) in statuses
-    assert ("GET", "me", 200) in statuses
-    assert any(status == 405 for _, _, status in statuses), "unsupported methods were not probed"
-    assert any(status == 401 for _, _, status in statuses), "missing credentials were not probed"
+    assert ("createNotebook", 201) in statuses
+    assert ("listProjects", 200) in statuses
+    assert ("getMe", 200) in statuses
+    assert any(status == 405 for _, status in statuses), "unsupported methods were not probed"
+    assert any(status == 401 for _, status in statuses), "missing credentials were not probed"
 
 
 def test_notebook_lifecycle() -> None:
@@ -177,7 +177,7 @@ def test_every_operation_validates_with_real_ids() -> None:
     assert _call(schema, "deleteProject", path_parameters={"projectId": project["id"]}).status_code == 204
 
 
-# --- issue 11a: blocks, search, sessions, integrations, machines, streamlit apps
+# --- blocks, search, sessions, integrations, machines, streamlit apps
 
 
 def test_block_lifecycle() -> None:
@@ -210,8 +210,9 @@ def test_block_lifecycle() -> None:
 
 
 def test_every_workspace_operation_validates_with_real_ids() -> None:
-    """One valid request per issue-11a operation against existing objects, each 2xx body checked
-    against its schema, partialFailure included."""
+    """One valid request per operation of blocks, search, sessions, integrations, machines and
+    Streamlit apps against existing objects, each 2xx body checked against its schema,
+    partialFailure included."""
     clock = FakeClock()
     fake = FakeDeepnote(clock=clock)
     fake.search_unavailable = {"integrations"}

@@ -33,10 +33,10 @@ def test_control_faults_and_requests(control: httpx.Client, fake_server: ServerH
     statuses = [httpx.get(f"{fake_server.base_url}/me", headers=AUTH).status_code for _ in range(3)]
     assert statuses == [503, 503, 200]
     rows = control.get("/requests").json()["requests"]
-    assert [(r["path"], r["status"], r["fault"]) for r in rows] == [
-        ("/me", 503, "503"),
-        ("/me", 503, "503"),
-        ("/me", 200, None),
+    assert [(r["path"], r["operationId"], r["status"], r["fault"]) for r in rows] == [
+        ("/me", "getMe", 503, "503"),  # a faulted request still names the operation it was for
+        ("/me", "getMe", 503, "503"),
+        ("/me", "getMe", 200, None),
     ]
     state = control.get("/state").json()
     assert (state["requestCount"], state["faultsFired"], state["faultsPending"]) == (3, 2, 0)

@@ -1,4 +1,4 @@
-"""Files (issue 11b): the fake's rules for POST/DELETE /files, /files/copy and /files/download."""
+"""Files: the fake's rules for POST/DELETE /files, /files/copy and /files/download."""
 
 from __future__ import annotations
 

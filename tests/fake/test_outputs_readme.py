@@ -7,7 +7,7 @@ import json
 import re
 
 from deepnote_fake.outputs import agent_outputs, block_outputs
-from deepnote_fake.render import RUN_SHAPE_TRAITS
+from deepnote_fake.run_shapes import RUN_SHAPE_TRAITS
 from tests.spec_tools import ROOT
 
 README = (ROOT / "fake" / "README.md").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 
 from deepnote_fake import SEED_NOTEBOOK_ID, FakeClock, FakeDeepnote
 from deepnote_fake.__main__ import main
-from deepnote_fake.render import RUN_SHAPE_TRAITS, RunShape
+from deepnote_fake.run_shapes import RUN_SHAPE_TRAITS, RunShape
 
 UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000"
 RUN_FIELDS = {"runId", "notebookId", "status", "createdAt", "completedAt", "error", "snapshotStatus"}

@@ -1,4 +1,4 @@
-"""Project settings, export and import (issue 11b): the fake's rules over HTTP."""
+"""Project settings, export and import: the fake's rules over HTTP."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import deepnote_fake
 import deepnote_fake.pytest_plugin
 from deepnote_fake import FakeClock, ServerHandle
 
@@ -74,7 +75,21 @@ def test_without_the_extra_only_tests_using_the_fixture_fail_with_the_install_hi
     result = _pytest_in(tmp_path, "run.py")
     assert result.returncode == 1, result.stdout[-3000:]
     assert "1 passed, 1 error" in result.stdout
-    assert "pip install 'deepnote-api-client[fake]'" in result.stdout
+    assert deepnote_fake.EXTRA_HINT in result.stdout
+
+
+def test_the_install_hint_names_what_can_be_installed_today() -> None:
+    """The package is not on PyPI: the hint says to install from a clone, as the docs' install line does."""
+    hint = deepnote_fake.EXTRA_HINT
+    assert hint == (
+        "the fake Deepnote API needs Starlette and uvicorn, from the [fake] extra; "
+        "deepnote-api-client is not on PyPI yet: install it from a clone of its repository, "
+        "with the fake: pip install '.[fake]'"
+    )
+    assert "pip install 'deepnote-api-client" not in hint
+    index = " ".join((ROOT / "docs" / "index.md").read_text().split())
+    assert "deepnote-api-client is not on PyPI yet: install it from a clone of its repository" in index
+    assert "pip install '.[fake]'" in index
 
 
 def test_the_fixture_runs_on_real_time_so_a_users_run_finishes(deepnote_fake: ServerHandle) -> None:

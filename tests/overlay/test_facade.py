@@ -61,53 +61,6 @@ def quick_runs_server() -> Iterator[ServerHandle]:
         yield server
 
 
-def operation_of(request: Any) -> str:
-    """The operationId a recorded request of the fake belongs to, from its method and path."""
-    parts = request.path.strip("/").split("/")
-    method = request.method.upper()
-    table = {
-        ("POST", "notebooks", 1): "createNotebook",
-        ("GET", "notebooks", 2): "getNotebook",
-        ("DELETE", "notebooks", 2): "deleteNotebook",
-        ("PATCH", "notebooks", 2): "renameNotebook",
-        ("POST", "reorder-blocks", 3): "reorderNotebookBlocks",
-        ("GET", "runs", 3): "listNotebookRuns",
-        ("POST", "schedule", 3): "scheduleNotebook",
-        ("POST", "runs", 1): "createRun",
-        ("GET", "runs", 2): "getRun",
-        ("GET", "projects", 1): "listProjects",
-        ("POST", "projects", 1): "createProject",
-        ("GET", "projects", 2): "getProject",
-        ("DELETE", "projects", 2): "deleteProject",
-        ("GET", "me", 1): "getMe",
-        # issue 11a
-        ("POST", "blocks", 1): "createBlock",
-        ("GET", "blocks", 2): "getBlock",
-        ("PATCH", "blocks", 2): "updateBlock",
-        ("DELETE", "blocks", 2): "deleteBlock",
-        ("GET", "search", 1): "search",
-        ("POST", "sessions", 1): "createSession",
-        ("POST", "execute", 3): "executeSessionCode",
-        ("GET", "integrations", 1): "listIntegrations",
-        ("GET", "integrations", 2): "getIntegration",
-        ("GET", "machine-types", 1): "listMachineTypes",
-        ("GET", "machine", 3): "getMachine",
-        ("POST", "streamlit-apps", 1): "createStreamlitApp",
-        ("GET", "streamlit-apps", 1): "listStreamlitApps",
-        ("GET", "status", 3): "getStreamlitAppStatus",
-        # --- issue 11b: files, project settings, export/import
-        ("POST", "files", 1): "createFile",
-        ("DELETE", "files", 1): "deleteFile",
-        ("POST", "files", 2): "copyFile",
-        ("GET", "files", 2): "downloadFile",
-        ("PATCH", "projects", 2): "updateProject",
-        ("GET", "export", 3): "exportProject",
-        ("POST", "import", 3): "importProject",
-    }
-    key = parts[-1] if len(parts) == 3 else parts[0]
-    return table[(method, key, len(parts))]
-
-
 def test_every_operation_through_deepnote(quick_runs_server: ServerHandle) -> None:
     server = quick_runs_server
     with Deepnote(server.token, base_url=server.base_url) as dn:
@@ -166,7 +119,7 @@ def test_every_operation_through_deepnote(quick_runs_server: ServerHandle) -> No
 
         exercise_workspace_operations(dn, server.state)
 
-    assert {operation_of(request) for request in server.state.requests} == set(OPERATIONS)
+    assert {request.operation_id for request in server.state.requests} == set(OPERATIONS)
 
 
 async def test_every_operation_through_async_deepnote(quick_runs_server: ServerHandle) -> None:
@@ -225,7 +178,7 @@ async def test_every_operation_through_async_deepnote(quick_runs_server: ServerH
 
         await exercise_workspace_operations_async(dn, server.state)
 
-    assert {operation_of(request) for request in server.state.requests} == set(OPERATIONS)
+    assert {request.operation_id for request in server.state.requests} == set(OPERATIONS)
 
 
 # --- issue 11a: blocks, search, sessions, integrations, machines, streamlit apps

@@ -38,6 +38,8 @@ from deepnote_overlay import (
 from .helpers import MOCK_TOKEN, mock_client
 
 CSV = b"city,temperature\nPrague,21\n"
+LOOPBACK_API = "http://127.0.0.1:9/v2"
+"""An API over plain http on loopback (like the fake): a redirect to plain http is followed."""
 
 
 @pytest.fixture
@@ -215,7 +217,7 @@ def test_a_redirect_to_another_origin_gets_no_token(storage: str) -> None:
             return httpx.Response(307, headers={"Location": "/v2/files/moved"})  # same origin first
         return httpx.Response(302, headers={"Location": f"{storage}/blob?sig=abc"})
 
-    client = mock_client(api, None)
+    client = connect(MOCK_TOKEN, base_url=LOOPBACK_API, transport=httpx.MockTransport(api), retry=None)
     sink = io.BytesIO()
     assert download_to(client, SEED_PROJECT_ID, "a.bin", sink) == len(b"from storage")
     assert sink.getvalue() == b"from storage"
@@ -229,7 +231,7 @@ async def test_an_async_redirect_to_another_origin_gets_no_token(storage: str) -
     def api(request: httpx.Request) -> httpx.Response:
         return httpx.Response(302, headers={"Location": f"{storage}/blob"})
 
-    client = mock_client(api, None)
+    client = connect(MOCK_TOKEN, base_url=LOOPBACK_API, transport=httpx.MockTransport(api), retry=None)
     sink = io.BytesIO()
     assert await adownload_file(client, SEED_PROJECT_ID, "a.bin", sink) == len(b"from storage")
     (stored,) = _Storage.seen
@@ -281,9 +283,9 @@ def test_export_refuses_members_outside_the_root(tmp_path: Path) -> None:
     def api(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=buffer.getvalue(), headers={"Content-Type": "application/zip"})
 
-    from deepnote_overlay import export_project
+    from deepnote_overlay import ResponseParseError, export_project
 
-    with pytest.raises(ValueError, match="nothing written"):
+    with pytest.raises(ResponseParseError, match="nothing written"):
         export_project(mock_client(api, None), SEED_PROJECT_ID, tmp_path / "out")
     assert not (tmp_path / "out").exists() and not (tmp_path / "escape.deepnote").exists()
 

@@ -24,16 +24,24 @@ from deepnote_overlay import (
     ResponseTooLargeError,
     adownload_file,
     aupload_file,
+    connect,
     download_file,
     upload_file,
 )
 from deepnote_overlay.files import MAX_REDIRECTS, PIECE_SIZE, Destination, Progress, Source
 
-from .helpers import MOCK_BASE_URL, MOCK_TOKEN, PROJECT_ID, FakeTime, mock_client
+from .helpers import MOCK_BASE_URL, MOCK_TOKEN, PROJECT_ID, FakeTime, Handler, mock_client
 
 MODES = ["sync", "async"]
+LOOPBACK_API = "http://127.0.0.1:9/v2"
+"""An API over plain http on loopback (like the fake): a redirect to plain http is followed."""
 DOWNLOAD_URL = f"{MOCK_BASE_URL}/files/download?projectId={PROJECT_ID}&path=a.bin"
 PIECES = [bytes([n]) * 1000 for n in range(5)]
+
+
+def loopback_client(handler: Handler, **options: Any) -> AuthenticatedClient:
+    transport = httpx.MockTransport(handler)
+    return connect(MOCK_TOKEN, base_url=LOOPBACK_API, transport=transport, retry=None, **options)
 
 
 async def download(
@@ -243,7 +251,7 @@ async def test_a_redirect_to_another_origin_keeps_the_client_timeout(mode: str, 
         return httpx.Response(302, headers={"Location": f"{slow_storage}/blob"})
 
     with pytest.raises(APITimeoutError) as caught:
-        await download(mode, mock_client(api, None, timeout=0.2), io.BytesIO())
+        await download(mode, loopback_client(api, timeout=0.2), io.BytesIO())
     assert (caught.value.method, caught.value.url) == ("GET", f"{slow_storage}/blob")
 
 

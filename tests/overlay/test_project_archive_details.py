@@ -18,7 +18,9 @@ from deepnote_client.client import AuthenticatedClient
 from deepnote_fake.documents import archive
 from deepnote_overlay import (
     EXPORT_RECORD,
+    InvalidRequestError,
     ProjectExport,
+    ResponseParseError,
     aexport_project,
     aimport_project,
     export_project,
@@ -97,6 +99,7 @@ async def test_an_export_writes_the_documents_and_records_modified_at_and_hash(
         "projectId": PROJECT_ID,
         "modifiedAt": MODIFIED_AT,
         "contentHash": content_hash(DOCUMENTS),
+        "files": ["first.deepnote", "second.deepnote"],
     }
 
 
@@ -105,11 +108,13 @@ def test_an_export_holding_anything_but_root_deepnote_files_writes_nothing(
     member: str, tmp_path: Path
 ) -> None:
     archive = zip_of({"first.deepnote": FIRST, member: b"x"})
-    with pytest.raises(ValueError) as caught:
+    with pytest.raises(ResponseParseError) as caught:
         export_project(Api(archive).client(), PROJECT_ID, tmp_path / "out")
     assert (
-        str(caught.value) == f"the export holds {member!r}, not a .deepnote file at its root; nothing written"
+        caught.value.reason
+        == f"the export holds {member!r}, not a .deepnote file at its root; nothing written"
     )
+    assert caught.value.operation == "exportProject"
     assert not (tmp_path / "out").exists()
 
 
@@ -143,6 +148,7 @@ async def test_an_import_sends_the_root_documents_with_the_records_base_and_reco
         "projectId": PROJECT_ID,
         "modifiedAt": "2026-11-28T10:00:00.000Z",
         "contentHash": "new-hash",
+        "files": ["first.deepnote", "second.deepnote"],  # what was sent: the project's documents now
     }
 
 
@@ -175,16 +181,16 @@ async def test_an_import_without_a_record_or_with_another_projects_refuses_befor
 ) -> None:
     api = Api()
     record_path = tmp_path / EXPORT_RECORD
-    with pytest.raises(ValueError) as caught:
+    with pytest.raises(InvalidRequestError) as caught:  # also a ValueError
         await import_(mode, api.client(), tmp_path)
-    assert str(caught.value) == (
+    assert caught.value.reason == (
         f"{record_path} is missing: export the project into {tmp_path} first, or pass force=True "
         "to import without the conflict check"
     )
     record_path.write_text(json.dumps({"projectId": "other-project", "contentHash": "h"}))
-    with pytest.raises(ValueError) as caught:
+    with pytest.raises(InvalidRequestError) as caught:
         await import_(mode, api.client(), tmp_path)
-    assert str(caught.value) == f"{record_path} records project other-project, not {PROJECT_ID}"
+    assert caught.value.reason == f"{record_path} records project other-project, not {PROJECT_ID}"
     assert api.requests == []
 
 
@@ -199,6 +205,10 @@ async def test_the_record_is_indented_json_one_key_a_line_ending_in_a_newline(
         "{\n"
         f'  "projectId": "{PROJECT_ID}",\n'
         f'  "modifiedAt": "{MODIFIED_AT}",\n'
-        f'  "contentHash": "{content_hash(DOCUMENTS)}"\n'
+        f'  "contentHash": "{content_hash(DOCUMENTS)}",\n'
+        '  "files": [\n'
+        '    "first.deepnote",\n'
+        '    "second.deepnote"\n'
+        "  ]\n"
         "}\n"
     )

@@ -589,3 +589,16 @@ def test_a_failing_token_provider_is_a_typed_error_without_its_text(clock: Insta
         dn.notebooks.get(NOTEBOOK_ID)
     assert "secret-xyz" not in str(failed.value)
     assert "RuntimeError" in str(failed.value)
+
+
+def test_a_uuid_is_accepted_wherever_an_id_is(fake: ServerHandle) -> None:
+    import uuid
+
+    notebook = uuid.UUID(hex=fake.notebook_id)
+    with Deepnote(fake.token, base_url=fake.base_url) as dn:
+        result = dn.run_notebook(notebook, poll_interval=0.05)
+        runs = list(dn.notebooks.list_runs(notebook, max_items=1))
+        assert dn.notebooks.get(notebook).id == fake.notebook_id
+        assert dn.runs.attach(uuid.UUID(result.run_id)).id == result.run_id
+    assert result.notebook_id == fake.notebook_id
+    assert runs[0].run_id == result.run_id

@@ -1,12 +1,13 @@
-"""Every ``/v2`` operation of the fake, one handler each, registered under the spec's operationId.
+"""Every ``/v2`` operation of the fake: one rule each, registered by the spec's operationId.
 
-One module per tag of ``openapi.yaml``, like ``deepnote_client.api``; importing them fills
-``OPERATIONS``. A new tag's module is added to the import below.
+Guarantees: importing this package registers every rule (``RULES``); one module per tag of
+``openapi.yaml``, like ``deepnote_client.api``; a new tag's module is added to the import below.
+``api_routes`` builds the routes from the spec and refuses a spec operation without a rule.
 """
 
 from __future__ import annotations
 
-from . import (  # issue 11a and 11b (files)
+from . import (
     blocks,
     files,
     integrations,
@@ -19,11 +20,12 @@ from . import (  # issue 11a and 11b (files)
     sessions,
     streamlit_apps,
 )
-from .registry import OPERATIONS, Operation, api_routes, operation, resource
+from .registry import RULES, Reply, Rule, api_routes, operation_of, resource, rule
 
 __all__ = [
-    "OPERATIONS",
-    "Operation",
+    "RULES",
+    "Reply",
+    "Rule",
     "api_routes",
     "blocks",
     "files",
@@ -31,9 +33,10 @@ __all__ = [
     "machines",
     "me",
     "notebooks",
-    "operation",
+    "operation_of",
     "projects",
     "resource",
+    "rule",
     "runs",
     "search",
     "sessions",

@@ -1,12 +1,12 @@
-"""Handlers of the spec's ``Blocks`` operations (``deepnote_client.api.blocks``)."""
+"""Rules of the spec's ``Blocks`` operations (``deepnote_client.api.blocks``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
 
+from ..render import JSON
 from ..store import FakeDeepnote
 from ..validation import (
     bad,
@@ -15,11 +15,10 @@ from ..validation import (
     opt_int,
     opt_object,
     opt_str,
-    path_param,
     reject_unknown,
     req_str,
 )
-from .registry import operation
+from .registry import rule
 
 # The 26 documented block types (reference 6.1, B1).
 BLOCK_TYPES = (
@@ -52,8 +51,8 @@ BLOCK_TYPES = (
 )
 
 
-@operation("createBlock", "POST", "/blocks")
-async def create_block(request: Request, fake: FakeDeepnote) -> Response:
+@rule("createBlock")
+async def create_block(request: Request, fake: FakeDeepnote) -> JSON:
     body = await json_body(request)
     notebook_id = req_str(body, "notebookId")
     block_type = req_str(body, "type")
@@ -75,17 +74,17 @@ async def create_block(request: Request, fake: FakeDeepnote) -> Response:
     data: dict[str, Any] = {"block": fake.render.block(block, notebook)}
     if with_ids:
         data["notebookBlockIds"] = [b.id for b in notebook.blocks]
-    return JSONResponse(data, status_code=201)
+    return data
 
 
-@operation("getBlock", "GET", "/blocks/{blockId}")
-async def get_block(request: Request, fake: FakeDeepnote) -> Response:
-    block, notebook = fake.get_block(path_param(request, "blockId"))
-    return JSONResponse({"block": fake.render.block(block, notebook)})
+@rule("getBlock")
+async def get_block(request: Request, fake: FakeDeepnote, block_id: str) -> JSON:
+    block, notebook = fake.get_block(block_id)
+    return fake.render.block(block, notebook)
 
 
-@operation("updateBlock", "PATCH", "/blocks/{blockId}")
-async def update_block(request: Request, fake: FakeDeepnote) -> Response:
+@rule("updateBlock")
+async def update_block(request: Request, fake: FakeDeepnote, block_id: str) -> JSON:
     body = await json_body(request)
     # content and integrationId only, never metadata or type (reference 6.1, B3).
     reject_unknown(body, {"content", "integrationId"})
@@ -93,11 +92,10 @@ async def update_block(request: Request, fake: FakeDeepnote) -> Response:
         raise bad("At least one of content, integrationId is required")
     content = opt_str(body, "content")
     integration_id = opt_str(body, "integrationId", uuid_format=True)
-    block = fake.update_block(path_param(request, "blockId"), content=content, integration_id=integration_id)
-    return JSONResponse({"block": {"id": block.id, "version": block.version}})
+    block = fake.update_block(block_id, content=content, integration_id=integration_id)
+    return {"id": block.id, "version": block.version}
 
 
-@operation("deleteBlock", "DELETE", "/blocks/{blockId}")
-async def delete_block(request: Request, fake: FakeDeepnote) -> Response:
-    fake.delete_block(path_param(request, "blockId"))
-    return Response(status_code=204)
+@rule("deleteBlock")
+async def delete_block(request: Request, fake: FakeDeepnote, block_id: str) -> None:
+    fake.delete_block(block_id)

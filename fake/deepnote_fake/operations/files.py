@@ -1,4 +1,4 @@
-"""Handlers of the spec's ``Files`` operations (``deepnote_client.api.files``), issue 11b.
+"""Rules of the spec's ``Files`` operations (``deepnote_client.api.files``).
 
 ``POST /files`` is multipart (``projectId``, ``path``, ``file``); Starlette spools the file part to
 disk past 1 MB while parsing. ``GET /files/download`` streams the bytes chunked, without
@@ -11,11 +11,11 @@ from collections.abc import AsyncIterator
 
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
 
+from ..render import JSON
 from ..store import FakeDeepnote
 from ..validation import bad, json_body, req_str, require_uuid
-from .registry import operation
+from .registry import rule
 
 DOWNLOAD_CHUNK = 64 * 1024
 
@@ -33,8 +33,8 @@ def _file_query(request: Request) -> tuple[str, str]:
     return require_uuid(_query(request, "projectId"), "projectId"), _query(request, "path")
 
 
-@operation("createFile", "POST", "/files")
-async def create_file(request: Request, fake: FakeDeepnote) -> Response:
+@rule("createFile")
+async def create_file(request: Request, fake: FakeDeepnote) -> JSON:
     content_type = request.headers.get("content-type", "")
     if content_type.split(";")[0].strip().lower() != "multipart/form-data":
         raise bad("Request body must be multipart/form-data")
@@ -53,29 +53,26 @@ async def create_file(request: Request, fake: FakeDeepnote) -> Response:
         content = await upload.read()
     finally:
         await form.close()
-    created = fake.create_file(project_id, path, content)
-    return JSONResponse({"file": created}, status_code=201)
+    return fake.create_file(project_id, path, content)
 
 
-@operation("deleteFile", "DELETE", "/files")
-async def delete_file(request: Request, fake: FakeDeepnote) -> Response:
+@rule("deleteFile")
+async def delete_file(request: Request, fake: FakeDeepnote) -> None:
     project_id, path = _file_query(request)
     fake.delete_file(project_id, path)
-    return Response(status_code=204)
 
 
-@operation("copyFile", "POST", "/files/copy")
-async def copy_file(request: Request, fake: FakeDeepnote) -> Response:
+@rule("copyFile")
+async def copy_file(request: Request, fake: FakeDeepnote) -> JSON:
     body = await json_body(request)
     source = req_str(body, "sourceProjectId", uuid_format=True)
     target = req_str(body, "targetProjectId", uuid_format=True)
     path = req_str(body, "sourceFilePath", min_length=1)
-    copied = fake.copy_file(source, target, path)
-    return JSONResponse({"file": copied})
+    return {"file": fake.copy_file(source, target, path)}
 
 
-@operation("downloadFile", "GET", "/files/download")
-async def download_file(request: Request, fake: FakeDeepnote) -> Response:
+@rule("downloadFile")
+async def download_file(request: Request, fake: FakeDeepnote) -> AsyncIterator[bytes]:
     project_id, path = _file_query(request)
     content = fake.file_content(project_id, path)
 
@@ -84,4 +81,4 @@ async def download_file(request: Request, fake: FakeDeepnote) -> Response:
         for start in range(0, len(view), DOWNLOAD_CHUNK):
             yield bytes(view[start : start + DOWNLOAD_CHUNK])
 
-    return StreamingResponse(chunks(), media_type="application/octet-stream")
+    return chunks()

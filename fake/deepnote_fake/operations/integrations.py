@@ -1,17 +1,17 @@
-"""Handlers of the spec's ``Integrations`` operations (``deepnote_client.api.integrations``)."""
+"""Rules of the spec's ``Integrations`` operations (``deepnote_client.api.integrations``)."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
 
+from ..render import JSON
 from ..store import FakeDeepnote
-from ..validation import comma_list, path_param, query_flag, require_uuid
-from .registry import operation
+from ..validation import comma_list, query_flag
+from .registry import rule
 
 
-@operation("listIntegrations", "GET", "/integrations")
-async def list_integrations(request: Request, fake: FakeDeepnote) -> Response:
+@rule("listIntegrations")
+async def list_integrations(request: Request, fake: FakeDeepnote) -> list[JSON]:
     query = request.query_params
     ids = query.get("integrationIds")
     types = query.get("types")
@@ -23,16 +23,14 @@ async def list_integrations(request: Request, fake: FakeDeepnote) -> Response:
         has_schema=query_flag(request, "hasSchema"),
         include_metadata=include_metadata,
     )
-    items = [fake.render.integration(i, metadata=include_metadata) for i in found]
-    return JSONResponse({"integrations": items})
+    return [fake.render.integration(i, metadata=include_metadata) for i in found]
 
 
-@operation("getIntegration", "GET", "/integrations/{integrationId}")
-async def get_integration(request: Request, fake: FakeDeepnote) -> Response:
-    integration_id = require_uuid(path_param(request, "integrationId"), "integrationId")
+@rule("getIntegration")
+async def get_integration(request: Request, fake: FakeDeepnote, integration_id: str) -> JSON:
     integration, tables = fake.get_integration(
         integration_id,
         database=request.query_params.get("databaseName"),
         schema=request.query_params.get("schemaName"),
     )
-    return JSONResponse(fake.render.integration_with_tables(integration, tables))
+    return fake.render.integration_with_tables(integration, tables)

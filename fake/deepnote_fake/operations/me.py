@@ -1,14 +1,14 @@
-"""Handlers of the spec's ``Me`` operations (``deepnote_client.api.me``)."""
+"""Rules of the spec's ``Me`` operations (``deepnote_client.api.me``)."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
 
+from ..render import JSON
 from ..store import FakeDeepnote
-from .registry import operation
+from .registry import rule
 
 
-@operation("getMe", "GET", "/me")
-async def get_me(request: Request, fake: FakeDeepnote) -> Response:
-    return JSONResponse(fake.render.me())
+@rule("getMe")
+async def get_me(request: Request, fake: FakeDeepnote) -> JSON:
+    return fake.render.me()

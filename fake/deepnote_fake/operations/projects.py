@@ -1,11 +1,11 @@
-"""Handlers of the spec's ``Projects`` operations (``deepnote_client.api.projects``)."""
+"""Rules of the spec's ``Projects`` operations (``deepnote_client.api.projects``)."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
 
 from ..errors import ApiError
+from ..render import JSON
 from ..store import FakeDeepnote
 from ..validation import (
     bad,
@@ -14,26 +14,22 @@ from ..validation import (
     opt_enum,
     opt_str,
     page_request,
-    path_param,
     req_str,
-    require_uuid,
 )
-from .registry import operation
+from .registry import rule
 
 PROJECT_TYPES = ("standard", "notebook", "agent")
 
 
-@operation("listProjects", "GET", "/projects")
-async def list_projects(request: Request, fake: FakeDeepnote) -> Response:
+@rule("listProjects")
+async def list_projects(request: Request, fake: FakeDeepnote) -> JSON:
     size, token = page_request(request, default_size=50)
     projects, next_token = fake.list_projects(size, token, request.query_params.get("nameContains"))
-    return JSONResponse(
-        fake.render.page("projects", [fake.render.project(p) for p in projects], next_token, size)
-    )
+    return fake.render.page("projects", [fake.render.project(p) for p in projects], next_token, size)
 
 
-@operation("createProject", "POST", "/projects")
-async def create_project(request: Request, fake: FakeDeepnote) -> Response:
+@rule("createProject")
+async def create_project(request: Request, fake: FakeDeepnote) -> JSON:
     body = await json_body(request)
     name = req_str(body, "name", min_length=1)
     folder_id = opt_str(body, "folderId", uuid_format=True)
@@ -42,33 +38,27 @@ async def create_project(request: Request, fake: FakeDeepnote) -> Response:
     project = fake.create_project(
         name, folder_id=folder_id, project_type=project_type, environment_id=environment_id
     )
-    return JSONResponse({"project": fake.render.project(project, detail=True)}, status_code=201)
+    return fake.render.project(project, detail=True)
 
 
-def _project_id(request: Request) -> str:
-    return require_uuid(path_param(request, "projectId"), "projectId")
+@rule("getProject")
+async def get_project(request: Request, fake: FakeDeepnote, project_id: str) -> JSON:
+    return fake.render.project(fake.get_project(project_id), detail=True)
 
 
-@operation("getProject", "GET", "/projects/{projectId}")
-async def get_project(request: Request, fake: FakeDeepnote) -> Response:
-    project = fake.get_project(_project_id(request))
-    return JSONResponse({"project": fake.render.project(project, detail=True)})
+@rule("deleteProject")
+async def delete_project(request: Request, fake: FakeDeepnote, project_id: str) -> None:
+    fake.delete_project(project_id)
 
 
-@operation("deleteProject", "DELETE", "/projects/{projectId}")
-async def delete_project(request: Request, fake: FakeDeepnote) -> Response:
-    fake.delete_project(_project_id(request))
-    return Response(status_code=204)
-
-
-# --- issue 11b: project settings, export/import -------------------------------------------------
+# --- project settings, export/import -------------------------------------------------------------
 
 _STATIC_FILES_KEYS = ("sharingEnabled", "apiAccessEnabled")
 _UPDATE_KEYS = ("staticFiles", "streamlitAppApiAccessEnabled", "environmentId")
 
 
-@operation("updateProject", "PATCH", "/projects/{projectId}")
-async def update_project(request: Request, fake: FakeDeepnote) -> Response:
+@rule("updateProject")
+async def update_project(request: Request, fake: FakeDeepnote, project_id: str) -> JSON:
     body = await json_body(request)
     if not any(key in body for key in _UPDATE_KEYS):
         raise bad(f"At least one of {', '.join(_UPDATE_KEYS)} is required")
@@ -82,18 +72,18 @@ async def update_project(request: Request, fake: FakeDeepnote) -> Response:
     if environment_id == "":
         raise bad("environmentId must not be empty")
     project = fake.update_project(
-        _project_id(request),
+        project_id,
         sharing_enabled=opt_bool(static_files, "sharingEnabled"),
         api_access_enabled=opt_bool(static_files, "apiAccessEnabled"),
         streamlit_app_api_access_enabled=opt_bool(body, "streamlitAppApiAccessEnabled"),
         environment_id=environment_id,
     )
-    return JSONResponse({"project": fake.render.project(project, detail=True)})
+    return fake.render.project(project, detail=True)
 
 
-@operation("exportProject", "GET", "/projects/{projectId}/export")
-async def export_project(request: Request, fake: FakeDeepnote) -> Response:
-    return Response(fake.export_project(_project_id(request)), media_type="application/zip")
+@rule("exportProject")
+async def export_project(request: Request, fake: FakeDeepnote, project_id: str) -> bytes:
+    return fake.export_project(project_id)
 
 
 def _query_bool(request: Request, name: str) -> bool:
@@ -105,9 +95,8 @@ def _query_bool(request: Request, name: str) -> bool:
     return value == "true"
 
 
-@operation("importProject", "POST", "/projects/{projectId}/import")
-async def import_project(request: Request, fake: FakeDeepnote) -> Response:
-    project_id = _project_id(request)
+@rule("importProject")
+async def import_project(request: Request, fake: FakeDeepnote, project_id: str) -> JSON:
     force = _query_bool(request, "force")
     delete_missing = _query_bool(request, "deleteMissingNotebooks")
     content_type = request.headers.get("content-type", "")
@@ -121,7 +110,7 @@ async def import_project(request: Request, fake: FakeDeepnote) -> Response:
         if size > limit:
             raise ApiError(413, "Archive too large")
         chunks.append(chunk)
-    result = fake.import_project(
+    return fake.import_project(
         project_id,
         b"".join(chunks),
         base_modified_at=request.query_params.get("baseModifiedAt"),
@@ -129,4 +118,3 @@ async def import_project(request: Request, fake: FakeDeepnote) -> Response:
         delete_missing=delete_missing,
         force=force,
     )
-    return JSONResponse(result)

@@ -1,50 +1,45 @@
-"""Handlers of the spec's ``Runs`` operations (``deepnote_client.api.runs``)."""
+"""Rules of the spec's ``Runs`` operations (``deepnote_client.api.runs``).
+
+With the store's ``run_shape`` set (``run_shapes``), both answer in an older shape Deepnote's
+clients read: off the spec on purpose, so they return the ``Response`` themselves.
+"""
 
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse
 
-from ..auth import StoreHandler
 from ..errors import ApiError
-from ..render import SNAPSHOT_DELIVERIES
+from ..render import JSON, SNAPSHOT_DELIVERIES
 from ..store import FakeDeepnote
-from ..validation import (
-    bad,
-    input_value_ok,
-    json_body,
-    opt_bool,
-    opt_enum,
-    opt_str,
-    path_param,
-    req_str,
-    require_uuid,
-    string_list,
-)
-from .registry import operation
+from ..validation import bad, input_value_ok, json_body, opt_bool, opt_enum, opt_str, req_str, string_list
+from .registry import Rule, rule
 
 STORAGE_MODES = ("read_write", "readonly")
 
 
-def _shaped_errors(handler: StoreHandler) -> StoreHandler:
-    """The run operations' errors with the key of the fake's ``run_shape`` (``message`` or ``error``)."""
+def _shaped_errors(handler: Rule) -> Rule:
+    """The errors the rule raises, keyed as the store's ``run_shape`` says (``message`` or ``error``)."""
 
     @functools.wraps(handler)
-    async def answer(request: Request, fake: FakeDeepnote) -> Response:
+    async def answer(request: Request, fake: FakeDeepnote, *path: str) -> Any:
         try:
-            return await handler(request, fake)
+            return await handler(request, fake, *path)
         except ApiError as exc:
             key = fake.run_shape.error_key
+            if key == "message":
+                raise
             return JSONResponse({key: exc.message}, status_code=exc.status, headers=exc.headers or None)
 
     return answer
 
 
-@operation("createRun", "POST", "/runs")
+@rule("createRun")
 @_shaped_errors
-async def create_run(request: Request, fake: FakeDeepnote) -> Response:
+async def create_run(request: Request, fake: FakeDeepnote) -> JSON | JSONResponse:
     body = await json_body(request)
     notebook_id = req_str(body, "notebookId")
     detached = opt_bool(body, "detached")
@@ -65,17 +60,23 @@ async def create_run(request: Request, fake: FakeDeepnote) -> Response:
         run_dependent_blocks=run_dependent,
         inputs=inputs,
     )
-    status, answer = fake.render.created_run(run)
-    return JSONResponse(answer, status_code=status)
+    summary = fake.render.run_summary(run)
+    created = {"runId": summary["runId"], "status": summary["status"], "createdAt": summary["createdAt"]}
+    shape = fake.run_shape
+    if not shape.traits:
+        return created
+    status, body = shape.created(created)
+    return JSONResponse(body, status_code=status)
 
 
-@operation("getRun", "GET", "/runs/{runId}")
+@rule("getRun")
 @_shaped_errors
-async def get_run(request: Request, fake: FakeDeepnote) -> Response:
-    run_id = require_uuid(path_param(request, "runId"), "runId")
+async def get_run(request: Request, fake: FakeDeepnote, run_id: str) -> JSON | JSONResponse:
     delivery = request.query_params.get("snapshotDelivery", "downloadUrl")
     if delivery not in SNAPSHOT_DELIVERIES:
         raise bad(f"snapshotDelivery must be one of {', '.join(SNAPSHOT_DELIVERIES)}")
     run = fake.get_run(run_id)
     snapshot_base = str(request.base_url).rstrip("/") + "/_fake/snapshots"
-    return JSONResponse(fake.render.run_answer(run, delivery, snapshot_base))
+    shape = fake.run_shape
+    answer = fake.render.run(run, shape.delivery(delivery), snapshot_base)
+    return JSONResponse(shape.run(answer)) if shape.traits else answer

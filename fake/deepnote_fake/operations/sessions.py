@@ -1,19 +1,19 @@
-"""Handlers of the spec's ``Sessions`` operations (``deepnote_client.api.sessions``, beta)."""
+"""Rules of the spec's ``Sessions`` operations (``deepnote_client.api.sessions``, beta)."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
 
+from ..render import JSON
 from ..store import FakeDeepnote
-from ..validation import bad, input_value_ok, json_body, opt_enum, opt_int, path_param, req_str, require_uuid
-from .registry import operation
+from ..validation import bad, input_value_ok, json_body, opt_enum, opt_int, req_str
+from .registry import rule
 
 STORAGE_MODES = ("read_write", "readonly")
 
 
-@operation("createSession", "POST", "/sessions")
-async def create_session(request: Request, fake: FakeDeepnote) -> Response:
+@rule("createSession")
+async def create_session(request: Request, fake: FakeDeepnote) -> JSON:
     body = await json_body(request)
     notebook_id = req_str(body, "notebookId")
     storage_mode = opt_enum(body, "storageMode", STORAGE_MODES)
@@ -24,17 +24,13 @@ async def create_session(request: Request, fake: FakeDeepnote) -> Response:
         if not input_value_ok(value):
             raise bad(f'inputs["{name}"] must be a string, a boolean or an array of strings')
     session, run = fake.create_session(notebook_id, inputs=inputs, storage_mode=storage_mode)
-    return JSONResponse(
-        {"session": fake.render.session(session), "run": fake.render.run_summary(run)}, status_code=202
-    )
+    return {"session": fake.render.session(session), "run": fake.render.run_summary(run)}
 
 
-@operation("executeSessionCode", "POST", "/sessions/{sessionId}/execute")
-async def execute_session_code(request: Request, fake: FakeDeepnote) -> Response:
-    session_id = require_uuid(path_param(request, "sessionId"), "sessionId")
+@rule("executeSessionCode")
+async def execute_session_code(request: Request, fake: FakeDeepnote, session_id: str) -> JSON:
     body = await json_body(request)
     notebook_id = req_str(body, "notebookId")
     code = req_str(body, "code")
     opt_int(body, "timeoutMs", minimum=1)
-    outputs = fake.execute_in_session(session_id, notebook_id, code)
-    return JSONResponse({"outputs": outputs})
+    return {"outputs": fake.execute_in_session(session_id, notebook_id, code)}

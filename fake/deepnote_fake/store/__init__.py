@@ -1,21 +1,28 @@
 """``FakeDeepnote``: the whole in-memory state of the fake API and Deepnote's documented rules.
 
-HTTP parsing lives in ``operations``; the store receives validated Python values, applies the rules
-(reference: ``docs/reference/deepnote-api-v2.md`` and ``openapi.yaml``) and raises ``ApiError`` with
-the documented status and message. One rule module per resource, each a mixin over ``StoreCore``
-(records, lock, clock, knobs); every public method takes the lock.
+Guarantees:
+
+- HTTP parsing lives in ``operations``; the store receives validated Python values, applies the
+  rules (reference: ``docs/reference/deepnote-api-v2.md`` and ``openapi.yaml``) and raises
+  ``ApiError`` with the documented status and message; every public method takes the lock.
+- The store is acyclic: each rule module is a mixin over ``StoreCore`` (records, lock, clock,
+  knobs, seed) in ``store.core`` and imports only ``core`` (or the one rule module it extends),
+  never this package; they are combined here, and only here. ``render`` and ``snapshots`` see the
+  store through ``StoreCore``.
 """
 
 from __future__ import annotations
 
-# --- issue 11a
+from functools import cached_property
+
+from ..render import Renderer
 from .blocks import BlockRules
 from .core import StoreCore
-from .files import FileRules  # issue 11b
+from .files import FileRules
 from .integrations import IntegrationRules
 from .machines import MachineRules
 from .notebooks import NotebookRules
-from .project_settings import ProjectSettingsRules  # issue 11b (a NotebookRules, so it comes first)
+from .project_settings import ProjectSettingsRules  # a NotebookRules, so it comes before it
 from .projects import ProjectRules
 from .runs import RunRules
 from .search import SearchRules
@@ -27,7 +34,7 @@ __all__ = ["FakeDeepnote", "StoreCore"]
 
 class FakeDeepnote(
     SessionRules,  # first: it extends RunRules (creating a session starts a run)
-    ProjectSettingsRules,  # issue 11b: before NotebookRules, which it subclasses
+    ProjectSettingsRules,  # before NotebookRules, which it subclasses
     NotebookRules,
     RunRules,
     ProjectRules,
@@ -36,6 +43,12 @@ class FakeDeepnote(
     MachineRules,
     SearchRules,
     StreamlitAppRules,
-    FileRules,  # issue 11b
+    FileRules,
 ):
     """The fake's state: projects, notebooks, runs, faults, counters and knobs (see ``StoreCore``)."""
+
+    @cached_property
+    def render(self) -> Renderer:
+        """Turns records into the JSON of ``openapi.yaml``; a test may assign a ``Renderer``
+        subclass to break a response on purpose."""
+        return Renderer(self)

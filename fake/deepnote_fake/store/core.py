@@ -35,10 +35,25 @@ from ..records import (
     Session,
     StreamlitApp,
 )
-from ..render import Renderer, RunShape
-from ..seed import SEED_TOKEN, seed
+from ..run_shapes import RunShape
+from ..seed import (
+    SEED_FILE,
+    SEED_FOLDER_ID,
+    SEED_FOLDER_NAME,
+    SEED_NOTEBOOK_ID,
+    SEED_NOTEBOOK_NAME,
+    SEED_PROJECT_ID,
+    SEED_PROJECT_NAME,
+    SEED_TOKEN,
+    seed_blocks,
+    seed_integrations,
+    seed_machine_types,
+)
 
-__all__ = ["StoreCore"]
+__all__ = ["DEFAULT_MAX_JSON_BYTES", "StoreCore"]
+
+DEFAULT_MAX_JSON_BYTES = 4 * 1024 * 1024
+"""Largest JSON request body the fake reads (the spec's bodies are a few kilobytes)."""
 
 
 class StoreCore:
@@ -46,13 +61,13 @@ class StoreCore:
 
     Knobs a test may change at any time: ``run_outcome`` (for runs created afterwards),
     ``pending_seconds``/``running_seconds``/``snapshot_seconds``, ``run_shape`` (the older shapes of
-    the run answers, ``render.RUN_SHAPE_TRAITS``), ``latency`` (seconds added to every
+    the run answers, ``run_shapes.RUN_SHAPE_TRAITS``), ``latency`` (seconds added to every
     ``/v2`` request), ``rate_limit`` (``(N, window_seconds)`` per token, or ``None``),
-    ``record_requests``.
-
-    ``render`` turns records into the JSON of ``openapi.yaml``; a test may replace it with a
-    ``Renderer`` subclass to break a response on purpose.
+    ``record_requests``, ``max_json_bytes``.
     """
+
+    max_json_bytes: int = DEFAULT_MAX_JSON_BYTES
+    """JSON bodies larger than this are refused with 413 before they are read; a test may change it."""
 
     def __init__(
         self,
@@ -81,16 +96,15 @@ class StoreCore:
         self.notebooks: dict[str, Notebook] = {}
         self.runs: dict[str, Run] = {}
         self.folders: dict[str, Folder] = {}
-        # --- issue 11b: the bytes of each project file, by (project id, path) (see store/files.py)
+        # The bytes of each project file, by (project id, path) (see store/files.py).
         self.file_contents: dict[tuple[str, str], bytes] = {}
         self.faults = FaultPlan()
         self.request_log = RequestLog()
         self.rate_limiter = RateLimiter(self.clock, rate_limit)
         self.pages = PageTokenCodec()
         self.snapshot_key = os.urandom(16)  # signs snapshot download URLs (see snapshots.py)
-        self.render = Renderer(self)
 
-        # --- issue 11a: integrations, machines, sessions, streamlit apps, search
+        # Integrations, machines, sessions, streamlit apps, search.
         self.integrations: dict[str, Integration] = {}
         self.machine_types: list[MachineType] = []  # in the order the editor lists them
         self.machines: dict[str, ProjectMachine] = {}  # by project id; a stopped one on first read
@@ -102,7 +116,6 @@ class StoreCore:
         self.search_unavailable: set[str] = set()  # resource types reported in partialFailure
         self.streamlit_unavailable_seconds = 1.0
         self.streamlit_starting_seconds = 2.0
-        # --- end issue 11a
 
         self.lock = threading.RLock()
         self._seq = 0
@@ -110,7 +123,19 @@ class StoreCore:
         self._wall0 = time.time()
         self._clock0 = self.clock.now()
         if seed:
-            _seed(self)
+            self._add_seed()
+
+    def _add_seed(self) -> None:
+        """The seed folder, project (with its file), notebook, integrations and machine types."""
+        folder = Folder(SEED_FOLDER_ID, SEED_FOLDER_NAME)
+        self.folders[folder.id] = folder
+        project = self.add_project(SEED_PROJECT_NAME, folder=folder, project_id=SEED_PROJECT_ID)
+        path, content = SEED_FILE
+        project.files = [{"path": path, "size": len(content), "updatedAt": self.iso(self.now())}]
+        self.file_contents[(project.id, path)] = content
+        self.add_notebook(project.id, SEED_NOTEBOOK_NAME, notebook_id=SEED_NOTEBOOK_ID, blocks=seed_blocks())
+        self.integrations.update(seed_integrations())
+        self.machine_types[:] = seed_machine_types()
 
     # ------------------------------------------------------------------ knobs and counters
 
@@ -293,6 +318,3 @@ class StoreCore:
         if suspended_status is not None and self.projects[notebook.project_id].suspended:
             raise ApiError(suspended_status, "Project is suspended")
         return notebook
-
-
-_seed = seed  # the constructor's ``seed`` flag shadows the function's name there

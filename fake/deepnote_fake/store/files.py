@@ -1,4 +1,4 @@
-"""File rules (issue 11b): upload to a unique path, delete, copy between projects, download.
+"""File rules: upload to a unique path, delete, copy between projects, download.
 
 "(reference 6.2)" cites ``docs/reference/deepnote-api-v2.md``: POST /files "generating a unique path
 when that path already exists", never overwrites; 409 "Project is suspended"; 413 "File too large";

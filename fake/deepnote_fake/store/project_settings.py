@@ -1,4 +1,4 @@
-"""Project settings, export and import (issue 11b): PATCH /projects/{id}, GET .../export and
+"""Project settings, export and import: PATCH /projects/{id}, GET .../export and
 POST .../import.
 
 "(reference P5)" etc. cite ``docs/reference/deepnote-api-v2.md``. The documents and archives are

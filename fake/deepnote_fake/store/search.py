@@ -8,12 +8,10 @@ the fake's reading of the docs; other block types are not searched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from ..records import Block, Integration, Notebook, Project
+from ..records import Block, Notebook, SearchHits
 from .core import StoreCore
 
-__all__ = ["SEARCH_LIMITS", "SEARCH_TYPES", "SearchHits", "SearchRules"]
+__all__ = ["SEARCH_LIMITS", "SEARCH_TYPES", "SearchRules"]
 
 SEARCH_TYPES = ("projects", "notebooks", "blocks", "integrations")
 # Up to 100 projects, 100 notebooks, 100 text blocks and 100 code/SQL blocks; integrations uncapped.
@@ -23,16 +21,6 @@ _CODE_BLOCKS = frozenset({"code", "sql"})
 
 def _is_text_block(block: Block) -> bool:
     return block.type == "markdown" or block.type.startswith("text-cell-")
-
-
-@dataclass
-class SearchHits:
-    types: list[str]
-    projects: list[Project] = field(default_factory=list)
-    notebooks: list[Notebook] = field(default_factory=list)
-    blocks: list[tuple[Block, Notebook]] = field(default_factory=list)
-    integrations: list[Integration] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
 
 
 class SearchRules(StoreCore):

@@ -17,7 +17,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/blocks/{block_id}".format(
-            block_id=path_segment("block_id", block_id),
+            block_id=path_segment("block_id", block_id, opaque=True),
         ),
     }
 

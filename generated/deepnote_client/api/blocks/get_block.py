@@ -18,7 +18,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/blocks/{block_id}".format(
-            block_id=path_segment("block_id", block_id),
+            block_id=path_segment("block_id", block_id, opaque=True),
         ),
     }
 

@@ -17,7 +17,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/notebooks/{notebook_id}".format(
-            notebook_id=path_segment("notebook_id", notebook_id),
+            notebook_id=path_segment("notebook_id", notebook_id, opaque=True),
         ),
     }
 

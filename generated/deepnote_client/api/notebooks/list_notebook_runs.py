@@ -29,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/notebooks/{notebook_id}/runs".format(
-            notebook_id=path_segment("notebook_id", notebook_id),
+            notebook_id=path_segment("notebook_id", notebook_id, opaque=True),
         ),
         "params": params,
     }

@@ -22,7 +22,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/notebooks/{notebook_id}".format(
-            notebook_id=path_segment("notebook_id", notebook_id),
+            notebook_id=path_segment("notebook_id", notebook_id, opaque=True),
         ),
     }
 
