@@ -8,6 +8,10 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 MUTATION_STAMP := $(VENV)/.mutation-installed
+# deepnote-toolkit for `make compat`, in a venv of its own: its dependencies are Deepnote's whole
+# kernel runtime, so scripts/compat-toolkit.txt pins only what its notebook runner imports.
+COMPAT_VENV := .venv-compat
+COMPAT_STAMP := $(COMPAT_VENV)/.installed
 DOCS_STAMP := $(VENV)/.docs-installed
 
 SPEC := openapi.yaml
@@ -27,7 +31,7 @@ GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate 
 MARK_TYPED = cp packaging/py.typed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv generate check-generated validate lint typecheck test check serve contract \
+.PHONY: help venv compat-venv generate check-generated validate lint typecheck test check serve contract \
 	contract-live compat demo bench mutate package docs diff test-airflow test-dagster clean
 
 help: ## List the targets
@@ -40,6 +44,13 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+compat-venv: $(COMPAT_STAMP) ## Create .venv-compat with deepnote-toolkit (scripts/compat-toolkit.txt) for make compat
+
+$(COMPAT_STAMP): scripts/compat-toolkit.txt
+	$(PYTHON) -m venv $(COMPAT_VENV)
+	$(COMPAT_VENV)/bin/pip install --quiet --no-deps -r scripts/compat-toolkit.txt
 	touch $@
 
 generate: $(STAMP) ## Regenerate generated/deepnote_client, then the facade's resources, from openapi.yaml
@@ -76,7 +87,7 @@ lint: validate $(NPM_STAMP) ## Lint the spec (openapi-spec-validator, Spectral) 
 typecheck: $(STAMP) ## mypy over the generated package and (strict) the overlay, the fake, benchmarks and examples
 	$(BIN)/mypy
 
-test: $(STAMP) validate check-generated ## Check the spec and generated/, then run the test suite
+test: $(STAMP) $(COMPAT_STAMP) validate check-generated ## Check the spec and generated/, then run the test suite
 	$(BIN)/pytest
 
 package: $(STAMP) ## Build the wheel; in a throwaway venv import it, then run a user's tests with [fake]
@@ -99,7 +110,7 @@ contract: $(STAMP) ## Schemathesis CLI, all phases and checks, against the fake 
 contract-live: $(STAMP) ## Read-only schemathesis run against the real API (needs DEEPNOTE_TOKEN); drift report in contract-report/
 	$(PY) scripts/contract.py live
 
-compat: $(STAMP) ## Deepnote's own CLI (deepnote-cli, pinned in [dev]) against the fake: run --cloud, validate
+compat: $(STAMP) $(COMPAT_STAMP) ## Deepnote's own clients against the fake: every API command of deepnote-cli, deepnote-toolkit's runner
 	$(PY) scripts/compat.py
 
 demo: $(STAMP) ## Run examples/quickstart.py against the fake API (or the real one if DEEPNOTE_TOKEN is set)
@@ -159,4 +170,4 @@ test-dagster: $(DAGSTER_VENV)/.installed ## Dagster (pinned, own venv) materiali
 	$(DAGSTER_VENV)/bin/pytest -q -p no:cacheprovider --noconftest -o addopts="" tests/orchestrators/test_dagster.py
 
 clean: ## Remove the venvs, node_modules, dist, the docs site and caches
-	rm -rf $(VENV) $(AIRFLOW_VENV) $(DAGSTER_VENV) node_modules dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(COMPAT_VENV) $(AIRFLOW_VENV) $(DAGSTER_VENV) node_modules dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -1,13 +1,16 @@
-"""Deepnote's own command-line client against the fake: ``make compat``.
+"""Deepnote's own clients against the fake: ``make compat``.
 
     python scripts/compat.py              # every ready step
     python scripts/compat.py run-cloud    # the named steps
     python scripts/compat.py --list       # the steps, and what the pending ones wait for
     python scripts/compat.py --include-pending NAME   # a step still waiting for the fake (none now)
 
-Deepnote publishes its CLI as ``deepnote-cli`` on PyPI (a wheel bundling the native ``deepnote``
-executable), pinned in pyproject.toml's [dev] extra as ``CLI_VERSION``. It is a real API v2 client
-nobody on this project wrote. Each step gets a fresh fake on a free 127.0.0.1 port, served in this
+Two clients nobody on this project wrote. Deepnote publishes its CLI as ``deepnote-cli`` on PyPI (a wheel bundling the native ``deepnote``
+executable), pinned in pyproject.toml's [dev] extra as ``CLI_VERSION``; every command of it that
+talks to the API has a step. Its Python notebook runner, ``deepnote-toolkit``'s
+``DeepnoteCloudRunner`` (``TOOLKIT_VERSION``), lives in ``.venv-compat`` (``make compat-venv``, from
+``scripts/compat-toolkit.txt``: the toolkit's own dependencies are the whole Deepnote kernel
+runtime) and is driven through ``scripts/compat_toolkit.py`` in a subprocess. Each step gets a fresh fake on a free 127.0.0.1 port, served in this
 process so the step can read the fake's state, and an empty temporary directory to run ``deepnote``
 in, with ``--url http://127.0.0.1:PORT`` (the CLI appends ``/v2`` itself, where the fake is mounted)
 and the token in ``DEEPNOTE_TOKEN`` (not on the command line, where ``ps`` would show it). A step
@@ -26,6 +29,21 @@ Steps:
   during a local edit is skipped (``--on-conflict skip``) or pulled over it (``override``).
 - ``schedule``: ``deepnote convert`` of a small ``.py`` file, then ``schedule`` of the new local
   notebook: the CLI creates project, notebook and blocks, then the schedule; again, it only updates.
+- ``run-shapes``: ``run --cloud`` with the fake answering in the older run shapes
+  (``FakeDeepnote.run_shape``): every trait, in two combinations, succeeds with a valid snapshot; a
+  run's ``error`` as an object and an error body keyed ``error`` reach the CLI's output.
+- ``integrations-pull``: ``integrations pull`` writes the workspace's integrations into
+  ``.deepnote.env.yaml``, their secrets into ``.env`` only.
+- ``streamlit-publish``: ``streamlit publish`` of a project file creates the app and waits for it
+  to run; again, it finds the app (the fake's 409) and changes nothing; a missing entrypoint fails.
+- ``publish``: ``publish`` of a build directory uploads it under ``_deepnote_static/`` and turns
+  sharing and API access on; again with ``--prune``, replaced and stale files are handled.
+- ``static-site-access``: ``static-site access`` turns sharing and API access off and on.
+- ``toolkit``: ``DeepnoteCloudRunner`` reads the seeded notebook's inputs, and runs a notebook of
+  every output kind (``seed.every_output_blocks``): its ``text``, ``first_dataframe``, ``images``
+  and ``agent_text`` are what the fake produced; a failing run is reported as failed.
+
+Every command of the CLI that talks to the API has a step; none needs an endpoint the spec lacks.
 
 A step the fake cannot pass yet is marked ``pending=`` (none is now): it runs only with
 ``--include-pending``, and ``--list`` says what it needs.
@@ -47,19 +65,28 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import yaml
 
 from deepnote_fake import (
     SEED_NOTEBOOK_ID,
     SEED_POSTGRES_INTEGRATION_ID,
     SEED_PROJECT_ID,
+    SEED_SNOWFLAKE_INTEGRATION_ID,
     FakeDeepnote,
     ServerHandle,
     deepnote_format,
     running_server,
     snapshots,
 )
+from deepnote_fake.outputs import DATAFRAME_MIME, PNG_BYTES
+from deepnote_fake.run_shapes import RUN_SHAPE_TRAITS
+from deepnote_fake.seed import every_output_blocks
 
+ROOT = Path(__file__).resolve().parent.parent
 CLI_VERSION = "0.10.0"  # keep in step with the deepnote-cli pin in pyproject.toml
+TOOLKIT_VERSION = "2.9.0"  # keep in step with scripts/compat-toolkit.txt
+TOOLKIT_VENV = ROOT / ".venv-compat"
+TOOLKIT_DRIVER = ROOT / "scripts" / "compat_toolkit.py"
 # A cloud run takes the CLI's 2 s poll interval plus the fake's short run; this bounds a hung CLI.
 CLI_TIMEOUT_S = 90
 
@@ -106,11 +133,34 @@ class CliResult:
         )
 
 
+def find_toolkit_python() -> Path:
+    """The interpreter of ``.venv-compat``, where ``make compat-venv`` installs deepnote-toolkit."""
+    python = TOOLKIT_VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if not python.exists():
+        raise CompatError(
+            f"{TOOLKIT_VENV} is missing: `make compat-venv` creates it (make test and make compat do)"
+        )
+    return python
+
+
+def toolkit_version(python: Path) -> str:
+    """The deepnote-toolkit version installed for ``python`` (read without importing the package)."""
+    completed = subprocess.run(
+        [str(python), "-c", "import importlib.metadata as m; print(m.version('deepnote-toolkit'))"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    return completed.stdout.strip()
+
+
 @dataclass
 class Context:
-    """What a step works with: the CLI, the running fake and an empty working directory."""
+    """What a step works with: the CLI (``None`` where Deepnote ships no wheel of it: only the
+    toolkit step runs then), the running fake and an empty working directory."""
 
-    cli: Path
+    cli: Path | None
     server: ServerHandle
     workdir: Path
     log: Callable[[str], None] = print
@@ -127,6 +177,8 @@ class Context:
 
     def deepnote(self, *args: str, expect_code: int | None = 0) -> CliResult:
         """Run ``deepnote ARGS`` in the working directory against this fake."""
+        if self.cli is None:
+            raise CompatError("this step needs the deepnote CLI, which is not installed here")
         env = {
             "PATH": os.environ.get("PATH", ""),
             "HOME": str(self.workdir / ".home"),  # nothing read from, or written to, the user's home
@@ -148,6 +200,27 @@ class Context:
         if expect_code is not None and result.code != expect_code:
             raise CompatError(f"expected exit code {expect_code}: {result.describe()}")
         return result
+
+    def toolkit(self, notebook_id: str, *inputs: str, expect_code: int = 0) -> JSON:
+        """Run ``scripts/compat_toolkit.py`` in ``.venv-compat``: deepnote-toolkit's
+        ``DeepnoteCloudRunner`` against this fake; what it read, as JSON."""
+        env = {"PATH": os.environ.get("PATH", ""), "DEEPNOTE_TOKEN": self.server.token}
+        if os.name == "nt":  # pragma: no cover - Windows needs these to start a process
+            env.update({k: os.environ[k] for k in ("SYSTEMROOT", "TEMP", "TMP") if k in os.environ})
+        args = [str(TOOLKIT_DRIVER), self.url, notebook_id, *inputs]
+        completed = subprocess.run(
+            [str(find_toolkit_python()), *args],
+            cwd=self.workdir,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=CLI_TIMEOUT_S,
+            check=False,
+        )
+        result = CliResult(args, completed.returncode, completed.stdout, completed.stderr)
+        if result.code != expect_code:
+            raise CompatError(f"the toolkit driver: expected exit code {expect_code}: {result.describe()}")
+        return result.json() if expect_code == 0 else {"stderr": result.stderr}
 
     def validate(self, path: Path) -> None:
         """``deepnote validate``: the document at ``path`` is valid by Deepnote's own schema."""
@@ -453,6 +526,290 @@ def step_schedule(ctx: Context) -> None:
     ctx.log(f"  scheduled new notebook {notebook_id} in project {project.id}")
 
 
+def step_run_shapes(ctx: Context) -> None:
+    """``run --cloud`` with the fake answering runs in the older shapes Deepnote's clients read."""
+    fake = ctx.fake
+    older = [trait for trait in RUN_SHAPE_TRAITS if trait != "spec"]
+    # Two combinations hold every trait once (the exclusive pairs are split between them).
+    combinations = [
+        "bare,id,snapshot-nested,error-object,error-body,status-200,deliver-download-url",
+        "post-nested,snapshot-nested,error-object-error,status-201,deliver-inline",
+    ]
+    covered = {trait for combination in combinations for trait in combination.split(",")}
+    expect(covered, set(older), "the traits the combinations cover")
+    for combination in combinations:
+        fake.run_shape = combination
+        fake.run_outcome = "success"
+        result = ctx.deepnote(
+            "run", "--cloud", "--notebook-id", SEED_NOTEBOOK_ID, "--url", ctx.url, "-o", "json"
+        )
+        output = result.json()
+        expect(
+            (output.get("success"), output.get("status")), (True, "success"), f"run in shape {combination}"
+        )
+        run = _run_of(ctx, output)
+        document = _saved_snapshot(ctx, output)
+        _expect_outputs(ctx, document, run)
+        ctx.log(f"  shape {combination}: success, snapshot saved and valid")
+
+    # A run's error as an object: the CLI shows its message.
+    fake.run_shape = "bare,id,error-object"
+    fake.run_outcome = "internal_error"
+    result = ctx.deepnote(
+        "run", "--cloud", "--notebook-id", SEED_NOTEBOOK_ID, "--url", ctx.url, "-o", "json", expect_code=1
+    )
+    output = result.json()
+    run = _run_of(ctx, output)
+    expect(output.get("error"), fake.render.run(run, "inline", "")["error"], "the error object's message")
+    # An error body keyed `error` (here POST /runs of an unknown notebook): the CLI shows it.
+    fake.run_shape = "error-body"
+    result = ctx.deepnote(
+        "run", "--cloud", "--notebook-id", "no-such-notebook", "--url", ctx.url, "-o", "json", expect_code=1
+    )
+    expect(result.json().get("error"), "Notebook not found", "the error body's `error`")
+    ctx.log("  error as an object and error bodies keyed `error` reach the CLI's output")
+    fake.run_shape = "spec"
+
+
+def step_integrations_pull(ctx: Context) -> None:
+    """``integrations pull``: the integrations in ``.deepnote.env.yaml``, their secrets in ``.env``."""
+    fake = ctx.fake
+    result = ctx.deepnote("integrations", "pull", "--url", ctx.url)
+    check(
+        "Found 2 integration(s)" in result.stdout,
+        f"the CLI did not see both integrations: {result.describe()}",
+    )
+    requests = [(r.method, r.path, r.query) for r in fake.requests]
+    expect(requests, [("GET", "/integrations", "includeMetadata=true")], "the CLI's requests")
+    local = yaml.safe_load((ctx.workdir / ".deepnote.env.yaml").read_text(encoding="utf-8"))
+    by_id = {entry["id"]: entry for entry in local["integrations"]}
+    expect(
+        set(by_id), {SEED_POSTGRES_INTEGRATION_ID, SEED_SNOWFLAKE_INTEGRATION_ID}, "pulled integration ids"
+    )
+    for integration_id, entry in by_id.items():
+        integration = fake.integrations[integration_id]
+        expect((entry["name"], entry["type"]), (integration.name, integration.type), f"{integration_id}")
+    warehouse = by_id[SEED_POSTGRES_INTEGRATION_ID]["metadata"]
+    expect(warehouse["host"], "db.example.com", "the pulled host")
+    secret = str(fake.integrations[SEED_POSTGRES_INTEGRATION_ID].metadata["password"])
+    check(
+        str(warehouse["password"]).startswith("env:"), f"the password is not an env: reference: {warehouse}"
+    )
+    check(
+        secret not in (ctx.workdir / ".deepnote.env.yaml").read_text(encoding="utf-8"), "a secret in the YAML"
+    )
+    check(secret in (ctx.workdir / ".env").read_text(encoding="utf-8"), "the secret is not in .env")
+
+    # Without the permission to read metadata the API answers 403, and the CLI says so.
+    fake.can_edit_integrations = False
+    denied = ctx.deepnote("integrations", "pull", "--url", ctx.url, expect_code=None)
+    check(denied.code != 0, f"a 403 did not fail the pull: {denied.describe()}")
+    ctx.log("  pulled 2 integrations; secrets in .env only; a 403 fails the pull")
+
+
+def step_streamlit_publish(ctx: Context) -> None:
+    """``streamlit publish``: create the app and wait until it runs; again: found, unchanged."""
+    fake = ctx.fake
+    fake.streamlit_unavailable_seconds = 0.2
+    fake.streamlit_starting_seconds = 0.2
+    fake.write_file(SEED_PROJECT_ID, "apps/dashboard.py", b"import streamlit as st\nst.write('hi')\n")
+    args = ("streamlit", "publish", "apps/dashboard.py", "--project-id", SEED_PROJECT_ID, "--url", ctx.url)
+    result = ctx.deepnote(*args)
+    apps = list(fake.streamlit_apps.values())
+    expect([(a.project_id, a.entrypoint) for a in apps], [(SEED_PROJECT_ID, "apps/dashboard.py")], "apps")
+    app = apps[0]
+    check(f"https://deepnote.example/streamlit/{app.id}" in result.stdout, f"no app URL: {result.describe()}")
+    check("App is running" in result.stdout, f"the CLI did not wait for the app: {result.describe()}")
+    expect(app.status(fake.now()), "running", "the app's status")
+    polls = [r for r in fake.requests if r.path == f"/streamlit-apps/{app.id}/status"]
+    check(len(polls) >= 1, "the CLI never polled the app's status")
+
+    # Again: POST answers 409, the CLI finds the app in the project's list and changes nothing.
+    before = len(fake.requests)
+    result = ctx.deepnote(*args)
+    expect(len(fake.streamlit_apps), 1, "apps after publishing again")
+    check(f"already served by app {app.id}" in result.stdout, f"not found again: {result.describe()}")
+    again = [(r.method, r.path, r.status) for r in fake.requests[before:]][:2]
+    expect(
+        again,
+        [("POST", "/streamlit-apps", 409), ("GET", "/streamlit-apps", 200)],
+        "the second publish's first requests",
+    )
+
+    # A missing entrypoint: the fake's 404 message, exit code 1.
+    missing = ctx.deepnote(
+        "streamlit",
+        "publish",
+        "apps/missing.py",
+        "--project-id",
+        SEED_PROJECT_ID,
+        "--url",
+        ctx.url,
+        expect_code=1,
+    )
+    check(
+        "Entrypoint file not found" in missing.stdout + missing.stderr,
+        f"no 404 message: {missing.describe()}",
+    )
+    ctx.log(f"  app {app.id} created and running; published again: unchanged; a missing file fails")
+
+
+def _static_file(ctx: Context, path: str) -> bytes | None:
+    return ctx.fake.file_contents.get((SEED_PROJECT_ID, f"_deepnote_static/{path}"))
+
+
+def step_publish(ctx: Context) -> None:
+    """``publish``: a build directory into ``_deepnote_static/``, sharing on; again with ``--prune``."""
+    fake = ctx.fake
+    project = fake.projects[SEED_PROJECT_ID]
+    build = ctx.workdir / "dist"
+    (build / "assets").mkdir(parents=True)
+    (build / "index.html").write_text("<h1>v1</h1>", encoding="utf-8")
+    (build / "assets" / "app.js").write_text("console.log(1)", encoding="utf-8")
+    args = ("publish", "dist", "--project-id", SEED_PROJECT_ID, "--no-sync-root", "--url", ctx.url)
+    result = ctx.deepnote(*args, "--api-access", "enabled")
+    expect(
+        (_static_file(ctx, "index.html"), _static_file(ctx, "assets/app.js")),
+        (b"<h1>v1</h1>", b"console.log(1)"),
+        "the uploaded files",
+    )
+    expect(
+        (project.static_sharing_enabled, project.static_api_access_enabled),
+        (True, True),
+        "sharing, API access",
+    )
+    check(
+        f"https://deepnote.example/static/{SEED_PROJECT_ID}" in result.stdout, f"no URL: {result.describe()}"
+    )
+
+    # Again, with a changed page and a removed asset: replaced (DELETE, then POST) and pruned.
+    (build / "index.html").write_text("<h1>v2</h1>", encoding="utf-8")
+    (build / "assets" / "app.js").unlink()
+    ctx.deepnote(*args, "--prune")
+    expect(
+        (_static_file(ctx, "index.html"), _static_file(ctx, "assets/app.js")),
+        (b"<h1>v2</h1>", None),
+        "the files after a pruning publish",
+    )
+    expect(project.static_api_access_enabled, True, "API access left as it was")
+    # The only refusals: the CLI deletes each file before uploading it, and the first time there is none.
+    refused = {
+        (r.method, r.path, r.status)
+        for r in fake.requests
+        if not (isinstance(r.status, int) and r.status < 400)
+    }
+    expect(refused, {("DELETE", "/files", 404)}, "the requests the fake refused")
+    ctx.log("  published 2 files, sharing and API access on; republished with --prune")
+
+
+def step_static_site_access(ctx: Context) -> None:
+    """``static-site access``: sharing and API access off, then on, then API access alone off."""
+    project = ctx.fake.projects[SEED_PROJECT_ID]
+    base = ("static-site", "access", "--project-id", SEED_PROJECT_ID, "--url", ctx.url)
+    for flags, expected in [
+        (("--sharing", "enabled", "--api-access", "enabled"), (True, True)),
+        (("--sharing", "disabled"), (False, False)),  # disabling sharing turns API access off too
+        (("--sharing", "enabled"), (True, False)),
+        (("--api-access", "enabled"), (True, True)),
+        (("--api-access", "disabled"), (True, False)),
+    ]:
+        result = ctx.deepnote(*base, *flags)
+        state = (project.static_sharing_enabled, project.static_api_access_enabled)
+        expect(state, expected, f"sharing and API access after {' '.join(flags)}")
+        words = [
+            f"Sharing: {'enabled' if expected[0] else 'disabled'}",
+            f"API access: {'enabled' if expected[1] else 'disabled'}",
+        ]
+        check(all(word in result.stdout for word in words), f"the CLI reports otherwise: {result.describe()}")
+    patches = [r for r in ctx.fake.requests if r.method == "PATCH"]
+    expect(len(patches), 5, "PATCH /projects/{id} requests")
+    ctx.only_requests_ok()
+    ctx.log("  sharing and API access switched five times, as the CLI reported")
+
+
+def _toolkit_text(produced: list[list[JSON]]) -> str:
+    """What the toolkit's ``RunResult.text()`` joins: stream text and every ``text/plain``."""
+    parts = [
+        output["text"] if output["output_type"] == "stream" else output.get("data", {}).get("text/plain", "")
+        for outputs in produced
+        for output in outputs
+    ]
+    return "".join(parts).strip()
+
+
+def step_toolkit(ctx: Context) -> None:
+    """deepnote-toolkit's ``DeepnoteCloudRunner``: the seeded notebook's inputs, then a notebook of
+    every output kind read back as the fake produced it, and a failing run."""
+    import base64
+
+    fake = ctx.fake
+    seeded = ctx.toolkit(SEED_NOTEBOOK_ID, "region=US")
+    expect(seeded["info"]["notebook"], "Seed notebook", "the notebook's name")
+    expect(
+        seeded["info"]["inputs"],
+        [
+            ["region", "input-select", "EU"],
+            ["greeting", "input-text", "hello"],
+            ["verbose", "input-checkbox", False],
+        ],
+        "the inputs the toolkit read",
+    )
+    expect(seeded["result"]["text"], "hello US", "the seeded notebook's text with region=US")
+    run = fake.runs[seeded["result"]["run_id"]]
+    expect((run.detached, run.inputs), (True, {"region": "US"}), "the toolkit's run: detached, inputs")
+
+    blocks = every_output_blocks()
+    notebook = fake.add_notebook(SEED_PROJECT_ID, "Every output", blocks=blocks[:-1])  # without the raise
+    before = len(fake.requests)
+    report = ctx.toolkit(notebook.id)
+    result = report["result"]
+    run = fake.runs[result["run_id"]]
+    produced = [outputs for _, outputs in snapshots.outputs(fake, run)]
+    expect(
+        (result["success"], result["status"], result["snapshot_status"]),
+        (True, "success", "available"),
+        "the toolkit's result",
+    )
+    expect(result["text"], _toolkit_text(produced), "RunResult.text()")
+    expect(result["html"], "<b>bold</b>", "RunResult.text('text/html')")
+    expect(result["agent_text"], blocks[-2].content, "RunResult.agent_text()")
+    frame = next(
+        o["data"][DATAFRAME_MIME]
+        for outputs in produced
+        for o in outputs
+        if DATAFRAME_MIME in o.get("data", {})
+    )
+    got = result["first_dataframe"]
+    expect(
+        (got["columns"], got["rows"], got["row_count"]),
+        (frame["columns"], frame["rows"], 250),
+        "first_dataframe",
+    )
+    expect((len(got["rows"]), got["is_truncated"]), (10, True), "the first page and truncation")
+    check("_deepnote_index_column" not in got["records_without_index"][0], "the index column was not dropped")
+    expect([base64.b64decode(image) for image in result["images"]], [PNG_BYTES], "RunResult.images()")
+    expect(
+        [tuple(o) for o in result["outputs"]],
+        [
+            (block.id, block.type, output["output_type"])
+            for block, outputs in snapshots.outputs(fake, run)
+            for output in outputs
+        ],
+        "the outputs, block by block",
+    )
+    # The token provider is asked once per request (the toolkit's support for short-lived tokens).
+    expect(report["token_requests"], len(fake.requests) - before, "token provider calls, one per request")
+    # The same run's inline snapshot is a valid document (where the CLI, the validator, is there).
+    if ctx.cli is not None:
+        ctx.validate_text("every-output.snapshot.deepnote", snapshots.document(fake, run))
+
+    failing = fake.add_notebook(SEED_PROJECT_ID, "Failing", blocks=blocks[-1:])
+    failed = ctx.toolkit(failing.id)["result"]
+    expect((failed["success"], failed["status"]), (False, "error"), "a failing run")
+    expect([o[2] for o in failed["outputs"]], ["error"], "the failing block's output")
+    ctx.log("  text, first_dataframe, images and agent_text as the fake produced them; a failing run fails")
+
+
 @dataclass(frozen=True)
 class Step:
     """A named check. ``pending``: what the fake still lacks for it; such a step runs only when
@@ -462,6 +819,8 @@ class Step:
     run: Callable[[Context], None]
     summary: str
     pending: str | None = None
+    needs_toolkit: bool = False  # runs deepnote-toolkit from .venv-compat
+    documents: bool = True  # involves .deepnote documents, each validated
 
 
 STEPS: tuple[Step, ...] = (
@@ -480,11 +839,47 @@ STEPS: tuple[Step, ...] = (
         step_schedule,
         "schedule a notebook made with `deepnote convert` from a .py file",
     ),
+    Step(
+        "run-shapes",
+        step_run_shapes,
+        "run --cloud against every older run shape of the fake (run_shape)",
+    ),
+    Step(
+        "integrations-pull",
+        step_integrations_pull,
+        "integrations pull into .deepnote.env.yaml (secrets into .env); a 403 fails",
+        documents=False,
+    ),
+    Step(
+        "streamlit-publish",
+        step_streamlit_publish,
+        "streamlit publish: created and running, published again unchanged, a missing entrypoint fails",
+        documents=False,
+    ),
+    Step(
+        "publish",
+        step_publish,
+        "publish a build directory into _deepnote_static/, then again with --prune",
+        documents=False,
+    ),
+    Step(
+        "static-site-access",
+        step_static_site_access,
+        "static-site access: sharing and API access off and on",
+        documents=False,
+    ),
+    Step(
+        "toolkit",
+        step_toolkit,
+        "deepnote-toolkit's DeepnoteCloudRunner: inputs, text, first_dataframe, images, agent_text",
+        needs_toolkit=True,
+        documents=False,
+    ),
 )
 
 
 @contextmanager
-def step_context(cli: Path, log: Callable[[str], None] = print) -> Iterator[Context]:
+def step_context(cli: Path | None, log: Callable[[str], None] = print) -> Iterator[Context]:
     """A fresh fake (short runs on the real clock) and an empty working directory."""
     state = FakeDeepnote(pending_seconds=0.1, running_seconds=0.3, snapshot_seconds=0.1)
     with tempfile.TemporaryDirectory(prefix="deepnote-compat-") as tmp, running_server(state) as server:
@@ -532,6 +927,20 @@ def main(argv: Sequence[str]) -> int:
         )
         return 2
     print(f"compat: deepnote-cli {version} ({cli}) against the fake")
+    if any(step.needs_toolkit for step in chosen):
+        try:
+            python = find_toolkit_python()
+        except CompatError as exc:
+            print(f"compat: {exc}", file=sys.stderr)
+            return 2
+        installed = toolkit_version(python)
+        if installed != TOOLKIT_VERSION:
+            print(
+                f"compat: {python} has deepnote-toolkit {installed!r}; this check is pinned to {TOOLKIT_VERSION}",
+                file=sys.stderr,
+            )
+            return 2
+        print(f"compat: deepnote-toolkit {installed} ({python})")
     for step in chosen:
         if step.pending and not args.include_pending:
             print(f"- {step.name}: PENDING, needs {step.pending} (--include-pending runs it)")

@@ -1,8 +1,11 @@
-"""``make compat`` under pytest (so CI runs it): Deepnote's own CLI, deepnote-cli, against the fake.
+"""``make compat`` under pytest (so CI runs it): Deepnote's own clients, deepnote-cli and
+deepnote-toolkit's notebook runner, against the fake.
 
 The steps live in scripts/compat.py; each test here runs one step with a fresh fake. The CLI
 comes with the [dev] extra where Deepnote ships a wheel of it; on other platforms these tests skip
-and say so, everywhere else a missing CLI is a failure.
+and say so, everywhere else a missing CLI is a failure. The toolkit lives in ``.venv-compat``,
+which ``make test`` and ``make compat`` create (``make compat-venv``); a missing one is a failure
+that says so.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ STEPS = [
         else [],
     )
     for step in compat.STEPS
+    if not step.needs_toolkit
 ]
 
 
@@ -67,10 +71,53 @@ def ctx(cli: Path) -> Iterator[Any]:
         yield context
 
 
+@pytest.fixture(scope="module")
+def toolkit_python() -> Path:
+    try:
+        path: Path = compat.find_toolkit_python()
+    except compat.CompatError as exc:
+        pytest.fail(str(exc))
+    version = compat.toolkit_version(path)
+    assert version == compat.TOOLKIT_VERSION, (
+        f"{path} has deepnote-toolkit {version}, not the pinned {compat.TOOLKIT_VERSION}"
+    )
+    return path
+
+
 @pytest.mark.parametrize("step", STEPS)
 def test_step(ctx: Any, step: Any) -> None:
     step.run(ctx)
-    assert ctx.validated, "the step validated no .deepnote document"
+    if step.documents:
+        assert ctx.validated, "the step validated no .deepnote document"
+
+
+@pytest.mark.parametrize("step", [s for s in compat.STEPS if s.needs_toolkit], ids=lambda s: s.name)
+def test_toolkit_step(toolkit_python: Path, step: Any) -> None:
+    """The toolkit's steps need no CLI (the snapshot is validated too where the CLI is there)."""
+    try:
+        cli: Path | None = compat.find_cli()
+    except compat.CompatError:
+        cli = None
+    with compat.step_context(cli, log=lambda _line: None) as context:
+        step.run(context)
+        assert cli is None or context.validated, "the snapshot was not validated"
+
+
+def test_every_api_command_of_the_cli_has_a_step() -> None:
+    """The CLI's commands that talk to the API (docs/deepnote-cli-0.10.0.md) each have a step; the
+    older run shapes and the toolkit have theirs."""
+    commands = {
+        "run --cloud": "run-cloud",
+        "sync": "sync",
+        "schedule": "schedule",
+        "integrations pull": "integrations-pull",
+        "streamlit publish": "streamlit-publish",
+        "publish": "publish",
+        "static-site access": "static-site-access",
+    }
+    names = [step.name for step in compat.STEPS]
+    assert set(names) == {*commands.values(), "run-shapes", "toolkit"}
+    assert not [step.name for step in compat.STEPS if step.pending]
 
 
 def test_validate_rejects_the_old_snapshot_shape(ctx: Any) -> None:

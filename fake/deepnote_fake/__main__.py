@@ -15,6 +15,7 @@ import shlex
 import sys
 
 from .records import RUN_OUTCOMES
+from .run_shapes import RUN_SHAPE_TRAITS, RunShape
 from .seed import SEED_NOTEBOOK_ID, SEED_PROJECT_ID
 from .server import HOST, bind_loopback, serve_forever
 from .store import FakeDeepnote
@@ -45,13 +46,23 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NAME",
         help="also serve requests whose Host header is NAME (any port); repeat for more names",
     )
+    parser.add_argument(
+        "--run-shape",
+        default="spec",
+        help=f"older shapes of the run answers, joined by commas: {', '.join(RUN_SHAPE_TRAITS)}",
+    )
     args = parser.parse_args(argv)
+    try:
+        shape = RunShape.parse(args.run_shape)
+    except ValueError as exc:
+        parser.error(str(exc))
 
     state = FakeDeepnote(
         pending_seconds=args.pending_seconds,
         running_seconds=args.running_seconds,
         run_outcome=args.run_outcome,
         latency=args.latency,
+        run_shape=str(shape),
     )
     try:
         sock = bind_loopback(args.port)  # a taken port is reported before anything is printed

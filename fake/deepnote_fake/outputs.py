@@ -7,6 +7,11 @@ to give each statement the Jupyter output a kernel would:
 - ``print(a, b, ...)``: a ``stream`` on stdout; arguments are input names (the run's value, else
   the saved default), string or number literals, or ``"x" * N`` (N characters, for the size caps);
 - ``display(a)``: a ``display_data`` with ``text/plain`` and ``text/html``;
+- the rich forms, each a ``display_data`` with the MIME type Deepnote sends for it (arguments are
+  literals or input names): ``display_html("<b>x</b>")`` (``text/html``), ``display_json({...})``
+  (``application/json``), ``display_dataframe(rows=250, columns=["a", "b"])`` (Deepnote's
+  dataframe, ``DATAFRAME_MIME``: the first ``DATAFRAME_PAGE_SIZE`` rows of ``rows``, and
+  ``row_count``), ``display_png()`` (``image/png``: ``PNG_BYTES`` in base64);
 - ``raise Name("message")``: an ``error`` output (``ename``, ``evalue``, ``traceback``); the block
   stops there; a name that is not an input in ``print``/``display`` raises ``NameError`` the same way;
 - a last line that is a bare name or literal: an ``execute_result`` with ``text/plain`` (its repr);
@@ -14,7 +19,9 @@ to give each statement the Jupyter output a kernel would:
   file ``path`` when a run executes the block (``written_files``; the run's store applies it); as
   the last line it also shows the number of characters written, as Python would.
 
-Other block types (markdown, inputs, ...) have no outputs. A run whose outcome is ``error`` fails in
+An ``agent`` block answers with its own text (the prompt stands for what the agent wrote): one
+``display_data`` with ``text/markdown`` and ``text/plain``, both the block's content. Other block
+types (markdown, inputs, ...) have no outputs. A run whose outcome is ``error`` fails in
 the first block whose source raises, else in its last code block, which then ends with an
 ``error`` output (``RuntimeError``); the blocks after the failing one did not run and have no
 outputs. Caps (reference R2, "output size caps"): a block whose outputs exceed 512 KiB as JSON, and
@@ -25,16 +32,25 @@ notice's real shape is not documented; the fake uses ``{"output_type": "notice",
 from __future__ import annotations
 
 import ast
+import base64
 import json
 import re
+import struct
+import zlib
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 __all__ = [
     "BLOCK_OUTPUT_LIMIT",
+    "DATAFRAME_INDEX_COLUMN",
+    "DATAFRAME_MIME",
+    "DATAFRAME_PAGE_SIZE",
     "NOTEBOOK_OUTPUT_LIMIT",
+    "PNG_BYTES",
     "ExecutedBlock",
+    "agent_outputs",
     "block_outputs",
+    "dataframe",
     "input_values",
     "notebook_outputs",
     "run_raises",
@@ -45,9 +61,34 @@ BLOCK_OUTPUT_LIMIT = 512 * 1024
 NOTEBOOK_OUTPUT_LIMIT = 5 * 1024 * 1024
 JSON = dict[str, Any]
 
+# Deepnote's dataframe output (deepnote-toolkit's formatter): a page of rows, the full row count.
+DATAFRAME_MIME = "application/vnd.deepnote.dataframe.v3+json"
+DATAFRAME_INDEX_COLUMN = "_deepnote_index_column"
+DATAFRAME_PAGE_SIZE = 10  # the toolkit's default page size: `rows` holds this many at most
+
+
+def _png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A valid PNG of one colour (8-bit RGB, no interlace), built with the standard library."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+PNG_BYTES = _png(2, 2, (220, 40, 40))  # what ``display_png()`` shows: a 2x2 red square
+
 _CALL = re.compile(r"^(print|display)\((.*)\)$")
 _RAISE = re.compile(r"^raise\s+([A-Za-z_][A-Za-z0-9_]*)\((.*)\)$")
 _REPEAT = re.compile(r"""^(['"])(.*)\1\s*\*\s*(\d+)$""")
+_RICH = re.compile(r"^(display_html|display_json|display_dataframe|display_png)\(.*\)$")
 _WRITE = re.compile(r"""^open\((['"])(.+?)\1\s*,\s*(['"])w\3\)\.write\((.*)\)$""")
 
 
@@ -165,6 +206,9 @@ def _execute(
                 if index == len(lines) - 1:
                     outputs.append(_execute_result(len(text)))
                 continue
+            if _RICH.match(line):
+                outputs.append(_rich_output(line, values))
+                continue
             called = _CALL.match(line)
             if called and called.group(1) == "print":
                 text = " ".join(str(v) for v in _arguments(called.group(2), values)) + "\n"
@@ -187,6 +231,84 @@ def _execute(
         outputs.append(_error("RuntimeError", "the run failed in this block", lines[-1] if lines else ""))
         return outputs, True, writes
     return outputs, False, writes
+
+
+def _call_arguments(line: str, values: Mapping[str, Any]) -> tuple[str, list[Any], dict[str, Any]]:
+    """The function name, positional and keyword arguments of a one-call line (literals or input
+    names), read with ``ast`` so dicts and lists may hold commas."""
+    try:
+        call = ast.parse(line, mode="eval").body
+    except SyntaxError:
+        raise _Raised("SyntaxError", "invalid syntax") from None
+    assert isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+
+    def evaluate(node: ast.expr) -> Any:
+        if isinstance(node, ast.Name):
+            if node.id in values:
+                return values[node.id]
+            raise _Raised("NameError", f"name '{node.id}' is not defined")
+        if isinstance(node, ast.Dict):
+            return {evaluate(k): evaluate(v) for k, v in zip(node.keys, node.values, strict=True) if k}
+        if isinstance(node, ast.List | ast.Tuple):
+            return [evaluate(item) for item in node.elts]
+        try:
+            return ast.literal_eval(node)
+        except ValueError:
+            raise _Raised("ValueError", f"not a literal: {ast.unparse(node)}") from None
+
+    positional = [evaluate(node) for node in call.args]
+    keywords = {kw.arg: evaluate(kw.value) for kw in call.keywords if kw.arg is not None}
+    return call.func.id, positional, keywords
+
+
+def _display_data(data: JSON) -> JSON:
+    return {"output_type": "display_data", "data": data, "metadata": {}}
+
+
+def _rich_output(line: str, values: Mapping[str, Any]) -> JSON:
+    name, positional, keywords = _call_arguments(line, values)
+    first = positional[0] if positional else None
+    if name == "display_html":
+        return _display_data({"text/html": str(first), "text/plain": "<IPython.core.display.HTML object>"})
+    if name == "display_json":
+        return _display_data({"application/json": first, "text/plain": "<IPython.core.display.JSON object>"})
+    if name == "display_png":
+        return _display_data(
+            {"image/png": base64.b64encode(PNG_BYTES).decode("ascii"), "text/plain": "<Figure size 2x2>"}
+        )
+    rows = keywords.get("rows", first if first is not None else 25)
+    columns = keywords.get("columns", ["a", "b"])
+    if not isinstance(rows, int) or rows < 0 or not all(isinstance(c, str) for c in columns):
+        raise _Raised("TypeError", "display_dataframe(rows=<int >= 0>, columns=[<str>, ...])")
+    return _display_data(
+        {
+            DATAFRAME_MIME: dataframe(rows, list(columns)),
+            "text/plain": f"<DataFrame: {rows} rows x {len(columns)} columns>",
+        }
+    )
+
+
+def dataframe(rows: int, columns: Sequence[str]) -> JSON:
+    """The ``DATAFRAME_MIME`` value of a dataframe of ``rows`` rows and int64 ``columns``: row ``i``
+    has ``i * (k + 1)`` in its ``k``-th column and ``i`` in the index column; only the first
+    ``DATAFRAME_PAGE_SIZE`` rows are sent, ``row_count`` is the full count."""
+    page = [
+        {**{name: i * (k + 1) for k, name in enumerate(columns)}, DATAFRAME_INDEX_COLUMN: i}
+        for i in range(min(rows, DATAFRAME_PAGE_SIZE))
+    ]
+    return {
+        "column_count": len(columns),
+        "columns": [{"name": name, "dtype": "int64"} for name in columns],
+        "row_count": rows,
+        "preview_row_count": rows,
+        "rows": page,
+        "type": "dataframe",
+    }
+
+
+def agent_outputs(text: str) -> list[JSON]:
+    """An ``agent`` block's outputs: what it wrote (here its own text), as Markdown and plain text."""
+    return [_display_data({"text/markdown": text, "text/plain": text})]
 
 
 def _execute_result(value: Any) -> JSON:
@@ -227,7 +349,9 @@ def notebook_outputs(
     total, stopped = 0, False
     for block in blocks:
         outputs: list[JSON] = []
-        if block.type == "code" and not stopped:
+        if block.type == "agent" and not stopped:
+            outputs = agent_outputs(block.content or "")
+        elif block.type == "code" and not stopped:
             outputs, raised = block_outputs(block.content or "", values, fail=failed and block.id == failing)
             stopped = raised
             size = len(json.dumps(outputs))

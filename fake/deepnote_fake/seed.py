@@ -19,6 +19,7 @@ __all__ = [
     "SEED_SNOWFLAKE_INTEGRATION_ID",
     "SEED_TOKEN",
     "SEED_WORKSPACE_ID",
+    "every_output_blocks",
     "seed_blocks",
     "seed_integrations",
     "seed_machine_types",
@@ -81,7 +82,15 @@ def seed_integrations() -> dict[str, Integration]:
         "pgsql",
         has_schema=True,
         sql=True,
-        metadata={"host": "db.example.com", "port": "5432", "database": "shop", "user": "reader"},
+        # Complete decrypted metadata, secrets included (what includeMetadata=true returns): Deepnote's
+        # CLI skips an integration whose metadata lacks a field its type requires.
+        metadata={
+            "host": "db.example.com",
+            "port": "5432",
+            "database": "shop",
+            "user": "reader",
+            "password": "fake-warehouse-password",
+        },
         tables=[orders],
     )
     snowflake = Integration(
@@ -90,7 +99,12 @@ def seed_integrations() -> dict[str, Integration]:
         "snowflake",
         has_schema=True,
         sql=True,
-        metadata={"accountName": "fake-account", "warehouse": "COMPUTE_WH"},
+        metadata={
+            "accountName": "fake-account",
+            "warehouse": "COMPUTE_WH",
+            "username": "FAKE_READER",
+            "password": "fake-lake-password",
+        },
         tables=[
             IntegrationTable("EVENTS", "RAW", "ANALYTICS", [("ID", "NUMBER"), ("KIND", "VARCHAR")]),
             IntegrationTable("USERS", "CORE", "ANALYTICS", [("ID", "NUMBER"), ("EMAIL", "VARCHAR")]),
@@ -109,3 +123,22 @@ def seed_machine_types() -> list[MachineType]:
             "gpu-t4", "GPU (T4)", "deepnote", 4, 16, 1, available=False, unavailable_reason="Not in plan"
         ),
     ]
+
+
+def every_output_blocks() -> list[Block]:
+    """Blocks whose run outputs are every kind the fake produces (see ``outputs.py``), one block per
+    kind in this order: a stream, a ``text/plain`` result, ``text/html``, ``application/json``, a
+    Deepnote dataframe of 250 rows (10 sent), an ``image/png``, an agent's Markdown; the last block
+    raises (an ``error`` with a traceback), so a run of them ends with ``error``. Not seeded: add
+    them with ``fake.add_notebook(SEED_PROJECT_ID, "Every output", blocks=every_output_blocks())``."""
+    sources = [
+        ("stream", "code", 'print("hello", 42)'),
+        ("result", "code", "42"),
+        ("html", "code", 'display_html("<b>bold</b>")'),
+        ("json", "code", 'display_json({"totals": {"eu": 12, "us": 30}, "rows": [1, 2]})'),
+        ("dataframe", "code", 'display_dataframe(rows=250, columns=["a", "b"])'),
+        ("png", "code", "display_png()"),
+        ("agent", "agent", "## Summary\nRevenue grew in **EU**."),
+        ("error", "code", 'raise ValueError("bad input")'),
+    ]
+    return [Block(f"blk-every-{name}", kind, source) for name, kind, source in sources]

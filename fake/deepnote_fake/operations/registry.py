@@ -16,6 +16,8 @@ Guarantees:
   - another media type: ``bytes``, or an async iterator of ``bytes`` (streamed, chunked);
   - ``Reply(status, payload)`` to choose among several documented 2xx (one documented 2xx is
     implied). An undocumented status or a payload of the wrong kind is a ``RuntimeError`` (500).
+  - a Starlette ``Response``, sent as it is: only for answers off the spec on purpose (the run
+    operations' older shapes, ``run_shapes``).
 - ``api_routes`` refuses to build (``SpecError``) when an operation of the spec has no rule or a
   rule names no operation of the spec, naming each one, so no app, test run or contract run starts
   with a route missing (which would answer a documented 404 and pass unseen).
@@ -79,6 +81,8 @@ def _path_args(request: Request, operation: SpecOperation) -> list[str]:
 
 
 def _response(operation: SpecOperation, result: Any) -> Response:
+    if isinstance(result, Response):
+        return result
     if isinstance(result, Reply):
         status, payload = result.status, result.payload
     elif len(operation.successes) == 1:

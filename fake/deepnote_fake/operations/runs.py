@@ -1,19 +1,45 @@
-"""Rules of the spec's ``Runs`` operations (``deepnote_client.api.runs``)."""
+"""Rules of the spec's ``Runs`` operations (``deepnote_client.api.runs``).
+
+With the store's ``run_shape`` set (``run_shapes``), both answer in an older shape Deepnote's
+clients read: off the spec on purpose, so they return the ``Response`` themselves.
+"""
 
 from __future__ import annotations
 
-from starlette.requests import Request
+import functools
+from typing import Any
 
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from ..errors import ApiError
 from ..render import JSON, SNAPSHOT_DELIVERIES
 from ..store import FakeDeepnote
 from ..validation import bad, input_value_ok, json_body, opt_bool, opt_enum, opt_str, req_str, string_list
-from .registry import rule
+from .registry import Rule, rule
 
 STORAGE_MODES = ("read_write", "readonly")
 
 
+def _shaped_errors(handler: Rule) -> Rule:
+    """The errors the rule raises, keyed as the store's ``run_shape`` says (``message`` or ``error``)."""
+
+    @functools.wraps(handler)
+    async def answer(request: Request, fake: FakeDeepnote, *path: str) -> Any:
+        try:
+            return await handler(request, fake, *path)
+        except ApiError as exc:
+            key = fake.run_shape.error_key
+            if key == "message":
+                raise
+            return JSONResponse({key: exc.message}, status_code=exc.status, headers=exc.headers or None)
+
+    return answer
+
+
 @rule("createRun")
-async def create_run(request: Request, fake: FakeDeepnote) -> JSON:
+@_shaped_errors
+async def create_run(request: Request, fake: FakeDeepnote) -> JSON | JSONResponse:
     body = await json_body(request)
     notebook_id = req_str(body, "notebookId")
     detached = opt_bool(body, "detached")
@@ -35,14 +61,22 @@ async def create_run(request: Request, fake: FakeDeepnote) -> JSON:
         inputs=inputs,
     )
     summary = fake.render.run_summary(run)
-    return {"runId": summary["runId"], "status": summary["status"], "createdAt": summary["createdAt"]}
+    created = {"runId": summary["runId"], "status": summary["status"], "createdAt": summary["createdAt"]}
+    shape = fake.run_shape
+    if not shape.traits:
+        return created
+    status, body = shape.created(created)
+    return JSONResponse(body, status_code=status)
 
 
 @rule("getRun")
-async def get_run(request: Request, fake: FakeDeepnote, run_id: str) -> JSON:
+@_shaped_errors
+async def get_run(request: Request, fake: FakeDeepnote, run_id: str) -> JSON | JSONResponse:
     delivery = request.query_params.get("snapshotDelivery", "downloadUrl")
     if delivery not in SNAPSHOT_DELIVERIES:
         raise bad(f"snapshotDelivery must be one of {', '.join(SNAPSHOT_DELIVERIES)}")
     run = fake.get_run(run_id)
     snapshot_base = str(request.base_url).rstrip("/") + "/_fake/snapshots"
-    return fake.render.run(run, delivery, snapshot_base)
+    shape = fake.run_shape
+    answer = fake.render.run(run, shape.delivery(delivery), snapshot_base)
+    return JSONResponse(shape.run(answer)) if shape.traits else answer

@@ -35,6 +35,7 @@ from ..records import (
     Session,
     StreamlitApp,
 )
+from ..run_shapes import RunShape
 from ..seed import (
     SEED_FILE,
     SEED_FOLDER_ID,
@@ -59,7 +60,8 @@ class StoreCore:
     """Records (``projects``, ``notebooks``, ``runs``, ``folders``), faults, counters and knobs.
 
     Knobs a test may change at any time: ``run_outcome`` (for runs created afterwards),
-    ``pending_seconds``/``running_seconds``/``snapshot_seconds``, ``latency`` (seconds added to every
+    ``pending_seconds``/``running_seconds``/``snapshot_seconds``, ``run_shape`` (the older shapes of
+    the run answers, ``run_shapes.RUN_SHAPE_TRAITS``), ``latency`` (seconds added to every
     ``/v2`` request), ``rate_limit`` (``(N, window_seconds)`` per token, or ``None``),
     ``record_requests``, ``max_json_bytes``.
     """
@@ -78,6 +80,7 @@ class StoreCore:
         run_outcome: RunOutcome = "success",
         latency: float = 0.0,
         rate_limit: tuple[int, float] | None = None,
+        run_shape: str = "spec",
         seed: bool = True,
     ) -> None:
         self.token = token
@@ -86,6 +89,7 @@ class StoreCore:
         self.running_seconds = running_seconds
         self.snapshot_seconds = snapshot_seconds
         self.run_outcome = run_outcome
+        self.run_shape = run_shape
         self.latency = latency
 
         self.projects: dict[str, Project] = {}
@@ -144,6 +148,16 @@ class StoreCore:
         if value not in RUN_OUTCOMES:
             raise ValueError(f"run_outcome must be one of {sorted(RUN_OUTCOMES)}, not {value!r}")
         self._run_outcome = value
+
+    @property
+    def run_shape(self) -> RunShape:
+        """The shape of the run answers: ``RunShape()`` is the spec's; set it with a string of
+        ``RUN_SHAPE_TRAITS`` joined by commas (``fake.run_shape = "bare,id"``)."""
+        return self._run_shape
+
+    @run_shape.setter
+    def run_shape(self, value: str | RunShape) -> None:
+        self._run_shape = value if isinstance(value, RunShape) else RunShape.parse(value)
 
     @property
     def rate_limit(self) -> tuple[int, float] | None:
