@@ -74,19 +74,18 @@ class AsyncRunsHelpers(AsyncResource):
     replaces: ClassVar[dict[str, str]] = RunsHelpers.replaces
 
     async def start(self, notebook_id: str | UUID, **options: Unpack[StartOptions]) -> AsyncRunHandle:
-        """Send ``createRun`` once; the handle has ``id``, ``status``, ``notebook_id`` and ``url``."""
-        from . import runs
+        """Async ``RunsHelpers.start``."""
+        from .runs import AsyncRunHandle, links_of, start
 
-        links = runs.links_of(self._client.get_async_httpx_client())
-        state = await adrive(runs.start(links, notebook_id, **options), self._client)
-        return runs.AsyncRunHandle(self._client, state)
+        plan = start(links_of(self._client.get_async_httpx_client()), notebook_id, **options)
+        return AsyncRunHandle(self._client, await adrive(plan, self._client))
 
     async def attach(self, run_id: str | UUID) -> AsyncRunHandle:
-        """The handle of a run started elsewhere (one ``getRun``)."""
-        from . import runs
+        """Async ``RunsHelpers.attach``."""
+        from .runs import AsyncRunHandle, attach, links_of
 
-        links = runs.links_of(self._client.get_async_httpx_client())
-        return runs.AsyncRunHandle(self._client, await adrive(runs.attach(links, run_id), self._client))
+        plan = attach(links_of(self._client.get_async_httpx_client()), run_id)
+        return AsyncRunHandle(self._client, await adrive(plan, self._client))
 
 
 class FilesHelpers(Resource):

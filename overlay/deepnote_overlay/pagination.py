@@ -78,19 +78,11 @@ def iter_pages(
     **kwargs: P.kwargs,
 ) -> Generator[PageT]:
     """Yield whole pages of ``endpoint`` called with ``kwargs``, from ``page_token`` (or the start)."""
-    _check_paged(endpoint)
-    if max_pages is not None and max_pages <= 0:
-        return
-    params: dict[str, Any] = dict(kwargs)
-    tracker = _TokenTracker(
-        endpoint.OPERATION_ID, params.pop("page_token", UNSET), max_pages, endpoint.page_items
-    )
-    untyped = cast("Endpoint[..., PageT]", endpoint)
-    while True:
-        page = call(untyped, client, *args, page_token=tracker.token, **params)
+    walk = _Walk.start(endpoint, max_pages, kwargs)
+    while walk is not None:
+        page = call(walk.endpoint, client, *args, **walk.arguments())
         yield page
-        if not tracker.advance(page):
-            return
+        walk = walk.after(page)
 
 
 async def aiter_pages(
@@ -102,19 +94,11 @@ async def aiter_pages(
     **kwargs: P.kwargs,
 ) -> AsyncGenerator[PageT]:
     """Async ``iter_pages``."""
-    _check_paged(endpoint)
-    if max_pages is not None and max_pages <= 0:
-        return
-    params: dict[str, Any] = dict(kwargs)
-    tracker = _TokenTracker(
-        endpoint.OPERATION_ID, params.pop("page_token", UNSET), max_pages, endpoint.page_items
-    )
-    untyped = cast("Endpoint[..., PageT]", endpoint)
-    while True:
-        page = await acall(untyped, client, *args, page_token=tracker.token, **params)
+    walk = _Walk.start(endpoint, max_pages, kwargs)
+    while walk is not None:
+        page = await acall(walk.endpoint, client, *args, **walk.arguments())
         yield page
-        if not tracker.advance(page):
-            return
+        walk = walk.after(page)
 
 
 def paginate(
@@ -127,17 +111,14 @@ def paginate(
     **kwargs: P.kwargs,
 ) -> Iterator[ItemT]:
     """Yield every item of every page of ``endpoint`` called with ``kwargs``, in the API's order."""
-    _check_paged(endpoint)
-    if max_items is not None and max_items <= 0:
+    limit = _ItemLimit.start(endpoint, max_items)
+    if limit.done:
         return
-    count = 0
     with contextlib.closing(iter_pages(endpoint, client, max_pages, *args, **kwargs)) as pages:
         for page in pages:
-            for item in endpoint.page_items(page):
-                yield item
-                count += 1
-                if max_items is not None and count >= max_items:
-                    return
+            yield from limit.take(endpoint.page_items(page))
+            if limit.done:
+                return
 
 
 async def apaginate(
@@ -150,17 +131,70 @@ async def apaginate(
     **kwargs: P.kwargs,
 ) -> AsyncIterator[ItemT]:
     """Async ``paginate``."""
-    _check_paged(endpoint)
-    if max_items is not None and max_items <= 0:
+    limit = _ItemLimit.start(endpoint, max_items)
+    if limit.done:
         return
-    count = 0
     async with contextlib.aclosing(aiter_pages(endpoint, client, max_pages, *args, **kwargs)) as pages:
         async for page in pages:
-            for item in endpoint.page_items(page):
+            for item in limit.take(endpoint.page_items(page)):
                 yield item
-                count += 1
-                if max_items is not None and count >= max_items:
-                    return
+            if limit.done:
+                return
+
+
+class _Walk:
+    """Every decision of a walk over pages, shared by the sync and async drivers (which only send):
+    the arguments of the next request, and whether there is one."""
+
+    def __init__(self, endpoint: Any, tracker: _TokenTracker, params: dict[str, Any]) -> None:
+        # Untyped here: the page type is the drivers' PageT, declared by their signatures.
+        self.endpoint: Endpoint[..., Any] = endpoint
+        self._tracker = tracker
+        self._params = params
+
+    @classmethod
+    def start(
+        cls, endpoint: PagedEndpoint[..., Any, Any], max_pages: int | None, kwargs: dict[str, Any]
+    ) -> _Walk | None:
+        """The walk, or ``None`` when no page is wanted; refuses an operation that is not paged."""
+        _check_paged(endpoint)
+        if max_pages is not None and max_pages <= 0:
+            return None
+        params = dict(kwargs)
+        tracker = _TokenTracker(
+            endpoint.OPERATION_ID, params.pop("page_token", UNSET), max_pages, endpoint.page_items
+        )
+        return cls(endpoint, tracker, params)
+
+    def arguments(self) -> dict[str, Any]:
+        return {"page_token": self._tracker.token, **self._params}
+
+    def after(self, page: Any) -> _Walk | None:
+        """This walk again when another page is wanted and exists, else ``None``."""
+        return self if self._tracker.advance(page) else None
+
+
+class _ItemLimit:
+    """How many items a walk may still yield (``max_items``)."""
+
+    def __init__(self, max_items: int | None) -> None:
+        self._left = max_items
+
+    @classmethod
+    def start(cls, endpoint: object, max_items: int | None) -> _ItemLimit:
+        _check_paged(endpoint)
+        return cls(max_items)
+
+    @property
+    def done(self) -> bool:
+        return self._left is not None and self._left <= 0
+
+    def take(self, items: list[ItemT]) -> list[ItemT]:
+        if self._left is None:
+            return items
+        taken = items[: self._left]
+        self._left -= len(taken)
+        return taken
 
 
 def _check_paged(endpoint: object) -> None:
