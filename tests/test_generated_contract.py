@@ -21,6 +21,7 @@ import pytest
 
 from deepnote_client import errors
 from deepnote_client.api.notebooks import get_notebook
+from deepnote_client.api.projects import get_project
 from deepnote_overlay.lowlevel import call, paginate
 from tests.overlay.helpers import NOTEBOOK_ID, mock_client, notebook_json
 from tests.spec_tools import ROOT, load_spec, operations, resolve, snake_case
@@ -98,7 +99,9 @@ def test_path_parameters_are_one_encoded_segment_and_accept_uuids() -> None:
     )
     assert request.url.raw_path == b"/notebooks/a%2F..%2Fb"
     as_uuid = UUID("6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b")
-    assert get_notebook.build_request(notebook_id=as_uuid)["url"] == f"/notebooks/{as_uuid}"
+    # An opaque id (a notebook's) as Deepnote writes it, 32 hex digits; a format: uuid id dashed.
+    assert get_notebook.build_request(notebook_id=as_uuid)["url"] == f"/notebooks/{as_uuid.hex}"
+    assert get_project.build_request(project_id=as_uuid)["url"] == f"/projects/{as_uuid}"
 
 
 def test_parse_response_is_the_success_model_or_a_typed_error() -> None:
