@@ -553,21 +553,18 @@ def render(spec: Spec, types_: Types, operations: list[Operation]) -> tuple[str,
             prefix = ("Async" if asynchronous else "") + class_prefix(tag)
             bases = [side]
             helper = getattr(helpers, f"{prefix}Helpers", None)
-            if helper is None and asynchronous:
-                # A helper that serves both sides (a plan) is a plain mixin, not a Resource.
-                neutral = getattr(helpers, f"{class_prefix(tag)}Helpers", None)
-                helper = None if neutral is None or issubclass(neutral, resource.Resource) else neutral
             operations_here = by_tag[tag]
             if helper is not None:
+                if not issubclass(helper, getattr(resource, side)):
+                    raise SystemExit(f"generate_facade: {helper.__name__} must derive from {side}")
                 helper_imports.append(helper.__name__)
-                bases = [helper.__name__] if issubclass(helper, (resource.Resource, resource.AsyncResource)) else [
-                    helper.__name__,
-                    side,
-                ]
+                bases = [helper.__name__]
                 replaces: dict[str, str] = getattr(helper, "replaces", {})
                 unknown = set(replaces) - {operation.operation_id for operation in operations_here}
                 if unknown:
-                    raise SystemExit(f"generate_facade: {helper.__name__} replaces unknown operations {unknown}")
+                    raise SystemExit(
+                        f"generate_facade: {helper.__name__} replaces unknown operations {unknown}"
+                    )
                 replaced.update(replaces)
                 operations_here = [op for op in operations_here if op.operation_id not in replaces]
                 taken = {name for name in dir(helper) if not name.startswith("_")}
