@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 USER_TESTS = ROOT / "examples" / "test_against_the_fake.py"
-PACKAGES = ["deepnote_client", "deepnote_fake", "deepnote_overlay"]
+PACKAGES = ["deepnote_airflow", "deepnote_client", "deepnote_dagster", "deepnote_fake", "deepnote_overlay"]
 REQUIRED = (
     "deepnote_client/__init__.py",
     "deepnote_client/py.typed",
@@ -37,6 +37,8 @@ REQUIRED = (
     "deepnote_fake/py.typed",
     "deepnote_fake/pytest_plugin.py",
     "deepnote_fake/openapi.yaml",
+    "deepnote_airflow/operators.py",
+    "deepnote_dagster/__init__.py",
 )
 IMPORT_CHECK = """
 import deepnote_client, deepnote_overlay, deepnote_fake
@@ -45,6 +47,8 @@ from deepnote_overlay import AsyncDeepnote, Deepnote
 from deepnote_overlay.lowlevel import call, connect
 import importlib.metadata
 assert deepnote_client.__version__ == importlib.metadata.version("deepnote-api-client")
+(provider,) = importlib.metadata.entry_points(group="apache_airflow_provider", name="provider_info")
+assert provider.value == "deepnote_airflow:get_provider_info", provider  # Airflow finds the provider
 for module in (deepnote_client, deepnote_overlay, deepnote_fake):
     assert "site-packages" in module.__file__, module.__file__
 assert deepnote_fake.FakeDeepnote().notebook_names(deepnote_fake.SEED_PROJECT_ID) == ["Seed notebook"]
