@@ -40,7 +40,7 @@ def _threads(fake: FakeProcess, limiter: bool, arm: Callable[[threading.Event], 
     """Wall time of ``THREADS`` threads x ``CALLS`` calls, with ``arm`` injecting 429s until the first
     thread is done (so each 429 lands among all the threads' requests, not on a lone straggler)."""
     from deepnote_client.api.notebooks import get_notebook
-    from deepnote_overlay import call, connect
+    from deepnote_overlay.lowlevel import call, connect
 
     client = connect(fake.token, base_url=fake.base_url, limiter=limiter)
     call(get_notebook, client=client, notebook_id=fake.notebook_id)  # warm: a connection, first-use costs
@@ -89,7 +89,7 @@ def _once(fake: FakeProcess) -> Callable[[threading.Event], None]:
 
 def _sequential(fake: FakeProcess, limiter: bool) -> float:
     from deepnote_client.api.notebooks import get_notebook
-    from deepnote_overlay import call, connect
+    from deepnote_overlay.lowlevel import call, connect
 
     client = connect(fake.token, base_url=fake.base_url, limiter=limiter)
     start = time.perf_counter()
@@ -105,7 +105,8 @@ def _sequential(fake: FakeProcess, limiter: bool) -> float:
 def _fresh_call_after(fake: FakeProcess, cancelled: int) -> float:
     """Seconds one fresh ``acall`` waits after ``cancelled`` waiters gave up, budget 2 per second."""
     from deepnote_client.api.notebooks import get_notebook
-    from deepnote_overlay import RateBudget, RateLimiter, acall, connect
+    from deepnote_overlay import RateBudget, RateLimiter
+    from deepnote_overlay.lowlevel import acall, connect
 
     async def main() -> float:
         client = connect(fake.token, base_url=fake.base_url, limiter=RateLimiter(budget=RateBudget(2, 1.0)))
