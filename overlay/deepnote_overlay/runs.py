@@ -42,6 +42,7 @@ Guarantees:
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import numbers
 import weakref
@@ -171,7 +172,7 @@ def _normalized_run(body: Any) -> Any:
     error = run.get("error")
     if isinstance(error, dict):
         message = error.get("message", error.get("error"))
-        run["error"] = message if isinstance(message, str) else str(error)
+        run["error"] = message if isinstance(message, str) else json.dumps(error, default=str)
     return run
 
 
