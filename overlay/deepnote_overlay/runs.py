@@ -21,8 +21,10 @@ Guarantees:
   ``Retry-After`` or trickles its answer.
 - With ``outputs=True`` (or ``raise_on_failure=True``), after the run is terminal the wait goes on
   (at most ``snapshot_timeout`` s) while ``snapshotStatus`` is ``pending`` (a run turns terminal
-  before its snapshot is attached), with ``snapshotDelivery=blocks``, and the result holds the
-  outputs per block (see ``outputs``).
+  before its snapshot is attached), or, on an answer without ``snapshotStatus``, while it carries
+  no snapshot (an empty ``snapshotContent`` is none), with ``snapshotDelivery=blocks``; the result
+  holds the outputs per block (see ``outputs``) from whichever delivery came: blocks, the document
+  inline, or its download URL.
 - ``raise_on_failure=True`` raises ``RunFailedError`` (the run, the failing block, ``ename``,
   ``evalue``) for a run that ended ``error``, ``internal_error`` or ``stopped``.
 - ``run_notebook`` sends ``createRun`` once: the transport never replays a POST the server may
@@ -40,6 +42,7 @@ Guarantees:
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import numbers
 import weakref
@@ -169,7 +172,7 @@ def _normalized_run(body: Any) -> Any:
     error = run.get("error")
     if isinstance(error, dict):
         message = error.get("message", error.get("error"))
-        run["error"] = message if isinstance(message, str) else str(error)
+        run["error"] = message if isinstance(message, str) else json.dumps(error, default=str)
     return run
 
 
@@ -413,7 +416,7 @@ class _Waiter:
             return pause
         if not self.want_snapshot or status_value(run.snapshot_status) not in (None, "pending"):
             return None
-        if answer.raw_blocks is not None or isinstance(run.snapshot_content, str):
+        if _delivered(answer):
             return None  # an older API: the snapshot came without a status
         if self.snapshot_deadline is None:
             self.snapshot_deadline = _clock.CLOCK.monotonic() + self.settings.snapshot_timeout
@@ -440,6 +443,15 @@ class _Waiter:
         pause = min(max(self.backoff, asked or 0.0), remaining)
         self.backoff = min(self.backoff * 2, self.settings.max_poll_interval)
         return pause
+
+
+def _delivered(answer: _Answer) -> bool:
+    """The answer carries a snapshot: blocks, a non-empty document or a download URL (an empty
+    ``snapshotContent`` is a snapshot not attached yet, as Deepnote's own clients read it)."""
+    run = answer.run
+    return answer.raw_blocks is not None or any(
+        isinstance(value, str) and value != "" for value in (run.snapshot_content, run.snapshot_download_url)
+    )
 
 
 def _poll(waiter: _Waiter) -> Plan[_Answer]:
@@ -478,9 +490,10 @@ def _snapshot_blocks(handle: _RunState, answer: _Answer) -> Plan[Any]:
     run = answer.run
     if answer.raw_blocks is not None:
         return answer.raw_blocks
-    document = run.snapshot_content if isinstance(run.snapshot_content, str) else None
-    if document is None and isinstance(run.snapshot_download_url, str):
-        document = yield Do(download_snapshot, adownload_snapshot, (run.snapshot_download_url,))
+    content, url = run.snapshot_content, run.snapshot_download_url
+    document = content if isinstance(content, str) and content else None
+    if document is None and isinstance(url, str) and url:
+        document = yield Do(download_snapshot, adownload_snapshot, (url,))
     if document is None:
         return None
     try:
@@ -516,7 +529,11 @@ def _wait(
     want_snapshot = bool(outputs) or raise_on_failure
     with handle.left_running():
         answer = yield from _poll(_Waiter(handle, settings, want_snapshot=want_snapshot))
-        raw_blocks = (yield from _snapshot_blocks(handle, answer)) if want_snapshot else None
+        try:
+            raw_blocks = (yield from _snapshot_blocks(handle, answer)) if want_snapshot else None
+        except DeepnoteError as error:
+            handle.attach_to(error)
+            raise
     try:
         blocks = parse_snapshot_blocks(raw_blocks, url=f"/runs/{handle.id}")
         result = RunResult(
