@@ -1,4 +1,4 @@
-"""Regression tests for the hardening review (issue 13): one section per finding.
+"""Regression tests for the hardening review: one section per finding.
 
 Each test failed before its fix. Most run on an in-process ``httpx.MockTransport``; the few that
 need real sockets (h11 header checks, connection pools across event loops) use a tiny HTTP server
