@@ -1,6 +1,7 @@
 """The workspace operations (blocks, search, sessions, integrations, machines, Streamlit apps)
-through ``call`` against the fake on loopback: success models, typed errors naming the problem, lenient reading of a new block type, and the retry policy (session
-creation and PATCH are never replayed once sent; a 429 is)."""
+through ``call`` against the fake on loopback: success models, typed errors naming the problem,
+lenient reading of a new block type, and the retry policy (session creation and PATCH are never
+replayed once sent; a 429 is)."""
 
 from __future__ import annotations
 
