@@ -21,7 +21,7 @@ from deepnote_overlay import RunFailedError
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS_DEFINITIONS = re.findall(
-    r"```python\n(.*?)```", (ROOT / "docs" / "dagster.md").read_text(), flags=re.DOTALL
+    r"```python \{\.engine-dagster\}\n(.*?)```", (ROOT / "docs" / "dagster.md").read_text(), flags=re.DOTALL
 )[0]
 
 
