@@ -303,11 +303,28 @@ def _check_inputs(notebook: Notebook, values: Mapping[str, Any]) -> None:
 @attrs.define
 class _Links:
     """What a run's web link needs, read once per client: the app's domain and the workspace,
-    and each notebook's project."""
+    and each notebook's project. ``pending`` names the lookups in flight (``"me"``, notebook ids),
+    so that runs started together send each lookup once; ``retry_after`` holds off lookups for a
+    while after one failed."""
 
     domain: str
     workspace: Me | None = None
     projects: dict[str, str] = attrs.field(factory=dict)
+    pending: set[str] = attrs.field(factory=set)
+    retry_after: float = 0.0
+
+    def url(self, notebook_id: str) -> str | None:
+        """The link from what is known, or ``None``."""
+        if self.workspace is None or not self.projects.get(notebook_id):
+            return None
+        workspace = self.workspace.workspace
+        if not isinstance(workspace.id, str):
+            return None
+        slug = f"{workspace.slug}-" if isinstance(workspace.slug, str) and workspace.slug else ""
+        return (
+            f"https://{self.domain}/workspace/{slug}{workspace.id}/project/-{self.projects[notebook_id]}"
+            f"/notebook/{notebook_id}?secondary-sidebar=runs"
+        )
 
 
 # Per httpx client (the generated client is not hashable), so per client and side.
@@ -326,16 +343,28 @@ def links_of(http: httpx.Client | httpx.AsyncClient) -> _Links:
 
 _GET_ME = _Bounded(get_me)
 _GET_NOTEBOOK = _Bounded(get_notebook)
+LINK_RETRY_SECONDS = 60.0
 LINK_LOOKUP_SECONDS = 2.0
 """The longest the lookups for a run's web link may take (retries included): a busy API leaves the
 link ``None`` rather than holding up the run's start."""
 
 
 def _url(links: _Links, notebook_id: str | None) -> Plan[str | None]:
-    """The run page of ``notebook_id`` (Deepnote's own ``notebookUrl``), fetching what is missing."""
+    """The run page of ``notebook_id`` (Deepnote's own ``notebookUrl``), fetching what is missing
+    unless another run of this client is fetching it already (then ``None`` for now: the wait
+    fills it in at its end) or a lookup failed within the last minute."""
     if notebook_id is None:
         return None
-    deadline = _clock.CLOCK.monotonic() + LINK_LOOKUP_SECONDS
+    now = _clock.CLOCK.monotonic()
+    missing = [
+        key
+        for key in ("me", notebook_id)
+        if (links.workspace if key == "me" else links.projects.get(key)) is None
+    ]
+    if missing and (links.pending & set(missing) or now < links.retry_after):
+        return None
+    links.pending.update(missing)
+    deadline = now + LINK_LOOKUP_SECONDS
     try:
         if links.workspace is None:
             links.workspace = yield send(_GET_ME, deadline=deadline)
@@ -344,15 +373,11 @@ def _url(links: _Links, notebook_id: str | None) -> Plan[str | None]:
             links.projects[notebook_id] = notebook.project_id if isinstance(notebook.project_id, str) else ""
     except DeepnoteError as error:
         logger.info("no web link for the run: %s", type(error).__name__)
+        links.retry_after = _clock.CLOCK.monotonic() + LINK_RETRY_SECONDS
         return None
-    workspace = links.workspace.workspace
-    if not isinstance(workspace.id, str) or not links.projects[notebook_id]:
-        return None
-    slug = f"{workspace.slug}-" if isinstance(workspace.slug, str) and workspace.slug else ""
-    return (
-        f"https://{links.domain}/workspace/{slug}{workspace.id}/project/-{links.projects[notebook_id]}"
-        f"/notebook/{notebook_id}?secondary-sidebar=runs"
-    )
+    finally:
+        links.pending.difference_update(missing)
+    return links.url(notebook_id)
 
 
 # ---------------------------------------------------------------------------- waiting
@@ -540,7 +565,7 @@ def _wait(
             run=answer.run,
             snapshot_status=status_value(answer.run.snapshot_status),
             blocks=blocks,
-            url=handle.url,
+            url=handle.known_url(),
         )
         if raise_on_failure and result.failure is not None:
             raise RunFailedError(result=result)
@@ -560,12 +585,19 @@ def _wait(
 class _RunState:
     """What a handle knows of its run: id, notebook, last status, web link."""
 
-    def __init__(self, run: Run, notebook_id: str | None, url: str | None) -> None:
+    def __init__(self, run: Run, notebook_id: str | None, links: _Links) -> None:
         self.id = str(run.run_id)
         self.notebook_id = notebook_id if notebook_id is not None else _str_or_none(run.notebook_id)
         self.status = status_value(run.status) or ""
-        self.url = url
+        self.links = links
+        self.url: str | None = None
         self.on_status: Callable[[str], object] | None = None
+
+    def known_url(self) -> str | None:
+        """The link, from what this client has learnt by now (another run's lookup included)."""
+        if self.url is None and self.notebook_id is not None:
+            self.url = self.links.url(self.notebook_id)
+        return self.url
 
     def seen(self, run: Run) -> None:
         status = status_value(run.status) or ""
@@ -625,7 +657,7 @@ def start(
         body.inputs = RunInputs()
         body.inputs.additional_properties = values
     created = yield send(_CREATE_RUN, body=body)
-    state = _RunState(created.run, notebook_id, None)
+    state = _RunState(created.run, notebook_id, links)
     state.url = yield from _url(links, notebook_id)
     return state
 
@@ -633,7 +665,7 @@ def start(
 def attach(links: _Links, run_id: str | UUID) -> Plan[_RunState]:
     """One ``getRun`` for a run started elsewhere; its state."""
     answer = yield send(_GET_RUN, run_id=str(run_id))
-    state = _RunState(answer.run, None, None)
+    state = _RunState(answer.run, None, links)
     state.url = yield from _url(links, state.notebook_id)
     return state
 
@@ -678,7 +710,7 @@ class _Handle:
     @property
     def url(self) -> str | None:
         """The run's page in Deepnote (``None`` when it could not be made)."""
-        return self._state.url
+        return self._state.known_url()
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id} {self.status}>"

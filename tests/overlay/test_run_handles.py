@@ -605,3 +605,31 @@ def test_a_uuid_is_accepted_wherever_an_id_is(fake: ServerHandle) -> None:
         assert dn.runs.attach(uuid.UUID(result.run_id)).id == result.run_id
     assert result.notebook_id == fake.notebook_id
     assert runs[0].run_id == result.run_id
+
+
+def test_runs_started_together_look_the_link_up_once(clock: InstantClock) -> None:
+    api = Api()
+
+    async def main() -> list[str | None]:
+        async with AsyncDeepnote(
+            "tok", base_url="https://api.deepnote.com/v2", transport=httpx.MockTransport(api)
+        ) as dn:
+            runs = await asyncio.gather(*(dn.runs.start(NOTEBOOK_ID) for _ in range(20)))
+            results = await asyncio.gather(*(run.wait() for run in runs))
+            return [result.url for result in results]
+
+    urls = asyncio.run(main())
+    lookups = [r.url.path for r in api.requests if r.url.path in ("/v2/me", f"/v2/notebooks/{NOTEBOOK_ID}")]
+    assert sorted(lookups) == ["/v2/me", f"/v2/notebooks/{NOTEBOOK_ID}"], "one of each for 20 runs"
+    assert len(set(urls)) == 1 and urls[0] is not None, "every result has the link, read once"
+
+
+def test_a_failed_link_lookup_is_not_repeated_for_a_minute(clock: InstantClock) -> None:
+    api = Api()
+    api.me = {"broken": True}
+    with api.client() as dn:
+        first, second = dn.runs.start(NOTEBOOK_ID), dn.runs.start(NOTEBOOK_ID)
+        clock.now += 61
+        third = dn.runs.start(NOTEBOOK_ID)
+    assert (first.url, second.url, third.url) == (None, None, None)
+    assert [r.url.path for r in api.requests].count("/v2/me") == 2, "once, then again after a minute"
