@@ -895,6 +895,23 @@ def cli_version(cli: Path) -> str:
     return completed.stdout.strip()
 
 
+def _pinned_tool(
+    name: str, find: Callable[[], Path], version_of: Callable[[Path], str], pinned: str
+) -> Path | None:
+    """The tool's path when it is found at its pinned version; else ``None``, having said why."""
+    try:
+        path = find()
+    except CompatError as exc:
+        print(f"compat: {exc}", file=sys.stderr)
+        return None
+    version = version_of(path)
+    if version != pinned:
+        print(f"compat: {path} has {name} {version!r}; this check is pinned to {pinned}", file=sys.stderr)
+        return None
+    print(f"compat: {name} {version} ({path}) against the fake")
+    return path
+
+
 def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="python scripts/compat.py", description=__doc__.split("\n")[0])
     parser.add_argument("steps", nargs="*", help="step names (default: every ready step)")
@@ -914,33 +931,15 @@ def main(argv: Sequence[str]) -> int:
         parser.error(f"unknown step(s) {', '.join(unknown)}; --list shows them")
     chosen = [by_name[name] for name in args.steps] if args.steps else list(STEPS)
 
-    try:
-        cli = find_cli()
-    except CompatError as exc:
-        print(f"compat: {exc}", file=sys.stderr)
+    cli = _pinned_tool("deepnote-cli", find_cli, cli_version, CLI_VERSION)
+    if cli is None:
         return 2
-    version = cli_version(cli)
-    if version != CLI_VERSION:
-        print(
-            f"compat: {cli} is deepnote-cli {version!r}; this check is pinned to {CLI_VERSION}",
-            file=sys.stderr,
-        )
+    needs_toolkit = any(step.needs_toolkit for step in chosen)
+    if (
+        needs_toolkit
+        and _pinned_tool("deepnote-toolkit", find_toolkit_python, toolkit_version, TOOLKIT_VERSION) is None
+    ):
         return 2
-    print(f"compat: deepnote-cli {version} ({cli}) against the fake")
-    if any(step.needs_toolkit for step in chosen):
-        try:
-            python = find_toolkit_python()
-        except CompatError as exc:
-            print(f"compat: {exc}", file=sys.stderr)
-            return 2
-        installed = toolkit_version(python)
-        if installed != TOOLKIT_VERSION:
-            print(
-                f"compat: {python} has deepnote-toolkit {installed!r}; this check is pinned to {TOOLKIT_VERSION}",
-                file=sys.stderr,
-            )
-            return 2
-        print(f"compat: deepnote-toolkit {installed} ({python})")
     for step in chosen:
         if step.pending and not args.include_pending:
             print(f"- {step.name}: PENDING, needs {step.pending} (--include-pending runs it)")
