@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import threading
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
@@ -140,3 +143,19 @@ def async_deepnote_on(server: ServerHandle, **options: Any) -> AsyncDeepnote:
     """An ``AsyncDeepnote`` on the fake ``server`` that sends each request once (``retry=None``)."""
     options.setdefault("retry", None)
     return AsyncDeepnote(server.token, base_url=server.base_url, **options)
+
+
+@contextlib.contextmanager
+def serve_on_loopback(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """``handler`` served on a free 127.0.0.1 port (a thread per connection) for the ``with``
+    block; yields its origin, ``http://127.0.0.1:<port>``."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -8,9 +8,8 @@ from __future__ import annotations
 import io
 import os
 import stat
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -23,7 +22,7 @@ from deepnote_overlay.errors import APIConnectionError, InvalidRequestError, Not
 from deepnote_overlay.files import Destination, Progress, adownload_file, download_file
 from deepnote_overlay.runs import adownload_snapshot, download_snapshot
 
-from .helpers import MOCK_BASE_URL, MOCK_TOKEN, PROJECT_ID, Handler, assert_no_secret
+from .helpers import MOCK_BASE_URL, MOCK_TOKEN, PROJECT_ID, Handler, assert_no_secret, serve_on_loopback
 
 MODES = ["sync", "async"]
 SIGNATURE = "X-Amz-Signature=5ecret5ignature0f0f"
@@ -62,15 +61,8 @@ class _Storage(BaseHTTPRequestHandler):
 def storage() -> Iterator[str]:
     _Storage.paths = []
     _Storage.headers_seen = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Storage)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_on_loopback(_Storage) as origin:
+        yield origin
 
 
 def client_of(handler: Handler, base_url: str = LOOPBACK_API, **options: Any) -> AuthenticatedClient:

@@ -5,9 +5,8 @@ streamed upload, no token sent to another origin, and the import's conflict chec
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,7 +29,7 @@ from deepnote_overlay.files import adownload_file, aupload_file, upload_file
 from deepnote_overlay.files import download_file as download_to
 from deepnote_overlay.lowlevel import call, connect
 
-from .helpers import MOCK_TOKEN, mock_client
+from .helpers import MOCK_TOKEN, mock_client, serve_on_loopback
 
 CSV = b"city,temperature\nPrague,21\n"
 LOOPBACK_API = "http://127.0.0.1:9/v2"
@@ -192,15 +191,9 @@ class _Storage(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def storage() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Storage)
     _Storage.seen = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_on_loopback(_Storage) as origin:
+        yield origin
 
 
 def test_a_redirect_to_another_origin_gets_no_token(storage: str) -> None:

@@ -8,7 +8,7 @@ import io
 import os
 import threading
 from collections.abc import AsyncIterator, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import IO, Any, ClassVar
 
@@ -36,7 +36,7 @@ from deepnote_overlay.files import (
 )
 from deepnote_overlay.lowlevel import connect
 
-from .helpers import MOCK_BASE_URL, MOCK_TOKEN, PROJECT_ID, FakeTime, Handler, mock_client
+from .helpers import MOCK_BASE_URL, MOCK_TOKEN, PROJECT_ID, FakeTime, Handler, mock_client, serve_on_loopback
 
 MODES = ["sync", "async"]
 LOOPBACK_API = "http://127.0.0.1:9/v2"
@@ -239,16 +239,11 @@ class _SlowStorage(BaseHTTPRequestHandler):
 @pytest.fixture
 def slow_storage() -> Iterator[str]:
     _SlowStorage.release = threading.Event()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _SlowStorage)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        _SlowStorage.release.set()
-        server.shutdown()
-        server.server_close()
+    with serve_on_loopback(_SlowStorage) as origin:
+        try:
+            yield origin
+        finally:
+            _SlowStorage.release.set()
 
 
 @pytest.mark.parametrize("mode", MODES)

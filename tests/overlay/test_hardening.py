@@ -65,6 +65,7 @@ from .helpers import (
     assert_no_secret,
     mock_client,
     notebook_json,
+    serve_on_loopback,
     success_response,
 )
 
@@ -102,15 +103,8 @@ def loopback_server() -> Iterator[str]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v2"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve_on_loopback(Handler) as origin:
+        yield f"{origin}/v2"
 
 
 # 1. The token: stripped, refused when a header cannot carry it, never echoed.

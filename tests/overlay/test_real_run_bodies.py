@@ -26,9 +26,8 @@ a typed error whose ``message`` is the body's ``message`` or ``error``.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, ClassVar
 
 import httpx
@@ -47,6 +46,8 @@ from deepnote_overlay import (
     ServerError,
 )
 from tests.conftest import OverlayClock
+
+from .helpers import serve_on_loopback
 
 BASE_URL = "https://api.deepnote.com/v2"
 STORAGE = "https://storage.test"  # the sdk's presigned origin, served here from 127.0.0.1
@@ -167,23 +168,16 @@ class _Storage(BaseHTTPRequestHandler):
 def storage() -> Iterator[Callable[[Any], Any]]:
     """Rewrites a body's download URLs (the sdk's ``storage.test``, the cloud client's
     ``storage.example.com``) to a loopback server, path and query kept."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Storage)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
     _Storage.seen.clear()
+    with serve_on_loopback(_Storage) as origin:
 
-    def rewrite(body: Any) -> Any:
-        text = json.dumps(body)
-        for host in (STORAGE, "https://storage.example.com"):
-            text = text.replace(host, origin)
-        return json.loads(text)
+        def rewrite(body: Any) -> Any:
+            text = json.dumps(body)
+            for host in (STORAGE, "https://storage.example.com"):
+                text = text.replace(host, origin)
+            return json.loads(text)
 
-    try:
         yield rewrite
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # ---------------------------------------------------------------------------- createRun

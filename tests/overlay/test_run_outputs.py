@@ -7,9 +7,8 @@ transport's) advances it, so a run, its late snapshot and minutes of outage take
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import AsyncIterator, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, ClassVar
 
 import httpx
@@ -31,7 +30,7 @@ from deepnote_overlay.outputs import parse_snapshot_blocks
 from deepnote_overlay.runs import adownload_snapshot, download_snapshot
 from tests.conftest import OverlayClock
 
-from .helpers import MOCK_BASE_URL, MOCK_TOKEN, RUN_ID, assert_no_secret
+from .helpers import MOCK_BASE_URL, MOCK_TOKEN, RUN_ID, assert_no_secret, serve_on_loopback
 
 RUNS_PATH = re.compile(r"^/runs/[^/]+$")
 
@@ -337,14 +336,8 @@ class _Recorder(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def presigned_origin() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_on_loopback(_Recorder) as origin:
+        yield origin
 
 
 def test_a_snapshot_url_is_fetched_without_the_token(presigned_origin: str) -> None:
