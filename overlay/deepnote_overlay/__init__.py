@@ -62,22 +62,12 @@ if TYPE_CHECKING:
 _LAZY = {
     "__version__": ".client",
     **{name: ".limiter" for name in ("RateBudget", "RateLimiter")},
-    **{
-        name: ".outputs"
-        for name in (
-            "BlockOutput",
-            "BlockOutputs",
-            "Dataframe",
-            "MissingOutputError",
-            "RunFailedError",
-            "RunFailure",
-            "RunResult",
-        )
-    },
     "OutputBindingError": ".output",
     "ProjectExport": ".project_archive",
     **{name: ".runs" for name in ("AsyncRunHandle", "RunHandle")},
 }
+"""The modules of the public names not imported above, each imported on the name's first use; a
+public name not imported above nor named here is one of the run results of ``.outputs``."""
 
 
 def __getattr__(name: str) -> Any:
@@ -85,7 +75,7 @@ def __getattr__(name: str) -> Any:
         value: Any = import_module(".output", __name__)
         globals()[name] = value
         return value
-    module = _LAZY.get(name)
+    module = _LAZY.get(name, ".outputs" if name in __all__ else None)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(import_module(module, __name__), name)
@@ -94,7 +84,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY, "output"])
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Awaitable, Callable, Generator
-from typing import Any, ParamSpec, TypeVar
+from types import TracebackType
+from typing import Any, Generic, ParamSpec, Self, TypeVar
 
 import attrs
 
@@ -73,38 +74,38 @@ def send(endpoint: Endpoint[P, Any], /, *args: P.args, **kwargs: P.kwargs) -> Se
     return Send(endpoint, dict(kwargs))
 
 
+_Outcome = tuple[Any, DeepnoteError | None]
+"""A step's answer, or the ``DeepnoteError`` it failed with."""
+
+
 @attrs.frozen
-class _Done:
-    value: Any
+class _Work:
+    """What one step asks of a driver: ``sync(*args, **kwargs)``, or ``await async_(*args, **kwargs)``."""
 
+    sync: Callable[..., Any]
+    async_: Callable[..., Awaitable[Any]]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any] = attrs.field(factory=dict)
 
-def _advance(plan: Plan[Any], answer: Any, error: DeepnoteError | None) -> Step | _Done:
-    try:
-        return plan.send(answer) if error is None else plan.throw(error)
-    except StopIteration as stop:
-        return _Done(stop.value)
-
-
-def _perform(step: Step, client: AuthenticatedClient) -> tuple[Any, DeepnoteError | None]:
-    if isinstance(step, Sleep):
-        _clock.CLOCK.sleep(step.seconds)
-        return None, None
-    try:
+    @classmethod
+    def of(cls, step: Step, client: AuthenticatedClient) -> _Work:
+        if isinstance(step, Sleep):
+            return cls(_clock.CLOCK.sleep, _clock.CLOCK.asleep, (step.seconds,))
         if isinstance(step, Do):
-            return step.sync(client, *step.args), None
-        return call(step.endpoint, client, **step.arguments), None
+            return cls(step.sync, step.async_, (client, *step.args))
+        return cls(call, acall, (step.endpoint, client), step.arguments)
+
+
+def _perform(work: _Work) -> _Outcome:
+    try:
+        return work.sync(*work.args, **work.kwargs), None
     except DeepnoteError as error:
         return None, error
 
 
-async def _aperform(step: Step, client: AuthenticatedClient) -> tuple[Any, DeepnoteError | None]:
-    if isinstance(step, Sleep):
-        await _clock.CLOCK.asleep(step.seconds)
-        return None, None
+async def _aperform(work: _Work) -> _Outcome:
     try:
-        if isinstance(step, Do):
-            return await step.async_(client, *step.args), None
-        return await acall(step.endpoint, client, **step.arguments), None
+        return await work.async_(*work.args, **work.kwargs), None
     except DeepnoteError as error:
         return None, error
 
@@ -119,31 +120,58 @@ def _interrupted(plan: Plan[Any], interruption: BaseException) -> None:
         pass
 
 
+class _Course(Generic[T]):
+    """A plan being driven, with every decision of driving it, so that a driver only does the work:
+    the plan's next step (``work``, ``None`` once the plan has returned ``result``), each outcome
+    sent back into it (a failure thrown in), an interruption shown to it, the plan closed at the end.
+
+    An exception that leaves the ``with`` block from the plan itself finds the plan finished, so
+    showing it to the plan does nothing: only the driver's own interruptions reach a live plan.
+    """
+
+    def __init__(self, plan: Plan[T], client: AuthenticatedClient) -> None:
+        self._plan = plan
+        self._client = client
+        self.work: _Work | None = None
+        self.result: T
+
+    def __enter__(self) -> Self:
+        self.advance((None, None))
+        return self
+
+    def advance(self, outcome: _Outcome) -> None:
+        """Send the last step's answer into the plan (or throw its error in); take the next step."""
+        answer, error = outcome
+        try:
+            step = self._plan.send(answer) if error is None else self._plan.throw(error)
+        except StopIteration as stop:
+            self.work = None
+            self.result = stop.value
+        else:
+            self.work = _Work.of(step, self._client)
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        interruption: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        with contextlib.closing(self._plan):
+            if interruption is not None:
+                _interrupted(self._plan, interruption)
+
+
 def drive(plan: Plan[T], client: AuthenticatedClient) -> T:
     """Run ``plan`` with blocking I/O on ``client``."""
-    with contextlib.closing(plan):
-        step = _advance(plan, None, None)
-        while not isinstance(step, _Done):
-            try:
-                outcome = _perform(step, client)
-            except BaseException as interruption:
-                _interrupted(plan, interruption)
-                raise
-            step = _advance(plan, *outcome)
-        result: T = step.value
-        return result
+    with _Course(plan, client) as course:
+        while course.work is not None:
+            course.advance(_perform(course.work))
+    return course.result
 
 
 async def adrive(plan: Plan[T], client: AuthenticatedClient) -> T:
     """Run ``plan`` with async I/O on ``client``."""
-    with contextlib.closing(plan):
-        step = _advance(plan, None, None)
-        while not isinstance(step, _Done):
-            try:
-                outcome = await _aperform(step, client)
-            except BaseException as interruption:
-                _interrupted(plan, interruption)
-                raise
-            step = _advance(plan, *outcome)
-        result: T = step.value
-        return result
+    with _Course(plan, client) as course:
+        while course.work is not None:
+            course.advance(await _aperform(course.work))
+    return course.result

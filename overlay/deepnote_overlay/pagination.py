@@ -20,7 +20,6 @@ Guarantees:
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, cast
 
@@ -30,7 +29,7 @@ import httpx
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.types import UNSET, Unset
 
-from .calls import Endpoint, acall, call
+from .calls import acall, call
 from .errors import PaginationError, RepeatedPageTokenError
 
 if TYPE_CHECKING:
@@ -78,14 +77,10 @@ def iter_pages(
     **kwargs: P.kwargs,
 ) -> Generator[PageT]:
     """Yield whole pages of ``endpoint`` called with ``kwargs``, from ``page_token`` (or the start)."""
-    walk = _Walk.start(endpoint, max_pages, kwargs)
-    while walk is not None:
-        page = call(walk.endpoint, client, *args, **walk.arguments())
-        yield page
-        walk = walk.after(page)
+    return _walk(_Walk(endpoint, kwargs, max_pages), client, args)
 
 
-async def aiter_pages(
+def aiter_pages(
     endpoint: PagedEndpoint[P, PageT, Any],
     /,
     client: AuthenticatedClient,
@@ -94,11 +89,7 @@ async def aiter_pages(
     **kwargs: P.kwargs,
 ) -> AsyncGenerator[PageT]:
     """Async ``iter_pages``."""
-    walk = _Walk.start(endpoint, max_pages, kwargs)
-    while walk is not None:
-        page = await acall(walk.endpoint, client, *args, **walk.arguments())
-        yield page
-        walk = walk.after(page)
+    return _awalk(_Walk(endpoint, kwargs, max_pages), client, args)
 
 
 def paginate(
@@ -111,17 +102,10 @@ def paginate(
     **kwargs: P.kwargs,
 ) -> Iterator[ItemT]:
     """Yield every item of every page of ``endpoint`` called with ``kwargs``, in the API's order."""
-    limit = _ItemLimit.start(endpoint, max_items)
-    if limit.done:
-        return
-    with contextlib.closing(iter_pages(endpoint, client, max_pages, *args, **kwargs)) as pages:
-        for page in pages:
-            yield from limit.take(endpoint.page_items(page))
-            if limit.done:
-                return
+    return _walk(_Walk(endpoint, kwargs, max_pages, _ItemLimit(max_items)), client, args)
 
 
-async def apaginate(
+def apaginate(
     endpoint: PagedEndpoint[P, Any, ItemT],
     /,
     client: AuthenticatedClient,
@@ -131,47 +115,72 @@ async def apaginate(
     **kwargs: P.kwargs,
 ) -> AsyncIterator[ItemT]:
     """Async ``paginate``."""
-    limit = _ItemLimit.start(endpoint, max_items)
-    if limit.done:
-        return
-    async with contextlib.aclosing(aiter_pages(endpoint, client, max_pages, *args, **kwargs)) as pages:
-        async for page in pages:
-            for item in limit.take(endpoint.page_items(page)):
-                yield item
-            if limit.done:
-                return
+    return _awalk(_Walk(endpoint, kwargs, max_pages, _ItemLimit(max_items)), client, args)
 
 
+def _walk(walk: _Walk, client: AuthenticatedClient, args: tuple[Any, ...]) -> Generator[Any]:
+    """The sync driver of ``walk``: one ``call`` per page."""
+    walk.begin()
+    while walk.more:
+        page = call(walk.endpoint, client, *args, **walk.arguments())
+        yield from walk.out(page)
+        walk.after(page)
+
+
+async def _awalk(walk: _Walk, client: AuthenticatedClient, args: tuple[Any, ...]) -> AsyncGenerator[Any]:
+    """The async driver of ``walk``: one ``acall`` per page."""
+    walk.begin()
+    while walk.more:
+        page = await acall(walk.endpoint, client, *args, **walk.arguments())
+        for each in walk.out(page):
+            yield each
+        walk.after(page)
+
+
+@attrs.define
 class _Walk:
-    """Every decision of a walk over pages, shared by the sync and async drivers (which only send):
-    the arguments of the next request, and whether there is one."""
+    """Every decision of a walk over pages, shared by the sync and async drivers (which only send
+    and yield): whether a page is wanted (``more``), the arguments of its request, and what of it
+    to yield: the page itself, or with an item limit, its items up to ``max_items``.
 
-    def __init__(self, endpoint: Any, tracker: _TokenTracker, params: dict[str, Any]) -> None:
-        # Untyped here: the page type is the drivers' PageT, declared by their signatures.
-        self.endpoint: Endpoint[..., Any] = endpoint
-        self._tracker = tracker
-        self._params = params
+    Nothing is checked or sent before ``begin``: the drivers are generators, so a walk starts
+    when its consumer first asks for something. The page and item types are the public
+    functions', declared by their signatures.
+    """
 
-    @classmethod
-    def start(
-        cls, endpoint: PagedEndpoint[..., Any, Any], max_pages: int | None, kwargs: dict[str, Any]
-    ) -> _Walk | None:
-        """The walk, or ``None`` when no page is wanted; refuses an operation that is not paged."""
-        _check_paged(endpoint)
-        if max_pages is not None and max_pages <= 0:
-            return None
-        params = dict(kwargs)
-        tracker = _TokenTracker(
-            endpoint.OPERATION_ID, params.pop("page_token", UNSET), max_pages, endpoint.page_items
-        )
-        return cls(endpoint, tracker, params)
+    endpoint: PagedEndpoint[..., Any, Any]
+    _kwargs: dict[str, Any]
+    _max_pages: int | None
+    _limit: _ItemLimit | None = None
+    more: bool = attrs.field(default=False, init=False)
+    _params: dict[str, Any] = attrs.field(factory=dict, init=False)
+    _tracker: _TokenTracker = attrs.field(init=False)
+
+    def begin(self) -> None:
+        """Refuse an operation that is not paged; then ``more`` says whether any page is wanted."""
+        _check_paged(self.endpoint)
+        self._params = dict(self._kwargs)
+        first_token = self._params.pop("page_token", UNSET)
+        operation, items = self.endpoint.OPERATION_ID, self.endpoint.page_items
+        self._tracker = _TokenTracker(operation, first_token, self._max_pages, items)
+        no_pages = self._max_pages is not None and self._max_pages <= 0
+        self.more = not no_pages and not self._items_done()
 
     def arguments(self) -> dict[str, Any]:
         return {"page_token": self._tracker.token, **self._params}
 
-    def after(self, page: Any) -> _Walk | None:
-        """This walk again when another page is wanted and exists, else ``None``."""
-        return self if self._tracker.advance(page) else None
+    def out(self, page: Any) -> list[Any]:
+        """What to yield of ``page``: the page, or its items within the item limit."""
+        if self._limit is None:
+            return [page]
+        return self._limit.take(self.endpoint.page_items(page))
+
+    def after(self, page: Any) -> None:
+        """Count ``page``; ``more`` when another page is wanted and exists."""
+        self.more = not self._items_done() and self._tracker.advance(page)
+
+    def _items_done(self) -> bool:
+        return self._limit is not None and self._limit.done
 
 
 class _ItemLimit:
@@ -179,11 +188,6 @@ class _ItemLimit:
 
     def __init__(self, max_items: int | None) -> None:
         self._left = max_items
-
-    @classmethod
-    def start(cls, endpoint: object, max_items: int | None) -> _ItemLimit:
-        _check_paged(endpoint)
-        return cls(max_items)
 
     @property
     def done(self) -> bool:

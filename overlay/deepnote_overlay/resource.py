@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar, cast, overload
+from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar, cast, overload
 
 from deepnote_client.client import AuthenticatedClient
 
@@ -34,6 +34,8 @@ __all__ = [
 ]
 
 ItemT = TypeVar("ItemT")
+ItemsT = TypeVar("ItemsT")
+PagesT = TypeVar("PagesT")
 PageT = TypeVar("PageT")
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -61,10 +63,13 @@ class AsyncResource(_ResourceBase):
     __slots__ = ()
 
 
-class _Pager:
-    """What both pagers keep: the endpoint, the client, the limits and the operation's arguments."""
+class _Pager(Generic[ItemsT, PagesT]):
+    """What both pagers are: the endpoint, the client, the limits and the operation's arguments,
+    handed to their side's pair of walks (``paginate`` / ``iter_pages``, or the async pair)."""
 
     __slots__ = ("_arguments", "_client", "_endpoint", "_max_items", "_max_pages")
+    _walks: ClassVar[tuple[Callable[..., Any], Callable[..., Any]]]
+    """The side's item walk and page walk."""
 
     def __init__(
         self,
@@ -87,37 +92,38 @@ class _Pager:
         operation = self._endpoint.__name__.rsplit(".", 1)[-1]
         return f"<{type(self).__name__} {operation} max_items={self._max_items} max_pages={self._max_pages}>"
 
+    def _items(self) -> ItemsT:
+        walk_items, _ = self._walks
+        return cast(ItemsT, walk_items(self._endpoint, max_items=self._max_items, **self._page_options()))
+
+    def pages(self) -> PagesT:
+        """Whole pages, one request each, up to ``max_pages``."""
+        _, walk_pages = self._walks
+        return cast(PagesT, walk_pages(self._endpoint, **self._page_options()))
+
     def _page_options(self) -> dict[str, Any]:
-        """The keyword arguments of ``iter_pages`` / ``aiter_pages`` besides the endpoint."""
+        """The keyword arguments of both walks besides the endpoint (and ``max_items``)."""
         return {"client": self._client, "max_pages": self._max_pages, **self._arguments}
 
 
-class SyncPager(_Pager, Generic[ItemT, PageT]):
+class SyncPager(_Pager[Iterator[ItemT], Iterator[PageT]], Generic[ItemT, PageT]):
     """A cursor-paginated operation's items (iterate) or whole pages (``pages()``), fetched lazily."""
 
     __slots__ = ()
+    _walks = (paginate, iter_pages)
 
     def __iter__(self) -> Iterator[ItemT]:
-        items = paginate(self._endpoint, max_items=self._max_items, **self._page_options())
-        return cast(Iterator[ItemT], items)
-
-    def pages(self) -> Iterator[PageT]:
-        """Whole pages, one request each, up to ``max_pages``."""
-        return cast(Iterator[PageT], iter_pages(self._endpoint, **self._page_options()))
+        return self._items()
 
 
-class AsyncPager(_Pager, Generic[ItemT, PageT]):
+class AsyncPager(_Pager[AsyncIterator[ItemT], AsyncIterator[PageT]], Generic[ItemT, PageT]):
     """Async ``SyncPager``: ``async for item in pager`` and ``async for page in pager.pages()``."""
 
     __slots__ = ()
+    _walks = (apaginate, aiter_pages)
 
     def __aiter__(self) -> AsyncIterator[ItemT]:
-        items = apaginate(self._endpoint, max_items=self._max_items, **self._page_options())
-        return cast(AsyncIterator[ItemT], items)
-
-    def pages(self) -> AsyncIterator[PageT]:
-        """Whole pages, one request each, up to ``max_pages``."""
-        return cast(AsyncIterator[PageT], aiter_pages(self._endpoint, **self._page_options()))
+        return self._items()
 
 
 class _HasClient(Protocol):

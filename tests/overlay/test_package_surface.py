@@ -186,3 +186,24 @@ def test_an_imported_on_first_call_function_takes_its_arguments() -> None:
     bounded = ImportedOnFirstCall(".errors", "bounded_text")
     assert bounded("abcdefghij", limit=3) == "... [10 characters, cut]"
     assert bounded("a\nb", 10) == "a\\nb"
+
+
+def test_the_run_results_are_found_in_outputs_on_first_use() -> None:
+    """The public names ``_LAZY`` does not place are the run results, imported from ``.outputs``
+    when first used (and listed before that)."""
+    package = importlib.reload(deepnote_overlay)
+    results = [
+        "BlockOutput",
+        "BlockOutputs",
+        "Dataframe",
+        "MissingOutputError",
+        "RunFailedError",
+        "RunFailure",
+    ]
+    for name in [*results, "RunResult"]:
+        vars(package).pop(name, None)
+        assert name not in package._LAZY
+        assert name in dir(package), name
+        assert getattr(package, name) is getattr(importlib.import_module("deepnote_overlay.outputs"), name)
+    with pytest.raises(AttributeError):
+        package.status_value  # noqa: B018  # in outputs, but not public
