@@ -69,6 +69,22 @@ def test_a_repeated_http_date_and_ratelimit_reset_are_read_one_by_one() -> None:
     assert retry_after_seconds(resets, now=WALL_EPOCH, rate_limited=False) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("Retry-After", "0"),  # "now": not a wait, so the backoff applies
+        ("Retry-After", "-3"),
+        ("Retry-After", "Fri, 15 Jan 2027 07:59:50 GMT"),  # 10 s before WALL_EPOCH: already past
+        ("Retry-After", f"{WALL_EPOCH:.0f}"),  # a Unix time that is now
+        ("RateLimit-Reset", "0"),
+        ("RateLimit-Reset", "Fri, 15 Jan 2027 08:00:10 GMT"),  # a reset is delta-seconds, never a date
+    ],
+)
+def test_a_wait_of_zero_or_less_or_a_dated_reset_is_not_said(name: str, value: str) -> None:
+    headers = httpx.Headers({name: value})
+    assert retry_after_seconds(headers, now=WALL_EPOCH, rate_limited=True) is None
+
+
 # ------------------------------------------------------------------ DEADLINE
 
 
@@ -103,6 +119,18 @@ async def test_each_attempts_timeouts_are_capped_to_the_time_left(mode: str, fak
         {"connect": 1.0, "read": 3.0, "write": 3.0, "pool": 3.0},
         {"connect": 1.0, "read": 2.5, "write": 2.5, "pool": 2.5},  # after the 0.5 s backoff
     ]
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_deadline_bounds_each_phase_a_client_left_unbounded(mode: str, fake_time: FakeTime) -> None:
+    seen: list[dict[str, float | None]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(dict(request.extensions["timeout"]))
+        return httpx.Response(200, json={})
+
+    await get(mode, mock_client(handler, fake_time.policy(), timeout=None), **{DEADLINE: 3.0})
+    assert seen == [{"connect": 3.0, "read": 3.0, "write": 3.0, "pool": 3.0}]
 
 
 @pytest.mark.parametrize("mode", MODES)
