@@ -531,6 +531,7 @@ def test_a_binding_that_cannot_be_read_names_itself_the_run_and_what_was_found(
         RUN_ID,
         NOTEBOOK_ID,
     )
+    assert not getattr(error, "__notes__", None), "the run has ended: no note that it may still be running"
 
 
 TRICKY = {"name": "abc", "n": 9, "items": [1, 2], "by": {"1": "one"}}
