@@ -225,6 +225,11 @@ async def test_a_redirect_carrying_a_user_and_password_is_refused_unsent(
         "http://[::ffff:100.100.100.200]/latest/meta-data/",
         "http://[fd00:ec2:0::254]/latest/meta-data/",  # written longer than METADATA_HOSTS has it
         "http://[fd00:ec2::254%25eth0]/latest/meta-data/",  # with an IPv6 zone
+        "http://168.63.129.16/machine?comp=goalstate",  # Azure's platform endpoint
+        "http://metadata/computeMetadata/v1/",
+        "http://metadata.goog/computeMetadata/v1/",
+        "http://instance-data/latest/meta-data/",
+        "http://INSTANCE-DATA.ec2.internal/latest/meta-data/",
     ],
 )
 async def test_a_redirect_to_link_local_or_metadata_addresses_is_refused_unsent(
@@ -411,17 +416,24 @@ def _tokens(monkeypatch: pytest.MonkeyPatch, *tokens: str) -> list[int]:
     return asked
 
 
+@pytest.mark.parametrize("link", [False, True], ids=["file", "symlink"])
 def test_a_temporary_name_taken_already_is_skipped_and_left_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    link: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stranger = tmp_path / ".out.bin.taken.part"
-    stranger.write_bytes(b"someone else's")
+    if link:  # never written through: the file it points to keeps its bytes
+        (tmp_path / "victim").write_bytes(b"someone else's")
+        stranger.symlink_to("victim")
+    else:
+        stranger.write_bytes(b"someone else's")
     _tokens(monkeypatch, "taken", "taken", "free")
     with ReplacedFile(tmp_path / "out.bin") as file:
         file.write(b"new")
     assert (tmp_path / "out.bin").read_bytes() == b"new"
     assert stranger.read_bytes() == b"someone else's"
-    assert sorted(path.name for path in tmp_path.iterdir()) == [stranger.name, "out.bin"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [stranger.name, "out.bin", *(["victim"] if link else [])]
+    )
 
 
 def test_when_every_temporary_name_is_taken_it_gives_up_naming_the_target(
