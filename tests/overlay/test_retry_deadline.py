@@ -155,6 +155,27 @@ async def test_a_request_whose_deadline_has_passed_is_not_sent(mode: str, fake_t
 
 
 @pytest.mark.parametrize("mode", MODES)
+async def test_without_a_limiter_a_request_at_its_deadline_is_not_sent(
+    mode: str, fake_time: FakeTime
+) -> None:
+    handler, received = scripted([])
+    fake_time.now = 5.0
+    client = mock_client(handler, fake_time.policy(), limiter=False)
+    message = "^the request's deadline passed before it could be sent$"
+    with pytest.raises(httpx.PoolTimeout, match=message):
+        await get(mode, client, **{DEADLINE: 5.0})
+    assert received == [] and fake_time.waits == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_retry_that_would_start_at_the_deadline_is_not_waited(mode: str, fake_time: FakeTime) -> None:
+    handler, received = scripted([status(503)] * 9)
+    response = await get(mode, mock_client(handler, fake_time.policy()), **{DEADLINE: 0.5})
+    assert response.status_code == 503  # handed on at once: the 0.5 s backoff would end at the deadline
+    assert fake_time.waits == [] and len(received) == 1
+
+
+@pytest.mark.parametrize("mode", MODES)
 async def test_a_rate_limit_pause_past_the_deadline_is_not_waited(mode: str, fake_time: FakeTime) -> None:
     handler, received = scripted([status(429, **{"Retry-After": "5"})])
     client = mock_client(handler, fake_time.policy())
