@@ -20,6 +20,8 @@ Guarantees:
   path is the whole value.
 - A binding that cannot be read raises ``OutputBindingError`` naming the binding, the run and what
   was found instead: the block ids present, or the path segment that failed and the keys there.
+  Its ``run_id`` and ``notebook_id`` are the run's (as on every error raised after a run was
+  created).
 - ``output_type`` (a dataclass, an attrs class or a ``TypedDict``) is called with the values as
   keyword arguments; a mismatch raises ``OutputBindingError`` naming the type.
 """
@@ -43,11 +45,11 @@ __all__ = ["Binding", "OutputBindingError", "all_text", "derived", "json", "last
 class OutputBindingError(DeepnoteError, LookupError):
     """A named output could not be read from a run; the message says what was found instead."""
 
-    def __init__(self, *, name: str, binding: str, run_id: str, reason: str) -> None:
+    def __init__(self, *, name: str, binding: str, run_id: str, notebook_id: str | None, reason: str) -> None:
         self.name = name
         self.binding = binding
         self.run_id = run_id
-        self.notebook_id: str | None = None
+        self.notebook_id = notebook_id
         super().__init__(f"output {name!r} ({binding}) of run {run_id}: {reason}")
 
 
@@ -127,7 +129,11 @@ def read_values(result: RunResult, bindings: Mapping[str, Binding]) -> dict[str,
             values[name] = binding.read(attrs.evolve(result, values=dict(values)))
         except (LookupError, MissingOutputError) as error:
             raise OutputBindingError(
-                name=name, binding=binding.describe, run_id=result.run_id, reason=str(error).strip("'\"")
+                name=name,
+                binding=binding.describe,
+                run_id=result.run_id,
+                notebook_id=result.notebook_id,
+                reason=str(error).strip("'\""),
             ) from None
     return values
 
@@ -141,5 +147,6 @@ def build_output(result: RunResult, output_type: Callable[..., Any], values: Map
             name=getattr(output_type, "__name__", repr(output_type)),
             binding="output_type",
             run_id=result.run_id,
+            notebook_id=result.notebook_id,
             reason=f"cannot build it from the values {sorted(values)}: {error}",
         ) from None

@@ -216,7 +216,7 @@ class Dataframe:
         return len(self.rows) < self.row_count
 
     @classmethod
-    def from_raw(cls, raw: Any, *, block_id: str = "") -> Dataframe:
+    def from_raw(cls, raw: Any, *, block_id: str) -> Dataframe:
         if not isinstance(raw, Mapping):
             raise MissingOutputError(f"block {block_id}'s dataframe output is not an object")
         columns = tuple(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+import types
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -17,6 +18,8 @@ import httpx
 import pytest
 
 from deepnote_client.client import AuthenticatedClient
+from deepnote_overlay import _transfer
+from deepnote_overlay._transfer import ReplacedFile, public_url, refused_redirect, refused_url
 from deepnote_overlay.client import connect
 from deepnote_overlay.errors import APIConnectionError, InvalidRequestError, NotFoundError
 from deepnote_overlay.files import Destination, Progress, adownload_file, download_file
@@ -158,6 +161,38 @@ async def test_a_storage_connection_failure_names_the_url_without_its_query(
     no_signature_logged(caplog)
 
 
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("quoting", [True, False], ids=["quoting-the-query", "not-quoting-it"])
+async def test_a_storage_failure_is_chained_only_when_its_text_does_not_quote_the_query(
+    mode: str, quoting: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raised: list[httpx.ConnectError] = []
+
+    def fail(self: Any, request: httpx.Request) -> httpx.Response:
+        raised.append(httpx.ConnectError(f"cannot reach {request.url}" if quoting else "cannot reach it"))
+        raise raised[-1]
+
+    async def afail(self: Any, request: httpx.Request) -> httpx.Response:
+        return fail(self, request)
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", fail)
+    monkeypatch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", afail)
+    client = client_of(redirecting_to(f"https://storage.test/blob?{SIGNATURE}"))
+    with pytest.raises(APIConnectionError) as caught:
+        await download(mode, client, io.BytesIO())
+    assert (caught.value.url, caught.value.reason) == ("https://storage.test/blob", "ConnectError")
+    if quoting:
+        assert caught.value.__cause__ is None and caught.value.__suppress_context__
+        assert_no_secret(caught.value.args, "5ecret5ignature")
+    else:
+        assert caught.value.__cause__ is raised[0]
+
+
+def test_errors_show_another_origins_url_without_credentials_query_or_fragment() -> None:
+    url = httpx.URL(f"https://user:hunter2@storage.test:8443/blob?{SIGNATURE}#part")
+    assert public_url(url) == "https://storage.test:8443/blob"
+
+
 # ------------------------------------------------------------------ refused redirects
 
 
@@ -186,6 +221,15 @@ async def test_a_redirect_carrying_a_user_and_password_is_refused_unsent(
         "http://[fd00:ec2::254]/latest/meta-data/",
         "http://metadata.google.internal./computeMetadata/v1/",
         "http://100.100.100.200/latest/meta-data/",
+        "http://0x646464c8/latest/meta-data/",  # 100.100.100.200 (not link-local) as one hex number
+        "http://[::ffff:100.100.100.200]/latest/meta-data/",
+        "http://[fd00:ec2:0::254]/latest/meta-data/",  # written longer than METADATA_HOSTS has it
+        "http://[fd00:ec2::254%25eth0]/latest/meta-data/",  # with an IPv6 zone
+        "http://168.63.129.16/machine?comp=goalstate",  # Azure's platform endpoint
+        "http://metadata/computeMetadata/v1/",
+        "http://metadata.goog/computeMetadata/v1/",
+        "http://instance-data/latest/meta-data/",
+        "http://INSTANCE-DATA.ec2.internal/latest/meta-data/",
     ],
 )
 async def test_a_redirect_to_link_local_or_metadata_addresses_is_refused_unsent(
@@ -233,6 +277,7 @@ async def test_a_snapshot_url_httpx_cannot_parse_is_a_typed_error(mode: str, url
     with pytest.raises(InvalidRequestError) as caught:
         await snapshot(mode, client_of(redirecting_to("unused")), url)
     assert caught.value.operation == "download_snapshot"
+    assert caught.value.reason == "the URL is not valid (not shown: it may be signed)"
     assert_no_secret(caught.value, "5ecret5ignature")
 
 
@@ -241,12 +286,32 @@ async def test_a_snapshot_url_to_metadata_or_with_a_password_is_refused_unsent(
     mode: str, nothing_sent_to_the_network: list[httpx.Request]
 ) -> None:
     client = client_of(redirecting_to("unused"))
-    for url in ("http://169.254.169.254/latest/", f"https://user:hunter2@storage.test/s?{SIGNATURE}"):
+    refusals = [
+        ("http://169.254.169.254/latest/", "a link-local or cloud metadata address"),
+        (f"https://user:hunter2@storage.test/s?{SIGNATURE}", "a URL with a user name or password"),
+        ("/snapshot", "a relative URL"),
+    ]
+    for url, reason in refusals:
         with pytest.raises(APIConnectionError) as caught:
             await snapshot(mode, client, url)
-        assert caught.value.reason.startswith("refused ")
+        assert (caught.value.method, caught.value.reason) == ("GET", f"refused {reason}")
         assert_no_secret(caught.value, "hunter2", "5ecret5ignature")
     assert nothing_sent_to_the_network == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_snapshot_storage_refuses_is_its_status_error_without_the_page(
+    mode: str, storage: str
+) -> None:
+    page = b"<Error><StringToSign>" + SIGNATURE.encode() + b"</StringToSign></Error>"
+    with pytest.raises(NotFoundError) as caught:
+        await snapshot(mode, client_of(redirecting_to("unused")), f"{storage}/missing/s?{SIGNATURE}")
+    assert (caught.value.message, caught.value.method, caught.value.url) == (
+        f"snapshot download failed ({len(page)}-byte body)",
+        "GET",
+        f"{storage}/missing/s",
+    )
+    assert_no_secret(caught.value, "5ecret5ignature")
 
 
 # ------------------------------------------------------------------ the caller's progress
@@ -280,11 +345,11 @@ async def test_an_exception_from_progress_comes_through_and_leaves_no_file(
 # ------------------------------------------------------------------ file modes
 
 
-@pytest.fixture
-def umask_027() -> Iterator[None]:
-    previous = os.umask(0o027)
+@pytest.fixture(params=[0o027, 0o002], ids=oct)
+def umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    previous = os.umask(request.param)
     try:
-        yield
+        yield request.param
     finally:
         os.umask(previous)
 
@@ -292,12 +357,12 @@ def umask_027() -> Iterator[None]:
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
 @pytest.mark.parametrize("mode", MODES)
 async def test_a_downloaded_file_follows_the_umask_and_keeps_an_existing_files_mode(
-    mode: str, tmp_path: Path, umask_027: None
+    mode: str, tmp_path: Path, umask: int
 ) -> None:
     client = client_of(lambda request: httpx.Response(200, content=b"the file"))
     fresh = tmp_path / "fresh.bin"
     await download(mode, client, fresh)
-    assert stat.S_IMODE(fresh.stat().st_mode) == 0o640  # 0o666 less the umask
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask  # 0o640, 0o664
     existing = tmp_path / "existing.bin"
     existing.write_bytes(b"old")
     existing.chmod(0o604)
@@ -319,6 +384,74 @@ async def test_a_downloaded_file_follows_the_umask_and_keeps_an_existing_files_m
     ],
 )
 def test_which_redirects_are_followed(origin: str, target: str, refused: bool) -> None:
-    from deepnote_overlay._transfer import refused_redirect
-
     assert (refused_redirect(httpx.URL(target), httpx.URL(origin)) is not None) is refused
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("ftp://storage.test/blob", "a ftp URL"),
+        ("/blob", "a relative URL"),
+        ("https://user@storage.test/blob", "a URL with a user name or password"),
+        ("https://storage.test/blob", None),
+    ],
+)
+def test_refused_urls_say_why(target: str, reason: str | None) -> None:
+    assert refused_url(httpx.URL(target)) == reason
+
+
+# ------------------------------------------------------------------ temporary files
+
+
+def _tokens(monkeypatch: pytest.MonkeyPatch, *tokens: str) -> list[int]:
+    """Temporary names from ``tokens`` (the last one repeated); returns the lengths asked for."""
+    asked: list[int] = []
+    queue = list(tokens)
+
+    def token_hex(length: int) -> str:
+        asked.append(length)
+        return queue.pop(0) if len(queue) > 1 else queue[0]
+
+    monkeypatch.setattr(_transfer, "secrets", types.SimpleNamespace(token_hex=token_hex))
+    return asked
+
+
+@pytest.mark.parametrize("link", [False, True], ids=["file", "symlink"])
+def test_a_temporary_name_taken_already_is_skipped_and_left_alone(
+    link: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stranger = tmp_path / ".out.bin.taken.part"
+    if link:  # never written through: the file it points to keeps its bytes
+        (tmp_path / "victim").write_bytes(b"someone else's")
+        stranger.symlink_to("victim")
+    else:
+        stranger.write_bytes(b"someone else's")
+    _tokens(monkeypatch, "taken", "taken", "free")
+    with ReplacedFile(tmp_path / "out.bin") as file:
+        file.write(b"new")
+    assert (tmp_path / "out.bin").read_bytes() == b"new"
+    assert stranger.read_bytes() == b"someone else's"
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [stranger.name, "out.bin", *(["victim"] if link else [])]
+    )
+
+
+def test_when_every_temporary_name_is_taken_it_gives_up_naming_the_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".out.bin.taken.part").write_bytes(b"someone else's")
+    asked = _tokens(monkeypatch, "taken")
+    with pytest.raises(FileExistsError) as caught, ReplacedFile(tmp_path / "out.bin"):
+        pass
+    assert str(caught.value) == f"no free temporary name beside {tmp_path / 'out.bin'}"
+    assert len(asked) == 100, "a bounded number of tries"
+    assert not (tmp_path / "out.bin").exists()
+
+
+def test_a_failure_after_the_temporary_file_vanished_comes_through_as_it_was(tmp_path: Path) -> None:
+    replaced = ReplacedFile(tmp_path / "out.bin")
+    with pytest.raises(Stop), replaced:
+        assert replaced.temporary is not None
+        replaced.temporary.unlink()  # a cleaner got there first
+        raise Stop
+    assert list(tmp_path.iterdir()) == []

@@ -18,6 +18,7 @@ from deepnote_overlay import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     DeepnoteError,
     InvalidRequestError,
@@ -157,6 +158,10 @@ def test_the_other_errors_say_what_happened() -> None:
     late = RunTimeoutError(run=run, timeout=90.0)
     assert (late.run, late.timeout) == (run, 90.0)
     assert str(late) == "run r1 still running after 90 s"
+    assert str(ClientClosedError()) == (
+        "this client was closed (its 'with' block ended or close() was called): "
+        "make a new Deepnote() for further requests"
+    )
 
 
 @pytest.mark.parametrize(
@@ -169,6 +174,7 @@ def test_the_other_errors_say_what_happened() -> None:
         ),
         RepeatedPageTokenError(operation="o", page_token="t", pages=3),
         InvalidRequestError(operation="o", reason="r"),
+        ClientClosedError(),
     ],
     ids=lambda error: type(error).__name__,
 )

@@ -7,6 +7,8 @@ block were not checked piece by piece. Pure functions: no server needed.
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 import pytest
@@ -17,6 +19,7 @@ from deepnote_overlay import ResponseParseError
 from deepnote_overlay.outputs import (
     BlockOutput,
     BlockOutputs,
+    Dataframe,
     MissingOutputError,
     RunFailure,
     parse_snapshot_blocks,
@@ -188,6 +191,75 @@ def test_notices_among_outputs_are_joined_and_left_out_of_the_text() -> None:
 def test_a_block_without_outputs_has_none() -> None:
     (block,) = parse_snapshot_blocks([{"id": "b1", "type": "markdown"}])
     assert (block.block_type, block.outputs, block.notice, block.text) == ("markdown", (), None, "")
+
+
+def test_an_output_that_is_a_mapping_but_not_a_dict_reads_as_a_dict_does() -> None:
+    raw = {"output_type": "stream", "name": "stdout", "text": ["hel", "lo"]}
+    output = BlockOutput.from_raw(types.MappingProxyType(raw))
+    assert output == BlockOutput.from_raw(raw)
+    assert (output.output_type, output.name, output.text, output.raw) == ("stream", "stdout", "hello", raw)
+
+
+def test_a_missing_mime_type_names_what_the_block_has() -> None:
+    (block,) = parse_snapshot_blocks(
+        [{"id": "b1", "outputs": [{"output_type": "stream", "name": "stdout", "text": "hi"}]}]
+    )
+    with pytest.raises(MissingOutputError) as caught:
+        _ = block.json
+    assert str(caught.value) == "block b1 has no output of type 'application/json' (it has: none)"
+    (shown,) = parse_snapshot_blocks(
+        [
+            {
+                "id": "b2",
+                "outputs": [{"output_type": "display_data", "data": {"text/plain": "x", "image/png": ""}}],
+            }
+        ]
+    )
+    with pytest.raises(MissingOutputError) as caught:
+        _ = shown.json
+    assert str(caught.value) == (
+        "block b2 has no output of type 'application/json' (it has: image/png, text/plain)"
+    )
+
+
+def dataframe_block(value: Any) -> BlockOutputs:
+    output = {"output_type": "execute_result", "data": {"application/vnd.deepnote.dataframe.v3+json": value}}
+    (block,) = parse_snapshot_blocks([{"id": "b-df", "outputs": [output]}])
+    return block
+
+
+def test_a_dataframe_with_plain_column_names_and_no_row_count_counts_its_rows() -> None:
+    frame = dataframe_block({"columns": ["a", "b"], "rows": [{"a": 1, "b": 2}, "not a row"]}).dataframe
+    assert frame == Dataframe(columns=("a", "b"), rows=({"a": 1, "b": 2},), row_count=1)
+    assert not frame.truncated
+
+
+def test_a_dataframe_output_that_is_not_an_object_is_named() -> None:
+    with pytest.raises(MissingOutputError) as caught:
+        _ = dataframe_block(["a", "b"]).dataframe
+    assert str(caught.value) == "block b-df's dataframe output is not an object"
+
+
+def test_to_pandas_builds_a_frame_of_the_rows_sent_and_their_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[tuple[Any, Any]] = []
+
+    def data_frame(data: Any, *, columns: Any) -> str:
+        built.append((data, columns))
+        return "a frame"
+
+    monkeypatch.setitem(sys.modules, "pandas", types.SimpleNamespace(DataFrame=data_frame))
+    frame = Dataframe(columns=("a", "b"), rows=({"a": 1, "b": 2},), row_count=10)
+    assert frame.to_pandas() == "a frame"
+    assert built == [([{"a": 1, "b": 2}], ["a", "b"])]
+
+
+def test_to_pandas_without_pandas_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError) as caught:
+        Dataframe(columns=(), rows=(), row_count=0).to_pandas()
+    assert str(caught.value) == (
+        "Dataframe.to_pandas needs pandas: pip install pandas (or the package's [pandas] extra)"
+    )
 
 
 def test_status_values_are_compared_as_strings() -> None:

@@ -69,6 +69,22 @@ def test_a_repeated_http_date_and_ratelimit_reset_are_read_one_by_one() -> None:
     assert retry_after_seconds(resets, now=WALL_EPOCH, rate_limited=False) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("Retry-After", "0"),  # "now": not a wait, so the backoff applies
+        ("Retry-After", "-3"),
+        ("Retry-After", "Fri, 15 Jan 2027 07:59:50 GMT"),  # 10 s before WALL_EPOCH: already past
+        ("Retry-After", f"{WALL_EPOCH:.0f}"),  # a Unix time that is now
+        ("RateLimit-Reset", "0"),
+        ("RateLimit-Reset", "Fri, 15 Jan 2027 08:00:10 GMT"),  # a reset is delta-seconds, never a date
+    ],
+)
+def test_a_wait_of_zero_or_less_or_a_dated_reset_is_not_said(name: str, value: str) -> None:
+    headers = httpx.Headers({name: value})
+    assert retry_after_seconds(headers, now=WALL_EPOCH, rate_limited=True) is None
+
+
 # ------------------------------------------------------------------ DEADLINE
 
 
@@ -106,6 +122,18 @@ async def test_each_attempts_timeouts_are_capped_to_the_time_left(mode: str, fak
 
 
 @pytest.mark.parametrize("mode", MODES)
+async def test_a_deadline_bounds_each_phase_a_client_left_unbounded(mode: str, fake_time: FakeTime) -> None:
+    seen: list[dict[str, float | None]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(dict(request.extensions["timeout"]))
+        return httpx.Response(200, json={})
+
+    await get(mode, mock_client(handler, fake_time.policy(), timeout=None), **{DEADLINE: 3.0})
+    assert seen == [{"connect": 3.0, "read": 3.0, "write": 3.0, "pool": 3.0}]
+
+
+@pytest.mark.parametrize("mode", MODES)
 async def test_without_a_deadline_the_clients_timeouts_stand(mode: str, fake_time: FakeTime) -> None:
     seen: list[dict[str, float | None]] = []
 
@@ -124,6 +152,27 @@ async def test_a_request_whose_deadline_has_passed_is_not_sent(mode: str, fake_t
     with pytest.raises(httpx.PoolTimeout, match="deadline"):
         await get(mode, mock_client(handler, fake_time.policy()), **{DEADLINE: 5.0})
     assert received == [] and fake_time.waits == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_without_a_limiter_a_request_at_its_deadline_is_not_sent(
+    mode: str, fake_time: FakeTime
+) -> None:
+    handler, received = scripted([])
+    fake_time.now = 5.0
+    client = mock_client(handler, fake_time.policy(), limiter=False)
+    message = "^the request's deadline passed before it could be sent$"
+    with pytest.raises(httpx.PoolTimeout, match=message):
+        await get(mode, client, **{DEADLINE: 5.0})
+    assert received == [] and fake_time.waits == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_retry_that_would_start_at_the_deadline_is_not_waited(mode: str, fake_time: FakeTime) -> None:
+    handler, received = scripted([status(503)] * 9)
+    response = await get(mode, mock_client(handler, fake_time.policy()), **{DEADLINE: 0.5})
+    assert response.status_code == 503  # handed on at once: the 0.5 s backoff would end at the deadline
+    assert fake_time.waits == [] and len(received) == 1
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -12,6 +12,7 @@ import asyncio
 import base64
 import dataclasses
 import datetime
+import functools
 import json
 import logging
 from collections.abc import Callable, Iterator
@@ -478,6 +479,30 @@ def test_last_json_derived_and_all_text(clock: InstantClock) -> None:
     assert values == {"latest": 9, "double": 18, "text": "hello\n# Done", "agent": "# Done"}
 
 
+def test_a_binding_without_a_path_is_the_whole_value(clock: InstantClock) -> None:
+    api = Api()
+    bindings = {"block": output.json("b-json"), "last": output.last_json()}
+    with api.client() as dn:
+        values = dn.runs.attach(RUN_ID).wait(outputs=bindings).values
+    assert values == {"block": {"totals": {"eu": 7, "items": [1, 2]}}, "last": {"totals": {"eu": 9}}}
+
+
+def _named(result: Any) -> int:
+    return 1
+
+
+def test_each_binding_describes_itself() -> None:
+    assert output.text("b-1").describe == "text of block b-1"
+    assert output.json("b-1").describe == "json of block b-1"
+    assert output.json("b-1", "totals.eu").describe == "json of block b-1 at totals.eu"
+    assert output.last_json().describe == "last json of the run"
+    assert output.last_json("totals.eu").describe == "last json of the run at totals.eu"
+    assert output.all_text().describe == "all text"
+    assert output.derived(_named).describe == "derived by _named"
+    unnamed = functools.partial(_named)  # a callable without __qualname__: named by its repr
+    assert output.derived(unnamed).describe == f"derived by {unnamed!r}"
+
+
 @pytest.mark.parametrize(
     ("binding", "message"),
     [
@@ -499,16 +524,101 @@ def test_a_binding_that_cannot_be_read_names_itself_the_run_and_what_was_found(
     text = str(failed.value)
     assert text.startswith(f"output 'total' ({binding.describe}) of run {RUN_ID}: ")
     assert message in text
-    assert failed.value.run_id == RUN_ID
+    error = failed.value
+    assert (error.name, error.binding, error.run_id, error.notebook_id) == (
+        "total",
+        binding.describe,
+        RUN_ID,
+        NOTEBOOK_ID,
+    )
+    assert not getattr(error, "__notes__", None), "the run has ended: no note that it may still be running"
 
 
-def test_an_output_type_that_does_not_fit_names_the_type(clock: InstantClock) -> None:
+TRICKY = {"name": "abc", "n": 9, "items": [1, 2], "by": {"1": "one"}}
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("name.0", "name.0: no '0' (found str)"),  # a string is not a list of characters
+        ("name.x", "name.x: no 'x' (found str)"),
+        ("n.0", "n.0: no '0' (found int)"),
+        ("items.2", "items.2: index 2 of 2 items"),
+        ("items.x", "items.x: no 'x' (found list)"),
+        ("X", "X: no 'X' (found keys ['by', 'items', 'n', 'name'])"),
+    ],
+)
+def test_a_path_that_does_not_fit_the_value_names_the_segment(
+    path: str, reason: str, clock: InstantClock
+) -> None:
+    api = Api()
+    blocks = [snapshot_block("b", "code", display("application/json", TRICKY))]
+    api.runs = [api.run("success", snapshotStatus="available", snapshotBlocks=blocks)]
+    with api.client() as dn, pytest.raises(OutputBindingError) as failed:
+        dn.runs.attach(RUN_ID).wait(outputs={"v": output.last_json(path)})
+    assert str(failed.value) == f"output 'v' (last json of the run at {path}) of run {RUN_ID}: {reason}"
+
+
+def test_a_digit_key_of_an_object_is_a_key(clock: InstantClock) -> None:
+    api = Api()
+    blocks = [snapshot_block("b", "code", display("application/json", TRICKY))]
+    api.runs = [api.run("success", snapshotStatus="available", snapshotBlocks=blocks)]
+    with api.client() as dn:
+        assert dn.runs.attach(RUN_ID).wait(outputs={"v": output.json("b", "by.1")}).values == {"v": "one"}
+
+
+def test_a_block_binding_on_a_run_without_outputs_says_none_are_present(clock: InstantClock) -> None:
+    api = Api()
+    api.runs = [api.run("success", snapshotStatus="available", snapshotBlocks=[])]
+    with api.client() as dn, pytest.raises(OutputBindingError) as failed:
+        dn.runs.attach(RUN_ID).wait(outputs={"t": output.text("b-1")})
+    assert str(failed.value) == (
+        f"output 't' (text of block b-1) of run {RUN_ID}: "
+        "no block 'b-1' in the run's outputs (blocks present: none)"
+    )
+
+
+def test_a_derived_binding_that_reads_a_later_value_names_the_key(clock: InstantClock) -> None:
+    api = Api()
+    early = output.derived(lambda result: result.values["later"])
+    with api.client() as dn, pytest.raises(OutputBindingError) as failed:
+        dn.runs.attach(RUN_ID).wait(outputs={"early": early, "later": output.all_text()})
+    assert str(failed.value) == f"output 'early' ({early.describe}) of run {RUN_ID}: later"
+
+
+def test_outputs_must_be_bindings(clock: InstantClock) -> None:
     api = Api()
     with (
         api.client() as dn,
-        pytest.raises(OutputBindingError, match="TotalsData .*cannot be built|TotalsData"),
+        pytest.raises(
+            TypeError, match=r"^outputs\['eu'\] must be a binding from deepnote_overlay.output, not 'b-json'$"
+        ),
     ):
-        dn.runs.attach(RUN_ID).wait(outputs={"eu": output.last_json("totals.eu")}, output_type=TotalsData)
+        dn.runs.attach(RUN_ID).wait(outputs={"eu": "b-json"})  # type: ignore[dict-item]
+
+
+@pytest.mark.parametrize(
+    ("output_type", "name"),
+    [
+        (TotalsData, "TotalsData"),
+        (functools.partial(TotalsData), repr(functools.partial(TotalsData))),  # no __name__: its repr
+    ],
+)
+def test_an_output_type_that_does_not_fit_names_the_type(
+    output_type: Any, name: str, clock: InstantClock
+) -> None:
+    api = Api()
+    with api.client() as dn, pytest.raises(OutputBindingError) as failed:
+        dn.runs.attach(RUN_ID).wait(outputs={"eu": output.last_json("totals.eu")}, output_type=output_type)
+    error = failed.value
+    assert (error.name, error.binding, error.run_id, error.notebook_id) == (
+        name,
+        "output_type",
+        RUN_ID,
+        NOTEBOOK_ID,
+    )
+    prefix = f"output {name!r} (output_type) of run {RUN_ID}: cannot build it from the values ['eu']: "
+    assert str(error).startswith(prefix) and "'first'" in str(error)
 
 
 # ---------------------------------------------------------------------------- interruptions
