@@ -11,36 +11,47 @@ Guarantees:
   method goes through ``call`` / ``acall`` / the pagers, so retries apply and errors are the
   overlay's typed errors. Jobs of several requests (``run_notebook``, ``runs.wait``) are plans,
   written once for both clients.
-- ``client`` is the generated ``AuthenticatedClient`` underneath, for ``deepnote_overlay.lowlevel``
-  and the generated functions.
+- ``client`` is the generated ``AuthenticatedClient`` underneath (a ``ConnectedClient``), for
+  ``deepnote_overlay.lowlevel`` and the generated functions.
 - ``with_options(timeout=..., retry=..., max_response_bytes=...)`` returns a client with those
   request settings changed, sharing the connection pool and the rate limiter (a 429 pauses both);
   the original is unchanged. It owns nothing: closing it does nothing. Connection settings
   (``verify``, ``proxy``, ``transport``, the limiter) belong to the pool and need a new client.
-- ``Deepnote`` closes its sync connections on ``close()`` / leaving ``with``; ``AsyncDeepnote`` its
-  async ones on ``aclose()`` / leaving ``async with``. A request after that raises
-  ``ClientClosedError``.
-- ``AsyncDeepnote`` belongs to one event loop (httpx's async pool does); make one per loop.
+- ``Deepnote`` on ``close()`` / leaving ``with``, and ``AsyncDeepnote`` on ``aclose()`` / leaving
+  ``async with``, close every connection the client opened, sync and async (see
+  ``ConnectedClient.close``), without a ``ResourceWarning``. A request after that raises
+  ``ClientClosedError`` (for ``Deepnote`` a sync one, for ``AsyncDeepnote`` an async one).
+- ``AsyncDeepnote`` belongs to the event loop that first uses it (httpx's async pool does); its
+  connections are closed when that loop ends.
 - The token never appears in a ``repr``.
 """
 
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, Unpack
+from typing import TYPE_CHECKING, Any, Self, Unpack, cast
 
 import httpx
 
-from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClient
-
 from ._plans import adrive, drive
 from ._resource_roots import AsyncResources, Resources
-from .client import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, KEEP, Connection, Keep, connection
+from .client import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_RETRY_POLICY,
+    DEFAULT_TIMEOUT,
+    KEEP,
+    ConnectedClient,
+    Connection,
+    Keep,
+    connection,
+)
 from .retries import RetryPolicy
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from uuid import UUID
+
+    from deepnote_client.client import AuthenticatedClient
 
     from .limiter import RateLimiter
     from .outputs import RunResult
@@ -57,7 +68,7 @@ class _Facade:
     """What ``Deepnote`` and ``AsyncDeepnote`` share: the settings, the client and the repr."""
 
     _connection: Connection
-    _client: AuthenticatedClient
+    _client: AuthenticatedClient  # the resources' type for it; always a ConnectedClient (``client``)
     _owns_client: bool
 
     def __init__(
@@ -104,9 +115,9 @@ class _Facade:
         self._owns_client = owns_client
 
     @property
-    def client(self) -> AuthenticatedClient:
-        """The generated ``AuthenticatedClient``, for ``deepnote_overlay.lowlevel`` and generated functions."""
-        return self._client
+    def client(self) -> ConnectedClient:
+        """The generated ``AuthenticatedClient`` (``connect``'s), for ``deepnote_overlay.lowlevel`` and generated functions."""
+        return cast("ConnectedClient", self._client)
 
     def with_options(
         self,
@@ -144,9 +155,12 @@ class Deepnote(_Facade, Resources):
         return drive(runs.run_notebook(links, notebook_id, **options), self._client)
 
     def close(self) -> None:
-        """Close the connections this client opened (a ``with_options`` sibling owns none)."""
+        """Close the connections this client opened, sync and async (a ``with_options`` sibling owns none)."""
         if self._owns_client:
-            self._client.get_httpx_client().close()
+            client = self.client
+            closed = client.get_httpx_client()
+            client.close()
+            client.set_httpx_client(closed)  # kept: a later request raises ClientClosedError
 
     def __enter__(self) -> Self:
         return self
@@ -172,9 +186,12 @@ class AsyncDeepnote(_Facade, AsyncResources):
         return await adrive(runs.run_notebook(links, notebook_id, **options), self._client)
 
     async def aclose(self) -> None:
-        """Close the connections this client opened (a ``with_options`` sibling owns none)."""
+        """Close the connections this client opened, async and sync (a ``with_options`` sibling owns none)."""
         if self._owns_client:
-            await self._client.get_async_httpx_client().aclose()
+            client = self.client
+            closed = client.get_async_httpx_client()
+            await client.aclose()
+            client.set_async_httpx_client(closed)  # kept: a later request raises ClientClosedError
 
     async def __aenter__(self) -> Self:
         return self

@@ -15,10 +15,19 @@ import pytest
 
 import deepnote_overlay.client as client_module
 from deepnote_client.api.notebooks import get_notebook
+from deepnote_client.client import AuthenticatedClient
 from deepnote_overlay import APIConnectionError, RetryPolicy
-from deepnote_overlay.lowlevel import RetryTransport, acall, call, connect
+from deepnote_overlay.lowlevel import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    ConnectedClient,
+    RetryTransport,
+    acall,
+    call,
+    connect,
+)
+from deepnote_overlay.retries import BUFFER_LIMIT
 
-from .helpers import MOCK_TOKEN, NOTEBOOK_ID, success_response
+from .helpers import MOCK_BASE_URL, MOCK_TOKEN, NOTEBOOK_ID, success_response
 
 
 def test_the_user_agent_and_version_are_computed_on_each_lookup() -> None:
@@ -70,14 +79,34 @@ def test_the_plain_http_warning_names_the_host(
         assert len(messages) == 1 and warning in messages[0]
 
 
-@pytest.mark.parametrize("own_transport", [False, True], ids=["network", "given transport"])
-def test_the_retry_transport_buffers_up_to_max_response_bytes(own_transport: bool) -> None:
-    options = {"transport": httpx.MockTransport(success_response)} if own_transport else {}
-    for limit in (1234, None):
-        client = connect(MOCK_TOKEN, max_response_bytes=limit, **options)  # type: ignore[arg-type]
-        transport = client.get_httpx_client()._transport
-        assert isinstance(transport, RetryTransport)
-        assert transport.buffer_limit == limit
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("limit", [1234, None])
+async def test_call_has_the_retry_transport_buffer_up_to_the_clients_max_response_bytes(
+    mode: str, limit: int | None
+) -> None:
+    seen: list[object] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions.get(BUFFER_LIMIT, "absent"))
+        return success_response(request)
+
+    client = connect(MOCK_TOKEN, max_response_bytes=limit, transport=httpx.MockTransport(handler))
+    generated = AuthenticatedClient(
+        MOCK_BASE_URL, token=MOCK_TOKEN, httpx_args={"transport": client_transport(client)}
+    )
+    for each in (client, generated):
+        if mode == "sync":
+            call(get_notebook, each, notebook_id=NOTEBOOK_ID)
+        else:
+            await acall(get_notebook, each, notebook_id=NOTEBOOK_ID)
+    assert seen == [limit, DEFAULT_MAX_RESPONSE_BYTES], "a generated client not made by connect: the default"
+    assert isinstance(client_transport(client), RetryTransport)
+    await client.aclose()
+
+
+def client_transport(client: ConnectedClient) -> httpx.BaseTransport:
+    transport: httpx.BaseTransport = client.get_httpx_client()._transport
+    return transport
 
 
 def test_a_missing_token_says_how_to_give_one(monkeypatch: pytest.MonkeyPatch) -> None:
