@@ -1,4 +1,5 @@
-"""``connect``: a generated ``AuthenticatedClient`` with a token, a timeout, a User-Agent and retries.
+"""``connect``: a ``ConnectedClient`` (the generated ``AuthenticatedClient`` with the overlay's
+settings) with a token, a timeout, a User-Agent and retries.
 
 Guarantees:
 
@@ -19,7 +20,14 @@ Guarantees:
   ``base_url`` must be an absolute ``http``/``https`` URL; header values must be printable ASCII.
 - A token about to go over plain ``http`` to a host that is not loopback is logged once, at
   WARNING, on the ``deepnote_overlay`` logger.
-- Answers are read up to ``max_response_bytes`` (32 MiB by default, decoded); see ``call``.
+- Answers are read up to ``max_response_bytes`` (32 MiB by default, decoded); see ``call``. The
+  setting lives on the ``ConnectedClient`` only; a generated client not made here gets the default.
+- Leaving ``with`` (``close()``) closes every connection the client opened, sync and async, without
+  a ``ResourceWarning``; so does leaving ``async with`` (``aclose()``). The async connections are
+  closed inside the event loop that used them, at the latest as that loop shuts down
+  (``asyncio.run``, ``asyncio.Runner``), since after that nothing can close them cleanly;
+  ``close()`` never waits more than ``CLOSE_WAIT`` seconds for a loop in another thread. The client
+  stays usable: a later call opens fresh connections.
 - Idle connections are dropped after 4 s (``DEFAULT_LIMITS``), before the 5 s at which common
   servers (Node's default) close them, so a request is not sent on a connection being closed.
   Passing ``limits`` replaces this.
