@@ -46,7 +46,7 @@ import logging
 import os
 import weakref
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
-from typing import TYPE_CHECKING, Any, ParamSpec
+from typing import TYPE_CHECKING, Any, ParamSpec, TypedDict, Unpack
 
 import attrs
 import httpx
@@ -58,6 +58,9 @@ from .retries import RetryPolicy, RetryTransport
 
 if TYPE_CHECKING:
     import asyncio
+    import ssl
+
+    from httpx._types import AuthTypes, CertTypes, CookieTypes, HeaderTypes, ProxyTypes, QueryParamTypes
 
     # Imported when a client is made (``_rate_limiter``): `import deepnote_overlay` does not load it.
     from .limiter import LimitedTransport, RateLimiter
@@ -71,6 +74,7 @@ __all__ = [
     "USER_AGENT",
     "ConnectedClient",
     "Connection",
+    "HttpxOptions",
     "__version__",
     "connect",
     "connection",
@@ -127,6 +131,29 @@ _TRANSPORT_OPTIONS = ("cert", "trust_env", "http1", "http2", "limits", "proxy")
 _CLIENT_OPTIONS = ("headers", "cookies", "follow_redirects")
 
 
+class HttpxOptions(TypedDict, total=False):
+    """The options of ``httpx.Client`` / ``httpx.AsyncClient`` that ``connect`` and ``Deepnote`` pass
+    on (``timeout`` and ``base_url`` are their own settings); see httpx for each one's meaning."""
+
+    auth: AuthTypes
+    params: QueryParamTypes
+    headers: HeaderTypes
+    cookies: CookieTypes
+    verify: ssl.SSLContext | str | bool
+    cert: CertTypes
+    trust_env: bool
+    http1: bool
+    http2: bool
+    proxy: ProxyTypes
+    mounts: Mapping[str, Any]
+    follow_redirects: bool
+    limits: httpx.Limits
+    max_redirects: int
+    event_hooks: Mapping[str, list[Callable[..., Any]]]
+    transport: httpx.BaseTransport | httpx.AsyncBaseTransport
+    default_encoding: str | Callable[[bytes], str]
+
+
 def connection(
     token: str | Callable[[], str] | None = None,
     *,
@@ -136,24 +163,30 @@ def connection(
     max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
     limiter: RateLimiter | bool = True,
     max_concurrency: int | None = None,
-    **httpx_options: Any,
+    **httpx_options: Unpack[HttpxOptions],
 ) -> Connection:
     """Every setting of a client, checked, and the transports composed: what ``connect`` and
-    ``Deepnote`` build their clients from.
+    ``Deepnote`` build their clients from (the one place these settings are declared).
 
+    ``token`` (a string, or a function called for each request to get one) defaults to
+    ``DEEPNOTE_TOKEN``, and ``base_url`` to ``DEEPNOTE_BASE_URL``, else ``DEFAULT_BASE_URL``.
     ``timeout`` is seconds for every phase, an ``httpx.Timeout``, or ``None`` for none at all.
     ``retry`` is the ``RetryPolicy`` to apply, or ``None`` to send each request once.
     ``max_response_bytes`` is the largest answer body ``call`` reads (decoded), or ``None``.
     ``limiter`` is the ``RateLimiter`` every request waits at (``True``: a new one for this client,
     ``False``: none); ``max_concurrency`` caps the requests in flight (needs the limiter).
-    ``httpx_options`` go to ``httpx.Client`` / ``httpx.AsyncClient`` (for example ``verify``,
-    ``headers``, ``event_hooks``); ``transport=`` replaces the network transport (for example an
-    ``httpx.MockTransport``), still wrapped by the retries.
+    ``httpx_options`` go to ``httpx.Client`` / ``httpx.AsyncClient`` (``HttpxOptions``: for example
+    ``verify``, ``headers``, ``proxy``, ``event_hooks``); ``transport=`` replaces the network
+    transport (for example an ``httpx.MockTransport``), still wrapped by the retries and the limiter.
     """
+    options: dict[str, Any] = dict(httpx_options)
+    unknown = sorted(set(options) - HttpxOptions.__optional_keys__)
+    if unknown:
+        raise TypeError(f"unexpected keyword argument(s) {', '.join(map(repr, unknown))}: see HttpxOptions")
     provider = token if callable(token) else None
     if provider is not None:
         # Called for every request (short-lived credentials); the client's own header is replaced.
-        httpx_options["auth"] = TokenProviderAuth(provider)
+        options["auth"] = TokenProviderAuth(provider)
         token = TokenProviderAuth.PLACEHOLDER
     if token is None:
         token = os.environ.get("DEEPNOTE_TOKEN")
@@ -169,17 +202,17 @@ def connection(
     timeout = _checked_timeout(timeout)
     _checked_size(max_response_bytes)
 
-    client_fields = {name: httpx_options.pop(name) for name in _CLIENT_OPTIONS if name in httpx_options}
+    client_fields = {name: options.pop(name) for name in _CLIENT_OPTIONS if name in options}
     extra_headers = client_fields.pop("headers", {})
     _check_headers(extra_headers)
     headers = httpx.Headers({"User-Agent": _user_agent()})
     headers.update(extra_headers)  # case-insensitive: a caller's user-agent replaces ours
-    # The generated client hands verify_ssl to httpx.Client itself, so verify leaves httpx_options.
-    verify = httpx_options.pop("verify", True)
-    httpx_options.setdefault("limits", DEFAULT_LIMITS)
+    # The generated client hands verify_ssl to httpx.Client itself, so verify leaves options.
+    verify = options.pop("verify", True)
+    options.setdefault("limits", DEFAULT_LIMITS)
     rate_limiter = _rate_limiter(limiter, max_concurrency, retry)
     if retry is not None or rate_limiter is not None:
-        httpx_options["transport"] = _retry_transport(retry, rate_limiter, verify, httpx_options)
+        options["transport"] = _retry_transport(retry, rate_limiter, verify, options)
 
     return Connection(
         {
@@ -188,7 +221,7 @@ def connection(
             "timeout": timeout,
             "headers": dict(headers),
             "verify_ssl": verify,
-            "httpx_args": httpx_options,
+            "httpx_args": options,
             "max_response_bytes": max_response_bytes,
             **client_fields,
         }

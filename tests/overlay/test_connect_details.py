@@ -152,3 +152,20 @@ def test_by_default_connect_retries_with_the_documented_policy() -> None:
     assert isinstance(transport, RetryTransport)
     assert transport.policy == RetryPolicy()  # 3 retries, 0.5 s doubling to 8 s, 120 s deadline
     assert transport.policy.max_retries > 0
+
+
+def test_a_keyword_that_is_no_setting_nor_httpx_option_is_refused_at_once() -> None:
+    with pytest.raises(TypeError) as caught:
+        connect(MOCK_TOKEN, tokn="x", verify=False)  # type: ignore[call-arg]
+    assert str(caught.value) == "unexpected keyword argument(s) 'tokn': see HttpxOptions"
+
+
+def test_the_clients_take_connections_parameters_declared_once() -> None:
+    import inspect
+
+    from deepnote_overlay import AsyncDeepnote, Deepnote
+
+    settings = inspect.signature(client_module.connection)
+    for client_class in (Deepnote, AsyncDeepnote):
+        assert inspect.signature(client_class).parameters == settings.parameters
+    assert inspect.signature(connect).parameters == settings.parameters
