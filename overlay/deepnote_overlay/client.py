@@ -267,7 +267,7 @@ class ConnectedClient(AuthenticatedClient):
         be closed in that loop (when the loop ends at the latest)."""
         http = super().get_async_httpx_client()
         closer = self._closer
-        if (closer is None or closer.http is not http) and not http.is_closed:
+        if closer is None or closer.http is not http:
             loop = _running_loop()
             if loop is not None:  # outside a loop (or under trio) there is nothing a loop owns yet
                 with self._lock:
@@ -294,7 +294,7 @@ class ConnectedClient(AuthenticatedClient):
         with self._lock:
             closer, self._closer = self._closer, None
         if closer is not None:
-            await closer.aclose()
+            closer.close()  # in its own loop, a task that finds the client below closed already
         await super().aclose()
 
     def _forget(self, http: httpx.AsyncClient) -> None:
@@ -302,8 +302,6 @@ class ConnectedClient(AuthenticatedClient):
         with self._lock:
             if self._async_client is http:
                 self._async_client = None
-            if self._closer is not None and self._closer.http is http:
-                self._closer = None
 
 
 def response_limit(client: AuthenticatedClient) -> int | None:
@@ -321,8 +319,8 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
         return None
 
 
-# Closers that must outlive their client until their loop has run them (see ``_LoopCloser.close``).
-_PENDING: set[object] = set()
+# The closing tasks ``_LoopCloser.close`` started, held until done (an event loop holds its tasks weakly).
+_PENDING: set[asyncio.Task[None]] = set()
 
 
 class _LoopCloser:
@@ -341,21 +339,14 @@ class _LoopCloser:
     def __init__(
         self, owner: ConnectedClient, http: httpx.AsyncClient, loop: asyncio.AbstractEventLoop
     ) -> None:
-        self.owner = weakref.ref(owner)
         self.http = http
         self.loop = loop
-        self._until_closed = _closed_at_the_end(self)
+        self._until_closed = _closed_at_the_end(weakref.ref(owner), http)
         with contextlib.suppress(StopIteration):
             self._until_closed.asend(None).send(None)
 
     async def finish(self) -> None:
         await self._until_closed.aclose()
-
-    async def aclose(self) -> None:
-        if _running_loop() is self.loop:
-            await self.finish()
-        else:
-            self.close()
 
     def close(self) -> None:
         """Close from synchronous code, in the owning loop, never blocking for long."""
@@ -364,7 +355,6 @@ class _LoopCloser:
         loop = self.loop
         if loop.is_closed():
             return  # finished by its shutdown_asyncgens(); a loop closed without it left nothing reachable
-        _PENDING.add(self)  # until the generator's end, however long the loop takes to get there
         running = _running_loop()
         if running is loop:  # a coroutine of that loop, which cannot be waited for here
             task = loop.create_task(self.finish())
@@ -375,18 +365,20 @@ class _LoopCloser:
                 asyncio.run_coroutine_threadsafe(self.finish(), loop).result(CLOSE_WAIT)
         elif running is None:  # idle
             loop.run_until_complete(self.finish())
-        # Else another loop runs in this thread, so the idle owner cannot run: it closes it when it ends.
+        # Else another loop runs in this thread, so the idle owner cannot run now. Dropped here, the
+        # generator is handed to the owner by its finalizer hook, to finish when it runs again.
 
 
-async def _closed_at_the_end(closer: _LoopCloser) -> AsyncGenerator[None]:
+async def _closed_at_the_end(
+    owner: weakref.ref[ConnectedClient], http: httpx.AsyncClient
+) -> AsyncGenerator[None]:
     try:
         yield
     finally:
-        _PENDING.discard(closer)
-        owner = closer.owner()
-        if owner is not None:
-            owner._forget(closer.http)
-        await closer.http.aclose()
+        client = owner()
+        if client is not None:
+            client._forget(http)
+        await http.aclose()
 
 
 class Keep(enum.Enum):

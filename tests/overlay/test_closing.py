@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 import pytest
 
+import deepnote_overlay.client as client_module
 from deepnote_client.api.notebooks import get_notebook
 from deepnote_fake import SEED_NOTEBOOK_ID, ServerHandle
 from deepnote_overlay import AsyncDeepnote, Deepnote
@@ -76,16 +77,21 @@ def test_the_async_side_is_closed_when_its_loop_ends_and_the_next_loop_gets_a_fr
 
 
 def test_leaving_with_inside_a_coroutine_closes_the_async_side_at_its_next_await(
-    fake_server: ServerHandle,
+    fake_server: ServerHandle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(client_module, "CLOSE_WAIT", 600.0)  # never waited for on this path
+
     async def main() -> httpx.AsyncClient:
         with connect(fake_server.token, base_url=fake_server.base_url) as client:
             http = await get_seed(client)
+        assert client.get_async_httpx_client() is not http, "the next async call gets a fresh one"
         for _ in range(100):  # bounded: the close is one task of this loop
-            if http.is_closed:
+            if http.is_closed and not client_module._PENDING:
                 break
             await asyncio.sleep(0)
         assert http.is_closed, "closed by the loop it belongs to, while it still runs"
+        assert client_module._PENDING == set(), "the closing task is not held once done"
+        await client.aclose()
         return http
 
     with no_resource_warning():
@@ -117,6 +123,35 @@ def test_leaving_with_closes_an_async_side_whose_loop_runs_in_another_thread(
             assert http.is_closed, "closed in its own loop's thread"
             del client, http
     finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=30)
+        loop.close()
+
+
+def test_closing_waits_a_bounded_time_for_a_busy_loop_in_another_thread(
+    fake_server: ServerHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(client_module, "CLOSE_WAIT", 0.01)
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    release = threading.Event()
+    try:
+        with no_resource_warning():
+            client = connect(fake_server.token, base_url=fake_server.base_url)
+            http = asyncio.run_coroutine_threadsafe(get_seed(client), loop).result(timeout=30)
+            loop.call_soon_threadsafe(release.wait, 30)  # the loop is busy until released
+            client.close()  # returns although the loop could not close it yet
+            release.set()
+            asyncio.run_coroutine_threadsafe(asyncio.sleep(0), loop).result(timeout=30)
+            for _ in range(1000):  # bounded: the close was queued on that loop
+                if http.is_closed:
+                    break
+                asyncio.run_coroutine_threadsafe(asyncio.sleep(0), loop).result(timeout=30)
+            assert http.is_closed
+            del client, http
+    finally:
+        release.set()
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout=30)
         loop.close()

@@ -156,8 +156,8 @@ def test_by_default_connect_retries_with_the_documented_policy() -> None:
 
 def test_a_keyword_that_is_no_setting_nor_httpx_option_is_refused_at_once() -> None:
     with pytest.raises(TypeError) as caught:
-        connect(MOCK_TOKEN, tokn="x", verify=False)  # type: ignore[call-arg]
-    assert str(caught.value) == "unexpected keyword argument(s) 'tokn': see HttpxOptions"
+        connect(MOCK_TOKEN, tokn="x", verify=False, verfy=True)  # type: ignore[call-arg]
+    assert str(caught.value) == "unexpected keyword argument(s) 'tokn', 'verfy': see HttpxOptions"
 
 
 def test_the_clients_take_connections_parameters_declared_once() -> None:
@@ -169,3 +169,5 @@ def test_the_clients_take_connections_parameters_declared_once() -> None:
     for client_class in (Deepnote, AsyncDeepnote):
         assert inspect.signature(client_class).parameters == settings.parameters
     assert inspect.signature(connect).parameters == settings.parameters
+    assert (connect.__name__, connect.__qualname__) == ("connect", "connect")
+    assert connect.__doc__ is not None and "the settings ``Deepnote(...)`` takes" in connect.__doc__
