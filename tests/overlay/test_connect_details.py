@@ -171,3 +171,37 @@ def test_the_clients_take_connections_parameters_declared_once() -> None:
     assert inspect.signature(connect).parameters == settings.parameters
     assert (connect.__name__, connect.__qualname__) == ("connect", "connect")
     assert connect.__doc__ is not None and "the settings ``Deepnote(...)`` takes" in connect.__doc__
+
+
+def test_a_token_provider_is_checked_like_a_token_on_each_request() -> None:
+    from deepnote_overlay import MissingTokenError
+    from deepnote_overlay.client import TokenProviderAuth
+
+    tokens = iter(["", "sk-\x7fSECRET", " sk-mock-SECRET-7f3a91c4 \n"])
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["Authorization"])
+        return success_response(request)
+
+    client = connect(lambda: next(tokens), transport=httpx.MockTransport(handler), retry=None)
+    with pytest.raises(MissingTokenError) as caught:
+        call(get_notebook, client, notebook_id=NOTEBOOK_ID)
+    assert str(caught.value) == "the token provider returned no token"
+    with pytest.raises(APIConnectionError) as refused:
+        call(get_notebook, client, notebook_id=NOTEBOOK_ID)
+    assert "the Deepnote API token has a control character at position 3 (the value is not shown)" in str(
+        refused.value
+    )
+    call(get_notebook, client, notebook_id=NOTEBOOK_ID)
+    assert seen == [f"Bearer {MOCK_TOKEN}"]
+    assert repr(TokenProviderAuth(lambda: MOCK_TOKEN)) == "TokenProviderAuth()"
+
+
+def test_evolve_changes_the_timeout_and_needs_the_retry_transport_for_retry() -> None:
+    settings = client_module.connection(MOCK_TOKEN, transport=httpx.MockTransport(success_response))
+    assert settings.evolve(timeout=5).arguments["timeout"] == httpx.Timeout(5)
+    bare = client_module.connection(MOCK_TOKEN, retry=None, limiter=False)
+    with pytest.raises(TypeError) as caught:
+        bare.evolve(retry=RetryPolicy())
+    assert str(caught.value) == "changing retry needs the retry transport connect() installs"
