@@ -168,6 +168,7 @@ def test_the_clients_take_connections_parameters_declared_once() -> None:
     settings = inspect.signature(client_module.connection)
     for client_class in (Deepnote, AsyncDeepnote):
         assert inspect.signature(client_class).parameters == settings.parameters
+        assert inspect.signature(client_class).return_annotation is None
     assert inspect.signature(connect).parameters == settings.parameters
     assert (connect.__name__, connect.__qualname__) == ("connect", "connect")
     assert connect.__doc__ is not None and "the settings ``Deepnote(...)`` takes" in connect.__doc__
