@@ -77,3 +77,23 @@ def test_the_api_reference_page_lists_the_public_modules() -> None:
     assert {"deepnote_overlay.output", "deepnote_overlay.lowlevel", "deepnote_client.models"} <= set(
         re.findall(r"^::: (\S+)$", page, flags=re.MULTILINE)
     ), "the reference covers the output bindings, the low-level layer and the generated models"
+
+
+def test_the_api_reference_shows_the_settings_the_clients_take_from_connection() -> None:
+    """``Deepnote.__init__`` declares its parameters as ``connection``'s (``@_parameters_of``); the
+    griffe extension the site uses shows them, so the reference never reads ``*args, **kwargs``."""
+    import pytest
+
+    griffe = pytest.importorskip("griffe")
+    from scripts.griffe_parameters import SharedParameters
+
+    package = griffe.load(
+        "deepnote_overlay",
+        search_paths=[str(ROOT / "overlay"), str(ROOT / "generated")],
+        extensions=griffe.Extensions(SharedParameters()),
+    )
+    settings = [parameter.name for parameter in package["client.connection"].parameters]
+    assert settings[0] == "token" and "max_concurrency" in settings and settings[-1] == "httpx_options"
+    init = package["facade._Facade.__init__"]
+    assert [parameter.name for parameter in init.parameters] == ["self", *settings]
+    assert init.docstring is not None and "DEEPNOTE_TOKEN" in init.docstring.value

@@ -10,10 +10,6 @@ from attrs import define, evolve, field
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 """About 5 s to connect and 60 s for each read, write and pool wait."""
 
-# Deepnote client change: a size limit for answers, read by deepnote_overlay's call/acall.
-DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
-"""32 MiB: a run's outputs are capped at 5 MiB by Deepnote, so this leaves room for sources and JSON escaping."""
-
 
 # Deepnote client change: header values are checked before httpx sees them. httpx and h11 quote the
 # whole value in their error and in httpcore's DEBUG log, and the value may be the token.
@@ -65,10 +61,8 @@ class Client:
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    # Deepnote client change: the size limit, and a lock so that threads racing on the first call
-    # build one httpx client between them instead of one each (the extras would leak their pools).
-    max_response_bytes: int | None = field(default=DEFAULT_MAX_RESPONSE_BYTES, kw_only=True)
-    """Largest answer body, decoded, that deepnote_overlay's call/acall read; None for no limit."""
+    # Deepnote client change: a lock so that threads racing on the first call build one httpx
+    # client between them instead of one each (the extras would leak their pools).
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
@@ -230,10 +224,8 @@ class AuthenticatedClient:
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    # Deepnote client change: the size limit, and a lock so that threads racing on the first call
-    # build one httpx client between them instead of one each (the extras would leak their pools).
-    max_response_bytes: int | None = field(default=DEFAULT_MAX_RESPONSE_BYTES, kw_only=True)
-    """Largest answer body, decoded, that deepnote_overlay's call/acall read; None for no limit."""
+    # Deepnote client change: a lock so that threads racing on the first call build one httpx
+    # client between them instead of one each (the extras would leak their pools).
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)

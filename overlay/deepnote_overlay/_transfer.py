@@ -50,6 +50,7 @@ from deepnote_client.client import AuthenticatedClient
 
 from .bodies import aread_limited, read_limited
 from .calls import check_event_loop, raise_for_answer, wire_error
+from .client import response_limit
 from .errors import (
     APIConnectionError,
     DeepnoteError,
@@ -57,6 +58,7 @@ from .errors import (
     ResponseTooLargeError,
     status_error,
 )
+from .retries import BUFFER_LIMIT
 
 __all__ = [
     "METADATA_HOSTS",
@@ -321,9 +323,14 @@ class _Plan(Generic[T]):
 
 class _Driver:
     def __init__(self, client: AuthenticatedClient) -> None:
-        self.limit = client.max_response_bytes
+        self.limit = response_limit(client)
         self.verify = client._verify_ssl
         self.opened: list[httpx.Response] = []
+
+    def on_api(self, step: Send) -> httpx.Request:
+        """``step``'s request, for the API: the retry transport holds at most ``limit`` bytes of it."""
+        step.request.extensions.setdefault(BUFFER_LIMIT, self.limit)
+        return step.request
 
     def opening(self, step: Send, response: httpx.Response) -> httpx.Response:
         response.request = step.request
@@ -339,7 +346,7 @@ class _SyncDriver(_Driver):
 
     def send(self, step: Send) -> httpx.Response:
         if step.on_api and self.api is not None:
-            return self.opening(step, self.api.send(step.request, stream=True))
+            return self.opening(step, self.api.send(self.on_api(step), stream=True))
         self.storage = self.storage or httpx.HTTPTransport(verify=self.verify)
         return self.opening(step, self.storage.handle_request(step.request))
 
@@ -358,7 +365,7 @@ class _AsyncDriver(_Driver):
 
     async def send(self, step: Send) -> httpx.Response:
         if step.on_api and self.api is not None:
-            return self.opening(step, await self.api.send(step.request, stream=True))
+            return self.opening(step, await self.api.send(self.on_api(step), stream=True))
         self.storage = self.storage or httpx.AsyncHTTPTransport(verify=self.verify)
         return self.opening(step, await self.storage.handle_async_request(step.request))
 

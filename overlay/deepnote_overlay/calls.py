@@ -23,7 +23,9 @@ Guarantees:
   arguments to the endpoint still raise ``TypeError``; ``KeyboardInterrupt`` and cancellation
   pass through.
 - The body is read within the client's ``max_response_bytes`` (decoded bytes, counted while
-  reading, before any JSON decoding); a longer one raises ``ResponseTooLargeError``.
+  reading, before any JSON decoding; ``DEFAULT_MAX_RESPONSE_BYTES`` for a generated client not made
+  by ``connect``); a longer one raises ``ResponseTooLargeError``. The retry transport holds no more
+  of it than that (the request's ``BUFFER_LIMIT``).
 - ``acall`` sends a raw body given as a file object (a generated ``File``) in 64 KiB pieces, as
   ``call`` does; such a streamed body is never replayed by the retry transport.
 - ``acall`` binds an async client to the event loop that first uses it; from another loop it
@@ -47,6 +49,7 @@ from deepnote_client.errors import ParseError, UnexpectedStatus
 from ._clock import clock
 from ._retry_after import retry_after_seconds
 from .bodies import aread_limited, read_limited
+from .client import response_limit
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -57,6 +60,7 @@ from .errors import (
     ResponseParseError,
     status_error,
 )
+from .retries import BUFFER_LIMIT
 
 if TYPE_CHECKING:
     import asyncio
@@ -96,7 +100,7 @@ def call(endpoint: Endpoint[P, T], /, client: AuthenticatedClient, *args: P.args
         lambda http: http.build_request(**endpoint.build_request(*args, **kwargs)),
         endpoint,
     )
-    response = send_limited(http, request, client.max_response_bytes)
+    response = send_limited(http, request, response_limit(client))
     return _result(endpoint, request, response)
 
 
@@ -110,7 +114,7 @@ async def acall(
         endpoint,
     )
     check_event_loop(http)
-    response = await asend_limited(http, request, client.max_response_bytes)
+    response = await asend_limited(http, request, response_limit(client))
     return _result(endpoint, request, response)
 
 
@@ -157,6 +161,7 @@ def build_request(
 
 def send_limited(http: httpx.Client, request: httpx.Request, limit: int | None) -> httpx.Response:
     """Send ``request`` and read at most ``limit`` decoded body bytes; any failure is a ``DeepnoteError``."""
+    request.extensions[BUFFER_LIMIT] = limit
     try:
         return read_limited(http.send(request, stream=True), limit)
     except DeepnoteError:
@@ -168,6 +173,7 @@ def send_limited(http: httpx.Client, request: httpx.Request, limit: int | None) 
 
 async def asend_limited(http: httpx.AsyncClient, request: httpx.Request, limit: int | None) -> httpx.Response:
     """Async ``send_limited``."""
+    request.extensions[BUFFER_LIMIT] = limit
     try:
         return await aread_limited(await http.send(request, stream=True), limit)
     except DeepnoteError:

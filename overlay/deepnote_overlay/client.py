@@ -1,4 +1,5 @@
-"""``connect``: a generated ``AuthenticatedClient`` with a token, a timeout, a User-Agent and retries.
+"""``connect``: a ``ConnectedClient`` (the generated ``AuthenticatedClient`` with the overlay's
+settings) with a token, a timeout, a User-Agent and retries.
 
 Guarantees:
 
@@ -19,7 +20,14 @@ Guarantees:
   ``base_url`` must be an absolute ``http``/``https`` URL; header values must be printable ASCII.
 - A token about to go over plain ``http`` to a host that is not loopback is logged once, at
   WARNING, on the ``deepnote_overlay`` logger.
-- Answers are read up to ``max_response_bytes`` (32 MiB by default, decoded); see ``call``.
+- Answers are read up to ``max_response_bytes`` (32 MiB by default, decoded); see ``call``. The
+  setting lives on the ``ConnectedClient`` only; a generated client not made here gets the default.
+- Leaving ``with`` (``close()``) closes every connection the client opened, sync and async, without
+  a ``ResourceWarning``; so does leaving ``async with`` (``aclose()``). The async connections are
+  closed inside the event loop that used them, at the latest as that loop shuts down
+  (``asyncio.run``, ``asyncio.Runner``), since after that nothing can close them cleanly;
+  ``close()`` never waits more than ``CLOSE_WAIT`` seconds for a loop in another thread. The client
+  stays usable: a later call opens fresh connections.
 - Idle connections are dropped after 4 s (``DEFAULT_LIMITS``), before the 5 s at which common
   servers (Node's default) close them, so a request is not sent on a connection being closed.
   Passing ``limits`` replaces this.
@@ -29,24 +37,31 @@ Guarantees:
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import enum
 import functools
 import ipaddress
 import logging
 import os
-from collections.abc import Callable, Generator, Mapping
-from typing import TYPE_CHECKING, Any, ParamSpec
+import weakref
+from collections.abc import AsyncGenerator, Callable, Generator, Mapping
+from typing import TYPE_CHECKING, Any, ParamSpec, TypedDict, Unpack
 
 import attrs
 import httpx
 
-from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClient, check_header_value
+from deepnote_client.client import AuthenticatedClient, check_header_value
 
 from .errors import MissingTokenError
 from .retries import RetryPolicy, RetryTransport
 
 if TYPE_CHECKING:
+    import asyncio
+    import ssl
+
+    from httpx._types import AuthTypes, CertTypes, CookieTypes, HeaderTypes, ProxyTypes, QueryParamTypes
+
     # Imported when a client is made (``_rate_limiter``): `import deepnote_overlay` does not load it.
     from .limiter import LimitedTransport, RateLimiter
 
@@ -57,15 +72,20 @@ __all__ = [
     "DEFAULT_RETRY_POLICY",
     "DEFAULT_TIMEOUT",
     "USER_AGENT",
+    "ConnectedClient",
     "Connection",
+    "HttpxOptions",
     "__version__",
     "connect",
     "connection",
+    "response_limit",
 ]
 
 DEFAULT_BASE_URL = "https://api.deepnote.com/v2"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_RETRY_POLICY = RetryPolicy()
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+"""32 MiB: a run's outputs are capped at 5 MiB by Deepnote, so this leaves room for sources and JSON escaping."""
 # httpx's defaults, except idle connections expire after 4 s instead of 5 s: Node's default server
 # keep-alive timeout is 5 s, and a request written as the server closes the connection fails (a
 # POST then cannot be retried).
@@ -111,6 +131,29 @@ _TRANSPORT_OPTIONS = ("cert", "trust_env", "http1", "http2", "limits", "proxy")
 _CLIENT_OPTIONS = ("headers", "cookies", "follow_redirects")
 
 
+class HttpxOptions(TypedDict, total=False):
+    """The options of ``httpx.Client`` / ``httpx.AsyncClient`` that ``connect`` and ``Deepnote`` pass
+    on (``timeout`` and ``base_url`` are their own settings); see httpx for each one's meaning."""
+
+    auth: AuthTypes
+    params: QueryParamTypes
+    headers: HeaderTypes
+    cookies: CookieTypes
+    verify: ssl.SSLContext | str | bool
+    cert: CertTypes
+    trust_env: bool
+    http1: bool
+    http2: bool
+    proxy: ProxyTypes
+    mounts: Mapping[str, Any]
+    follow_redirects: bool
+    limits: httpx.Limits
+    max_redirects: int
+    event_hooks: Mapping[str, list[Callable[..., Any]]]
+    transport: httpx.BaseTransport | httpx.AsyncBaseTransport
+    default_encoding: str | Callable[[bytes], str]
+
+
 def connection(
     token: str | Callable[[], str] | None = None,
     *,
@@ -120,24 +163,30 @@ def connection(
     max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
     limiter: RateLimiter | bool = True,
     max_concurrency: int | None = None,
-    **httpx_options: Any,
+    **httpx_options: Unpack[HttpxOptions],
 ) -> Connection:
     """Every setting of a client, checked, and the transports composed: what ``connect`` and
-    ``Deepnote`` build their clients from.
+    ``Deepnote`` build their clients from (the one place these settings are declared).
 
+    ``token`` (a string, or a function called for each request to get one) defaults to
+    ``DEEPNOTE_TOKEN``, and ``base_url`` to ``DEEPNOTE_BASE_URL``, else ``DEFAULT_BASE_URL``.
     ``timeout`` is seconds for every phase, an ``httpx.Timeout``, or ``None`` for none at all.
     ``retry`` is the ``RetryPolicy`` to apply, or ``None`` to send each request once.
     ``max_response_bytes`` is the largest answer body ``call`` reads (decoded), or ``None``.
     ``limiter`` is the ``RateLimiter`` every request waits at (``True``: a new one for this client,
     ``False``: none); ``max_concurrency`` caps the requests in flight (needs the limiter).
-    ``httpx_options`` go to ``httpx.Client`` / ``httpx.AsyncClient`` (for example ``verify``,
-    ``headers``, ``event_hooks``); ``transport=`` replaces the network transport (for example an
-    ``httpx.MockTransport``), still wrapped by the retries.
+    ``httpx_options`` go to ``httpx.Client`` / ``httpx.AsyncClient`` (``HttpxOptions``: for example
+    ``verify``, ``headers``, ``proxy``, ``event_hooks``); ``transport=`` replaces the network
+    transport (for example an ``httpx.MockTransport``), still wrapped by the retries and the limiter.
     """
+    options: dict[str, Any] = dict(httpx_options)
+    unknown = sorted(set(options) - HttpxOptions.__optional_keys__)
+    if unknown:
+        raise TypeError(f"unexpected keyword argument(s) {', '.join(map(repr, unknown))}: see HttpxOptions")
     provider = token if callable(token) else None
     if provider is not None:
         # Called for every request (short-lived credentials); the client's own header is replaced.
-        httpx_options["auth"] = TokenProviderAuth(provider)
+        options["auth"] = TokenProviderAuth(provider)
         token = TokenProviderAuth.PLACEHOLDER
     if token is None:
         token = os.environ.get("DEEPNOTE_TOKEN")
@@ -153,19 +202,17 @@ def connection(
     timeout = _checked_timeout(timeout)
     _checked_size(max_response_bytes)
 
-    client_fields = {name: httpx_options.pop(name) for name in _CLIENT_OPTIONS if name in httpx_options}
+    client_fields = {name: options.pop(name) for name in _CLIENT_OPTIONS if name in options}
     extra_headers = client_fields.pop("headers", {})
     _check_headers(extra_headers)
     headers = httpx.Headers({"User-Agent": _user_agent()})
     headers.update(extra_headers)  # case-insensitive: a caller's user-agent replaces ours
-    # The generated client hands verify_ssl to httpx.Client itself, so verify leaves httpx_options.
-    verify = httpx_options.pop("verify", True)
-    httpx_options.setdefault("limits", DEFAULT_LIMITS)
+    # The generated client hands verify_ssl to httpx.Client itself, so verify leaves options.
+    verify = options.pop("verify", True)
+    options.setdefault("limits", DEFAULT_LIMITS)
     rate_limiter = _rate_limiter(limiter, max_concurrency, retry)
     if retry is not None or rate_limiter is not None:
-        httpx_options["transport"] = _retry_transport(
-            retry, rate_limiter, verify, httpx_options, max_response_bytes
-        )
+        options["transport"] = _retry_transport(retry, rate_limiter, verify, options)
 
     return Connection(
         {
@@ -174,16 +221,16 @@ def connection(
             "timeout": timeout,
             "headers": dict(headers),
             "verify_ssl": verify,
-            "httpx_args": httpx_options,
+            "httpx_args": options,
             "max_response_bytes": max_response_bytes,
             **client_fields,
         }
     )
 
 
-def _client_of(build: Callable[P, Connection]) -> Callable[P, AuthenticatedClient]:
+def _client_of(build: Callable[P, Connection]) -> Callable[P, ConnectedClient]:
     @functools.wraps(build)
-    def connect(*args: P.args, **kwargs: P.kwargs) -> AuthenticatedClient:
+    def connect(*args: P.args, **kwargs: P.kwargs) -> ConnectedClient:
         return build(*args, **kwargs).client()
 
     connect.__name__ = connect.__qualname__ = "connect"
@@ -193,6 +240,145 @@ def _client_of(build: Callable[P, Connection]) -> Callable[P, AuthenticatedClien
 
 
 connect = _client_of(connection)
+
+
+CLOSE_WAIT = 10.0
+"""Most seconds ``close()`` waits for an event loop running in another thread to close the async side."""
+
+
+@attrs.define
+class ConnectedClient(AuthenticatedClient):
+    """What ``connect`` returns: the generated ``AuthenticatedClient``, with the overlay's settings
+    and a ``close()`` that closes everything it opened.
+
+    ``max_response_bytes`` is the largest answer body, decoded, that ``call`` / ``acall`` read
+    (``None``: no limit); ``with_options`` and ``Connection.evolve`` change it per client.
+
+    ``close()`` (and leaving ``with``) closes the sync side and the async side; ``aclose()`` (and
+    leaving ``async with``) too. Later calls open fresh connections. The async side's sockets
+    belong to the event loop that used it, so it is closed inside that loop (``_LoopCloser``).
+    """
+
+    max_response_bytes: int | None = attrs.field(default=DEFAULT_MAX_RESPONSE_BYTES, kw_only=True)
+    _closer: _LoopCloser | None = attrs.field(default=None, init=False, repr=False, eq=False)
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        """The async httpx client; the first time a running event loop asks, it is registered to
+        be closed in that loop (when the loop ends at the latest)."""
+        http = super().get_async_httpx_client()
+        closer = self._closer
+        if closer is None or closer.http is not http:
+            loop = _running_loop()
+            if loop is not None:  # outside a loop (or under trio) there is nothing a loop owns yet
+                with self._lock:
+                    if self._closer is None or self._closer.http is not http:
+                        self._closer = _LoopCloser(self, http, loop)
+        return http
+
+    def close(self) -> None:
+        """Close the sync and the async httpx client, if made; a later call makes fresh ones.
+
+        The async one is closed in its event loop: at once if that loop is idle; waited for (at
+        most ``CLOSE_WAIT`` seconds) if it runs in another thread; at its next ``await`` if it is
+        the loop running this code. One whose loop has ended was closed as that loop shut down.
+        """
+        super().close()
+        with self._lock:
+            closer, self._closer = self._closer, None
+        if closer is not None:
+            self._forget(closer.http)
+            closer.close()
+
+    async def aclose(self) -> None:
+        """Close the async and the sync httpx client; a later call makes fresh ones."""
+        with self._lock:
+            closer, self._closer = self._closer, None
+        if closer is not None:
+            closer.close()  # in its own loop, a task that finds the client below closed already
+        await super().aclose()
+
+    def _forget(self, http: httpx.AsyncClient) -> None:
+        """Drop ``http`` (being closed): the next async call makes a fresh async httpx client."""
+        with self._lock:
+            if self._async_client is http:
+                self._async_client = None
+
+
+def response_limit(client: AuthenticatedClient) -> int | None:
+    """The largest answer body ``call`` reads for ``client``: its ``max_response_bytes``, or
+    ``DEFAULT_MAX_RESPONSE_BYTES`` for a generated client not made by ``connect``."""
+    return client.max_response_bytes if isinstance(client, ConnectedClient) else DEFAULT_MAX_RESPONSE_BYTES
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    import asyncio
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+# The closing tasks ``_LoopCloser.close`` started, held until done (an event loop holds its tasks weakly).
+_PENDING: set[asyncio.Task[None]] = set()
+
+
+class _LoopCloser:
+    """Closes one async httpx client inside the event loop that owns its sockets.
+
+    Why an async generator: ``asyncio.run`` (and ``asyncio.Runner``) end by calling the loop's
+    ``shutdown_asyncgens()``, which finishes every async generator still suspended in that loop
+    *while the loop still runs*, so awaiting ``aclose()`` there works. Once the loop is closed,
+    nothing can close those sockets cleanly any more (``Event loop is closed``), which is the
+    usual case of ``with connect() as client: asyncio.run(...)``. The generator is started here,
+    synchronously: its first step runs to its ``yield`` without awaiting anything, and the running
+    loop's first-iteration hook registers it. Dropped unfinished while the loop runs (the client
+    collected), the loop's finalizer hook finishes it too.
+    """
+
+    def __init__(
+        self, owner: ConnectedClient, http: httpx.AsyncClient, loop: asyncio.AbstractEventLoop
+    ) -> None:
+        self.http = http
+        self.loop = loop
+        self._until_closed = _closed_at_the_end(weakref.ref(owner), http)
+        with contextlib.suppress(StopIteration):
+            self._until_closed.asend(None).send(None)
+
+    async def finish(self) -> None:
+        await self._until_closed.aclose()
+
+    def close(self) -> None:
+        """Close from synchronous code, in the owning loop, never blocking for long."""
+        import asyncio
+
+        loop = self.loop
+        if loop.is_closed():
+            return  # finished by its shutdown_asyncgens(); a loop closed without it left nothing reachable
+        running = _running_loop()
+        if running is loop:  # a coroutine of that loop, which cannot be waited for here
+            task = loop.create_task(self.finish())
+            _PENDING.add(task)
+            task.add_done_callback(_PENDING.discard)
+        elif loop.is_running():  # in another thread
+            with contextlib.suppress(TimeoutError):
+                asyncio.run_coroutine_threadsafe(self.finish(), loop).result(CLOSE_WAIT)
+        elif running is None:  # idle
+            loop.run_until_complete(self.finish())
+        # Else another loop runs in this thread, so the idle owner cannot run now. Dropped here, the
+        # generator is handed to the owner by its finalizer hook, to finish when it runs again.
+
+
+async def _closed_at_the_end(
+    owner: weakref.ref[ConnectedClient], http: httpx.AsyncClient
+) -> AsyncGenerator[None]:
+    try:
+        yield
+    finally:
+        client = owner()
+        if client is not None:
+            client._forget(http)
+        await http.aclose()
 
 
 class Keep(enum.Enum):
@@ -216,8 +402,8 @@ class Connection:
 
     arguments: dict[str, Any]
 
-    def client(self) -> AuthenticatedClient:
-        return AuthenticatedClient(**self.arguments)
+    def client(self) -> ConnectedClient:
+        return ConnectedClient(**self.arguments)
 
     @property
     def transport(self) -> httpx.BaseTransport | None:
@@ -234,19 +420,15 @@ class Connection:
         arguments = dict(self.arguments)
         if not isinstance(timeout, Keep):
             arguments["timeout"] = _checked_timeout(timeout)
-        transport = self.transport
         if not isinstance(max_response_bytes, Keep):
             arguments["max_response_bytes"] = _checked_size(max_response_bytes)
-        if not isinstance(retry, Keep) or not isinstance(max_response_bytes, Keep):
+        if not isinstance(retry, Keep):
+            transport = self.transport
             if not isinstance(transport, RetryTransport):
-                raise TypeError(
-                    "changing retry or max_response_bytes needs the retry transport connect() installs"
-                )
-            # Same wrapped transports (the pool) and the same limiter, other settings.
+                raise TypeError("changing retry needs the retry transport connect() installs")
+            # Same wrapped transports (the pool) and the same limiter, another policy.
             transport = copy.copy(transport)
-            if not isinstance(retry, Keep):
-                transport.policy = retry
-            transport.buffer_limit = arguments["max_response_bytes"]
+            transport.policy = retry
             arguments["httpx_args"] = {**arguments["httpx_args"], "transport": transport}
         return Connection(arguments)
 
@@ -351,7 +533,6 @@ def _retry_transport(
     limiter: RateLimiter | None,
     verify: Any,
     httpx_options: dict[str, Any],
-    buffer_limit: int | None,
 ) -> RetryTransport | LimitedTransport:
     """The retry transport (or, with ``retry=None``, the limiter's alone), taking the connection
     options (and any ``transport``) out of ``httpx_options``.
@@ -376,6 +557,4 @@ def _retry_transport(
         from .limiter import LimitedTransport
 
         return LimitedTransport(limiter, transport=sync, async_transport=async_)
-    return RetryTransport(
-        retry, transport=sync, async_transport=async_, limiter=limiter, buffer_limit=buffer_limit
-    )
+    return RetryTransport(retry, transport=sync, async_transport=async_, limiter=limiter)

@@ -6,97 +6,89 @@ Guarantees:
   ``DEEPNOTE_BASE_URL``, timeout, retry policy, ``max_response_bytes``, the rate ``limiter`` and
   ``max_concurrency``, and httpx options such as ``transport=`` or ``verify=``) and checks them at
   once; ``retry=None`` sends each request once. The settings are ``lowlevel.connect``'s, with the
-  same meaning.
+  same meaning, declared once (``client.connection``): mypy refuses a misspelled one.
 - One attribute per spec tag and one method per operation, generated (``_resources.py``); every
   method goes through ``call`` / ``acall`` / the pagers, so retries apply and errors are the
   overlay's typed errors. Jobs of several requests (``run_notebook``, ``runs.wait``) are plans,
   written once for both clients.
-- ``client`` is the generated ``AuthenticatedClient`` underneath, for ``deepnote_overlay.lowlevel``
-  and the generated functions.
+- ``client`` is the generated ``AuthenticatedClient`` underneath (a ``ConnectedClient``), for
+  ``deepnote_overlay.lowlevel`` and the generated functions.
 - ``with_options(timeout=..., retry=..., max_response_bytes=...)`` returns a client with those
   request settings changed, sharing the connection pool and the rate limiter (a 429 pauses both);
   the original is unchanged. It owns nothing: closing it does nothing. Connection settings
   (``verify``, ``proxy``, ``transport``, the limiter) belong to the pool and need a new client.
-- ``Deepnote`` closes its sync connections on ``close()`` / leaving ``with``; ``AsyncDeepnote`` its
-  async ones on ``aclose()`` / leaving ``async with``. A request after that raises
-  ``ClientClosedError``.
-- ``AsyncDeepnote`` belongs to one event loop (httpx's async pool does); make one per loop.
+- ``Deepnote`` on ``close()`` / leaving ``with``, and ``AsyncDeepnote`` on ``aclose()`` / leaving
+  ``async with``, close every connection the client opened, sync and async (see
+  ``ConnectedClient.close``), without a ``ResourceWarning``. A request after that raises
+  ``ClientClosedError`` (for ``Deepnote`` a sync one, for ``AsyncDeepnote`` an async one).
+- ``AsyncDeepnote`` belongs to the event loop that first uses it (httpx's async pool does); its
+  connections are closed when that loop ends.
 - The token never appears in a ``repr``.
 """
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, Unpack
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar, Unpack, cast
 
 import httpx
 
-from deepnote_client.client import DEFAULT_MAX_RESPONSE_BYTES, AuthenticatedClient
-
 from ._plans import adrive, drive
 from ._resource_roots import AsyncResources, Resources
-from .client import DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT, KEEP, Connection, Keep, connection
+from .client import DEFAULT_RETRY_POLICY, KEEP, ConnectedClient, Connection, Keep, connection
 from .retries import RetryPolicy
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from uuid import UUID
 
-    from .limiter import RateLimiter
+    from deepnote_client.client import AuthenticatedClient
+
     from .outputs import RunResult
     from .runs import RunOptions
 
 __all__ = ["NO_RETRIES", "AsyncDeepnote", "Deepnote"]
+
+P = ParamSpec("P")
+S = TypeVar("S")
 
 NO_RETRIES = RetryPolicy(max_retries=0)
 """The policy behind ``retry=None``: one attempt. A retry transport stays installed so that
 ``with_options`` can switch retries on per request without a second connection pool."""
 
 
+def _parameters_of(
+    build: Callable[P, object],
+) -> Callable[[Callable[Concatenate[S, ...], None]], Callable[Concatenate[S, P], None]]:
+    """Give an ``__init__`` the parameters of ``build``, declared once there: mypy, editors and
+    ``inspect.signature`` see them (and the API reference, through ``scripts/griffe_parameters.py``)."""
+
+    def declare(init: Callable[Concatenate[S, ...], None]) -> Callable[Concatenate[S, P], None]:
+        model = inspect.signature(build)
+        self = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        init.__signature__ = model.replace(  # type: ignore[attr-defined]
+            parameters=[self, *model.parameters.values()], return_annotation=None
+        )
+        return init
+
+    return declare
+
+
 class _Facade:
     """What ``Deepnote`` and ``AsyncDeepnote`` share: the settings, the client and the repr."""
 
     _connection: Connection
-    _client: AuthenticatedClient
+    _client: AuthenticatedClient  # the resources' type for it; always a ConnectedClient (``client``)
     _owns_client: bool
 
-    def __init__(
-        self,
-        token: str | Callable[[], str] | None = None,
-        *,
-        base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        retry: RetryPolicy | None = DEFAULT_RETRY_POLICY,
-        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
-        limiter: RateLimiter | bool = True,
-        max_concurrency: int | None = None,
-        **httpx_options: Any,
-    ) -> None:
-        """A client of the Deepnote API.
-
-        ``token`` (a string, or a function called for each request to get one) defaults to
-        ``DEEPNOTE_TOKEN``, and ``base_url`` to ``DEEPNOTE_BASE_URL``, else
-        ``https://api.deepnote.com/v2``. ``timeout`` is seconds for every phase, an
-        ``httpx.Timeout``, or ``None``. ``retry`` is the ``RetryPolicy`` (``None``: one attempt).
-        ``max_response_bytes`` caps an answer's decoded body (``None``: no cap). ``limiter`` is
-        the ``RateLimiter`` every request waits at (``True``: one for this client, ``False``:
-        none); ``max_concurrency`` caps the requests in flight. ``httpx_options`` go to httpx
-        (``verify``, ``headers``, ``proxy``, ``event_hooks``; ``transport=`` replaces the network
-        transport, still wrapped by retries and the limiter).
-        """
-        self._adopt(
-            connection(
-                token,
-                base_url=base_url,
-                timeout=timeout,
-                retry=NO_RETRIES if retry is None else retry,
-                max_response_bytes=max_response_bytes,
-                limiter=limiter,
-                max_concurrency=max_concurrency,
-                **httpx_options,
-            ),
-            owns_client=True,
-        )
+    @_parameters_of(connection)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """A client of the Deepnote API, with ``lowlevel.connect``'s settings (``retry=None``: one
+        attempt, and ``with_options`` can turn retries back on)."""
+        if kwargs.get("retry", DEFAULT_RETRY_POLICY) is None:
+            kwargs["retry"] = NO_RETRIES
+        self._adopt(connection(*args, **kwargs), owns_client=True)
 
     def _adopt(self, settings: Connection, *, owns_client: bool) -> None:
         self._connection = settings
@@ -104,9 +96,9 @@ class _Facade:
         self._owns_client = owns_client
 
     @property
-    def client(self) -> AuthenticatedClient:
-        """The generated ``AuthenticatedClient``, for ``deepnote_overlay.lowlevel`` and generated functions."""
-        return self._client
+    def client(self) -> ConnectedClient:
+        """The generated ``AuthenticatedClient`` (``connect``'s), for ``deepnote_overlay.lowlevel`` and generated functions."""
+        return cast("ConnectedClient", self._client)
 
     def with_options(
         self,
@@ -144,9 +136,12 @@ class Deepnote(_Facade, Resources):
         return drive(runs.run_notebook(links, notebook_id, **options), self._client)
 
     def close(self) -> None:
-        """Close the connections this client opened (a ``with_options`` sibling owns none)."""
+        """Close the connections this client opened, sync and async (a ``with_options`` sibling owns none)."""
         if self._owns_client:
-            self._client.get_httpx_client().close()
+            client = self.client
+            closed = client.get_httpx_client()
+            client.close()
+            client.set_httpx_client(closed)  # kept: a later request raises ClientClosedError
 
     def __enter__(self) -> Self:
         return self
@@ -172,9 +167,12 @@ class AsyncDeepnote(_Facade, AsyncResources):
         return await adrive(runs.run_notebook(links, notebook_id, **options), self._client)
 
     async def aclose(self) -> None:
-        """Close the connections this client opened (a ``with_options`` sibling owns none)."""
+        """Close the connections this client opened, async and sync (a ``with_options`` sibling owns none)."""
         if self._owns_client:
-            await self._client.get_async_httpx_client().aclose()
+            client = self.client
+            closed = client.get_async_httpx_client()
+            await client.aclose()
+            client.set_async_httpx_client(closed)  # kept: a later request raises ClientClosedError
 
     async def __aenter__(self) -> Self:
         return self

@@ -2,8 +2,9 @@
 
 Most programs want ``deepnote_overlay.Deepnote``; this module is what it is built from:
 
-- ``connect(token, ...)``: a generated ``AuthenticatedClient`` with the token, timeout, User-Agent,
-  retries and rate limiter installed (the same settings ``Deepnote(...)`` takes);
+- ``connect(token, ...)``: a ``ConnectedClient``, the generated ``AuthenticatedClient`` with the
+  token, timeout, User-Agent, retries and rate limiter installed (the same settings
+  ``Deepnote(...)`` takes), whose ``with`` block closes everything it opened, sync and async;
 - ``call(endpoint, client, **params)`` / ``acall``: run one generated operation module
   (``deepnote_client.api.notebooks.get_notebook``), return its success model or raise the typed
   error; typed over the operation's own parameters;
@@ -19,7 +20,14 @@ Guarantees:
 """
 
 from .calls import Endpoint, acall, call
-from .client import DEFAULT_BASE_URL, DEFAULT_LIMITS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, connect
+from .client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_LIMITS,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+    ConnectedClient,
+    connect,
+)
 from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
 from .retries import RetryTransport
 
@@ -28,6 +36,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_TIMEOUT",
+    "ConnectedClient",
     "Endpoint",
     "RetryTransport",
     "acall",

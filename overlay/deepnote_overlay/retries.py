@@ -35,9 +35,10 @@ Guarantees:
 - A DELETE that gets 404 after an earlier attempt may have been processed (a read or write
   failure after sending, or a 500/502/503/504) counts as done: the 404 becomes a 204, logged at
   INFO. Only then: a 404 on the first attempt, or after refusals that did nothing, stays a 404.
-- The response body (up to ``buffer_limit`` bytes) is read inside the transport, so a connection
-  dropped mid-body is seen (and retried for idempotent methods) here; the API's answers are small
-  JSON documents. A longer body is passed on as a stream and not retried.
+- The response body (up to the request's ``BUFFER_LIMIT`` extension in bytes; all of it without
+  one) is read inside the transport, so a connection dropped mid-body is seen (and retried for
+  idempotent methods) here; the API's answers are small JSON documents. A longer body is passed on
+  as a stream and not retried.
 - A request with the ``STREAM_RESPONSE`` extension (a file download) has its body handed on after
   its first piece, so a download of any size holds no more than one piece here.
 """
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     from .limiter import RateLimiter
 
 __all__ = [
+    "BUFFER_LIMIT",
     "IDEMPOTENT_METHODS",
     "RETRY_STATUSES_ANY_METHOD",
     "RETRY_STATUSES_IDEMPOTENT",
@@ -89,6 +91,10 @@ _MAYBE_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
 )
 # Answers after which the server may have carried out the request anyway.
 _MAYBE_ACTED_STATUSES: frozenset[int] = frozenset({500, 502, 503, 504})
+
+BUFFER_LIMIT = "deepnote_buffer_limit"
+"""Request extension: the most raw body bytes the transport holds (``None``: all). ``call`` sets it
+to the client's ``max_response_bytes``, so that setting has one home, the client."""
 
 STREAM_RESPONSE = "deepnote_stream_response"
 """Request extension (``extensions={STREAM_RESPONSE: True}``): hand the body on unread."""
@@ -179,8 +185,7 @@ class RetryTransport(TwoSided):
     One instance serves both ``httpx.Client`` and ``httpx.AsyncClient``, so the generated client's
     ``httpx_args={"transport": ...}`` installs it for sync and async calls at once. TLS settings
     belong to the wrapped transports: httpx ignores ``verify`` when a transport is given.
-    ``buffer_limit`` is the most raw body bytes held per attempt (``None``: all); ``connect`` sets
-    it to ``max_response_bytes``.
+    A request's ``BUFFER_LIMIT`` extension is the most raw body bytes held per attempt.
 
     With a ``limiter`` (see ``limiter``), every attempt waits its turn there; a request refused
     with 429 still waits and is resent as this policy says.
@@ -192,12 +197,10 @@ class RetryTransport(TwoSided):
         *,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
-        buffer_limit: int | None = None,
         limiter: RateLimiter | None = None,
     ) -> None:
         self.policy = policy
         self.limiter = limiter
-        self.buffer_limit = buffer_limit
         if limiter is not None:
             from .limiter import LimitedTransport  # on first use: clients without one never load it
 
@@ -247,7 +250,9 @@ class _Attempts:
     def __init__(self, transport: RetryTransport, request: httpx.Request) -> None:
         self.policy = transport.policy
         self.request = request
-        self.limit = 0 if request.extensions.get(STREAM_RESPONSE) else transport.buffer_limit
+        self.limit: int | None = (
+            0 if request.extensions.get(STREAM_RESPONSE) else request.extensions.get(BUFFER_LIMIT)
+        )
         self.started = clock().monotonic()
         self.retries_done = 0
         self.maybe_acted = False

@@ -15,6 +15,7 @@ from deepnote_client.client import AuthenticatedClient
 from deepnote_fake import ServerHandle
 from deepnote_overlay import AsyncDeepnote, Deepnote, RetryPolicy, _clock
 from deepnote_overlay.lowlevel import RetryTransport, connect
+from deepnote_overlay.retries import BUFFER_LIMIT
 
 MOCK_TOKEN = "sk-mock-SECRET-7f3a91c4"
 MOCK_BASE_URL = "https://api.test/v2"
@@ -119,18 +120,16 @@ async def get_through_retry_transport(
     mode: str, handler: Handler, policy: RetryPolicy, url: str, buffer_limit: int | None = None
 ) -> httpx.Response:
     """GET ``url`` with a plain httpx client (``mode``: sync or async) whose transport is a
-    ``RetryTransport`` over ``handler``."""
+    ``RetryTransport`` over ``handler``, holding at most ``buffer_limit`` body bytes."""
     transport = RetryTransport(
-        policy,
-        transport=httpx.MockTransport(handler),
-        async_transport=httpx.MockTransport(handler),
-        buffer_limit=buffer_limit,
+        policy, transport=httpx.MockTransport(handler), async_transport=httpx.MockTransport(handler)
     )
+    extensions = {BUFFER_LIMIT: buffer_limit}
     if mode == "sync":
         with httpx.Client(transport=transport) as http:
-            return http.get(url)
+            return http.get(url, extensions=extensions)
     async with httpx.AsyncClient(transport=transport) as async_http:
-        return await async_http.get(url)
+        return await async_http.get(url, extensions=extensions)
 
 
 def deepnote_on(server: ServerHandle, **options: Any) -> Deepnote:

@@ -124,9 +124,14 @@ async def test_a_transport_failure_says_what_failed_and_where(
 
 def test_an_async_client_used_from_a_second_event_loop_says_what_to_do(fake_time: FakeTime) -> None:
     client = mock_client(success_response, fake_time.policy())
-    asyncio.run(run("async", client))
-    with pytest.raises(DeepnoteError) as caught:
-        asyncio.run(run("async", client))
+    first = asyncio.new_event_loop()  # still open: a loop that ends closes the client's async side
+    try:
+        first.run_until_complete(run("async", client))
+        with pytest.raises(DeepnoteError) as caught:
+            asyncio.run(run("async", client))
+        client.close()
+    finally:
+        first.close()
     assert str(caught.value) == (
         "this client's async side was first used in another event loop, and its connections "
         "belong to that loop: close it with 'await client.aclose()' (or 'async with client:') "

@@ -15,10 +15,19 @@ import pytest
 
 import deepnote_overlay.client as client_module
 from deepnote_client.api.notebooks import get_notebook
+from deepnote_client.client import AuthenticatedClient
 from deepnote_overlay import APIConnectionError, RetryPolicy
-from deepnote_overlay.lowlevel import RetryTransport, acall, call, connect
+from deepnote_overlay.lowlevel import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    ConnectedClient,
+    RetryTransport,
+    acall,
+    call,
+    connect,
+)
+from deepnote_overlay.retries import BUFFER_LIMIT
 
-from .helpers import MOCK_TOKEN, NOTEBOOK_ID, success_response
+from .helpers import MOCK_BASE_URL, MOCK_TOKEN, NOTEBOOK_ID, success_response
 
 
 def test_the_user_agent_and_version_are_computed_on_each_lookup() -> None:
@@ -70,14 +79,34 @@ def test_the_plain_http_warning_names_the_host(
         assert len(messages) == 1 and warning in messages[0]
 
 
-@pytest.mark.parametrize("own_transport", [False, True], ids=["network", "given transport"])
-def test_the_retry_transport_buffers_up_to_max_response_bytes(own_transport: bool) -> None:
-    options = {"transport": httpx.MockTransport(success_response)} if own_transport else {}
-    for limit in (1234, None):
-        client = connect(MOCK_TOKEN, max_response_bytes=limit, **options)  # type: ignore[arg-type]
-        transport = client.get_httpx_client()._transport
-        assert isinstance(transport, RetryTransport)
-        assert transport.buffer_limit == limit
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("limit", [1234, None])
+async def test_call_has_the_retry_transport_buffer_up_to_the_clients_max_response_bytes(
+    mode: str, limit: int | None
+) -> None:
+    seen: list[object] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions.get(BUFFER_LIMIT, "absent"))
+        return success_response(request)
+
+    client = connect(MOCK_TOKEN, max_response_bytes=limit, transport=httpx.MockTransport(handler))
+    generated = AuthenticatedClient(
+        MOCK_BASE_URL, token=MOCK_TOKEN, httpx_args={"transport": client_transport(client)}
+    )
+    for each in (client, generated):
+        if mode == "sync":
+            call(get_notebook, each, notebook_id=NOTEBOOK_ID)
+        else:
+            await acall(get_notebook, each, notebook_id=NOTEBOOK_ID)
+    assert seen == [limit, DEFAULT_MAX_RESPONSE_BYTES], "a generated client not made by connect: the default"
+    assert isinstance(client_transport(client), RetryTransport)
+    await client.aclose()
+
+
+def client_transport(client: ConnectedClient) -> httpx.BaseTransport:
+    transport: httpx.BaseTransport = client.get_httpx_client()._transport
+    return transport
 
 
 def test_a_missing_token_says_how_to_give_one(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -123,3 +152,57 @@ def test_by_default_connect_retries_with_the_documented_policy() -> None:
     assert isinstance(transport, RetryTransport)
     assert transport.policy == RetryPolicy()  # 3 retries, 0.5 s doubling to 8 s, 120 s deadline
     assert transport.policy.max_retries > 0
+
+
+def test_a_keyword_that_is_no_setting_nor_httpx_option_is_refused_at_once() -> None:
+    with pytest.raises(TypeError) as caught:
+        connect(MOCK_TOKEN, tokn="x", verify=False, verfy=True)  # type: ignore[call-arg]
+    assert str(caught.value) == "unexpected keyword argument(s) 'tokn', 'verfy': see HttpxOptions"
+
+
+def test_the_clients_take_connections_parameters_declared_once() -> None:
+    import inspect
+
+    from deepnote_overlay import AsyncDeepnote, Deepnote
+
+    settings = inspect.signature(client_module.connection)
+    for client_class in (Deepnote, AsyncDeepnote):
+        assert inspect.signature(client_class).parameters == settings.parameters
+        assert inspect.signature(client_class).return_annotation is None
+    assert inspect.signature(connect).parameters == settings.parameters
+    assert (connect.__name__, connect.__qualname__) == ("connect", "connect")
+    assert connect.__doc__ is not None and "the settings ``Deepnote(...)`` takes" in connect.__doc__
+
+
+def test_a_token_provider_is_checked_like_a_token_on_each_request() -> None:
+    from deepnote_overlay import MissingTokenError
+    from deepnote_overlay.client import TokenProviderAuth
+
+    tokens = iter(["", "sk-\x7fSECRET", " sk-mock-SECRET-7f3a91c4 \n"])
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["Authorization"])
+        return success_response(request)
+
+    client = connect(lambda: next(tokens), transport=httpx.MockTransport(handler), retry=None)
+    with pytest.raises(MissingTokenError) as caught:
+        call(get_notebook, client, notebook_id=NOTEBOOK_ID)
+    assert str(caught.value) == "the token provider returned no token"
+    with pytest.raises(APIConnectionError) as refused:
+        call(get_notebook, client, notebook_id=NOTEBOOK_ID)
+    assert "the Deepnote API token has a control character at position 3 (the value is not shown)" in str(
+        refused.value
+    )
+    call(get_notebook, client, notebook_id=NOTEBOOK_ID)
+    assert seen == [f"Bearer {MOCK_TOKEN}"]
+    assert repr(TokenProviderAuth(lambda: MOCK_TOKEN)) == "TokenProviderAuth()"
+
+
+def test_evolve_changes_the_timeout_and_needs_the_retry_transport_for_retry() -> None:
+    settings = client_module.connection(MOCK_TOKEN, transport=httpx.MockTransport(success_response))
+    assert settings.evolve(timeout=5).arguments["timeout"] == httpx.Timeout(5)
+    bare = client_module.connection(MOCK_TOKEN, retry=None, limiter=False)
+    with pytest.raises(TypeError) as caught:
+        bare.evolve(retry=RetryPolicy())
+    assert str(caught.value) == "changing retry needs the retry transport connect() installs"

@@ -116,8 +116,10 @@ def test_a_404_from_a_base_url_without_v2_says_so(fake_server: ServerHandle) -> 
     ):
         dn.notebooks.get(SEED_NOTEBOOK_ID)
     origin = fake_server.root_url.rstrip("/")
-    assert f"the base URL ({origin}) has no /v2" in str(caught.value)
-    assert "https://api.deepnote.com/v2" in str(caught.value)
+    assert caught.value.message == (
+        f"Not Found; the base URL ({origin}) has no /v2: the API's paths start with /v2, as in "
+        "https://api.deepnote.com/v2"
+    )
     assert_no_secret(caught.value, fake_server.token)
 
     with (

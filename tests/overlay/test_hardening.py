@@ -662,7 +662,7 @@ def test_a_token_over_plain_http_to_a_remote_host_is_warned_about_once(
     assert all(MOCK_TOKEN not in record.getMessage() for record in warnings)
 
 
-# 11. Closing closes both sides; a client moves between event loops only once closed.
+# 11. Closing closes both sides; a client moves between event loops once closed (or its loop ended).
 
 
 async def test_async_with_closes_both_sides_and_the_client_stays_usable(fake_time: FakeTime) -> None:
@@ -688,15 +688,31 @@ def test_with_closes_the_sync_side_and_the_client_stays_usable(fake_time: FakeTi
     client.close()
 
 
-def test_a_second_event_loop_gets_a_clear_error_unless_the_client_was_closed(loopback_server: str) -> None:
+def test_a_second_event_loop_gets_a_clear_error_while_the_first_lives(loopback_server: str) -> None:
     client = connect(MOCK_TOKEN, base_url=loopback_server, retry=None)
 
     async def get() -> Any:
         return await acall(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
 
-    asyncio.run(get())
-    with pytest.raises(DeepnoteError, match="another event loop"):
-        asyncio.run(get())
+    first = asyncio.new_event_loop()
+    try:
+        first.run_until_complete(get())
+        with pytest.raises(DeepnoteError, match="another event loop"):
+            asyncio.run(get())
+        client.close()  # closed in the first loop: then the next loop may use it
+        assert asyncio.run(get()).notebook.id == NOTEBOOK_ID
+    finally:
+        first.close()
+
+
+def test_a_client_whose_event_loop_ended_works_in_the_next(loopback_server: str) -> None:
+    client = connect(MOCK_TOKEN, base_url=loopback_server, retry=None)
+
+    async def get() -> Any:
+        return await acall(get_notebook, client=client, notebook_id=NOTEBOOK_ID)
+
+    for _ in range(3):  # each loop closes the async side as it ends
+        assert asyncio.run(get()).notebook.id == NOTEBOOK_ID
 
 
 @pytest.mark.parametrize("retry", [True, False], ids=["retries", "no retries"])

@@ -70,6 +70,7 @@ ERRORS = {
 }
 LOWLEVEL = {
     "connect": "deepnote_overlay.client",
+    "ConnectedClient": "deepnote_overlay.client",
     "DEFAULT_BASE_URL": "deepnote_overlay.client",
     "DEFAULT_LIMITS": "deepnote_overlay.client",
     "DEFAULT_MAX_RESPONSE_BYTES": "deepnote_overlay.client",
