@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ...models.block_type import BlockType
     from ...models.create_block_response import CreateBlockResponse
     from ...models.updated_block import UpdatedBlock
-    from .. import AsyncCaller, AsyncPaginated, Caller, Paginated
+    from .. import AsyncCaller, Caller
 
 
 __all__ = ["AsyncBlocksResource", "BlocksResource"]

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from uuid import UUID
 
     from ...models.copy_file_response import CopyFileResponse
-    from .. import AsyncCaller, AsyncPaginated, Caller, Paginated
+    from .. import AsyncCaller, Caller
 
 
 __all__ = ["AsyncFilesResource", "FilesResource"]

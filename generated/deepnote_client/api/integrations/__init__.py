@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ...models.list_integrations_has_schema import ListIntegrationsHasSchema
     from ...models.list_integrations_include_metadata import ListIntegrationsIncludeMetadata
     from ...models.list_integrations_response import ListIntegrationsResponse
-    from .. import AsyncCaller, AsyncPaginated, Caller, Paginated
+    from .. import AsyncCaller, Caller
 
 
 __all__ = ["AsyncIntegrationsResource", "IntegrationsResource"]

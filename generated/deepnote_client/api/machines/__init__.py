@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from ...models.list_machine_types_response import ListMachineTypesResponse
     from ...models.project_machine import ProjectMachine
-    from .. import AsyncCaller, AsyncPaginated, Caller, Paginated
+    from .. import AsyncCaller, Caller
 
 
 __all__ = ["AsyncMachinesResource", "MachinesResource"]

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from uuid import UUID
 
     from ...models.me import Me
-    from .. import AsyncCaller, AsyncPaginated, Caller, Paginated
+    from .. import AsyncCaller, Caller
 
 
 __all__ = ["AsyncMeResource", "MeResource"]

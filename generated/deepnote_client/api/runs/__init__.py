@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from ...models.run import Run
     from ...models.snapshot_delivery import SnapshotDelivery
-    from .. import AsyncCaller, AsyncPaginated, Caller, Paginated
+    from .. import AsyncCaller, Caller
 
 
 __all__ = ["AsyncRunsResource", "RunsResource"]

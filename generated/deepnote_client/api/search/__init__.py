@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from uuid import UUID
 
     from ...models.search_response import SearchResponse
-    from .. import AsyncCaller, AsyncPaginated, Caller, Paginated
+    from .. import AsyncCaller, Caller
 
 
 __all__ = ["AsyncSearchResource", "SearchResource"]

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ...models.execute_session_code_response import ExecuteSessionCodeResponse
     from ...models.run_inputs import RunInputs
     from ...models.session_storage_mode import SessionStorageMode
-    from .. import AsyncCaller, AsyncPaginated, Caller, Paginated
+    from .. import AsyncCaller, Caller
 
 
 __all__ = ["AsyncSessionsResource", "SessionsResource"]

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ...models.get_streamlit_app_status_response import GetStreamlitAppStatusResponse
     from ...models.list_streamlit_apps_response import ListStreamlitAppsResponse
     from ...models.streamlit_app import StreamlitApp
-    from .. import AsyncCaller, AsyncPaginated, Caller, Paginated
+    from .. import AsyncCaller, Caller
 
 
 __all__ = ["AsyncStreamlitAppsResource", "StreamlitAppsResource"]
