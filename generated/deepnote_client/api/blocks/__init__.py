@@ -90,6 +90,9 @@ class BlocksResource:
         Returns the block with its metadata, its SQL integration and its version. Known only from
         Deepnote's client code; not on the archived reference pages.
 
+        Args:
+            block_id: Block identifier.
+
         Operation ``getBlock``: ``deepnote_client.api.blocks.get_block``.
         """
         from . import get_block
@@ -100,6 +103,9 @@ class BlocksResource:
         """Delete a block
 
         Deletes the block; a block already gone is 404. Known only from Deepnote's client code.
+
+        Args:
+            block_id: Block identifier.
 
         Operation ``deleteBlock``: ``deepnote_client.api.blocks.delete_block``.
         """
@@ -121,6 +127,7 @@ class BlocksResource:
         from Deepnote's client code.
 
         Args:
+            block_id: Block identifier.
             content: The block's new content, a full replacement; an empty string is a real change.
             integration_id: The SQL integration of a `sql` block.
 
@@ -203,6 +210,9 @@ class AsyncBlocksResource:
         Returns the block with its metadata, its SQL integration and its version. Known only from
         Deepnote's client code; not on the archived reference pages.
 
+        Args:
+            block_id: Block identifier.
+
         Operation ``getBlock``: ``deepnote_client.api.blocks.get_block``.
         """
         from . import get_block
@@ -213,6 +223,9 @@ class AsyncBlocksResource:
         """Delete a block
 
         Deletes the block; a block already gone is 404. Known only from Deepnote's client code.
+
+        Args:
+            block_id: Block identifier.
 
         Operation ``deleteBlock``: ``deepnote_client.api.blocks.delete_block``.
         """
@@ -234,6 +247,7 @@ class AsyncBlocksResource:
         from Deepnote's client code.
 
         Args:
+            block_id: Block identifier.
             content: The block's new content, a full replacement; an empty string is a real change.
             integration_id: The SQL integration of a `sql` block.
 

@@ -35,6 +35,10 @@ class FilesResource:
 
         Deletes the file at `path` in the project.
 
+        Args:
+            project_id: Project that contains the file.
+            path: File path within the project.
+
         Operation ``deleteFile``: ``deepnote_client.api.files.delete_file``.
         """
         from . import delete_file
@@ -86,6 +90,10 @@ class AsyncFilesResource:
         """Delete a file
 
         Deletes the file at `path` in the project.
+
+        Args:
+            project_id: Project that contains the file.
+            path: File path within the project.
 
         Operation ``deleteFile``: ``deepnote_client.api.files.delete_file``.
         """

@@ -47,6 +47,16 @@ class IntegrationsResource:
 
         The workspace's data source integrations, filtered by the query. Not paginated.
 
+        Args:
+            integration_ids: Comma-separated list of integration UUIDs to filter by (e.g.
+                `?integrationIds=<uuid1>,<uuid2>`).
+            name_contains: Filter integrations whose name contains this value (case-insensitive).
+            types: Comma-separated list of integration types to filter by exact match (e.g.
+                `?types=big-query,snowflake`).
+            has_schema: Filter by whether the integration type supports schema discovery.
+            include_metadata: Include decrypted integration connection metadata. Restricted to
+                Admins with EDIT_INTEGRATIONS permission. Defaults to `false`.
+
         Operation ``listIntegrations``: ``deepnote_client.api.integrations.list_integrations``.
         """
         from . import list_integrations
@@ -73,6 +83,11 @@ class IntegrationsResource:
         section was cut off after the parameters: the response fields are from Deepnote's agent skills
         (tables with name, schema, optional database and columns), and the error statuses are those of
         `GET /integrations` plus 404 for an unknown integration.
+
+        Args:
+            integration_id: Integration identifier.
+            database_name: Filter tables by database (relevant for Snowflake/BigQuery).
+            schema_name: Filter tables by schema.
 
         Operation ``getIntegration``: ``deepnote_client.api.integrations.get_integration``.
         """
@@ -110,6 +125,16 @@ class AsyncIntegrationsResource:
 
         The workspace's data source integrations, filtered by the query. Not paginated.
 
+        Args:
+            integration_ids: Comma-separated list of integration UUIDs to filter by (e.g.
+                `?integrationIds=<uuid1>,<uuid2>`).
+            name_contains: Filter integrations whose name contains this value (case-insensitive).
+            types: Comma-separated list of integration types to filter by exact match (e.g.
+                `?types=big-query,snowflake`).
+            has_schema: Filter by whether the integration type supports schema discovery.
+            include_metadata: Include decrypted integration connection metadata. Restricted to
+                Admins with EDIT_INTEGRATIONS permission. Defaults to `false`.
+
         Operation ``listIntegrations``: ``deepnote_client.api.integrations.list_integrations``.
         """
         from . import list_integrations
@@ -136,6 +161,11 @@ class AsyncIntegrationsResource:
         section was cut off after the parameters: the response fields are from Deepnote's agent skills
         (tables with name, schema, optional database and columns), and the error statuses are those of
         `GET /integrations` plus 404 for an unknown integration.
+
+        Args:
+            integration_id: Integration identifier.
+            database_name: Filter tables by database (relevant for Snowflake/BigQuery).
+            schema_name: Filter tables by schema.
 
         Operation ``getIntegration``: ``deepnote_client.api.integrations.get_integration``.
         """

@@ -54,6 +54,9 @@ class MachinesResource:
         endpoint does not report. The error statuses past 403 were not visible; 404 for an unknown
         project is as on the other project operations.
 
+        Args:
+            project_id: Project identifier.
+
         Operation ``getMachine``: ``deepnote_client.api.machines.get_machine``.
         """
         from . import get_machine
@@ -94,6 +97,9 @@ class AsyncMachinesResource:
         apps use; detached runs and interactive sessions run on machines of their own, which this
         endpoint does not report. The error statuses past 403 were not visible; 404 for an unknown
         project is as on the other project operations.
+
+        Args:
+            project_id: Project identifier.
 
         Operation ``getMachine``: ``deepnote_client.api.machines.get_machine``.
         """

@@ -61,6 +61,9 @@ class NotebooksResource:
         Returns the notebook with its blocks and, when it has input blocks, its inputs (the names to use
         as keys of `inputs` when starting a run).
 
+        Args:
+            notebook_id: Opaque notebook identifier.
+
         Operation ``getNotebook``: ``deepnote_client.api.notebooks.get_notebook``.
         """
         from . import get_notebook
@@ -71,6 +74,9 @@ class NotebooksResource:
         """Delete a notebook
 
         Deletes the notebook.
+
+        Args:
+            notebook_id: Opaque notebook identifier.
 
         Operation ``deleteNotebook``: ``deepnote_client.api.notebooks.delete_notebook``.
         """
@@ -86,6 +92,7 @@ class NotebooksResource:
         2026); not yet on the archived reference pages.
 
         Args:
+            notebook_id: Opaque notebook identifier.
             name: New notebook name, unique within the project.
 
         Operation ``renameNotebook``: ``deepnote_client.api.notebooks.rename_notebook``.
@@ -112,6 +119,7 @@ class NotebooksResource:
         code (the docs section was not visible past its first lines).
 
         Args:
+            notebook_id: Opaque notebook identifier.
             block_ids: Block ids ordered exactly as they should appear as the moved group.
 
         Operation ``reorderNotebookBlocks``: ``deepnote_client.api.notebooks.reorder_notebook_blocks``.
@@ -139,6 +147,11 @@ class NotebooksResource:
         Every run of the notebook, newest first, including runs started from the Deepnote UI. Follow
         `pagination.nextPageToken` until it is null.
 
+        Args:
+            notebook_id: Opaque notebook identifier.
+            page_size: Maximum number of items to return. Defaults to 20. Maximum: 100.
+            page_token: Opaque token returned by the previous page. Omit for the first page.
+
         Returns a lazy ``SyncPager``: iterate it (``for``) for the items across pages, or its
         ``pages()`` for whole pages; ``max_items`` and ``max_pages`` stop early.
 
@@ -165,6 +178,7 @@ class NotebooksResource:
         Known only from Deepnote's client code; no GET or DELETE of a schedule is known.
 
         Args:
+            notebook_id: Opaque notebook identifier.
             cron: Five-field cron expression, for example `0 9 * * 1-5`.
             timezone: IANA time zone name, for example `Europe/London`. Deepnote defaults to UTC.
 
@@ -217,6 +231,9 @@ class AsyncNotebooksResource:
         Returns the notebook with its blocks and, when it has input blocks, its inputs (the names to use
         as keys of `inputs` when starting a run).
 
+        Args:
+            notebook_id: Opaque notebook identifier.
+
         Operation ``getNotebook``: ``deepnote_client.api.notebooks.get_notebook``.
         """
         from . import get_notebook
@@ -227,6 +244,9 @@ class AsyncNotebooksResource:
         """Delete a notebook
 
         Deletes the notebook.
+
+        Args:
+            notebook_id: Opaque notebook identifier.
 
         Operation ``deleteNotebook``: ``deepnote_client.api.notebooks.delete_notebook``.
         """
@@ -242,6 +262,7 @@ class AsyncNotebooksResource:
         2026); not yet on the archived reference pages.
 
         Args:
+            notebook_id: Opaque notebook identifier.
             name: New notebook name, unique within the project.
 
         Operation ``renameNotebook``: ``deepnote_client.api.notebooks.rename_notebook``.
@@ -270,6 +291,7 @@ class AsyncNotebooksResource:
         code (the docs section was not visible past its first lines).
 
         Args:
+            notebook_id: Opaque notebook identifier.
             block_ids: Block ids ordered exactly as they should appear as the moved group.
 
         Operation ``reorderNotebookBlocks``: ``deepnote_client.api.notebooks.reorder_notebook_blocks``.
@@ -297,6 +319,11 @@ class AsyncNotebooksResource:
         Every run of the notebook, newest first, including runs started from the Deepnote UI. Follow
         `pagination.nextPageToken` until it is null.
 
+        Args:
+            notebook_id: Opaque notebook identifier.
+            page_size: Maximum number of items to return. Defaults to 20. Maximum: 100.
+            page_token: Opaque token returned by the previous page. Omit for the first page.
+
         Returns a lazy ``AsyncPager``: iterate it (``async for``) for the items across pages, or its
         ``pages()`` for whole pages; ``max_items`` and ``max_pages`` stop early.
 
@@ -323,6 +350,7 @@ class AsyncNotebooksResource:
         Known only from Deepnote's client code; no GET or DELETE of a schedule is known.
 
         Args:
+            notebook_id: Opaque notebook identifier.
             cron: Five-field cron expression, for example `0 9 * * 1-5`.
             timezone: IANA time zone name, for example `Europe/London`. Deepnote defaults to UTC.
 

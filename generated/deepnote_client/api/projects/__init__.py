@@ -49,6 +49,11 @@ class ProjectsResource:
         Projects of the workspace, one page at a time. Follow `pagination.nextPageToken` until it is
         null.
 
+        Args:
+            page_size: Maximum number of items to return. Defaults to 50. Maximum: 100.
+            page_token: Opaque token returned by the previous page. Omit for the first page.
+            name_contains: Filter projects whose name contains this value (case-insensitive).
+
         Returns a lazy ``SyncPager``: iterate it (``for``) for the items across pages, or its
         ``pages()`` for whole pages; ``max_items`` and ``max_pages`` stop early.
 
@@ -106,6 +111,9 @@ class ProjectsResource:
         Project details: the list fields plus its files and static-site settings. Known only from
         Deepnote's client code; not on the archived reference page.
 
+        Args:
+            project_id: Project identifier.
+
         Operation ``getProject``: ``deepnote_client.api.projects.get_project``.
         """
         from . import get_project
@@ -116,6 +124,9 @@ class ProjectsResource:
         """Delete a project
 
         Deletes the project and its notebooks.
+
+        Args:
+            project_id: Project identifier.
 
         Operation ``deleteProject``: ``deepnote_client.api.projects.delete_project``.
         """
@@ -140,6 +151,7 @@ class ProjectsResource:
         not documented beyond the ones every operation has.
 
         Args:
+            project_id: Project identifier.
             static_files: Static-site settings to change; at least one field.
             streamlit_app_api_access_enabled: Whether the project's hosted Streamlit app may call
                 the API.
@@ -186,6 +198,11 @@ class AsyncProjectsResource:
 
         Projects of the workspace, one page at a time. Follow `pagination.nextPageToken` until it is
         null.
+
+        Args:
+            page_size: Maximum number of items to return. Defaults to 50. Maximum: 100.
+            page_token: Opaque token returned by the previous page. Omit for the first page.
+            name_contains: Filter projects whose name contains this value (case-insensitive).
 
         Returns a lazy ``AsyncPager``: iterate it (``async for``) for the items across pages, or its
         ``pages()`` for whole pages; ``max_items`` and ``max_pages`` stop early.
@@ -246,6 +263,9 @@ class AsyncProjectsResource:
         Project details: the list fields plus its files and static-site settings. Known only from
         Deepnote's client code; not on the archived reference page.
 
+        Args:
+            project_id: Project identifier.
+
         Operation ``getProject``: ``deepnote_client.api.projects.get_project``.
         """
         from . import get_project
@@ -256,6 +276,9 @@ class AsyncProjectsResource:
         """Delete a project
 
         Deletes the project and its notebooks.
+
+        Args:
+            project_id: Project identifier.
 
         Operation ``deleteProject``: ``deepnote_client.api.projects.delete_project``.
         """
@@ -280,6 +303,7 @@ class AsyncProjectsResource:
         not documented beyond the ones every operation has.
 
         Args:
+            project_id: Project identifier.
             static_files: Static-site settings to change; at least one field.
             streamlit_app_api_access_enabled: Whether the project's hosted Streamlit app may call
                 the API.

@@ -40,6 +40,7 @@ class RunsResource:
         before its snapshot is attached: poll while `snapshotStatus` is `pending`.
 
         Args:
+            run_id: Run identifier.
             snapshot_delivery: How an available snapshot is returned: `downloadUrl` (default) a
                 short-lived URL, `inline` the snapshot document in `snapshotContent`, `blocks` the
                 executed blocks with outputs but no source in `snapshotBlocks` (`blocks` is known
@@ -72,6 +73,7 @@ class AsyncRunsResource:
         before its snapshot is attached: poll while `snapshotStatus` is `pending`.
 
         Args:
+            run_id: Run identifier.
             snapshot_delivery: How an available snapshot is returned: `downloadUrl` (default) a
                 short-lived URL, `inline` the snapshot document in `snapshotContent`, `blocks` the
                 executed blocks with outputs but no source in `snapshotBlocks` (`blocks` is known

@@ -40,6 +40,11 @@ class SearchResource:
         cannot be searched, the endpoint returns successful results with partialFailure instead of
         failing the whole request. Not paginated.
 
+        Args:
+            q: Search query (e.g. "postgres").
+            types: Comma-separated resource types to include: "projects", "notebooks", "blocks",
+                "integrations". Defaults to all types.
+
         Operation ``search``: ``deepnote_client.api.search.search``.
         """
         from . import search
@@ -67,6 +72,11 @@ class AsyncSearchResource:
         active workspace integrations are filtered by the query. If one or more requested resource types
         cannot be searched, the endpoint returns successful results with partialFailure instead of
         failing the whole request. Not paginated.
+
+        Args:
+            q: Search query (e.g. "postgres").
+            types: Comma-separated resource types to include: "projects", "notebooks", "blocks",
+                "integrations". Defaults to all types.
 
         Operation ``search``: ``deepnote_client.api.search.search``.
         """

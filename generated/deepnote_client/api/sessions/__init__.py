@@ -84,6 +84,7 @@ class SessionsResource:
         are those of `POST /sessions` on the same page.
 
         Args:
+            session_id: Session identifier.
             notebook_id: Source notebook to execute against in the session.
             code: Source code to execute in the session sandbox.
             timeout_ms: Maximum execution time in milliseconds. Must be a positive integer (the
@@ -163,6 +164,7 @@ class AsyncSessionsResource:
         are those of `POST /sessions` on the same page.
 
         Args:
+            session_id: Session identifier.
             notebook_id: Source notebook to execute against in the session.
             code: Source code to execute in the session sandbox.
             timeout_ms: Maximum execution time in milliseconds. Must be a positive integer (the

@@ -39,6 +39,9 @@ class StreamlitAppsResource:
         The project's Streamlit apps; the API does not paginate it. Known only from Deepnote's client
         code.
 
+        Args:
+            project_id: Project whose apps to list.
+
         Operation ``listStreamlitApps``: ``deepnote_client.api.streamlit_apps.list_streamlit_apps``.
         """
         from . import list_streamlit_apps
@@ -71,6 +74,9 @@ class StreamlitAppsResource:
         Whether the app is `running`, `starting` or `unavailable`. Known only from Deepnote's client
         code.
 
+        Args:
+            streamlit_app_id: Streamlit app identifier.
+
         Operation ``getStreamlitAppStatus``: ``deepnote_client.api.streamlit_apps.get_streamlit_app_status``.
         """
         from . import get_streamlit_app_status
@@ -94,6 +100,9 @@ class AsyncStreamlitAppsResource:
 
         The project's Streamlit apps; the API does not paginate it. Known only from Deepnote's client
         code.
+
+        Args:
+            project_id: Project whose apps to list.
 
         Operation ``listStreamlitApps``: ``deepnote_client.api.streamlit_apps.list_streamlit_apps``.
         """
@@ -128,6 +137,9 @@ class AsyncStreamlitAppsResource:
 
         Whether the app is `running`, `starting` or `unavailable`. Known only from Deepnote's client
         code.
+
+        Args:
+            streamlit_app_id: Streamlit app identifier.
 
         Operation ``getStreamlitAppStatus``: ``deepnote_client.api.streamlit_apps.get_streamlit_app_status``.
         """
