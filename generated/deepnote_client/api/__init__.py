@@ -206,77 +206,77 @@ class Resources:
 
     @functools.cached_property
     def blocks(self) -> BlocksResource:
-        """The blocks operations."""
+        """The blocks operations of the API, one method each."""
         from .blocks import BlocksResource
 
         return BlocksResource(self._caller)
 
     @functools.cached_property
     def files(self) -> FilesResource:
-        """The files operations."""
+        """The files operations of the API, one method each."""
         from .files import FilesResource
 
         return FilesResource(self._caller)
 
     @functools.cached_property
     def integrations(self) -> IntegrationsResource:
-        """The integrations operations."""
+        """The integrations operations of the API, one method each."""
         from .integrations import IntegrationsResource
 
         return IntegrationsResource(self._caller)
 
     @functools.cached_property
     def machines(self) -> MachinesResource:
-        """The machines operations."""
+        """The machines operations of the API, one method each."""
         from .machines import MachinesResource
 
         return MachinesResource(self._caller)
 
     @functools.cached_property
     def me(self) -> MeResource:
-        """The me operations."""
+        """The me operations of the API, one method each."""
         from .me import MeResource
 
         return MeResource(self._caller)
 
     @functools.cached_property
     def notebooks(self) -> NotebooksResource:
-        """The notebooks operations."""
+        """The notebooks operations of the API, one method each."""
         from .notebooks import NotebooksResource
 
         return NotebooksResource(self._caller)
 
     @functools.cached_property
     def projects(self) -> ProjectsResource:
-        """The projects operations."""
+        """The projects operations of the API, one method each."""
         from .projects import ProjectsResource
 
         return ProjectsResource(self._caller)
 
     @functools.cached_property
     def runs(self) -> RunsResource:
-        """The runs operations."""
+        """The runs operations of the API, one method each."""
         from .runs import RunsResource
 
         return RunsResource(self._caller)
 
     @functools.cached_property
     def search(self) -> SearchResource:
-        """The search operations."""
+        """The search operations of the API, one method each."""
         from .search import SearchResource
 
         return SearchResource(self._caller)
 
     @functools.cached_property
     def sessions(self) -> SessionsResource:
-        """The sessions operations."""
+        """The sessions operations of the API, one method each."""
         from .sessions import SessionsResource
 
         return SessionsResource(self._caller)
 
     @functools.cached_property
     def streamlit_apps(self) -> StreamlitAppsResource:
-        """The streamlit apps operations."""
+        """The streamlit apps operations of the API, one method each."""
         from .streamlit_apps import StreamlitAppsResource
 
         return StreamlitAppsResource(self._caller)
@@ -292,77 +292,77 @@ class AsyncResources:
 
     @functools.cached_property
     def blocks(self) -> AsyncBlocksResource:
-        """The blocks operations."""
+        """The blocks operations of the API, one method each."""
         from .blocks import AsyncBlocksResource
 
         return AsyncBlocksResource(self._caller)
 
     @functools.cached_property
     def files(self) -> AsyncFilesResource:
-        """The files operations."""
+        """The files operations of the API, one method each."""
         from .files import AsyncFilesResource
 
         return AsyncFilesResource(self._caller)
 
     @functools.cached_property
     def integrations(self) -> AsyncIntegrationsResource:
-        """The integrations operations."""
+        """The integrations operations of the API, one method each."""
         from .integrations import AsyncIntegrationsResource
 
         return AsyncIntegrationsResource(self._caller)
 
     @functools.cached_property
     def machines(self) -> AsyncMachinesResource:
-        """The machines operations."""
+        """The machines operations of the API, one method each."""
         from .machines import AsyncMachinesResource
 
         return AsyncMachinesResource(self._caller)
 
     @functools.cached_property
     def me(self) -> AsyncMeResource:
-        """The me operations."""
+        """The me operations of the API, one method each."""
         from .me import AsyncMeResource
 
         return AsyncMeResource(self._caller)
 
     @functools.cached_property
     def notebooks(self) -> AsyncNotebooksResource:
-        """The notebooks operations."""
+        """The notebooks operations of the API, one method each."""
         from .notebooks import AsyncNotebooksResource
 
         return AsyncNotebooksResource(self._caller)
 
     @functools.cached_property
     def projects(self) -> AsyncProjectsResource:
-        """The projects operations."""
+        """The projects operations of the API, one method each."""
         from .projects import AsyncProjectsResource
 
         return AsyncProjectsResource(self._caller)
 
     @functools.cached_property
     def runs(self) -> AsyncRunsResource:
-        """The runs operations."""
+        """The runs operations of the API, one method each."""
         from .runs import AsyncRunsResource
 
         return AsyncRunsResource(self._caller)
 
     @functools.cached_property
     def search(self) -> AsyncSearchResource:
-        """The search operations."""
+        """The search operations of the API, one method each."""
         from .search import AsyncSearchResource
 
         return AsyncSearchResource(self._caller)
 
     @functools.cached_property
     def sessions(self) -> AsyncSessionsResource:
-        """The sessions operations."""
+        """The sessions operations of the API, one method each."""
         from .sessions import AsyncSessionsResource
 
         return AsyncSessionsResource(self._caller)
 
     @functools.cached_property
     def streamlit_apps(self) -> AsyncStreamlitAppsResource:
-        """The streamlit apps operations."""
+        """The streamlit apps operations of the API, one method each."""
         from .streamlit_apps import AsyncStreamlitAppsResource
 
         return AsyncStreamlitAppsResource(self._caller)

@@ -24,7 +24,7 @@ __all__ = ["AsyncBlocksResource", "BlocksResource"]
 
 
 class BlocksResource:
-    """The blocks operations: one method per operation, sent through the ``Caller`` given."""
+    """The blocks operations of the API, one method each."""
 
     __slots__ = ("_caller",)
 
@@ -144,7 +144,7 @@ class BlocksResource:
 
 
 class AsyncBlocksResource:
-    """The blocks operations (async): one method per operation, sent through the ``AsyncCaller`` given."""
+    """Async ``BlocksResource``: the same methods, ``async`` (a pager is iterated with ``async for``)."""
 
     __slots__ = ("_caller",)
 

@@ -20,7 +20,7 @@ __all__ = ["AsyncFilesResource", "FilesResource"]
 
 
 class FilesResource:
-    """The files operations: one method per operation, sent through the ``Caller`` given."""
+    """The files operations of the API, one method each."""
 
     __slots__ = ("_caller",)
 
@@ -76,7 +76,7 @@ class FilesResource:
 
 
 class AsyncFilesResource:
-    """The files operations (async): one method per operation, sent through the ``AsyncCaller`` given."""
+    """Async ``FilesResource``: the same methods, ``async`` (a pager is iterated with ``async for``)."""
 
     __slots__ = ("_caller",)
 

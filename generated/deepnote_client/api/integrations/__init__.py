@@ -24,7 +24,7 @@ __all__ = ["AsyncIntegrationsResource", "IntegrationsResource"]
 
 
 class IntegrationsResource:
-    """The integrations operations: one method per operation, sent through the ``Caller`` given."""
+    """The integrations operations of the API, one method each."""
 
     __slots__ = ("_caller",)
 
@@ -102,7 +102,7 @@ class IntegrationsResource:
 
 
 class AsyncIntegrationsResource:
-    """The integrations operations (async): one method per operation, sent through the ``AsyncCaller`` given."""
+    """Async ``IntegrationsResource``: the same methods, ``async`` (a pager is iterated with ``async for``)."""
 
     __slots__ = ("_caller",)
 

@@ -21,7 +21,7 @@ __all__ = ["AsyncMachinesResource", "MachinesResource"]
 
 
 class MachinesResource:
-    """The machines operations: one method per operation, sent through the ``Caller`` given."""
+    """The machines operations of the API, one method each."""
 
     __slots__ = ("_caller",)
 
@@ -65,7 +65,7 @@ class MachinesResource:
 
 
 class AsyncMachinesResource:
-    """The machines operations (async): one method per operation, sent through the ``AsyncCaller`` given."""
+    """Async ``MachinesResource``: the same methods, ``async`` (a pager is iterated with ``async for``)."""
 
     __slots__ = ("_caller",)
 

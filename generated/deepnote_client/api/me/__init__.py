@@ -20,7 +20,7 @@ __all__ = ["AsyncMeResource", "MeResource"]
 
 
 class MeResource:
-    """The me operations: one method per operation, sent through the ``Caller`` given."""
+    """The me operations of the API, one method each."""
 
     __slots__ = ("_caller",)
 
@@ -44,7 +44,7 @@ class MeResource:
 
 
 class AsyncMeResource:
-    """The me operations (async): one method per operation, sent through the ``AsyncCaller`` given."""
+    """Async ``MeResource``: the same methods, ``async`` (a pager is iterated with ``async for``)."""
 
     __slots__ = ("_caller",)
 

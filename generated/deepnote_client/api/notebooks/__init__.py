@@ -27,7 +27,7 @@ __all__ = ["AsyncNotebooksResource", "NotebooksResource"]
 
 
 class NotebooksResource:
-    """The notebooks operations: one method per operation, sent through the ``Caller`` given."""
+    """The notebooks operations of the API, one method each."""
 
     __slots__ = ("_caller",)
 
@@ -195,7 +195,7 @@ class NotebooksResource:
 
 
 class AsyncNotebooksResource:
-    """The notebooks operations (async): one method per operation, sent through the ``AsyncCaller`` given."""
+    """Async ``NotebooksResource``: the same methods, ``async`` (a pager is iterated with ``async for``)."""
 
     __slots__ = ("_caller",)
 

@@ -25,7 +25,7 @@ __all__ = ["AsyncProjectsResource", "ProjectsResource"]
 
 
 class ProjectsResource:
-    """The projects operations: one method per operation, sent through the ``Caller`` given."""
+    """The projects operations of the API, one method each."""
 
     __slots__ = ("_caller",)
 
@@ -175,7 +175,7 @@ class ProjectsResource:
 
 
 class AsyncProjectsResource:
-    """The projects operations (async): one method per operation, sent through the ``AsyncCaller`` given."""
+    """Async ``ProjectsResource``: the same methods, ``async`` (a pager is iterated with ``async for``)."""
 
     __slots__ = ("_caller",)
 

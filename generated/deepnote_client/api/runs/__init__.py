@@ -21,7 +21,7 @@ __all__ = ["AsyncRunsResource", "RunsResource"]
 
 
 class RunsResource:
-    """The runs operations: one method per operation, sent through the ``Caller`` given."""
+    """The runs operations of the API, one method each."""
 
     __slots__ = ("_caller",)
 
@@ -54,7 +54,7 @@ class RunsResource:
 
 
 class AsyncRunsResource:
-    """The runs operations (async): one method per operation, sent through the ``AsyncCaller`` given."""
+    """Async ``RunsResource``: the same methods, ``async`` (a pager is iterated with ``async for``)."""
 
     __slots__ = ("_caller",)
 

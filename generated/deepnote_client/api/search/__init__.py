@@ -20,7 +20,7 @@ __all__ = ["AsyncSearchResource", "SearchResource"]
 
 
 class SearchResource:
-    """The search operations: one method per operation, sent through the ``Caller`` given."""
+    """The search operations of the API, one method each."""
 
     __slots__ = ("_caller",)
 
@@ -53,7 +53,7 @@ class SearchResource:
 
 
 class AsyncSearchResource:
-    """The search operations (async): one method per operation, sent through the ``AsyncCaller`` given."""
+    """Async ``SearchResource``: the same methods, ``async`` (a pager is iterated with ``async for``)."""
 
     __slots__ = ("_caller",)
 

@@ -23,7 +23,7 @@ __all__ = ["AsyncSessionsResource", "SessionsResource"]
 
 
 class SessionsResource:
-    """The sessions operations: one method per operation, sent through the ``Caller`` given."""
+    """The sessions operations of the API, one method each."""
 
     __slots__ = ("_caller",)
 
@@ -103,7 +103,7 @@ class SessionsResource:
 
 
 class AsyncSessionsResource:
-    """The sessions operations (async): one method per operation, sent through the ``AsyncCaller`` given."""
+    """Async ``SessionsResource``: the same methods, ``async`` (a pager is iterated with ``async for``)."""
 
     __slots__ = ("_caller",)
 

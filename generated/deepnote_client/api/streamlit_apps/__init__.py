@@ -23,7 +23,7 @@ __all__ = ["AsyncStreamlitAppsResource", "StreamlitAppsResource"]
 
 
 class StreamlitAppsResource:
-    """The streamlit apps operations: one method per operation, sent through the ``Caller`` given."""
+    """The streamlit apps operations of the API, one method each."""
 
     __slots__ = ("_caller",)
 
@@ -85,7 +85,7 @@ class StreamlitAppsResource:
 
 
 class AsyncStreamlitAppsResource:
-    """The streamlit apps operations (async): one method per operation, sent through the ``AsyncCaller`` given."""
+    """Async ``StreamlitAppsResource``: the same methods, ``async`` (a pager is iterated with ``async for``)."""
 
     __slots__ = ("_caller",)
 
