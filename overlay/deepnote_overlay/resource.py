@@ -45,18 +45,22 @@ ItemT = TypeVar("ItemT")
 PageT = TypeVar("PageT")
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
 T = TypeVar("T")
 
 
-class Caller:
-    """Sends a generated resource's operations with ``call``, and pages them with ``SyncPager``."""
+class _OnClient:
+    """What both callers hold: the generated client their operations are sent on."""
 
     __slots__ = ("client",)
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self.client = client
+
+
+class Caller(_OnClient):
+    """Sends a generated resource's operations with ``call``, and pages them with ``SyncPager``."""
+
+    __slots__ = ()
 
     def call(self, endpoint: Endpoint[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         """``call(endpoint, client, ...)``: the success model, or a typed error."""
@@ -75,13 +79,10 @@ class Caller:
         return SyncPager(endpoint, self.client, max_items=max_items, max_pages=max_pages, arguments=kwargs)
 
 
-class AsyncCaller:
+class AsyncCaller(_OnClient):
     """Async ``Caller``: ``acall`` and ``AsyncPager``."""
 
-    __slots__ = ("client",)
-
-    def __init__(self, client: AuthenticatedClient) -> None:
-        self.client = client
+    __slots__ = ()
 
     async def call(self, endpoint: Endpoint[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         """``acall(endpoint, client, ...)``: the success model, or a typed error."""
