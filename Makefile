@@ -53,13 +53,12 @@ $(COMPAT_STAMP): scripts/compat-toolkit.txt
 	$(COMPAT_VENV)/bin/pip install --quiet --no-deps -r scripts/compat-toolkit.txt
 	touch $@
 
-generate: $(STAMP) ## Regenerate generated/deepnote_client, then the facade's resources, from openapi.yaml
+generate: $(STAMP) ## Regenerate generated/deepnote_client (its resource classes too) from openapi.yaml
 	$(GENERATE) --output-path $(PACKAGE_DIR)
 	$(MARK_TYPED) $(PACKAGE_DIR)/py.typed
 	rm -rf $(PACKAGE_DIR)/.ruff_cache
-	$(PY) scripts/generate_facade.py
 
-check-generated: $(STAMP) ## Fail when generated/ or the facade's resources differ from what openapi.yaml generates
+check-generated: $(STAMP) ## Fail when generated/ differs from what openapi.yaml generates
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(GENERATE) --output-path "$$tmp/deepnote_client" >/dev/null && \
 	$(MARK_TYPED) "$$tmp/deepnote_client/py.typed" && \
@@ -70,7 +69,6 @@ check-generated: $(STAMP) ## Fail when generated/ or the facade's resources diff
 		diff -r -u --exclude=.ruff_cache --exclude=__pycache__ "$$tmp/deepnote_client" $(PACKAGE_DIR) | head -60 >&2; \
 		exit 1; \
 	fi
-	$(PY) scripts/generate_facade.py --check
 
 validate: $(STAMP) ## Validate openapi.yaml against the OpenAPI 3.1 schema
 	$(BIN)/openapi-spec-validator --schema 3.1 $(SPEC)

@@ -581,6 +581,7 @@ def python_changes(base: str, repo: Path = ROOT) -> list[Change]:
 
     changes: list[Change] = []
     with tempfile.TemporaryDirectory(prefix="spec-diff-") as tmp:
+        present = []
         for package, folder in PYTHON_PACKAGES:
             archive = subprocess.run(
                 ["git", "archive", "--format=tar", base, "--", f"{folder}/{package}"],
@@ -599,9 +600,18 @@ def python_changes(base: str, repo: Path = ROOT) -> list[Change]:
                     )
                 )
                 continue
-            old = griffe.load(package, search_paths=[str(Path(tmp) / folder)])
-            new = griffe.load(package, search_paths=[str(repo / folder)])
-            for breakage in griffe.find_breaking_changes(old, new):
+            present.append(package)
+        # One loader per side holds every package, so a class inheriting from another package's
+        # (``Deepnote`` from ``deepnote_client.api.Resources``) has its inherited members.
+        sides = []
+        for root in (Path(tmp), repo):
+            loader = griffe.GriffeLoader(search_paths=[str(root / folder) for _, folder in PYTHON_PACKAGES])
+            loaded = {package: loader.load(package) for package in present}
+            loader.resolve_aliases(external=True)
+            sides.append(loaded)
+        old_side, new_side = sides
+        for package in present:
+            for breakage in griffe.find_breaking_changes(old_side[package], new_side[package]):
                 # A parameter's breakage names it, so two parameters of one function are two entries.
                 param = next(
                     (v for v in (breakage.old_value, breakage.new_value) if isinstance(v, griffe.Parameter)),

@@ -7,7 +7,7 @@ Guarantees:
   ``max_concurrency``, and httpx options such as ``transport=`` or ``verify=``) and checks them at
   once; ``retry=None`` sends each request once. The settings are ``lowlevel.connect``'s, with the
   same meaning, declared once (``client.connection``): mypy refuses a misspelled one.
-- One attribute per spec tag and one method per operation, generated (``_resources.py``); every
+- One attribute per spec tag and one method per operation, generated (``deepnote_client.api``); every
   method goes through ``call`` / ``acall`` / the pagers, so retries apply and errors are the
   overlay's typed errors. Jobs of several requests (``run_notebook``, ``runs.wait``) are plans,
   written once for both clients.

@@ -1,19 +1,20 @@
-"""Hand-written methods that the generated resources gain, found by name when the facade is generated.
+"""Hand-written methods that the generated resources gain.
 
 Guarantees:
 
-- For a spec tag ``X`` (attribute ``x`` on ``Deepnote``), a class ``XHelpers`` here becomes a base
-  of the generated ``XResource``, and ``AsyncXHelpers`` a base of ``AsyncXResource``.
-  ``scripts/generate_facade.py`` fails when a helper's name is also an operation's method name.
-- ``replaces`` maps an operationId to the helper method that does its job; the generated resource
-  then has no method of its own for that operation, so each job has one name.
+- For a spec tag ``X`` (attribute ``x`` on ``Deepnote``), ``_resources.XResource`` is the generated
+  ``XResource`` (``deepnote_client.api.x``) with the class ``XHelpers`` here as a base, and
+  ``AsyncXResource`` the same with ``AsyncXHelpers``. No helper's name is an operation's method name.
+- An operation whose job a helper method does is listed, with that method's name, in ``REPLACES``
+  (templates/resource_macros.jinja): the generated resource has no method of its own for it, so
+  each job has one name.
 - Helpers are thin: each runs the overlay plan or function of the same purpose with the resource's
   client, with that function's own parameters, so they never drift from it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from ._plans import adrive, drive
 from .resource import AsyncResource, ImportedOnFirstCall, Resource, client_function
@@ -50,7 +51,6 @@ class RunsHelpers(Resource):
     ``dn.runs.attach(run_id)`` is the handle of a run started elsewhere. ``handle.wait(...)``."""
 
     __slots__ = ()
-    replaces: ClassVar[dict[str, str]] = {"createRun": "start"}
 
     def start(self, notebook_id: str | UUID, **options: Unpack[StartOptions]) -> RunHandle:
         """Send ``createRun`` once; the handle has ``id``, ``status``, ``notebook_id`` and ``url``."""
@@ -71,7 +71,6 @@ class AsyncRunsHelpers(AsyncResource):
     """Async ``RunsHelpers``: ``await dn.runs.start(...)``, ``await dn.runs.attach(run_id)``."""
 
     __slots__ = ()
-    replaces: ClassVar[dict[str, str]] = RunsHelpers.replaces
 
     async def start(self, notebook_id: str | UUID, **options: Unpack[StartOptions]) -> AsyncRunHandle:
         """Async ``RunsHelpers.start``."""
@@ -93,7 +92,6 @@ class FilesHelpers(Resource):
     destination)``, streamed both ways."""
 
     __slots__ = ()
-    replaces: ClassVar[dict[str, str]] = {"createFile": "upload", "downloadFile": "download"}
 
     upload = client_function(upload_file)
     download = client_function(download_file)
@@ -103,7 +101,6 @@ class AsyncFilesHelpers(AsyncResource):
     """Async ``FilesHelpers``."""
 
     __slots__ = ()
-    replaces: ClassVar[dict[str, str]] = FilesHelpers.replaces
 
     upload = client_function(aupload_file)
     download = client_function(adownload_file)
@@ -114,7 +111,6 @@ class ProjectsHelpers(Resource):
     directory)``: a project as a directory of ``.deepnote`` files, both ways."""
 
     __slots__ = ()
-    replaces: ClassVar[dict[str, str]] = {"exportProject": "export_to", "importProject": "import_from"}
 
     export_to = client_function(export_project)
     import_from = client_function(import_project)
@@ -124,7 +120,6 @@ class AsyncProjectsHelpers(AsyncResource):
     """Async ``ProjectsHelpers``."""
 
     __slots__ = ()
-    replaces: ClassVar[dict[str, str]] = ProjectsHelpers.replaces
 
     export_to = client_function(aexport_project)
     import_from = client_function(aimport_project)

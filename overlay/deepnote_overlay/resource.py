@@ -2,8 +2,11 @@
 
 Guarantees:
 
-- A ``Resource`` is one spec tag's operations bound to one generated ``AuthenticatedClient``; it
-  holds nothing else, so it is cheap and never owns (or closes) the client.
+- ``Caller`` / ``AsyncCaller`` send a generated resource class's operations (``deepnote_client.api``'s
+  ``Caller`` protocols) through ``call`` / ``acall`` and the pagers, on one generated
+  ``AuthenticatedClient``; they hold nothing else, so they are cheap and never own (or close) it.
+- ``Resource`` / ``AsyncResource`` are the bases of hand-written methods a generated resource class
+  gains (``facade_helpers``): they reach the client through the resource's caller.
 - ``SyncPager`` / ``AsyncPager`` fetch nothing until iterated. Iterating yields items across
   pages (``paginate`` / ``apaginate``), ``pages()`` yields whole pages (``iter_pages`` /
   ``aiter_pages``); ``max_items`` limits the items, ``max_pages`` both. Each iteration starts again
@@ -20,13 +23,18 @@ import importlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar, cast, overload
 
+from deepnote_client import api
+from deepnote_client.api import PagedEndpoint
 from deepnote_client.client import AuthenticatedClient
 
+from .calls import Endpoint, acall, call
 from .pagination import aiter_pages, apaginate, iter_pages, paginate
 
 __all__ = [
+    "AsyncCaller",
     "AsyncPager",
     "AsyncResource",
+    "Caller",
     "ImportedOnFirstCall",
     "Resource",
     "SyncPager",
@@ -39,28 +47,84 @@ PagesT = TypeVar("PagesT")
 PageT = TypeVar("PageT")
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 
-class _ResourceBase:
-    __slots__ = ("_client",)
+class _OnClient:
+    """What both callers hold: the generated client their operations are sent on."""
+
+    __slots__ = ("client",)
 
     def __init__(self, client: AuthenticatedClient) -> None:
-        self._client = client
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__}>"
+        self.client = client
 
 
-class Resource(_ResourceBase):
-    """The operations of one spec tag, sent through one generated client."""
+class Caller(_OnClient):
+    """Sends a generated resource's operations with ``call``, and pages them with ``SyncPager``."""
 
     __slots__ = ()
 
+    def call(self, endpoint: Endpoint[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """``call(endpoint, client, ...)``: the success model, or a typed error."""
+        return call(endpoint, self.client, *args, **kwargs)
 
-class AsyncResource(_ResourceBase):
-    """The operations of one spec tag, sent through one generated client's async side."""
+    def paginate(
+        self,
+        endpoint: PagedEndpoint[P, PageT, ItemT],
+        /,
+        max_items: int | None,
+        max_pages: int | None,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> SyncPager[ItemT, PageT]:
+        """A lazy ``SyncPager`` of the operation called with ``kwargs``."""
+        return SyncPager(endpoint, self.client, max_items=max_items, max_pages=max_pages, arguments=kwargs)
+
+
+class AsyncCaller(_OnClient):
+    """Async ``Caller``: ``acall`` and ``AsyncPager``."""
 
     __slots__ = ()
+
+    async def call(self, endpoint: Endpoint[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """``acall(endpoint, client, ...)``: the success model, or a typed error."""
+        return await acall(endpoint, self.client, *args, **kwargs)
+
+    def paginate(
+        self,
+        endpoint: PagedEndpoint[P, PageT, ItemT],
+        /,
+        max_items: int | None,
+        max_pages: int | None,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> AsyncPager[ItemT, PageT]:
+        """A lazy ``AsyncPager`` of the operation called with ``kwargs``."""
+        return AsyncPager(endpoint, self.client, max_items=max_items, max_pages=max_pages, arguments=kwargs)
+
+
+class Resource:
+    """Hand-written methods of a generated sync resource class: its caller's client is ``_client``."""
+
+    __slots__ = ()
+    _caller: api.Caller
+
+    @property
+    def _client(self) -> AuthenticatedClient:
+        # The facade makes its resources with the overlay's Caller (_resource_roots).
+        return cast(Caller, self._caller).client
+
+
+class AsyncResource:
+    """Hand-written methods of a generated async resource class: its caller's client is ``_client``."""
+
+    __slots__ = ()
+    _caller: api.AsyncCaller
+
+    @property
+    def _client(self) -> AuthenticatedClient:
+        # The facade makes its resources with the overlay's AsyncCaller (_resource_roots).
+        return cast(AsyncCaller, self._caller).client
 
 
 class _Pager(Generic[ItemsT, PagesT]):
@@ -127,7 +191,8 @@ class AsyncPager(_Pager[AsyncIterator[ItemT], AsyncIterator[PageT]], Generic[Ite
 
 
 class _HasClient(Protocol):
-    _client: AuthenticatedClient
+    @property
+    def _client(self) -> AuthenticatedClient: ...
 
 
 class client_function(Generic[P, R]):

@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from deepnote_client import AuthenticatedClient
+from deepnote_client.api import OPERATIONS
 from deepnote_client.models import (
     BlockPlacementStart,
     BlockType,
@@ -45,7 +46,6 @@ from deepnote_overlay import (
     ServerError,
     SyncPager,
 )
-from deepnote_overlay._resources import OPERATIONS
 from deepnote_overlay.lowlevel import RetryTransport
 from tests.spec_tools import ROOT
 

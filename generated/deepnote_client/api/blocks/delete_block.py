@@ -112,7 +112,7 @@ def sync_detailed(
      Deletes the block; a block already gone is 404. Known only from Deepnote's client code.
 
     Args:
-        block_id (str):
+        block_id (str): Block identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +143,7 @@ def sync(
      Deletes the block; a block already gone is 404. Known only from Deepnote's client code.
 
     Args:
-        block_id (str):
+        block_id (str): Block identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +169,7 @@ async def asyncio_detailed(
      Deletes the block; a block already gone is 404. Known only from Deepnote's client code.
 
     Args:
-        block_id (str):
+        block_id (str): Block identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +198,7 @@ async def asyncio(
      Deletes the block; a block already gone is 404. Known only from Deepnote's client code.
 
     Args:
-        block_id (str):
+        block_id (str): Block identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -115,7 +115,7 @@ def sync_detailed(
     client code; not on the archived reference pages.
 
     Args:
-        block_id (str):
+        block_id (str): Block identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +147,7 @@ def sync(
     client code; not on the archived reference pages.
 
     Args:
-        block_id (str):
+        block_id (str): Block identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     client code; not on the archived reference pages.
 
     Args:
-        block_id (str):
+        block_id (str): Block identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +204,7 @@ async def asyncio(
     client code; not on the archived reference pages.
 
     Args:
-        block_id (str):
+        block_id (str): Block identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -128,7 +128,7 @@ def sync_detailed(
     Deepnote's client code.
 
     Args:
-        block_id (str):
+        block_id (str): Block identifier.
         body (UpdateBlockBody): Carries `content` and `integrationId` only, at least one of them;
             never `metadata` or `type` (from Deepnote's client code).
 
@@ -165,7 +165,7 @@ def sync(
     Deepnote's client code.
 
     Args:
-        block_id (str):
+        block_id (str): Block identifier.
         body (UpdateBlockBody): Carries `content` and `integrationId` only, at least one of them;
             never `metadata` or `type` (from Deepnote's client code).
 
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     Deepnote's client code.
 
     Args:
-        block_id (str):
+        block_id (str): Block identifier.
         body (UpdateBlockBody): Carries `content` and `integrationId` only, at least one of them;
             never `metadata` or `type` (from Deepnote's client code).
 
@@ -232,7 +232,7 @@ async def asyncio(
     Deepnote's client code.
 
     Args:
-        block_id (str):
+        block_id (str): Block identifier.
         body (UpdateBlockBody): Carries `content` and `integrationId` only, at least one of them;
             never `metadata` or `type` (from Deepnote's client code).
 

@@ -130,8 +130,8 @@ def sync_detailed(
      Deletes the file at `path` in the project.
 
     Args:
-        project_id (UUID):
-        path (str):
+        project_id (UUID): Project that contains the file.
+        path (str): File path within the project.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,8 +164,8 @@ def sync(
      Deletes the file at `path` in the project.
 
     Args:
-        project_id (UUID):
-        path (str):
+        project_id (UUID): Project that contains the file.
+        path (str): File path within the project.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,8 +193,8 @@ async def asyncio_detailed(
      Deletes the file at `path` in the project.
 
     Args:
-        project_id (UUID):
-        path (str):
+        project_id (UUID): Project that contains the file.
+        path (str): File path within the project.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,8 +225,8 @@ async def asyncio(
      Deletes the file at `path` in the project.
 
     Args:
-        project_id (UUID):
-        path (str):
+        project_id (UUID): Project that contains the file.
+        path (str): File path within the project.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -129,8 +129,8 @@ def sync_detailed(
     `deepnote_overlay.download_file` to stream a file of any size to disk.
 
     Args:
-        project_id (UUID):
-        path (str):
+        project_id (UUID): Project that contains the file.
+        path (str): File path within the project.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,8 +165,8 @@ def sync(
     `deepnote_overlay.download_file` to stream a file of any size to disk.
 
     Args:
-        project_id (UUID):
-        path (str):
+        project_id (UUID): Project that contains the file.
+        path (str): File path within the project.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,8 +196,8 @@ async def asyncio_detailed(
     `deepnote_overlay.download_file` to stream a file of any size to disk.
 
     Args:
-        project_id (UUID):
-        path (str):
+        project_id (UUID): Project that contains the file.
+        path (str): File path within the project.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,8 +230,8 @@ async def asyncio(
     `deepnote_overlay.download_file` to stream a file of any size to disk.
 
     Args:
-        project_id (UUID):
-        path (str):
+        project_id (UUID): Project that contains the file.
+        path (str): File path within the project.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

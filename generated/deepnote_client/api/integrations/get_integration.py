@@ -135,9 +135,9 @@ def sync_detailed(
     /integrations` plus 404 for an unknown integration.
 
     Args:
-        integration_id (UUID):
-        database_name (str | Unset):
-        schema_name (str | Unset):
+        integration_id (UUID): Integration identifier.
+        database_name (str | Unset): Filter tables by database (relevant for Snowflake/BigQuery).
+        schema_name (str | Unset): Filter tables by schema.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,9 +175,9 @@ def sync(
     /integrations` plus 404 for an unknown integration.
 
     Args:
-        integration_id (UUID):
-        database_name (str | Unset):
-        schema_name (str | Unset):
+        integration_id (UUID): Integration identifier.
+        database_name (str | Unset): Filter tables by database (relevant for Snowflake/BigQuery).
+        schema_name (str | Unset): Filter tables by schema.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,9 +210,9 @@ async def asyncio_detailed(
     /integrations` plus 404 for an unknown integration.
 
     Args:
-        integration_id (UUID):
-        database_name (str | Unset):
-        schema_name (str | Unset):
+        integration_id (UUID): Integration identifier.
+        database_name (str | Unset): Filter tables by database (relevant for Snowflake/BigQuery).
+        schema_name (str | Unset): Filter tables by schema.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,9 +248,9 @@ async def asyncio(
     /integrations` plus 404 for an unknown integration.
 
     Args:
-        integration_id (UUID):
-        database_name (str | Unset):
-        schema_name (str | Unset):
+        integration_id (UUID): Integration identifier.
+        database_name (str | Unset): Filter tables by database (relevant for Snowflake/BigQuery).
+        schema_name (str | Unset): Filter tables by schema.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

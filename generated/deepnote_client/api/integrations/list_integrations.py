@@ -148,11 +148,17 @@ def sync_detailed(
      The workspace's data source integrations, filtered by the query. Not paginated.
 
     Args:
-        integration_ids (str | Unset):
-        name_contains (str | Unset):
-        types (str | Unset):
-        has_schema (ListIntegrationsHasSchema | Unset):
-        include_metadata (ListIntegrationsIncludeMetadata | Unset):
+        integration_ids (str | Unset): Comma-separated list of integration UUIDs to filter by
+            (e.g. `?integrationIds=<uuid1>,<uuid2>`).
+        name_contains (str | Unset): Filter integrations whose name contains this value (case-
+            insensitive).
+        types (str | Unset): Comma-separated list of integration types to filter by exact match
+            (e.g. `?types=big-query,snowflake`).
+        has_schema (ListIntegrationsHasSchema | Unset): Filter by whether the integration type
+            supports schema discovery.
+        include_metadata (ListIntegrationsIncludeMetadata | Unset): Include decrypted integration
+            connection metadata. Restricted to Admins with EDIT_INTEGRATIONS permission. Defaults to
+            `false`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,11 +197,17 @@ def sync(
      The workspace's data source integrations, filtered by the query. Not paginated.
 
     Args:
-        integration_ids (str | Unset):
-        name_contains (str | Unset):
-        types (str | Unset):
-        has_schema (ListIntegrationsHasSchema | Unset):
-        include_metadata (ListIntegrationsIncludeMetadata | Unset):
+        integration_ids (str | Unset): Comma-separated list of integration UUIDs to filter by
+            (e.g. `?integrationIds=<uuid1>,<uuid2>`).
+        name_contains (str | Unset): Filter integrations whose name contains this value (case-
+            insensitive).
+        types (str | Unset): Comma-separated list of integration types to filter by exact match
+            (e.g. `?types=big-query,snowflake`).
+        has_schema (ListIntegrationsHasSchema | Unset): Filter by whether the integration type
+            supports schema discovery.
+        include_metadata (ListIntegrationsIncludeMetadata | Unset): Include decrypted integration
+            connection metadata. Restricted to Admins with EDIT_INTEGRATIONS permission. Defaults to
+            `false`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,11 +241,17 @@ async def asyncio_detailed(
      The workspace's data source integrations, filtered by the query. Not paginated.
 
     Args:
-        integration_ids (str | Unset):
-        name_contains (str | Unset):
-        types (str | Unset):
-        has_schema (ListIntegrationsHasSchema | Unset):
-        include_metadata (ListIntegrationsIncludeMetadata | Unset):
+        integration_ids (str | Unset): Comma-separated list of integration UUIDs to filter by
+            (e.g. `?integrationIds=<uuid1>,<uuid2>`).
+        name_contains (str | Unset): Filter integrations whose name contains this value (case-
+            insensitive).
+        types (str | Unset): Comma-separated list of integration types to filter by exact match
+            (e.g. `?types=big-query,snowflake`).
+        has_schema (ListIntegrationsHasSchema | Unset): Filter by whether the integration type
+            supports schema discovery.
+        include_metadata (ListIntegrationsIncludeMetadata | Unset): Include decrypted integration
+            connection metadata. Restricted to Admins with EDIT_INTEGRATIONS permission. Defaults to
+            `false`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -270,11 +288,17 @@ async def asyncio(
      The workspace's data source integrations, filtered by the query. Not paginated.
 
     Args:
-        integration_ids (str | Unset):
-        name_contains (str | Unset):
-        types (str | Unset):
-        has_schema (ListIntegrationsHasSchema | Unset):
-        include_metadata (ListIntegrationsIncludeMetadata | Unset):
+        integration_ids (str | Unset): Comma-separated list of integration UUIDs to filter by
+            (e.g. `?integrationIds=<uuid1>,<uuid2>`).
+        name_contains (str | Unset): Filter integrations whose name contains this value (case-
+            insensitive).
+        types (str | Unset): Comma-separated list of integration types to filter by exact match
+            (e.g. `?types=big-query,snowflake`).
+        has_schema (ListIntegrationsHasSchema | Unset): Filter by whether the integration type
+            supports schema discovery.
+        include_metadata (ListIntegrationsIncludeMetadata | Unset): Include decrypted integration
+            connection metadata. Restricted to Admins with EDIT_INTEGRATIONS permission. Defaults to
+            `false`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

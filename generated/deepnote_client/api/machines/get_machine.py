@@ -118,7 +118,7 @@ def sync_detailed(
     other project operations.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +153,7 @@ def sync(
     other project operations.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +183,7 @@ async def asyncio_detailed(
     other project operations.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +216,7 @@ async def asyncio(
     other project operations.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

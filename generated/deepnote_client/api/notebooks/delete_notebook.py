@@ -117,7 +117,7 @@ def sync_detailed(
      Deletes the notebook.
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +148,7 @@ def sync(
      Deletes the notebook.
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +174,7 @@ async def asyncio_detailed(
      Deletes the notebook.
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,7 +203,7 @@ async def asyncio(
      Deletes the notebook.
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -115,7 +115,7 @@ def sync_detailed(
     keys of `inputs` when starting a run).
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +147,7 @@ def sync(
     keys of `inputs` when starting a run).
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     keys of `inputs` when starting a run).
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +204,7 @@ async def asyncio(
     keys of `inputs` when starting a run).
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

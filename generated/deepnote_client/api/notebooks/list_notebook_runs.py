@@ -151,9 +151,11 @@ def sync_detailed(
     `pagination.nextPageToken` until it is null.
 
     Args:
-        notebook_id (str):
-        page_size (int | Unset):  Default: 20.
-        page_token (str | Unset):
+        notebook_id (str): Opaque notebook identifier.
+        page_size (int | Unset): Maximum number of items to return. Defaults to 20. Maximum: 100.
+            Default: 20.
+        page_token (str | Unset): Opaque token returned by the previous page. Omit for the first
+            page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,9 +191,11 @@ def sync(
     `pagination.nextPageToken` until it is null.
 
     Args:
-        notebook_id (str):
-        page_size (int | Unset):  Default: 20.
-        page_token (str | Unset):
+        notebook_id (str): Opaque notebook identifier.
+        page_size (int | Unset): Maximum number of items to return. Defaults to 20. Maximum: 100.
+            Default: 20.
+        page_token (str | Unset): Opaque token returned by the previous page. Omit for the first
+            page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,9 +226,11 @@ async def asyncio_detailed(
     `pagination.nextPageToken` until it is null.
 
     Args:
-        notebook_id (str):
-        page_size (int | Unset):  Default: 20.
-        page_token (str | Unset):
+        notebook_id (str): Opaque notebook identifier.
+        page_size (int | Unset): Maximum number of items to return. Defaults to 20. Maximum: 100.
+            Default: 20.
+        page_token (str | Unset): Opaque token returned by the previous page. Omit for the first
+            page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -258,9 +264,11 @@ async def asyncio(
     `pagination.nextPageToken` until it is null.
 
     Args:
-        notebook_id (str):
-        page_size (int | Unset):  Default: 20.
-        page_token (str | Unset):
+        notebook_id (str): Opaque notebook identifier.
+        page_size (int | Unset): Maximum number of items to return. Defaults to 20. Maximum: 100.
+            Default: 20.
+        page_token (str | Unset): Opaque token returned by the previous page. Omit for the first
+            page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -133,7 +133,7 @@ def sync_detailed(
     on the archived reference pages.
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
         body (RenameNotebookBody):
 
     Raises:
@@ -169,7 +169,7 @@ def sync(
     on the archived reference pages.
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
         body (RenameNotebookBody):
 
     Raises:
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     on the archived reference pages.
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
         body (RenameNotebookBody):
 
     Raises:
@@ -234,7 +234,7 @@ async def asyncio(
     on the archived reference pages.
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
         body (RenameNotebookBody):
 
     Raises:

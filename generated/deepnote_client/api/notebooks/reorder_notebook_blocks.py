@@ -134,7 +134,7 @@ def sync_detailed(
     docs section was not visible past its first lines).
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
         body (ReorderBlocksBody): Blocks to move as a group, and where to put them (from
             Deepnote's client code).
 
@@ -172,7 +172,7 @@ def sync(
     docs section was not visible past its first lines).
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
         body (ReorderBlocksBody): Blocks to move as a group, and where to put them (from
             Deepnote's client code).
 
@@ -205,7 +205,7 @@ async def asyncio_detailed(
     docs section was not visible past its first lines).
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
         body (ReorderBlocksBody): Blocks to move as a group, and where to put them (from
             Deepnote's client code).
 
@@ -241,7 +241,7 @@ async def asyncio(
     docs section was not visible past its first lines).
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
         body (ReorderBlocksBody): Blocks to move as a group, and where to put them (from
             Deepnote's client code).
 

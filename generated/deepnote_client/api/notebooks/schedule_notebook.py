@@ -133,7 +133,7 @@ def sync_detailed(
     from Deepnote's client code; no GET or DELETE of a schedule is known.
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
         body (ScheduleNotebookBody):
 
     Raises:
@@ -169,7 +169,7 @@ def sync(
     from Deepnote's client code; no GET or DELETE of a schedule is known.
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
         body (ScheduleNotebookBody):
 
     Raises:
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     from Deepnote's client code; no GET or DELETE of a schedule is known.
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
         body (ScheduleNotebookBody):
 
     Raises:
@@ -234,7 +234,7 @@ async def asyncio(
     from Deepnote's client code; no GET or DELETE of a schedule is known.
 
     Args:
-        notebook_id (str):
+        notebook_id (str): Opaque notebook identifier.
         body (ScheduleNotebookBody):
 
     Raises:

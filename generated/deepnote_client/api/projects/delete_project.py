@@ -112,7 +112,7 @@ def sync_detailed(
      Deletes the project and its notebooks.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +143,7 @@ def sync(
      Deletes the project and its notebooks.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +169,7 @@ async def asyncio_detailed(
      Deletes the project and its notebooks.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +198,7 @@ async def asyncio(
      Deletes the project and its notebooks.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -121,7 +121,7 @@ def sync_detailed(
     detects cloud changes by hashing them.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +159,7 @@ def sync(
     detects cloud changes by hashing them.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +192,7 @@ async def asyncio_detailed(
     detects cloud changes by hashing them.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +228,7 @@ async def asyncio(
     detects cloud changes by hashing them.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

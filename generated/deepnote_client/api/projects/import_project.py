@@ -174,11 +174,14 @@ def sync_detailed(
     per document, sorted and joined by `\\n`.
 
     Args:
-        project_id (UUID):
-        base_modified_at (str | Unset):
-        base_content_hash (str | Unset):
-        delete_missing_notebooks (bool | Unset):  Default: False.
-        force (bool | Unset):  Default: False.
+        project_id (UUID): Project identifier.
+        base_modified_at (str | Unset): The `metadata.modifiedAt` of the export this import is
+            based on; 409 if the project changed structurally since.
+        base_content_hash (str | Unset): The content hash of the export this import is based on;
+            409 if the current export hashes differently.
+        delete_missing_notebooks (bool | Unset): Delete the project's notebooks that are absent
+            from the ZIP. Default: False.
+        force (bool | Unset): Skip both conflict checks. Default: False.
         body (File): A ZIP of `.deepnote` documents at the archive root, one notebook each (the
             export's shape).
 
@@ -227,11 +230,14 @@ def sync(
     per document, sorted and joined by `\\n`.
 
     Args:
-        project_id (UUID):
-        base_modified_at (str | Unset):
-        base_content_hash (str | Unset):
-        delete_missing_notebooks (bool | Unset):  Default: False.
-        force (bool | Unset):  Default: False.
+        project_id (UUID): Project identifier.
+        base_modified_at (str | Unset): The `metadata.modifiedAt` of the export this import is
+            based on; 409 if the project changed structurally since.
+        base_content_hash (str | Unset): The content hash of the export this import is based on;
+            409 if the current export hashes differently.
+        delete_missing_notebooks (bool | Unset): Delete the project's notebooks that are absent
+            from the ZIP. Default: False.
+        force (bool | Unset): Skip both conflict checks. Default: False.
         body (File): A ZIP of `.deepnote` documents at the archive root, one notebook each (the
             export's shape).
 
@@ -275,11 +281,14 @@ async def asyncio_detailed(
     per document, sorted and joined by `\\n`.
 
     Args:
-        project_id (UUID):
-        base_modified_at (str | Unset):
-        base_content_hash (str | Unset):
-        delete_missing_notebooks (bool | Unset):  Default: False.
-        force (bool | Unset):  Default: False.
+        project_id (UUID): Project identifier.
+        base_modified_at (str | Unset): The `metadata.modifiedAt` of the export this import is
+            based on; 409 if the project changed structurally since.
+        base_content_hash (str | Unset): The content hash of the export this import is based on;
+            409 if the current export hashes differently.
+        delete_missing_notebooks (bool | Unset): Delete the project's notebooks that are absent
+            from the ZIP. Default: False.
+        force (bool | Unset): Skip both conflict checks. Default: False.
         body (File): A ZIP of `.deepnote` documents at the archive root, one notebook each (the
             export's shape).
 
@@ -326,11 +335,14 @@ async def asyncio(
     per document, sorted and joined by `\\n`.
 
     Args:
-        project_id (UUID):
-        base_modified_at (str | Unset):
-        base_content_hash (str | Unset):
-        delete_missing_notebooks (bool | Unset):  Default: False.
-        force (bool | Unset):  Default: False.
+        project_id (UUID): Project identifier.
+        base_modified_at (str | Unset): The `metadata.modifiedAt` of the export this import is
+            based on; 409 if the project changed structurally since.
+        base_content_hash (str | Unset): The content hash of the export this import is based on;
+            409 if the current export hashes differently.
+        delete_missing_notebooks (bool | Unset): Delete the project's notebooks that are absent
+            from the ZIP. Default: False.
+        force (bool | Unset): Skip both conflict checks. Default: False.
         body (File): A ZIP of `.deepnote` documents at the archive root, one notebook each (the
             export's shape).
 

@@ -139,9 +139,12 @@ def sync_detailed(
      Projects of the workspace, one page at a time. Follow `pagination.nextPageToken` until it is null.
 
     Args:
-        page_size (int | Unset):  Default: 50.
-        page_token (str | Unset):
-        name_contains (str | Unset):
+        page_size (int | Unset): Maximum number of items to return. Defaults to 50. Maximum: 100.
+            Default: 50.
+        page_token (str | Unset): Opaque token returned by the previous page. Omit for the first
+            page.
+        name_contains (str | Unset): Filter projects whose name contains this value (case-
+            insensitive).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,9 +179,12 @@ def sync(
      Projects of the workspace, one page at a time. Follow `pagination.nextPageToken` until it is null.
 
     Args:
-        page_size (int | Unset):  Default: 50.
-        page_token (str | Unset):
-        name_contains (str | Unset):
+        page_size (int | Unset): Maximum number of items to return. Defaults to 50. Maximum: 100.
+            Default: 50.
+        page_token (str | Unset): Opaque token returned by the previous page. Omit for the first
+            page.
+        name_contains (str | Unset): Filter projects whose name contains this value (case-
+            insensitive).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,9 +214,12 @@ async def asyncio_detailed(
      Projects of the workspace, one page at a time. Follow `pagination.nextPageToken` until it is null.
 
     Args:
-        page_size (int | Unset):  Default: 50.
-        page_token (str | Unset):
-        name_contains (str | Unset):
+        page_size (int | Unset): Maximum number of items to return. Defaults to 50. Maximum: 100.
+            Default: 50.
+        page_token (str | Unset): Opaque token returned by the previous page. Omit for the first
+            page.
+        name_contains (str | Unset): Filter projects whose name contains this value (case-
+            insensitive).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -243,9 +252,12 @@ async def asyncio(
      Projects of the workspace, one page at a time. Follow `pagination.nextPageToken` until it is null.
 
     Args:
-        page_size (int | Unset):  Default: 50.
-        page_token (str | Unset):
-        name_contains (str | Unset):
+        page_size (int | Unset): Maximum number of items to return. Defaults to 50. Maximum: 100.
+            Default: 50.
+        page_token (str | Unset): Opaque token returned by the previous page. Omit for the first
+            page.
+        name_contains (str | Unset): Filter projects whose name contains this value (case-
+            insensitive).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -130,7 +130,7 @@ def sync_detailed(
     documented beyond the ones every operation has.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
         body (UpdateProjectBody): Project settings to change (from Deepnote's client code); at
             least one field.
 
@@ -169,7 +169,7 @@ def sync(
     documented beyond the ones every operation has.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
         body (UpdateProjectBody): Project settings to change (from Deepnote's client code); at
             least one field.
 
@@ -203,7 +203,7 @@ async def asyncio_detailed(
     documented beyond the ones every operation has.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
         body (UpdateProjectBody): Project settings to change (from Deepnote's client code); at
             least one field.
 
@@ -240,7 +240,7 @@ async def asyncio(
     documented beyond the ones every operation has.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project identifier.
         body (UpdateProjectBody): Project settings to change (from Deepnote's client code); at
             least one field.
 

@@ -137,7 +137,7 @@ def sync_detailed(
     its snapshot is attached: poll while `snapshotStatus` is `pending`.
 
     Args:
-        run_id (UUID):
+        run_id (UUID): Run identifier.
         snapshot_delivery (SnapshotDelivery | Unset): How an available snapshot is returned:
             `downloadUrl` (default) a short-lived URL, `inline` the snapshot document in
             `snapshotContent`, `blocks` the executed blocks with outputs but no source in
@@ -175,7 +175,7 @@ def sync(
     its snapshot is attached: poll while `snapshotStatus` is `pending`.
 
     Args:
-        run_id (UUID):
+        run_id (UUID): Run identifier.
         snapshot_delivery (SnapshotDelivery | Unset): How an available snapshot is returned:
             `downloadUrl` (default) a short-lived URL, `inline` the snapshot document in
             `snapshotContent`, `blocks` the executed blocks with outputs but no source in
@@ -208,7 +208,7 @@ async def asyncio_detailed(
     its snapshot is attached: poll while `snapshotStatus` is `pending`.
 
     Args:
-        run_id (UUID):
+        run_id (UUID): Run identifier.
         snapshot_delivery (SnapshotDelivery | Unset): How an available snapshot is returned:
             `downloadUrl` (default) a short-lived URL, `inline` the snapshot document in
             `snapshotContent`, `blocks` the executed blocks with outputs but no source in
@@ -244,7 +244,7 @@ async def asyncio(
     its snapshot is attached: poll while `snapshotStatus` is `pending`.
 
     Args:
-        run_id (UUID):
+        run_id (UUID): Run identifier.
         snapshot_delivery (SnapshotDelivery | Unset): How an available snapshot is returned:
             `downloadUrl` (default) a short-lived URL, `inline` the snapshot document in
             `snapshotContent`, `blocks` the executed blocks with outputs but no source in

@@ -125,8 +125,9 @@ def sync_detailed(
     request. Not paginated.
 
     Args:
-        q (str):
-        types (str | Unset):
+        q (str): Search query (e.g. "postgres").
+        types (str | Unset): Comma-separated resource types to include: "projects", "notebooks",
+            "blocks", "integrations". Defaults to all types.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,8 +165,9 @@ def sync(
     request. Not paginated.
 
     Args:
-        q (str):
-        types (str | Unset):
+        q (str): Search query (e.g. "postgres").
+        types (str | Unset): Comma-separated resource types to include: "projects", "notebooks",
+            "blocks", "integrations". Defaults to all types.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,8 +200,9 @@ async def asyncio_detailed(
     request. Not paginated.
 
     Args:
-        q (str):
-        types (str | Unset):
+        q (str): Search query (e.g. "postgres").
+        types (str | Unset): Comma-separated resource types to include: "projects", "notebooks",
+            "blocks", "integrations". Defaults to all types.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -235,8 +238,9 @@ async def asyncio(
     request. Not paginated.
 
     Args:
-        q (str):
-        types (str | Unset):
+        q (str): Search query (e.g. "postgres").
+        types (str | Unset): Comma-separated resource types to include: "projects", "notebooks",
+            "blocks", "integrations". Defaults to all types.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

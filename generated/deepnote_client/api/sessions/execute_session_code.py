@@ -130,7 +130,7 @@ def sync_detailed(
     /sessions` on the same page.
 
     Args:
-        session_id (UUID):
+        session_id (UUID): Session identifier.
         body (ExecuteSessionCodeBody):
 
     Raises:
@@ -168,7 +168,7 @@ def sync(
     /sessions` on the same page.
 
     Args:
-        session_id (UUID):
+        session_id (UUID): Session identifier.
         body (ExecuteSessionCodeBody):
 
     Raises:
@@ -201,7 +201,7 @@ async def asyncio_detailed(
     /sessions` on the same page.
 
     Args:
-        session_id (UUID):
+        session_id (UUID): Session identifier.
         body (ExecuteSessionCodeBody):
 
     Raises:
@@ -237,7 +237,7 @@ async def asyncio(
     /sessions` on the same page.
 
     Args:
-        session_id (UUID):
+        session_id (UUID): Session identifier.
         body (ExecuteSessionCodeBody):
 
     Raises:

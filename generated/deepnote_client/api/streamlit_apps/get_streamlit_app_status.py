@@ -114,7 +114,7 @@ def sync_detailed(
      Whether the app is `running`, `starting` or `unavailable`. Known only from Deepnote's client code.
 
     Args:
-        streamlit_app_id (UUID):
+        streamlit_app_id (UUID): Streamlit app identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +145,7 @@ def sync(
      Whether the app is `running`, `starting` or `unavailable`. Known only from Deepnote's client code.
 
     Args:
-        streamlit_app_id (UUID):
+        streamlit_app_id (UUID): Streamlit app identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +171,7 @@ async def asyncio_detailed(
      Whether the app is `running`, `starting` or `unavailable`. Known only from Deepnote's client code.
 
     Args:
-        streamlit_app_id (UUID):
+        streamlit_app_id (UUID): Streamlit app identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,7 +200,7 @@ async def asyncio(
      Whether the app is `running`, `starting` or `unavailable`. Known only from Deepnote's client code.
 
     Args:
-        streamlit_app_id (UUID):
+        streamlit_app_id (UUID): Streamlit app identifier.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -121,7 +121,7 @@ def sync_detailed(
      The project's Streamlit apps; the API does not paginate it. Known only from Deepnote's client code.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project whose apps to list.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +152,7 @@ def sync(
      The project's Streamlit apps; the API does not paginate it. Known only from Deepnote's client code.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project whose apps to list.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,7 +178,7 @@ async def asyncio_detailed(
      The project's Streamlit apps; the API does not paginate it. Known only from Deepnote's client code.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project whose apps to list.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,7 +207,7 @@ async def asyncio(
      The project's Streamlit apps; the API does not paginate it. Known only from Deepnote's client code.
 
     Args:
-        project_id (UUID):
+        project_id (UUID): Project whose apps to list.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
