@@ -39,10 +39,11 @@ import json
 import weakref
 from collections.abc import AsyncIterator, Callable
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import httpx
 
+from deepnote_client.api import Endpoint
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.errors import ParseError, UnexpectedStatus
 
@@ -68,24 +69,8 @@ if TYPE_CHECKING:
 __all__ = ["Endpoint", "acall", "call", "operation_name", "raise_for_answer"]
 
 P = ParamSpec("P")
-T_co = TypeVar("T_co", covariant=True)
 T = TypeVar("T")
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
-
-
-class Endpoint(Protocol[P, T_co]):
-    """A generated ``deepnote_client.api.<tag>.<operation>`` module, through its public contract.
-
-    ``P`` is the operation's parameters (``build_request``'s), ``T_co`` its success model, so
-    ``call(get_notebook, client, notebook_id=...)`` is checked and typed ``GetNotebookResponse``.
-    """
-
-    @property
-    def OPERATION_ID(self) -> str: ...
-
-    def build_request(self, *args: P.args, **kwargs: P.kwargs) -> dict[str, Any]: ...
-
-    def parse_response(self, response: httpx.Response) -> T_co: ...
 
 
 def operation_name(endpoint: Endpoint[..., Any]) -> str:

@@ -24,8 +24,8 @@ from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, 
 from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
-import httpx
 
+from deepnote_client.api import PagedEndpoint
 from deepnote_client.client import AuthenticatedClient
 from deepnote_client.types import UNSET, Unset
 
@@ -50,22 +50,6 @@ class Page(Protocol):
 P = ParamSpec("P")
 PageT = TypeVar("PageT", bound=Page)
 ItemT = TypeVar("ItemT")
-
-
-class PagedEndpoint(Protocol[P, PageT, ItemT]):
-    """A generated module of a paginated operation: ``Endpoint`` plus ``PAGE_ITEMS``/``page_items``."""
-
-    @property
-    def OPERATION_ID(self) -> str: ...
-
-    @property
-    def PAGE_ITEMS(self) -> str: ...
-
-    def build_request(self, *args: P.args, **kwargs: P.kwargs) -> dict[str, Any]: ...
-
-    def parse_response(self, response: httpx.Response) -> PageT: ...
-
-    def page_items(self, page: PageT) -> list[ItemT]: ...
 
 
 def iter_pages(
