@@ -18,8 +18,8 @@ Guarantees:
 
 from __future__ import annotations
 
-import functools
 import importlib
+import types
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar, cast, overload
 
@@ -217,7 +217,9 @@ class client_function(Generic[P, R]):
     def __get__(self, instance: _HasClient | None, owner: type[Any]) -> Self | Callable[P, R]:
         if instance is None:
             return self
-        return functools.partial(self.__wrapped__, instance._client)
+        # A bound method, so help() and inspect.signature() show the function's own docstring and
+        # parameters (without the client) rather than functools.partial's.
+        return cast(Callable[P, R], types.MethodType(self.__wrapped__, instance._client))
 
 
 class ImportedOnFirstCall:

@@ -5,6 +5,7 @@ resolves (the lazy ones on first use) and is listed."""
 from __future__ import annotations
 
 import importlib
+import inspect
 import types
 from collections.abc import Callable
 from typing import Any
@@ -208,3 +209,13 @@ def test_the_run_results_are_found_in_outputs_on_first_use() -> None:
         assert getattr(package, name) is getattr(importlib.import_module("deepnote_overlay.outputs"), name)
     with pytest.raises(AttributeError):
         package.status_value  # noqa: B018  # in outputs, but not public
+
+
+def test_a_helper_method_shows_its_own_docstring_and_parameters() -> None:
+    client = Deepnote("a-token", base_url="https://api.test/v2")
+    upload = client.files.upload
+    assert upload.__doc__ == files.upload_file.__doc__
+    parameters = list(inspect.signature(upload).parameters)
+    assert parameters[0] == "project_id"  # the client is bound, as on a method
+    assert "client" not in parameters
+    client.close()
