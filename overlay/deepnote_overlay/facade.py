@@ -15,7 +15,8 @@ Guarantees:
   ``deepnote_overlay.lowlevel`` and the generated functions.
 - ``with_options(timeout=..., retry=..., max_response_bytes=...)`` returns a client with those
   request settings changed, sharing the connection pool and the rate limiter (a 429 pauses both);
-  the original is unchanged. It owns nothing: closing it does nothing. Connection settings
+  the original is unchanged. It owns nothing: closing it does nothing, and closing the client it
+  came from closes it too (a request then raises ``ClientClosedError``). Connection settings
   (``verify``, ``proxy``, ``transport``, the limiter) belong to the pool and need a new client.
 - ``Deepnote`` on ``close()`` / leaving ``with``, and ``AsyncDeepnote`` on ``aclose()`` / leaving
   ``async with``, close every connection the client opened, sync and async (see
@@ -29,6 +30,7 @@ Guarantees:
 from __future__ import annotations
 
 import inspect
+import weakref
 from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar, Unpack, cast
@@ -94,6 +96,14 @@ class _Facade:
         self._connection = settings
         self._client = settings.client()
         self._owns_client = owns_client
+        # The clients of this client's with_options siblings, closed with it: they share its pool.
+        # (Keyed by id: the generated client compares by value, so it cannot be a set member.)
+        self._siblings: weakref.WeakValueDictionary[int, ConnectedClient] = weakref.WeakValueDictionary()
+        self._root = self
+
+    def _closing(self) -> list[ConnectedClient]:
+        """The clients that closing this one closes: its own and its siblings' (none for a sibling)."""
+        return [self.client, *self._siblings.values()] if self._owns_client else []
 
     @property
     def client(self) -> ConnectedClient:
@@ -118,6 +128,8 @@ class _Facade:
         )
         sibling = type(self).__new__(type(self))
         sibling._adopt(settings, owns_client=False)
+        sibling._root = self._root
+        self._root._siblings[id(sibling.client)] = sibling.client
         return sibling
 
     def __repr__(self) -> str:
@@ -137,8 +149,7 @@ class Deepnote(_Facade, Resources):
 
     def close(self) -> None:
         """Close the connections this client opened, sync and async (a ``with_options`` sibling owns none)."""
-        if self._owns_client:
-            client = self.client
+        for client in self._closing():
             closed = client.get_httpx_client()
             client.close()
             client.set_httpx_client(closed)  # kept: a later request raises ClientClosedError
@@ -168,8 +179,7 @@ class AsyncDeepnote(_Facade, AsyncResources):
 
     async def aclose(self) -> None:
         """Close the connections this client opened, async and sync (a ``with_options`` sibling owns none)."""
-        if self._owns_client:
-            client = self.client
+        for client in self._closing():
             closed = client.get_async_httpx_client()
             await client.aclose()
             client.set_async_httpx_client(closed)  # kept: a later request raises ClientClosedError

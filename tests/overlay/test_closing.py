@@ -22,7 +22,7 @@ import pytest
 import deepnote_overlay.client as client_module
 from deepnote_client.api.notebooks import get_notebook
 from deepnote_fake import SEED_NOTEBOOK_ID, ServerHandle
-from deepnote_overlay import AsyncDeepnote, Deepnote
+from deepnote_overlay import AsyncDeepnote, ClientClosedError, Deepnote
 from deepnote_overlay.lowlevel import acall, call, connect
 
 
@@ -200,3 +200,30 @@ def test_closing_twice_or_without_async_use_is_harmless(fake_server: ServerHandl
         client.close()
         client.close()
         del client
+
+
+def test_closing_a_client_closes_its_with_options_siblings(fake_server: ServerHandle) -> None:
+    with no_resource_warning():
+        with Deepnote(fake_server.token, base_url=fake_server.base_url) as dn:
+            sibling = dn.with_options(timeout=5)
+            grandchild = sibling.with_options(retry=None)
+            assert sibling.notebooks.get(SEED_NOTEBOOK_ID).id == SEED_NOTEBOOK_ID
+            assert grandchild.notebooks.get(SEED_NOTEBOOK_ID).id == SEED_NOTEBOOK_ID
+            sibling.close()  # a sibling owns nothing: the others go on
+            assert dn.notebooks.get(SEED_NOTEBOOK_ID).id == SEED_NOTEBOOK_ID
+        for closed in (dn, sibling, grandchild):
+            with pytest.raises(ClientClosedError):
+                closed.notebooks.get(SEED_NOTEBOOK_ID)
+
+
+def test_closing_an_async_client_closes_its_with_options_siblings(fake_server: ServerHandle) -> None:
+    async def main() -> None:
+        async with AsyncDeepnote(fake_server.token, base_url=fake_server.base_url) as dn:
+            sibling = dn.with_options(timeout=5)
+            assert (await sibling.notebooks.get(SEED_NOTEBOOK_ID)).id == SEED_NOTEBOOK_ID
+        for closed in (dn, sibling):
+            with pytest.raises(ClientClosedError):
+                await closed.notebooks.get(SEED_NOTEBOOK_ID)
+
+    with no_resource_warning():
+        asyncio.run(main())
