@@ -3,6 +3,7 @@ pagers, per-request options, closing, and what importing the facade loads."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import subprocess
@@ -504,3 +505,31 @@ def test_the_run_methods_take_the_same_arguments_on_both_clients(make: Callable[
         assert str(inspect.signature(method)).split(" ->")[0].replace("self, ", "") == (
             str(inspect.signature(sync_twin)).split(" ->")[0].replace("self, ", "")
         ), method
+
+
+class RecordingEndpoint:
+    """An operation module whose ``build_request`` records its arguments and stops the call."""
+
+    OPERATION_ID = "recorded"
+
+    def __init__(self) -> None:
+        self.seen: tuple[tuple[Any, ...], dict[str, Any]] | None = None
+
+    def build_request(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        self.seen = (args, kwargs)
+        raise LookupError("stopped before sending")
+
+    def parse_response(self, response: httpx.Response) -> None:
+        raise AssertionError("nothing is sent")
+
+
+def test_the_callers_pass_every_argument_on_to_the_operation() -> None:
+    from deepnote_overlay.resource import AsyncCaller, Caller
+
+    client = AuthenticatedClient(base_url=MOCK_BASE_URL, token=MOCK_TOKEN)
+    sync_endpoint, async_endpoint = RecordingEndpoint(), RecordingEndpoint()
+    with pytest.raises(LookupError):
+        Caller(client).call(sync_endpoint, "positional", keyword=1)  # type: ignore[arg-type]
+    with pytest.raises(LookupError):
+        asyncio.run(AsyncCaller(client).call(async_endpoint, "positional", keyword=1))  # type: ignore[arg-type]
+    assert sync_endpoint.seen == async_endpoint.seen == (("positional",), {"keyword": 1})
