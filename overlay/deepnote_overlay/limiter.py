@@ -45,10 +45,12 @@ Guarantees:
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import itertools
 import math
 import threading
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 
 import attrs
 import httpx
@@ -58,6 +60,9 @@ from ._retry_after import DEADLINE, retry_after_seconds
 from .bodies import TwoSided
 
 __all__ = ["LimitedTransport", "RateBudget", "RateLimiter"]
+
+# Set on a request that waited its turn: its resend (after a 429 or a failure) keeps its place in line.
+_PLACE = "deepnote_overlay.place"
 
 
 def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -75,72 +80,128 @@ class RateBudget:
 
 @attrs.frozen
 class _Turn:
-    """One request's passage: its place in sending order, when it left, its budget slot, its window."""
+    """One request's passage: its number in sending order, when it left, its budget slot, its window,
+    its place in line."""
 
     number: int
     sent_at: float
     slot: int | None
     window: int = 0
+    place: int = 0
+
+
+@attrs.define(eq=False)
+class _Waiter:
+    """One request waiting for a slot: its place in line, its deadline, how to wake it (``False``: too late)."""
+
+    place: int
+    deadline: float | None
+    wake: Callable[[bool], None]
+
+
+def _too_late() -> httpx.PoolTimeout:
+    return httpx.PoolTimeout("the request's deadline passes before the rate limiter lets it go")
 
 
 class _Slots:
-    """A counting semaphore that threads and event loops can wait on together."""
+    """A counting semaphore that threads and event loops can wait on together, lowest place first.
+
+    ``hold_until(at)``: no slot frees before ``at``, so a waiter whose deadline is not after it is
+    turned away (``httpx.PoolTimeout``), now or when it comes, until a slot is released.
+    """
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.used = 0
+        self.held_until = -math.inf
         self._lock = threading.Lock()
-        self._waiters: deque[Callable[[], None]] = deque()
+        self._waiters: list[_Waiter] = []  # by place
 
-    def _take(self, wake: Callable[[], None]) -> bool:
-        """A free slot taken (``True``), else ``wake`` queued for the next one released."""
+    def _take(self, waiter: _Waiter) -> bool:
+        """A free slot taken (``True``), else ``waiter`` queued for one released."""
         with self._lock:
             if self.used < self.limit:
                 self.used += 1
                 return True
-            self._waiters.append(wake)
+            if waiter.deadline is not None and waiter.deadline <= self.held_until:
+                raise _too_late()
+            bisect.insort(self._waiters, waiter, key=_place)
             return False
 
-    def acquire(self) -> None:
-        event = threading.Event()
-        if not self._take(event.set):
-            event.wait()  # release() handed its slot to us
+    def hold_until(self, at: float) -> None:
+        with self._lock:
+            self.held_until = at
+            late = [w for w in self._waiters if w.deadline is not None and w.deadline <= at]
+            self._waiters = [w for w in self._waiters if w not in late]
+        for waiter in late:
+            waiter.wake(False)
 
-    async def aacquire(self) -> None:
+    def acquire(self, place: int, deadline: float | None = None) -> None:
+        event = threading.Event()
+        granted: list[bool] = []
+
+        def wake(ok: bool) -> None:
+            granted.append(ok)
+            event.set()
+
+        if not self._take(_Waiter(place, deadline, wake)):
+            event.wait()  # release() handed its slot to us, or hold_until() turned us away
+            if not granted[0]:
+                raise _too_late()
+
+    async def aacquire(self, place: int, deadline: float | None = None) -> None:
         import asyncio  # on first use, so sync-only programs never load asyncio
 
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[None] = loop.create_future()
+        future: asyncio.Future[bool] = loop.create_future()
 
-        def grant() -> None:
+        def grant(ok: bool) -> None:
             if future.cancelled():  # the waiter gave up after the slot was handed over: pass it on
-                self.release()
+                if ok:
+                    self.release()
             elif not future.done():
-                future.set_result(None)
+                future.set_result(ok)
 
-        def wake() -> None:
-            loop.call_soon_threadsafe(grant)
+        def wake(ok: bool) -> None:
+            loop.call_soon_threadsafe(grant, ok)
 
-        if self._take(wake):
+        waiter = _Waiter(place, deadline, wake)
+        if self._take(waiter):
             return
         try:
-            await future
+            ok = await future
         except asyncio.CancelledError:
             with self._lock:
-                if wake in self._waiters:
-                    self._waiters.remove(wake)
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
                     raise
-            if future.done() and not future.cancelled():  # granted, then cancelled: give it back
+            if future.done() and not future.cancelled() and future.result():  # granted, then cancelled
                 self.release()
             raise
+        if not ok:
+            raise _too_late()
 
     def release(self) -> None:
         with self._lock:
+            self.held_until = -math.inf
             if not self._waiters:
                 self.used -= 1
                 return
-            wake = self._waiters.popleft()  # the slot goes straight to the next waiter
-        wake()
+            waiter = self._waiters.pop(0)  # the slot goes straight to the next waiter
+        waiter.wake(True)
+
+
+def _place(waiter: _Waiter) -> int:
+    return waiter.place
+
+
+@attrs.frozen
+class _Join:
+    """A step of a request's wait: take a slot of ``slots``."""
+
+    slots: _Slots
+    place: int
+    deadline: float | None
 
 
 class RateLimiter:
@@ -166,6 +227,8 @@ class RateLimiter:
         self.max_concurrency = max_concurrency
         self.max_pause = max_pause
         self._slots = _Slots(max_concurrency) if max_concurrency is not None else None
+        self._line = _Slots(1)  # the request waiting for its turn on the clock; the others line up
+        self._places = itertools.count(1)
         self._lock = threading.Lock()
         self.paused_until = -math.inf
         """Monotonic time until which no request is sent (``-inf``: not paused)."""
@@ -195,8 +258,9 @@ class RateLimiter:
 
     # ------------------------------------------------------------------ decisions (under the lock)
 
-    def _try_send(self, deadline: float | None) -> _Turn | float:
-        """This request's turn if it may go now, else the seconds to wait before asking again.
+    def _try_send(self, deadline: float | None, place: int = 0) -> _Turn | tuple[float, bool]:
+        """This request's turn if it may go now, else the seconds to wait before asking again and
+        whether that is a pause (waited out of line).
 
         Raises ``httpx.PoolTimeout`` when the turn cannot come before ``deadline`` (monotonic).
         """
@@ -208,17 +272,19 @@ class RateLimiter:
                 slot = min(range(len(self._free_at)), key=self._free_at.__getitem__)
                 # A slot in flight frees ``per`` after its answer, which is ``per`` from now at the soonest.
                 go_at = max(go_at, min(self._free_at[slot], now + self._per))
+            # A pause a success may lift (no cap) is waited out of line, so a lift frees the line at once.
+            paused = go_at > now and go_at == self.paused_until and self.cap is None
             if go_at <= now:
                 go_at = self._capped_until(now)
             if deadline is not None and max(go_at, now) >= deadline:
-                raise httpx.PoolTimeout("the request's deadline passes before the rate limiter lets it go")
+                raise _too_late()
             if go_at > now:
-                return go_at - now
+                return go_at - now, paused
             if slot is not None:
                 self._free_at[slot] = math.inf
             self._sent += 1
             self._window_sent += 1
-            return _Turn(self._sent, now, slot, self._window)
+            return _Turn(self._sent, now, slot, self._window, place)
 
     def _capped_until(self, now: float) -> float:
         """When the window's ``cap`` lets a request go (opening a window first when none is open)."""
@@ -235,15 +301,14 @@ class RateLimiter:
 
     def _grow(self) -> None:
         """A capped window ended without a refusal: a cap that held nothing back goes; one that did
-        doubles up to the most ever seen passing, then grows by one (a refusal sets it back)."""
+        doubles, up to the most ever seen passing in a refused window (no further: the server
+        showed its limit, and probing past it costs a refusal and a pause every other window)."""
         if self.cap is None or self._window_refused:
             return
         if self._window_sent < self.cap:
             self.cap = None
-        elif self.cap < self._best:
-            self.cap = min(2 * self.cap, self._best)
         else:
-            self.cap += 1
+            self.cap = min(2 * self.cap, self._best)
 
     @property
     def _per(self) -> float:
@@ -261,6 +326,7 @@ class RateLimiter:
                 passed = self._passed[turn.window] = self._passed.get(turn.window, 0) + 1
                 if turn.window == self._capped_from and self.cap is not None:
                     self.cap = max(self.cap, passed)  # a late answer of the refused window
+                    self._best = max(self._best, passed)
                 if self.cap is None and now < self.paused_until:
                     self.paused_until = -math.inf  # the server lets requests through: not a limit
                 return False
@@ -302,32 +368,62 @@ class RateLimiter:
 
     # ------------------------------------------------------------------ waiting
 
-    def wait_turn(self, deadline: float | None = None) -> _Turn:
-        """Block until this request may be sent (with ``max_concurrency``, holding a slot first).
+    def _plan(self, deadline: float | None, place: int) -> Generator[float | _Join | _Turn]:
+        """The steps of one request's wait (sleep seconds, take a slot), then its turn.
 
-        ``deadline``: the monotonic time after which the request must not be held; see ``DEADLINE``.
+        With ``max_concurrency`` a slot first. Then the request lines up by ``place``: the first in
+        line waits on the clock for a budget slot or a capped window (requests behind it whose
+        deadline comes before its turn are turned away), goes, and hands the line on. A pause is
+        waited out of line, so a pause lifted early (a success) holds back only those asleep in it;
+        its sleepers line up again by their places.
         """
         if self._slots is not None:
-            self._slots.acquire()
+            yield _Join(self._slots, place, None)
         try:
-            while not isinstance(turn := self._try_send(deadline), _Turn):
-                clock().sleep(turn)
-        except BaseException:
-            self._release()
-            raise
-        return turn
-
-    async def await_turn(self, deadline: float | None = None) -> _Turn:
-        """Async ``wait_turn``."""
-        if self._slots is not None:
-            await self._slots.aacquire()
-        try:
-            while not isinstance(turn := self._try_send(deadline), _Turn):
-                await clock().asleep(turn)
+            while True:
+                yield _Join(self._line, place, deadline)
+                try:
+                    while not isinstance(turn := self._try_send(deadline, place), _Turn):
+                        wait, paused = turn
+                        if paused:
+                            break
+                        self._line.hold_until(clock().monotonic() + wait)
+                        yield wait
+                finally:
+                    self._line.release()
+                if isinstance(turn, _Turn):
+                    break
+                yield wait
         except BaseException:  # cancelled (or past its deadline) while waiting: nothing was sent
             self._release()
             raise
-        return turn
+        yield turn
+
+    def wait_turn(self, deadline: float | None = None, place: int | None = None) -> _Turn:
+        """Block until this request may be sent (with ``max_concurrency``, holding a slot first).
+
+        ``deadline``: the monotonic time after which the request must not be held; see ``DEADLINE``.
+        ``place``: its place in line (a resend keeps the one its first attempt got); else a new one.
+        """
+        place = next(self._places) if place is None else place
+        with contextlib.closing(self._plan(deadline, place)) as plan:
+            while not isinstance(step := next(plan), _Turn):
+                if isinstance(step, _Join):
+                    step.slots.acquire(step.place, step.deadline)
+                else:
+                    clock().sleep(step)
+            return step
+
+    async def await_turn(self, deadline: float | None = None, place: int | None = None) -> _Turn:
+        """Async ``wait_turn``."""
+        place = next(self._places) if place is None else place
+        with contextlib.closing(self._plan(deadline, place)) as plan:
+            while not isinstance(step := next(plan), _Turn):
+                if isinstance(step, _Join):
+                    await step.slots.aacquire(step.place, step.deadline)
+                else:
+                    await clock().asleep(step)
+            return step
 
     def _release(self) -> None:
         if self._slots is not None:
@@ -354,7 +450,8 @@ class LimitedTransport(TwoSided):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         side = self.sync_side()
-        turn = self.limiter.wait_turn(request.extensions.get(DEADLINE))
+        turn = self.limiter.wait_turn(request.extensions.get(DEADLINE), request.extensions.get(_PLACE))
+        request.extensions[_PLACE] = turn.place
         response = None
         try:
             response = side.handle_request(request)
@@ -364,7 +461,8 @@ class LimitedTransport(TwoSided):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         side = self.async_side()
-        turn = await self.limiter.await_turn(request.extensions.get(DEADLINE))
+        turn = await self.limiter.await_turn(request.extensions.get(DEADLINE), request.extensions.get(_PLACE))
+        request.extensions[_PLACE] = turn.place
         response = None
         try:
             response = await side.handle_async_request(request)

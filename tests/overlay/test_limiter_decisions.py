@@ -187,8 +187,9 @@ def test_a_burst_refused_beyond_the_limit_caps_the_next_windows_to_what_passed(f
         limiter.observe(ticket, OK)
         sent.append(ticket.sent_at)
     # Windows of 10 s (from the burst to the reset, plus 2%) from the first request after the
-    # pause; the cap grows by one once a full window passed without a refusal.
-    assert sent == [10.0, 10.0, 10.0, 20.2, 20.2, 20.2, 20.2]
+    # pause; a full window passed without a refusal does not grow the cap past what the server showed.
+    assert sent == [10.0, 10.0, 10.0, 20.2, 20.2, 20.2, 30.4]
+    assert limiter.refusals == 2
 
 
 def test_a_late_answer_of_the_refused_window_raises_the_cap(fake_time: FakeTime) -> None:
@@ -202,7 +203,7 @@ def test_a_late_answer_of_the_refused_window_raises_the_cap(fake_time: FakeTime)
     assert (limiter.cap, limiter.paused_until) == (2, 5.0)
 
 
-def test_a_cap_learned_low_doubles_back_to_the_most_seen_then_grows_by_one(fake_time: FakeTime) -> None:
+def test_a_cap_learned_low_doubles_back_to_the_most_seen_and_no_further(fake_time: FakeTime) -> None:
     limiter = burst(fake_time, 8, 2, reset="1")  # 8 per window seen once
     fake_time.now = 1.0
     low = [limiter.wait_turn() for _ in range(3)]  # another client took most of the next window
@@ -215,7 +216,7 @@ def test_a_cap_learned_low_doubles_back_to_the_most_seen_then_grows_by_one(fake_
         ticket = limiter.wait_turn()
         limiter.observe(ticket, OK)
         per_window[ticket.sent_at] = per_window.get(ticket.sent_at, 0) + 1
-    assert list(per_window.values())[:6] == [1, 2, 4, 8, 9, 6]  # recovered within four windows
+    assert list(per_window.values())[:6] == [1, 2, 4, 8, 8, 7]  # recovered within four windows
 
 
 def test_a_cap_that_holds_nothing_back_goes(fake_time: FakeTime) -> None:
@@ -278,10 +279,10 @@ async def test_a_known_budget_lets_a_slot_go_again_per_seconds_after_its_answer(
 def test_a_slot_in_flight_frees_no_sooner_than_per_from_now(fake_time: FakeTime) -> None:
     limiter = budget(1, 10.0)
     first = limiter.wait_turn()
-    assert limiter._try_send(None) == 10.0  # its answer is not in: at the soonest, 10 s from now
+    assert limiter._try_send(None) == (10.0, False)  # its answer is not in: at the soonest, 10 s from now
     fake_time.now = 12.0
     limiter.observe(first, OK)  # answered after 12 s
-    assert limiter._try_send(None) == 10.0
+    assert limiter._try_send(None) == (10.0, False)
 
 
 def test_a_request_that_failed_frees_its_slot_as_if_answered_then(fake_time: FakeTime) -> None:
@@ -372,10 +373,10 @@ async def test_a_cancelled_concurrency_waiter_gives_its_slot_back(fake_time: Fak
 
 async def test_a_released_concurrency_slot_is_one_slot() -> None:
     slots = _Slots(1)
-    await slots.aacquire()
+    await slots.aacquire(0)
     slots.release()
-    await slots.aacquire()  # the freed slot
-    waiting = asyncio.create_task(slots.aacquire())
+    await slots.aacquire(0)  # the freed slot
+    waiting = asyncio.create_task(slots.aacquire(0))
     await asyncio.sleep(0)
     assert not waiting.done(), "one slot, taken: the next request waits"
     slots.release()  # handed straight to the waiter
@@ -385,8 +386,8 @@ async def test_a_released_concurrency_slot_is_one_slot() -> None:
 
 async def test_a_waiter_cancelled_after_its_slot_was_handed_over_passes_it_on() -> None:
     slots = _Slots(1)
-    await slots.aacquire()
-    waiting = asyncio.create_task(slots.aacquire())
+    await slots.aacquire(0)
+    waiting = asyncio.create_task(slots.aacquire(0))
     await asyncio.sleep(0)
     slots.release()  # handed to the waiter: granted on the loop's next turn...
     waiting.cancel()  # ... but it is cancelled first
@@ -394,7 +395,7 @@ async def test_a_waiter_cancelled_after_its_slot_was_handed_over_passes_it_on() 
         await waiting
     await asyncio.sleep(0)  # the grant runs, sees the cancellation and passes the slot on
     assert slots.used == 0
-    await asyncio.wait_for(slots.aacquire(), 1.0)
+    await asyncio.wait_for(slots.aacquire(0), 1.0)
     assert slots.used == 1
 
 
