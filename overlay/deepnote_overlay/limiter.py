@@ -19,12 +19,13 @@ Guarantees:
   first request after the last pause) caps the following windows (as long, from their first
   request, as from the refused window's start to its reset, at most ``max_pause``) to what passed
   in the refused window (``cap``), so the requests held back go out a window at a time instead of
-  all at the reset. A capped window that ends without a refusal raises the cap (doubling up to
-  the most ever seen passing, then by one); one that used less than the cap drops it. While
-  capped, a success does not end a pause early (the burst showed a limit, and requests sent
-  together arrive in any order). So a cap learned low (say while another client used the same
-  token) recovers within a few windows, and at a steady limit about one request a window is
-  refused.
+  all at the reset. A capped window that ends without a refusal doubles the cap, up to the most
+  ever seen passing in a refused window and no further (the server showed its limit: probing past
+  it would cost a refusal and a pause every other window); one that used less than the cap drops
+  it, so the next burst measures the limit again. While capped, a success does not end a pause
+  early (the burst showed a limit, and requests sent together arrive in any order). So a cap
+  learned low (say while another client used the same token) recovers within a few windows, and
+  at a steady limit the windows after the burst are not refused.
 - A 429 that names no reset, or one more than ``max_pause`` seconds away (the retry policy's
   ``max_retry_after`` when installed by ``connect``), pauses nothing: the refused request alone
   waits (or gets its 429) as the retry policy says.
@@ -34,12 +35,23 @@ Guarantees:
   a request opens no later than that request's answer, so however late requests arrive, no
   window of ``per`` seconds at the server sees more than ``requests`` of them: a budget that is
   right is never refused. A 429 still pauses as above.
+- Requests take their turns in the order they asked: each gets a place in line (a resend, after a
+  429 or a failure, keeps the place its first attempt got), and only the first in line waits on
+  the clock for a budget slot or a capped window; the others wait behind it, lowest place first.
+  So requests queued early (say, runs being created) are not overtaken by requests that asked
+  later (polls of the runs already created). A pause that a success may end (no cap) is waited
+  out of line, so a pause lifted early holds back no one but its own sleepers; they line up again
+  by place when it ends.
 - ``max_concurrency`` (optional) caps the requests in flight, counted while a request is sent and
-  its answer's headers arrive.
-- Waiting requests hold no place: a waiter that is cancelled leaves nothing behind, and a request that fails or is cancelled in flight frees its budget slot as if
-  answered then.
-- A request with a ``DEADLINE`` (``_retry_after``) whose turn would come after it is not held: it
-  fails at once with ``httpx.PoolTimeout``, unsent.
+  its answer's headers arrive; its waiters are served in the same order.
+- A waiter that is cancelled leaves nothing behind: its place in line (or its concurrency slot,
+  if handed over) goes to the next one at once. A request that fails or is cancelled in flight
+  frees its budget slot as if answered then.
+- A request with a ``DEADLINE`` (``_retry_after``) is not held past it (except while it waits
+  for a ``max_concurrency`` slot, which has no deadline): it fails with ``httpx.PoolTimeout``,
+  unsent, as soon as its turn is known to come after it: when the pause, budget slot or capped
+  window it would wait for ends no sooner, or when the first in line (whose turn comes before
+  its own) has to wait that long, whether it joins the line then or waits in it already.
 - Time is read and slept through ``_clock.CLOCK`` (looked up at each use).
 """
 
@@ -92,28 +104,43 @@ class _Turn:
 
 @attrs.define(eq=False)
 class _Waiter:
-    """One request waiting for a slot: its place in line, its deadline, how to wake it (``False``: too late)."""
+    """One request waiting for a slot: its place in line, its deadline, how to wake it (with
+    ``True``: a slot, for the line the first place in it; a turn: it may go, the line moved on;
+    ``False``: turned away, its deadline comes first)."""
 
     place: int
     deadline: float | None
-    wake: Callable[[bool], None]
+    wake: Callable[[_Turn | bool], None]
 
 
 def _too_late() -> httpx.PoolTimeout:
     return httpx.PoolTimeout("the request's deadline passes before the rate limiter lets it go")
 
 
+def _place(waiter: _Waiter) -> int:
+    return waiter.place
+
+
 class _Slots:
     """A counting semaphore that threads and event loops can wait on together, lowest place first.
 
-    ``hold_until(at)``: no slot frees before ``at``, so a waiter whose deadline is not after it is
-    turned away (``httpx.PoolTimeout``), now or when it comes, until a slot is released.
+    ``decide`` (for the line): a released slot first goes to the waiters that may go now, each
+    woken with its turn (``undo`` gives back one whose waiter gave up), and then to the first that
+    must wait. ``hold_until(at)``: no slot frees before ``at``, so a waiter whose deadline is not
+    after it is turned away (``httpx.PoolTimeout``), now or when it comes, until a slot is released.
     """
 
-    def __init__(self, limit: int) -> None:
+    def __init__(
+        self,
+        limit: int,
+        decide: Callable[[float | None, int], _Turn | tuple[float, bool]] | None = None,
+        undo: Callable[[_Turn], object] | None = None,
+    ) -> None:
         self.limit = limit
         self.used = 0
         self.held_until = -math.inf
+        self._decide = decide
+        self._undo = undo
         self._lock = threading.Lock()
         self._waiters: list[_Waiter] = []  # by place
 
@@ -136,63 +163,85 @@ class _Slots:
         for waiter in late:
             waiter.wake(False)
 
-    def acquire(self, place: int, deadline: float | None = None) -> None:
+    def acquire(self, place: int, deadline: float | None = None) -> _Turn | None:
+        """A slot (``None``) or, from ``decide``, a turn; raises ``httpx.PoolTimeout`` when turned away."""
         event = threading.Event()
-        granted: list[bool] = []
+        verdicts: list[_Turn | bool] = []
 
-        def wake(ok: bool) -> None:
-            granted.append(ok)
+        def wake(verdict: _Turn | bool) -> None:
+            verdicts.append(verdict)
             event.set()
 
-        if not self._take(_Waiter(place, deadline, wake)):
-            event.wait()  # release() handed its slot to us, or hold_until() turned us away
-            if not granted[0]:
-                raise _too_late()
+        if self._take(_Waiter(place, deadline, wake)):
+            return None
+        event.wait()  # release() handed us a slot or a turn, or hold_until() turned us away
+        return _granted(verdicts[0])
 
-    async def aacquire(self, place: int, deadline: float | None = None) -> None:
+    async def aacquire(self, place: int, deadline: float | None = None) -> _Turn | None:
+        """Async ``acquire``."""
         import asyncio  # on first use, so sync-only programs never load asyncio
 
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[bool] = loop.create_future()
+        future: asyncio.Future[_Turn | bool] = loop.create_future()
 
-        def grant(ok: bool) -> None:
-            if future.cancelled():  # the waiter gave up after the slot was handed over: pass it on
-                if ok:
-                    self.release()
-            elif not future.done():
-                future.set_result(ok)
+        def grant(verdict: _Turn | bool) -> None:
+            if future.cancelled():  # the waiter gave up after it was woken: pass on what it got
+                self._give_back(verdict)
+            else:
+                future.set_result(verdict)
 
-        def wake(ok: bool) -> None:
-            loop.call_soon_threadsafe(grant, ok)
+        def wake(verdict: _Turn | bool) -> None:
+            loop.call_soon_threadsafe(grant, verdict)
 
         waiter = _Waiter(place, deadline, wake)
         if self._take(waiter):
-            return
+            return None
         try:
-            ok = await future
+            verdict = await future
         except asyncio.CancelledError:
             with self._lock:
                 if waiter in self._waiters:
                     self._waiters.remove(waiter)
                     raise
-            if future.done() and not future.cancelled() and future.result():  # granted, then cancelled
-                self.release()
+            if future.done() and not future.cancelled():  # woken, then cancelled
+                self._give_back(future.result())
             raise
-        if not ok:
-            raise _too_late()
+        return _granted(verdict)
+
+    def _give_back(self, verdict: _Turn | bool) -> None:
+        if isinstance(verdict, _Turn):
+            assert self._undo is not None  # only ``decide`` hands out turns
+            self._undo(verdict)
+        elif verdict:
+            self.release()
 
     def release(self) -> None:
+        """Free a slot: to the waiters that may go now (with ``decide``), then to the next one."""
+        woken: list[tuple[_Waiter, _Turn | bool]] = []
         with self._lock:
             self.held_until = -math.inf
-            if not self._waiters:
+            while self._waiters:
+                waiter = self._waiters.pop(0)
+                try:
+                    verdict = True if self._decide is None else self._decide(waiter.deadline, waiter.place)
+                except httpx.PoolTimeout:
+                    woken.append((waiter, False))
+                    continue
+                if isinstance(verdict, _Turn):
+                    woken.append((waiter, verdict))
+                    continue
+                woken.append((waiter, True))  # the slot goes straight to it
+                break
+            else:
                 self.used -= 1
-                return
-            waiter = self._waiters.pop(0)  # the slot goes straight to the next waiter
-        waiter.wake(True)
+        for waiter, verdict in woken:
+            waiter.wake(verdict)
 
 
-def _place(waiter: _Waiter) -> int:
-    return waiter.place
+def _granted(verdict: _Turn | bool) -> _Turn | None:
+    if verdict is False:
+        raise _too_late()
+    return verdict if isinstance(verdict, _Turn) else None
 
 
 @attrs.frozen
@@ -227,7 +276,8 @@ class RateLimiter:
         self.max_concurrency = max_concurrency
         self.max_pause = max_pause
         self._slots = _Slots(max_concurrency) if max_concurrency is not None else None
-        self._line = _Slots(1)  # the request waiting for its turn on the clock; the others line up
+        # The request waiting for its turn on the clock; the others line up behind it.
+        self._line = _Slots(1, self._try_send, lambda turn: self.observe(turn, None))
         self._places = itertools.count(1)
         self._lock = threading.Lock()
         self.paused_until = -math.inf
@@ -368,7 +418,7 @@ class RateLimiter:
 
     # ------------------------------------------------------------------ waiting
 
-    def _plan(self, deadline: float | None, place: int) -> Generator[float | _Join | _Turn]:
+    def _plan(self, deadline: float | None, place: int) -> Generator[float | _Join | _Turn, _Turn | None]:
         """The steps of one request's wait (sleep seconds, take a slot), then its turn.
 
         With ``max_concurrency`` a slot first. Then the request lines up by ``place``: the first in
@@ -380,24 +430,35 @@ class RateLimiter:
         if self._slots is not None:
             yield _Join(self._slots, place, None)
         try:
-            while True:
-                yield _Join(self._line, place, deadline)
-                try:
-                    while not isinstance(turn := self._try_send(deadline, place), _Turn):
-                        wait, paused = turn
-                        if paused:
-                            break
-                        self._line.hold_until(clock().monotonic() + wait)
-                        yield wait
-                finally:
-                    self._line.release()
-                if isinstance(turn, _Turn):
-                    break
-                yield wait
+            turn = None
+            while turn is None:
+                # A turn when the request before it went and found this one's turn as well.
+                turn = yield _Join(self._line, place, deadline)
+                if turn is None:
+                    turn = yield from self._first_in_line(deadline, place)
         except BaseException:  # cancelled (or past its deadline) while waiting: nothing was sent
             self._release()
             raise
         yield turn
+
+    def _first_in_line(
+        self, deadline: float | None, place: int
+    ) -> Generator[float, _Turn | None, _Turn | None]:
+        """First in line: wait on the clock for the turn, then hand the line on. A pause that a
+        success may lift is waited out of line (``None`` then: line up again)."""
+        try:
+            while not isinstance(decided := self._try_send(deadline, place), _Turn):
+                wait, paused = decided
+                if paused:
+                    break
+                self._line.hold_until(clock().monotonic() + wait)
+                yield wait
+        finally:
+            self._line.release()
+        if isinstance(decided, _Turn):
+            return decided
+        yield wait
+        return None
 
     def wait_turn(self, deadline: float | None = None, place: int | None = None) -> _Turn:
         """Block until this request may be sent (with ``max_concurrency``, holding a slot first).
@@ -407,10 +468,12 @@ class RateLimiter:
         """
         place = next(self._places) if place is None else place
         with contextlib.closing(self._plan(deadline, place)) as plan:
-            while not isinstance(step := next(plan), _Turn):
+            granted = None
+            while not isinstance(step := plan.send(granted), _Turn):
                 if isinstance(step, _Join):
-                    step.slots.acquire(step.place, step.deadline)
+                    granted = step.slots.acquire(step.place, step.deadline)
                 else:
+                    granted = None
                     clock().sleep(step)
             return step
 
@@ -418,10 +481,12 @@ class RateLimiter:
         """Async ``wait_turn``."""
         place = next(self._places) if place is None else place
         with contextlib.closing(self._plan(deadline, place)) as plan:
-            while not isinstance(step := next(plan), _Turn):
+            granted = None
+            while not isinstance(step := plan.send(granted), _Turn):
                 if isinstance(step, _Join):
-                    await step.slots.aacquire(step.place, step.deadline)
+                    granted = await step.slots.aacquire(step.place, step.deadline)
                 else:
+                    granted = None
                     await clock().asleep(step)
             return step
 

@@ -1,0 +1,174 @@
+"""``RateLimiter``'s line: requests take their turns in the order they asked, on fake time.
+
+An async sleep here lasts until the test moves the clock (``Stepped.advance``), so a sleeper can be
+late to wake while another request asks: the one that asked later must not overtake it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any
+
+import httpx
+import pytest
+
+from deepnote_overlay import _clock
+from deepnote_overlay.limiter import _PLACE, LimitedTransport, RateBudget, RateLimiter, _Turn
+
+from .helpers import FakeTime
+
+OK = httpx.Response(200)
+URL = "https://api.test/v2/notebooks/x"
+
+
+def refusal(retry_after: str) -> httpx.Response:
+    return httpx.Response(429, headers={"Retry-After": retry_after})
+
+
+class Stepped(FakeTime):
+    """Fake time whose async sleeps end only when ``advance`` reaches them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sleepers: list[tuple[float, asyncio.Future[None]]] = []
+
+    async def asleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        future = asyncio.get_running_loop().create_future()
+        self.sleepers.append((self.now + seconds, future))
+        await future
+
+    async def advance(self, to: float) -> None:
+        self.now = to
+        for at, future in self.sleepers:
+            if at <= to and not future.done():
+                future.set_result(None)
+        self.sleepers = [(at, f) for at, f in self.sleepers if not f.done()]
+        await settle()
+
+
+@pytest.fixture
+def stepped(monkeypatch: pytest.MonkeyPatch) -> Stepped:
+    clock = Stepped()
+    monkeypatch.setattr(_clock, "CLOCK", clock)
+    return clock
+
+
+async def settle() -> None:
+    for _ in range(5):
+        await asyncio.sleep(0)
+
+
+async def started(coroutine: Coroutine[Any, Any, _Turn]) -> asyncio.Task[_Turn]:
+    task = asyncio.ensure_future(coroutine)
+    await settle()
+    return task
+
+
+def budget(requests: int, per: float) -> RateLimiter:
+    return RateLimiter(budget=RateBudget(requests=requests, per=per))
+
+
+def capped(fake_time: FakeTime) -> RateLimiter:
+    """A burst of three at 0: one passed, two refused (reset at 10): capped to one a window."""
+    limiter = RateLimiter()
+    turns = [limiter.wait_turn() for _ in range(3)]
+    limiter.observe(turns[0], OK)
+    for refused in turns[1:]:
+        limiter.observe(refused, refusal("10"))
+    assert limiter.cap == 1
+    return limiter
+
+
+async def test_a_request_asking_when_a_budget_slot_frees_does_not_overtake_one_waiting_for_it(
+    stepped: Stepped,
+) -> None:
+    limiter = budget(1, 10.0)
+    limiter.done(await limiter.await_turn(), OK)  # the slot is free again at 10
+    waiting = await started(limiter.await_turn())
+    stepped.now = 10.0  # the slot is free, and the sleeper has not woken yet
+    later = await started(limiter.await_turn())
+    assert not later.done()  # it lines up behind the sleeper
+    await stepped.advance(10.0)
+    assert waiting.done() and not later.done()
+    assert waiting.result().number == 2  # the first to ask went first
+    limiter.done(waiting.result(), OK)
+    await stepped.advance(20.0)
+    assert later.result().number == 3
+
+
+async def test_a_request_asking_at_a_capped_reset_does_not_overtake_one_waiting_for_it(
+    stepped: Stepped,
+) -> None:
+    limiter = capped(stepped)
+    waiting = await started(limiter.await_turn())  # the cap's pause is waited in line
+    stepped.now = 10.0
+    later = await started(limiter.await_turn())
+    assert not later.done()
+    await stepped.advance(10.0)
+    assert waiting.result().number == 4 and not later.done()
+
+
+async def test_a_pause_a_success_may_lift_is_waited_out_of_line(stepped: Stepped) -> None:
+    limiter = RateLimiter()
+    refused, in_flight = limiter.wait_turn(), limiter.wait_turn()
+    limiter.observe(refused, refusal("10"))  # one refusal: no cap
+    sleeper = await started(limiter.await_turn())  # asleep until 10
+    limiter.observe(in_flight, OK)  # the server let one through: the pause is lifted
+    newcomer = await started(limiter.await_turn())
+    assert newcomer.done() and not sleeper.done()  # not held behind the sleeper
+    await stepped.advance(10.0)
+    assert sleeper.done()
+
+
+async def test_a_request_in_line_behind_a_longer_wait_than_its_deadline_fails_at_once(
+    stepped: Stepped,
+) -> None:
+    limiter = budget(1, 10.0)
+    limiter.done(await limiter.await_turn(), OK)
+    first = await started(limiter.await_turn())  # first in line, until 10
+    next_in_line = await started(limiter.await_turn())
+    with pytest.raises(httpx.PoolTimeout, match="deadline"):
+        await limiter.await_turn(deadline=10.0)  # its turn is after the first's, at 10 at the soonest
+    hurried = await started(limiter.await_turn(deadline=15.0))  # 15 is after 10: it lines up
+    assert not hurried.done()
+    await stepped.advance(10.0)
+    assert first.done()
+    # The next in line waits for the slot (in flight: 20 at the soonest), so the hurried one, behind
+    # it, fails now, at 10, not at its deadline.
+    assert isinstance(hurried.exception(), httpx.PoolTimeout)
+    assert stepped.now == 10.0 and not next_in_line.done()
+    next_in_line.cancel()
+    await settle()
+
+
+async def test_the_first_in_line_cancelled_hands_the_line_on_at_once(stepped: Stepped) -> None:
+    limiter = budget(1, 10.0)
+    limiter.done(await limiter.await_turn(), OK)
+    first = await started(limiter.await_turn())
+    second = await started(limiter.await_turn())
+    assert len(stepped.sleepers) == 1  # only the first in line waits on the clock
+    first.cancel()
+    await settle()
+    assert len(stepped.sleepers) == 2  # the second now does
+    await stepped.advance(10.0)
+    assert second.result().sent_at == 10.0
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_resent_request_keeps_its_place_in_line(mode: str, fake_time: FakeTime) -> None:
+    answers = iter([refusal("1"), OK, OK])
+    mock = httpx.MockTransport(lambda request: next(answers))
+    transport = LimitedTransport(RateLimiter(), transport=mock, async_transport=mock)
+
+    async def send(request: httpx.Request) -> int:
+        if mode == "sync":
+            return transport.handle_request(request).status_code
+        return (await transport.handle_async_request(request)).status_code
+
+    refused, other = httpx.Request("GET", URL), httpx.Request("GET", URL)
+    assert await send(refused) == 429
+    assert await send(other) == 200
+    assert await send(refused) == 200  # resent
+    assert (refused.extensions[_PLACE], other.extensions[_PLACE]) == (1, 2)
