@@ -172,9 +172,16 @@ class _Slots:
             verdicts.append(verdict)
             event.set()
 
-        if self._take(_Waiter(place, deadline, wake)):
+        waiter = _Waiter(place, deadline, wake)
+        if self._take(waiter):
             return None
-        event.wait()  # release() handed us a slot or a turn, or hold_until() turned us away
+        try:
+            event.wait()  # release() hands us a slot or a turn, or hold_until() turns us away
+        except BaseException:  # interrupted (Ctrl-C): leave the line, or pass on what we were handed
+            if not self._left(waiter):
+                event.wait()  # handed something just now: it is on its way
+                self._give_back(verdicts[0])
+            raise
         return _granted(verdicts[0])
 
     async def aacquire(self, place: int, deadline: float | None = None) -> _Turn | None:
@@ -191,7 +198,10 @@ class _Slots:
                 future.set_result(verdict)
 
         def wake(verdict: _Turn | bool) -> None:
-            loop.call_soon_threadsafe(grant, verdict)
+            try:
+                loop.call_soon_threadsafe(grant, verdict)
+            except RuntimeError:  # its event loop is closed, the waiter never to resume: pass it on
+                self._give_back(verdict)
 
         waiter = _Waiter(place, deadline, wake)
         if self._take(waiter):
@@ -199,14 +209,18 @@ class _Slots:
         try:
             verdict = await future
         except asyncio.CancelledError:
-            with self._lock:
-                if waiter in self._waiters:
-                    self._waiters.remove(waiter)
-                    raise
-            if future.done() and not future.cancelled():  # woken, then cancelled
+            if not self._left(waiter) and future.done() and not future.cancelled():  # woken, then cancelled
                 self._give_back(future.result())
-            raise
+            raise  # else ``grant`` passes on what it brings
         return _granted(verdict)
+
+    def _left(self, waiter: _Waiter) -> bool:
+        """``waiter`` taken out of the line (``True``), unless it was woken already."""
+        with self._lock:
+            if waiter in self._waiters:
+                self._waiters.remove(waiter)
+                return True
+            return False
 
     def _give_back(self, verdict: _Turn | bool) -> None:
         if isinstance(verdict, _Turn):

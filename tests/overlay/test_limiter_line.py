@@ -7,14 +7,15 @@ late to wake while another request asks: the one that asked later must not overt
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+import threading
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import httpx
 import pytest
 
 from deepnote_overlay import _clock
-from deepnote_overlay.limiter import _PLACE, LimitedTransport, RateBudget, RateLimiter, _Turn
+from deepnote_overlay.limiter import _PLACE, LimitedTransport, RateBudget, RateLimiter, _Slots, _Turn
 
 from .helpers import FakeTime
 
@@ -172,3 +173,46 @@ async def test_a_resent_request_keeps_its_place_in_line(mode: str, fake_time: Fa
     assert await send(other) == 200
     assert await send(refused) == 200  # resent
     assert (refused.extensions[_PLACE], other.extensions[_PLACE]) == (1, 2)
+
+
+def test_a_waiter_left_on_a_closed_event_loop_passes_on_the_slot_it_is_handed() -> None:
+    slots = _Slots(1)
+    assert slots.acquire(0) is None
+    loop = asyncio.new_event_loop()
+    abandoned = loop.create_task(slots.aacquire(1))
+    loop.run_until_complete(asyncio.sleep(0))  # it lines up ...
+    loop.close()  # ... and its loop is closed without cancelling it
+    slots.release()  # its wake-up cannot be delivered
+    assert slots.used == 0  # the slot was not lost with it
+    assert slots.acquire(2) is None
+    abandoned._log_destroy_pending = False  # type: ignore[attr-defined]  # left pending on purpose
+
+
+class _Interrupted(threading.Event):
+    """An event whose first wait is interrupted (as by Ctrl-C) right after ``before`` runs."""
+
+    before: Callable[[], object] = staticmethod(lambda: None)
+    interrupted = False
+
+    def wait(self, timeout: float | None = None) -> bool:
+        if not self.interrupted:
+            self.interrupted = True
+            type(self).before()
+            raise KeyboardInterrupt
+        return super().wait(timeout)
+
+
+@pytest.mark.parametrize("handed_over", [False, True])
+def test_a_sync_waiter_interrupted_leaves_the_line_or_passes_on_its_slot(
+    handed_over: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slots = _Slots(1)
+    slots.acquire(0)
+    monkeypatch.setattr(_Interrupted, "before", slots.release if handed_over else lambda: None)
+    monkeypatch.setattr(threading, "Event", _Interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        slots.acquire(1)
+    monkeypatch.undo()
+    if not handed_over:
+        slots.release()  # the holder's slot: no waiter left to hand it to
+    assert slots.used == 0
