@@ -29,24 +29,28 @@ Guarantees:
 - A 429 that names no reset, or one more than ``max_pause`` seconds away (the retry policy's
   ``max_retry_after`` when installed by ``connect``), pauses nothing: the refused request alone
   waits (or gets its 429) as the retry policy says.
-- ``budget=RateBudget(requests, per)``: a limit the caller knows. At most ``requests`` requests
-  are in flight or answered within the last ``per`` seconds: a request may go once fewer than
-  ``requests`` others were sent and not answered ``per`` seconds ago. The server's window holding
-  a request opens no later than that request's answer, so however late requests arrive, no
-  window of ``per`` seconds at the server sees more than ``requests`` of them: a budget that is
-  right is never refused. A 429 still pauses as above.
+- ``budget=RateBudget(requests, per)``: a limit the caller knows. A request gets its turn only
+  while fewer than ``requests`` others that got theirs are in flight or were answered within the
+  last ``per`` seconds (each budget slot is free again ``per`` after its request's answer). So no
+  window of ``per`` seconds at the server sees more than ``requests`` of them, however late they
+  arrive: a request reaches the server after its turn and no later than its answer; were
+  ``requests + 1`` to arrive within ``per`` of the first of them (at ``a``), the last to get its
+  turn got it before ``a + per`` while each of the others was in flight or answered at ``a`` or
+  later, so counted. A budget that is right is never refused. A 429 still pauses as above.
 - Requests take their turns in the order they asked: each gets a place in line (a resend, after a
   429 or a failure, keeps the place its first attempt got), and only the first in line waits on
   the clock for a budget slot or a capped window; the others wait behind it, lowest place first.
-  So requests queued early (say, runs being created) are not overtaken by requests that asked
-  later (polls of the runs already created). A pause that a success may end (no cap) is waited
-  out of line, so a pause lifted early holds back no one but its own sleepers; they line up again
-  by place when it ends.
+  When its wait is over it lines up again among them, so a lower place that came meanwhile (a
+  resend) goes first; whoever may go then goes at once, in place order. So requests queued early
+  (say, runs being created) are not overtaken by requests that asked later (polls of the runs
+  already created). A pause that a success may end (no cap) is waited out of line, so a pause
+  lifted early holds back no one but its own sleepers; they line up again by place when it ends.
 - ``max_concurrency`` (optional) caps the requests in flight, counted while a request is sent and
   its answer's headers arrive; its waiters are served in the same order.
-- A waiter that is cancelled leaves nothing behind: its place in line (or its concurrency slot,
-  if handed over) goes to the next one at once. A request that fails or is cancelled in flight
-  frees its budget slot as if answered then.
+- A waiter that is cancelled (or interrupted) leaves nothing behind: its place in line goes to the
+  next one at once, and a slot or a turn handed to it just before is passed on (a turn's budget
+  slot as if answered then), as is one handed to a waiter whose event loop is closed. A request
+  that fails or is cancelled in flight frees its budget slot as if answered then.
 - A request with a ``DEADLINE`` (``_retry_after``) is not held past it (except while it waits
   for a ``max_concurrency`` slot, which has no deadline): it fails with ``httpx.PoolTimeout``,
   unsent, as soon as its turn is known to come after it: when the pause, budget slot or capped
@@ -144,16 +148,20 @@ class _Slots:
         self._lock = threading.Lock()
         self._waiters: list[_Waiter] = []  # by place
 
-    def _take(self, waiter: _Waiter) -> bool:
-        """A free slot taken (``True``), else ``waiter`` queued for one released."""
+    def _take(self, waiter: _Waiter, again: bool) -> bool:
+        """A free slot taken (``True``), else ``waiter`` queued for one released. ``again``: the
+        waiter holds a slot and lines up again with it, which goes to the line in place order."""
         with self._lock:
-            if self.used < self.limit:
-                self.used += 1
-                return True
-            if waiter.deadline is not None and waiter.deadline <= self.held_until:
-                raise _too_late()
+            if not again:
+                if self.used < self.limit:
+                    self.used += 1
+                    return True
+                if waiter.deadline is not None and waiter.deadline <= self.held_until:
+                    raise _too_late()
             bisect.insort(self._waiters, waiter, key=_place)
-            return False
+        if again:
+            self.release()
+        return False
 
     def hold_until(self, at: float) -> None:
         with self._lock:
@@ -163,8 +171,11 @@ class _Slots:
         for waiter in late:
             waiter.wake(False)
 
-    def acquire(self, place: int, deadline: float | None = None) -> _Turn | None:
-        """A slot (``None``) or, from ``decide``, a turn; raises ``httpx.PoolTimeout`` when turned away."""
+    def acquire(self, place: int, deadline: float | None = None, again: bool = False) -> _Turn | None:
+        """A slot (``None``) or, from ``decide``, a turn; raises ``httpx.PoolTimeout`` when turned away.
+
+        ``again``: the caller holds a slot and lines up again with it (``release`` in place order).
+        """
         event = threading.Event()
         verdicts: list[_Turn | bool] = []
 
@@ -173,7 +184,7 @@ class _Slots:
             event.set()
 
         waiter = _Waiter(place, deadline, wake)
-        if self._take(waiter):
+        if self._take(waiter, again):
             return None
         try:
             event.wait()  # release() hands us a slot or a turn, or hold_until() turns us away
@@ -184,7 +195,7 @@ class _Slots:
             raise
         return _granted(verdicts[0])
 
-    async def aacquire(self, place: int, deadline: float | None = None) -> _Turn | None:
+    async def aacquire(self, place: int, deadline: float | None = None, again: bool = False) -> _Turn | None:
         """Async ``acquire``."""
         import asyncio  # on first use, so sync-only programs never load asyncio
 
@@ -204,7 +215,7 @@ class _Slots:
                 self._give_back(verdict)
 
         waiter = _Waiter(place, deadline, wake)
-        if self._take(waiter):
+        if self._take(waiter, again):
             return None
         try:
             verdict = await future
@@ -265,6 +276,8 @@ class _Join:
     slots: _Slots
     place: int
     deadline: float | None
+    again: bool = False
+    """Its holder lines up again (see ``_Slots.acquire``)."""
 
 
 class RateLimiter:
@@ -435,44 +448,50 @@ class RateLimiter:
     def _plan(self, deadline: float | None, place: int) -> Generator[float | _Join | _Turn, _Turn | None]:
         """The steps of one request's wait (sleep seconds, take a slot), then its turn.
 
-        With ``max_concurrency`` a slot first. Then the request lines up by ``place``: the first in
-        line waits on the clock for a budget slot or a capped window (requests behind it whose
-        deadline comes before its turn are turned away), goes, and hands the line on. A pause is
-        waited out of line, so a pause lifted early (a success) holds back only those asleep in it;
-        its sleepers line up again by their places.
+        With ``max_concurrency`` a slot first. Then the request lines up by ``place``.
         """
         if self._slots is not None:
             yield _Join(self._slots, place, None)
         try:
-            turn = None
-            while turn is None:
-                # A turn when the request before it went and found this one's turn as well.
-                turn = yield _Join(self._line, place, deadline)
-                if turn is None:
-                    turn = yield from self._first_in_line(deadline, place)
+            turn = yield from self._in_line(deadline, place)
         except BaseException:  # cancelled (or past its deadline) while waiting: nothing was sent
             self._release()
             raise
         yield turn
 
-    def _first_in_line(
-        self, deadline: float | None, place: int
-    ) -> Generator[float, _Turn | None, _Turn | None]:
-        """First in line: wait on the clock for the turn, then hand the line on. A pause that a
-        success may lift is waited out of line (``None`` then: line up again)."""
-        try:
-            while not isinstance(decided := self._try_send(deadline, place), _Turn):
-                wait, paused = decided
-                if paused:
-                    break
-                self._line.hold_until(clock().monotonic() + wait)
+    def _in_line(self, deadline: float | None, place: int) -> Generator[float | _Join, _Turn | None, _Turn]:
+        """Wait in line for the turn (a turn from the line: the request before it went and found
+        this one's turn as well; ``None``: it is first in line).
+
+        The first in line waits on the clock for a budget slot or a capped window (requests behind
+        it whose deadline comes before its turn are turned away), then lines up again among the
+        others, so a request with a lower place that came meanwhile goes first. A pause that a
+        success may lift is waited out of line, then the request lines up anew.
+        """
+        granted = yield _Join(self._line, place, deadline)
+        while granted is None:
+            try:
+                decided = self._try_send(deadline, place)
+            except BaseException:
+                self._line.release()
+                raise
+            if isinstance(decided, _Turn):
+                self._line.release()
+                return decided
+            wait, paused = decided
+            if paused:
+                self._line.release()
                 yield wait
-        finally:
-            self._line.release()
-        if isinstance(decided, _Turn):
-            return decided
-        yield wait
-        return None
+                granted = yield _Join(self._line, place, deadline)
+                continue
+            self._line.hold_until(clock().monotonic() + wait)
+            try:
+                yield wait
+            except BaseException:
+                self._line.release()
+                raise
+            granted = yield _Join(self._line, place, deadline, again=True)
+        return granted
 
     def wait_turn(self, deadline: float | None = None, place: int | None = None) -> _Turn:
         """Block until this request may be sent (with ``max_concurrency``, holding a slot first).
@@ -485,7 +504,7 @@ class RateLimiter:
             granted = None
             while not isinstance(step := plan.send(granted), _Turn):
                 if isinstance(step, _Join):
-                    granted = step.slots.acquire(step.place, step.deadline)
+                    granted = step.slots.acquire(step.place, step.deadline, step.again)
                 else:
                     granted = None
                     clock().sleep(step)
@@ -498,7 +517,7 @@ class RateLimiter:
             granted = None
             while not isinstance(step := plan.send(granted), _Turn):
                 if isinstance(step, _Join):
-                    granted = await step.slots.aacquire(step.place, step.deadline)
+                    granted = await step.slots.aacquire(step.place, step.deadline, step.again)
                 else:
                     granted = None
                     await clock().asleep(step)

@@ -111,6 +111,18 @@ async def test_a_request_asking_at_a_capped_reset_does_not_overtake_one_waiting_
     assert waiting.result().number == 4 and not later.done()
 
 
+async def test_a_resend_that_comes_while_the_first_in_line_sleeps_goes_before_it(stepped: Stepped) -> None:
+    limiter = budget(1, 10.0)
+    limiter.done(await limiter.await_turn(place=5), OK)  # the slot is free again at 10
+    first = await started(limiter.await_turn())  # it asked first: first in line, asleep until 10
+    resend = await started(limiter.await_turn(place=1))  # a resend keeps its earlier place
+    await stepped.advance(10.0)
+    assert resend.done() and not first.done()  # the lower place went when the slot freed
+    assert resend.result().place == 1
+    first.cancel()
+    await settle()
+
+
 async def test_a_pause_a_success_may_lift_is_waited_out_of_line(stepped: Stepped) -> None:
     limiter = RateLimiter()
     refused, in_flight = limiter.wait_turn(), limiter.wait_turn()
