@@ -445,6 +445,13 @@ class RateLimiter:
 
     # ------------------------------------------------------------------ waiting
 
+    def _at_once(self, deadline: float | None, place: int) -> _Turn | None:
+        """The turn when no one is in line and the request may go now (most requests): no steps."""
+        if self._slots is not None or self._line.used:
+            return None
+        decided = self._try_send(deadline, place)
+        return decided if isinstance(decided, _Turn) else None
+
     def _plan(self, deadline: float | None, place: int) -> Generator[float | _Join | _Turn, _Turn | None]:
         """The steps of one request's wait (sleep seconds, take a slot), then its turn.
 
@@ -500,6 +507,8 @@ class RateLimiter:
         ``place``: its place in line (a resend keeps the one its first attempt got); else a new one.
         """
         place = next(self._places) if place is None else place
+        if turn := self._at_once(deadline, place):
+            return turn
         with contextlib.closing(self._plan(deadline, place)) as plan:
             granted = None
             while not isinstance(step := plan.send(granted), _Turn):
@@ -513,6 +522,8 @@ class RateLimiter:
     async def await_turn(self, deadline: float | None = None, place: int | None = None) -> _Turn:
         """Async ``wait_turn``."""
         place = next(self._places) if place is None else place
+        if turn := self._at_once(deadline, place):
+            return turn
         with contextlib.closing(self._plan(deadline, place)) as plan:
             granted = None
             while not isinstance(step := plan.send(granted), _Turn):
