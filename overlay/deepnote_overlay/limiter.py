@@ -323,7 +323,7 @@ class RateLimiter:
         self._window_refused = 0
         self._capped_from = -1
         self._passed: dict[int, int] = {}
-        self._best = 0  # the most requests ever seen passing in a refused window
+        self._best = 1  # the most requests ever seen passing in a refused window (at least one)
         # Per budget slot: when it may carry a request again (``inf`` while its request is in flight).
         self._free_at = [-math.inf] * (budget.requests if budget is not None else 0)
 
@@ -377,11 +377,11 @@ class RateLimiter:
         return -math.inf
 
     def _grow(self) -> None:
-        """A capped window ended without a refusal: a cap that held nothing back goes; one that did
-        doubles, up to the most ever seen passing in a refused window (no further: the server
-        showed its limit, and probing past it costs a refusal and a pause every other window)."""
-        if self.cap is None or self._window_refused:
-            return
+        """A capped window ended (a refusal would have ended it sooner): a cap that held nothing
+        back goes; one that did doubles, up to the most ever seen passing in a refused window (no
+        further: the server showed its limit, and probing past it costs a refusal and a pause every
+        other window)."""
+        assert self.cap is not None  # called for capped windows only
         if self._window_sent < self.cap:
             self.cap = None
         else:
@@ -432,7 +432,7 @@ class RateLimiter:
             return
         passed = self._passed.get(self._window, 0)
         self.cap, self._capped_from = max(passed, 1), self._window
-        self._best = max(self._best, passed)
+        self._best = max(self._best, self.cap)  # at least one: a cap never falls to zero
         # From the window's first request to the (earliest) reset, no longer than the longest pause
         # kept. A reset in whole seconds is rounded up from the moment of the refusal, so a window
         # refused within its first second measures up to a second long: below ``wait`` + 1 s it is

@@ -150,11 +150,35 @@ async def test_a_request_whose_deadline_comes_before_its_turn_fails_at_once_unse
 ) -> None:
     limiter = RateLimiter()
     limiter.observe(await turn(limiter, mode), refusal("10"))
-    with pytest.raises(httpx.PoolTimeout, match="deadline"):
+    with pytest.raises(httpx.PoolTimeout) as caught:
         await turn(limiter, mode, deadline=9.0)
+    assert str(caught.value) == "the request's deadline passes before the rate limiter lets it go"
     assert fake_time.waits == []
     await turn(limiter, mode, deadline=10.5)  # its turn comes first: it waits for it
     assert fake_time.waits == [10.0]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("max_concurrency", [None, 2])
+async def test_a_request_whose_deadline_is_now_is_not_sent(
+    mode: str, max_concurrency: int | None, fake_time: FakeTime
+) -> None:
+    limiter = RateLimiter(max_concurrency=max_concurrency)
+    with pytest.raises(httpx.PoolTimeout):
+        await turn(limiter, mode, deadline=0.0)  # nothing holds it back, but its time is up
+    assert (await turn(limiter, mode, deadline=0.5)).sent_at == 0.0
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_with_max_concurrency_a_deadline_before_the_reset_fails_at_once_too(
+    mode: str, fake_time: FakeTime
+) -> None:
+    limiter = RateLimiter(max_concurrency=2)
+    limiter.done(await turn(limiter, mode), refusal("10"))
+    with pytest.raises(httpx.PoolTimeout):
+        await turn(limiter, mode, deadline=5.0)
+    assert fake_time.waits == []
+    assert limiter._slots is not None and limiter._slots.used == 0  # its concurrency slot given back
 
 
 # ------------------------------------------------------------------ a burst beyond the limit
@@ -217,6 +241,16 @@ def test_a_cap_learned_low_doubles_back_to_the_most_seen_and_no_further(fake_tim
         limiter.observe(ticket, OK)
         per_window[ticket.sent_at] = per_window.get(ticket.sent_at, 0) + 1
     assert list(per_window.values())[:6] == [1, 2, 4, 8, 8, 7]  # recovered within four windows
+
+
+def test_a_burst_of_which_none_passed_caps_at_one_and_stays_there(fake_time: FakeTime) -> None:
+    limiter = burst(fake_time, 0, 2, reset="1")  # another client had used the whole window
+    assert limiter.cap == 1
+    fake_time.now = 1.0
+    limiter.observe(limiter.wait_turn(), OK)  # the capped window's one request
+    fake_time.now = 3.0  # that window ended without a refusal
+    assert isinstance(limiter._try_send(None), _Turn)  # the cap did not fall to zero
+    assert limiter.cap == 1  # nor grew past the most seen passing (one, at the least)
 
 
 def test_a_cap_that_holds_nothing_back_goes(fake_time: FakeTime) -> None:

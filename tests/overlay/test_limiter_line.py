@@ -228,3 +228,82 @@ def test_a_sync_waiter_interrupted_leaves_the_line_or_passes_on_its_slot(
     if not handed_over:
         slots.release()  # the holder's slot: no waiter left to hand it to
     assert slots.used == 0
+
+
+async def test_a_turn_handed_to_a_waiter_cancelled_before_it_resumes_frees_its_slot(stepped: Stepped) -> None:
+    limiter = budget(2, 10.0)
+    for _ in range(2):
+        limiter.done(await limiter.await_turn(), OK)  # both slots free again at 10
+    first = await started(limiter.await_turn())  # first in line, asleep until 10
+    second = await started(limiter.await_turn())
+    stepped.now = 10.0
+    _, sleep = stepped.sleepers.pop()
+    sleep.set_result(None)
+    await asyncio.sleep(0)  # the first wakes and hands out the turns: its own and the second's
+    second.cancel()  # before the second resumes with its turn
+    await settle()
+    assert first.done() and second.cancelled()
+    assert sorted(limiter._free_at) == [20.0, float("inf")]  # its slot is free again, as if answered now
+
+
+class Blocking(FakeTime):
+    """Fake time whose sync sleeps block until ``wake`` is set (``asleep`` tells when one began)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asleep_now = threading.Event()
+        self.wake = threading.Event()
+
+    def sleep(self, seconds: float) -> None:
+        self.asleep_now.set()
+        self.wake.wait(timeout=30)  # a bound for a broken limiter, not a measure
+        super().sleep(seconds)
+
+
+def in_thread(fn: Callable[[], object]) -> tuple[threading.Thread, list[object]]:
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(fn())
+        except httpx.PoolTimeout as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, outcome
+
+
+def test_a_sync_request_behind_a_longer_wait_than_its_deadline_fails_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = Blocking()
+    monkeypatch.setattr(_clock, "CLOCK", clock)
+    limiter = budget(1, 10.0)
+    limiter.done(limiter.wait_turn(), OK)  # the slot is free again at 10
+    first, _ = in_thread(limiter.wait_turn)
+    assert clock.asleep_now.wait(timeout=30)  # first in line, asleep until 10
+    hurried, outcome = in_thread(lambda: limiter.wait_turn(deadline=5.0))
+    hurried.join(timeout=30)  # it fails without waiting for the first to go ...
+    clock.wake.set()  # (else it goes once the first has: the outcome below says so)
+    first.join()
+    hurried.join()
+    assert isinstance(outcome[0], httpx.PoolTimeout)
+    assert clock.waits == [10.0]  # ... and it slept nothing
+
+
+def test_a_sync_waiter_in_line_is_turned_away_when_the_first_has_to_wait_past_its_deadline() -> None:
+    slots = _Slots(1)
+    slots.acquire(0)
+    slots.hold_until(10.0)
+    waiting, outcome = in_thread(lambda: slots.acquire(1, 15.0))  # 15 is after 10: it lines up
+    for _ in range(30_000):  # until it is in line (bounded: a broken line must not hang the suite)
+        if slots._waiters or outcome:
+            break
+        threading.Event().wait(0.001)
+    assert not outcome  # it waits
+    slots.hold_until(20.0)  # the first will not go before 20
+    waiting.join()
+    assert isinstance(outcome[0], httpx.PoolTimeout)
+    slots.release()
+    assert slots.used == 0
