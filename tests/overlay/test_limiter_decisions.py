@@ -262,7 +262,8 @@ def test_a_cap_that_holds_nothing_back_goes(fake_time: FakeTime) -> None:
 
 
 @pytest.mark.parametrize(
-    ("refused_at", "reset", "window"), [(0.9, "1", 1.02), (1.5, "1", 2.5), (0.5, "1.5", 2.0)]
+    ("refused_at", "reset", "window"),
+    [(0.9, "1", 1.02), (1.0, "1", 2.0), (1.5, "1", 2.5), (0.5, "1.5", 2.0), (0.5, "20", 20.25)],
 )
 def test_a_window_refused_within_its_first_second_is_as_long_as_the_whole_second_reset(
     refused_at: float, reset: str, window: float, fake_time: FakeTime

@@ -152,6 +152,7 @@ async def test_a_request_in_line_behind_a_longer_wait_than_its_deadline_fails_at
     # it, fails now, at 10, not at its deadline.
     assert isinstance(hurried.exception(), httpx.PoolTimeout)
     assert stepped.now == 10.0 and not next_in_line.done()
+    assert limiter._line.used == 1  # the next in line holds it, alone
     next_in_line.cancel()
     await settle()
 
@@ -302,7 +303,7 @@ def test_a_sync_waiter_in_line_is_turned_away_when_the_first_has_to_wait_past_it
             break
         threading.Event().wait(0.001)
     assert not outcome  # it waits
-    slots.hold_until(20.0)  # the first will not go before 20
+    slots.hold_until(15.0)  # the first will not go before 15: not before its deadline either
     waiting.join()
     assert isinstance(outcome[0], httpx.PoolTimeout)
     slots.release()
