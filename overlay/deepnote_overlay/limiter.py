@@ -220,18 +220,20 @@ class _Slots:
         try:
             verdict = await future
         except asyncio.CancelledError:
-            if not self._left(waiter) and future.done() and not future.cancelled():  # woken, then cancelled
+            if future.cancelled():  # still in line (else ``grant`` passes on what it brings)
+                self._left(waiter)
+            else:  # woken, then cancelled before it resumed
                 self._give_back(future.result())
-            raise  # else ``grant`` passes on what it brings
+            raise
         return _granted(verdict)
 
     def _left(self, waiter: _Waiter) -> bool:
         """``waiter`` taken out of the line (``True``), unless it was woken already."""
         with self._lock:
-            if waiter in self._waiters:
+            queued = waiter in self._waiters
+            if queued:
                 self._waiters.remove(waiter)
-                return True
-            return False
+            return queued
 
     def _give_back(self, verdict: _Turn | bool) -> None:
         if isinstance(verdict, _Turn):

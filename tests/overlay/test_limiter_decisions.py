@@ -434,6 +434,32 @@ async def test_a_waiter_cancelled_after_its_slot_was_handed_over_passes_it_on() 
     assert slots.used == 1
 
 
+async def test_a_waiter_cancelled_after_its_slot_reached_it_passes_it_on() -> None:
+    slots = _Slots(1)
+    await slots.aacquire(0)
+    waiting = asyncio.create_task(slots.aacquire(1))
+    await asyncio.sleep(0)
+    slots.release()  # handed to the waiter ...
+    await asyncio.sleep(0)  # ... which has it, but has not resumed yet
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert slots.used == 0
+
+
+async def test_a_waiter_cancelled_in_line_leaves_it_at_once() -> None:
+    slots = _Slots(1)
+    await slots.aacquire(0)
+    waiting = [asyncio.create_task(slots.aacquire(place)) for place in (1, 2)]
+    await asyncio.sleep(0)
+    waiting[0].cancel()
+    await asyncio.gather(waiting[0], return_exceptions=True)
+    assert [w.place for w in slots._waiters] == [2]  # its place is gone, not handed a slot later
+    slots.release()
+    await waiting[1]
+    assert slots.used == 1
+
+
 def _overlay_imports(module: object) -> set[str]:
     """The overlay modules ``module`` imports (``from . import x``, ``from .x import y``), anywhere."""
     import ast

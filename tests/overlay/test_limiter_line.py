@@ -308,3 +308,18 @@ def test_a_sync_waiter_in_line_is_turned_away_when_the_first_has_to_wait_past_it
     assert isinstance(outcome[0], httpx.PoolTimeout)
     slots.release()
     assert slots.used == 0
+
+
+async def test_the_line_turns_away_a_waiter_whose_turn_comes_too_late_and_goes_on(stepped: Stepped) -> None:
+    limiter = budget(1, 10.0)
+    limiter.done(await limiter.await_turn(), OK)  # the slot is free again at 10
+    first = await started(limiter.await_turn())  # asleep until 10
+    hurried = await started(limiter.await_turn(deadline=12.0))  # 12 is after 10: it lines up
+    patient = await started(limiter.await_turn())
+    await stepped.advance(10.0)  # the first goes; the slot is then in flight: 20 at the soonest
+    assert first.done()
+    assert isinstance(hurried.exception(), httpx.PoolTimeout)
+    assert not patient.done() and [at for at, _ in stepped.sleepers] == [20.0]  # the patient one waits
+    limiter.done(first.result(), OK)
+    await stepped.advance(20.0)
+    assert patient.result().sent_at == 20.0
