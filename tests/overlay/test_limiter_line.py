@@ -323,3 +323,24 @@ async def test_the_line_turns_away_a_waiter_whose_turn_comes_too_late_and_goes_o
     limiter.done(first.result(), OK)
     await stepped.advance(20.0)
     assert patient.result().sent_at == 20.0
+
+
+async def test_the_sleepers_of_a_pause_line_up_again_by_place_when_it_ends(stepped: Stepped) -> None:
+    limiter = budget(1, 1.0)
+    limiter.done(await limiter.await_turn(), refusal("5"))  # one refusal: a pause a success may lift
+    a, b, c = [await started(limiter.await_turn()) for _ in range(3)]  # asleep out of line until 5
+    hurried = await started(limiter.await_turn(deadline=5.5))
+    e = await started(limiter.await_turn())
+    assert [at for at, _ in stepped.sleepers] == [5.0] * 5
+    await stepped.advance(5.0)
+    # a goes; b waits first in line for the slot (6); c and e line up behind it; the hurried one,
+    # whose turn cannot come before 6, fails at once.
+    assert a.done() and not (b.done() or c.done() or e.done())
+    assert isinstance(hurried.exception(), httpx.PoolTimeout)
+    sent = a.result()
+    for at, waiting in ((6.0, b), (7.0, c), (8.0, e)):
+        limiter.done(sent, OK)  # the slot is free again a second later
+        await stepped.advance(at)
+        sent = waiting.result()
+        assert sent.sent_at == at
+    assert limiter._line.used == 0  # no one holds the line, nor is owed it
