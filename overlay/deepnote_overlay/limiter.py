@@ -249,20 +249,21 @@ class _Slots:
             self.held_until = -math.inf
             while self._waiters:
                 waiter = self._waiters.pop(0)
-                try:
-                    verdict = True if self._decide is None else self._decide(waiter.deadline, waiter.place)
-                except httpx.PoolTimeout:
-                    woken.append((waiter, False))
-                    continue
-                if isinstance(verdict, _Turn):
-                    woken.append((waiter, verdict))
-                    continue
+                if self._decide is not None:
+                    try:
+                        verdict = self._decide(waiter.deadline, waiter.place)
+                    except httpx.PoolTimeout:
+                        woken.append((waiter, False))
+                        continue
+                    if isinstance(verdict, _Turn):
+                        woken.append((waiter, verdict))
+                        continue
                 woken.append((waiter, True))  # the slot goes straight to it
                 break
             else:
                 self.used -= 1
-        for waiter, verdict in woken:
-            waiter.wake(verdict)
+        for waiter, given in woken:
+            waiter.wake(given)
 
 
 def _granted(verdict: _Turn | bool) -> _Turn | None:
@@ -337,7 +338,7 @@ class RateLimiter:
 
     # ------------------------------------------------------------------ decisions (under the lock)
 
-    def _try_send(self, deadline: float | None, place: int = 0) -> _Turn | tuple[float, bool]:
+    def _try_send(self, deadline: float | None, place: int) -> _Turn | tuple[float, bool]:
         """This request's turn if it may go now, else the seconds to wait before asking again and
         whether that is a pause (waited out of line).
 

@@ -122,6 +122,35 @@ def test_a_refusal_of_a_request_sent_after_the_pause_began_starts_a_new_pause(fa
     assert limiter.paused_until == 12.0
 
 
+@pytest.mark.parametrize("at", [5.0, 6.0])
+def test_a_refusal_after_the_pause_of_a_request_sent_before_it_starts_a_new_pause(
+    at: float, fake_time: FakeTime
+) -> None:
+    limiter = RateLimiter()
+    refused, slow = limiter.wait_turn(), limiter.wait_turn()
+    limiter.observe(refused, refusal("5"))
+    fake_time.now = at  # the pause is over when the slow one is refused too
+    limiter.observe(slow, refusal("3"))
+    assert limiter.paused_until == at + 3
+
+
+def test_a_late_answer_of_the_refused_window_after_the_cap_went_changes_nothing(fake_time: FakeTime) -> None:
+    limiter = RateLimiter()
+    turns = [limiter.wait_turn() for _ in range(5)]
+    for ticket in turns[:2]:
+        limiter.observe(ticket, OK)
+    for ticket in turns[3:]:
+        limiter.observe(ticket, refusal("5"))
+    assert limiter.cap == 2
+    fake_time.now = 5.0
+    limiter.observe(limiter.wait_turn(), OK)  # one request in the capped window: the cap held nothing back
+    fake_time.now = 20.0
+    limiter.observe(limiter.wait_turn(), OK)
+    assert limiter.cap is None
+    limiter.observe(turns[2], OK)  # the refused window's last answer, very late
+    assert limiter.cap is None
+
+
 @pytest.mark.parametrize("order", ["sent after", "sent before"])
 def test_a_success_answered_during_the_pause_ends_it(order: str, fake_time: FakeTime) -> None:
     limiter = RateLimiter()
@@ -249,7 +278,7 @@ def test_a_burst_of_which_none_passed_caps_at_one_and_stays_there(fake_time: Fak
     fake_time.now = 1.0
     limiter.observe(limiter.wait_turn(), OK)  # the capped window's one request
     fake_time.now = 3.0  # that window ended without a refusal
-    assert isinstance(limiter._try_send(None), _Turn)  # the cap did not fall to zero
+    assert isinstance(limiter._try_send(None, 0), _Turn)  # the cap did not fall to zero
     assert limiter.cap == 1  # nor grew past the most seen passing (one, at the least)
 
 
@@ -314,10 +343,10 @@ async def test_a_known_budget_lets_a_slot_go_again_per_seconds_after_its_answer(
 def test_a_slot_in_flight_frees_no_sooner_than_per_from_now(fake_time: FakeTime) -> None:
     limiter = budget(1, 10.0)
     first = limiter.wait_turn()
-    assert limiter._try_send(None) == (10.0, False)  # its answer is not in: at the soonest, 10 s from now
+    assert limiter._try_send(None, 0) == (10.0, False)  # its answer is not in: at the soonest, 10 s from now
     fake_time.now = 12.0
     limiter.observe(first, OK)  # answered after 12 s
-    assert limiter._try_send(None) == (10.0, False)
+    assert limiter._try_send(None, 0) == (10.0, False)
 
 
 def test_a_request_that_failed_frees_its_slot_as_if_answered_then(fake_time: FakeTime) -> None:

@@ -320,6 +320,7 @@ async def test_the_line_turns_away_a_waiter_whose_turn_comes_too_late_and_goes_o
     assert first.done()
     assert isinstance(hurried.exception(), httpx.PoolTimeout)
     assert not patient.done() and [at for at, _ in stepped.sleepers] == [20.0]  # the patient one waits
+    assert limiter._line.used == 1  # first in line, alone
     limiter.done(first.result(), OK)
     await stepped.advance(20.0)
     assert patient.result().sent_at == 20.0
@@ -344,3 +345,31 @@ async def test_the_sleepers_of_a_pause_line_up_again_by_place_when_it_ends(stepp
         sent = waiting.result()
         assert sent.sent_at == at
     assert limiter._line.used == 0  # no one holds the line, nor is owed it
+
+
+async def test_a_waiter_woken_late_is_not_sent_after_its_deadline(stepped: Stepped) -> None:
+    limiter = budget(2, 10.0)
+    for _ in range(2):
+        limiter.done(await limiter.await_turn(), OK)  # both slots free again at 10
+    first = await started(limiter.await_turn())  # asleep until 10
+    hurried = await started(limiter.await_turn(deadline=11.0))  # 11 is after 10: it lines up
+    await stepped.advance(12.0)  # the first wakes late, past the other's deadline
+    assert first.done()
+    assert isinstance(hurried.exception(), httpx.PoolTimeout)  # a slot is free, but its time is up
+    assert sorted(limiter._free_at) == [10.0, float("inf")]  # and it did not take it
+
+
+async def test_a_line_handed_on_is_no_longer_held_until_its_first_ones_time() -> None:
+    slots = _Slots(1)
+    await slots.aacquire(0)
+    slots.hold_until(10.0)
+    second = asyncio.ensure_future(slots.aacquire(1))
+    await asyncio.sleep(0)
+    slots.release()  # handed to the second, which has said nothing yet about its wait
+    third = asyncio.ensure_future(slots.aacquire(2, 5.0))
+    await asyncio.sleep(0)
+    assert not third.done()  # so it lines up, deadline and all
+    await second
+    slots.release()
+    await third
+    assert slots.used == 1
