@@ -256,6 +256,29 @@ def test_a_late_answer_of_the_refused_window_raises_the_cap(fake_time: FakeTime)
     assert (limiter.cap, limiter.paused_until) == (2, 5.0)
 
 
+def test_late_answers_of_the_refused_window_count_for_two_windows_after_it(fake_time: FakeTime) -> None:
+    limiter = RateLimiter()
+    turns = [limiter.wait_turn() for _ in range(6)]  # window 1: two pass, two refused, two late
+    for ticket in turns[:2]:
+        limiter.observe(ticket, OK)
+    for ticket in turns[4:]:
+        limiter.observe(ticket, refusal("1"))
+    assert limiter.cap == 2
+    fake_time.now = 1.0  # window 2, full
+    for _ in range(2):
+        limiter.observe(limiter.wait_turn(), OK)
+    fake_time.now = 2.1  # window 3
+    limiter.observe(limiter.wait_turn(), OK)
+    limiter.observe(turns[2], OK)  # answered during window 3: three passed in window 1
+    assert limiter.cap == 3
+    for _ in range(2):  # window 3, full at the new cap
+        limiter.observe(limiter.wait_turn(), OK)
+    fake_time.now = 3.2
+    limiter.observe(limiter.wait_turn(), OK)  # window 4: window 1 is forgotten
+    limiter.observe(turns[3], OK)  # counts from nothing: it does not raise the cap
+    assert limiter.cap == 3
+
+
 def test_a_cap_learned_low_doubles_back_to_the_most_seen_and_no_further(fake_time: FakeTime) -> None:
     limiter = burst(fake_time, 8, 2, reset="1")  # 8 per window seen once
     fake_time.now = 1.0
