@@ -329,6 +329,12 @@ def test_a_window_refused_within_its_first_second_is_as_long_as_the_whole_second
     assert limiter._window_length == pytest.approx(window)  # else as measured
 
 
+def test_a_refused_window_is_measured_from_its_first_request(fake_time: FakeTime) -> None:
+    fake_time.now = 3.0  # not from when the limiter was made
+    limiter = burst(fake_time, 1, 2, reset="10")
+    assert limiter._window_length == pytest.approx(10.2)
+
+
 def test_a_capped_limiters_pause_is_not_lifted_by_a_later_success(fake_time: FakeTime) -> None:
     limiter = RateLimiter()
     turns = [limiter.wait_turn() for _ in range(4)]
