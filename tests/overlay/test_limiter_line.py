@@ -373,3 +373,14 @@ async def test_a_line_handed_on_is_no_longer_held_until_its_first_ones_time() ->
     slots.release()
     await third
     assert slots.used == 1
+
+
+async def test_a_line_just_taken_is_not_yet_held_past_any_deadline() -> None:
+    slots = _Slots(1)
+    await slots.aacquire(0)  # taken; its holder has said nothing yet about its wait
+    hurried = asyncio.ensure_future(slots.aacquire(1, 5.0))
+    await asyncio.sleep(0)
+    assert not hurried.done()  # it lines up, deadline and all
+    slots.release()
+    await hurried
+    assert slots.used == 1
