@@ -19,36 +19,54 @@ Guarantees:
   first request after the last pause) caps the following windows (as long, from their first
   request, as from the refused window's start to its reset, at most ``max_pause``) to what passed
   in the refused window (``cap``), so the requests held back go out a window at a time instead of
-  all at the reset. A capped window that ends without a refusal raises the cap (doubling up to
-  the most ever seen passing, then by one); one that used less than the cap drops it. While
-  capped, a success does not end a pause early (the burst showed a limit, and requests sent
-  together arrive in any order). So a cap learned low (say while another client used the same
-  token) recovers within a few windows, and at a steady limit about one request a window is
-  refused.
+  all at the reset. A capped window that ends without a refusal doubles the cap, up to the most
+  ever seen passing in a refused window and no further (the server showed its limit: probing past
+  it would cost a refusal and a pause every other window); one that used less than the cap drops
+  it, so the next burst measures the limit again. While capped, a success does not end a pause
+  early (the burst showed a limit, and requests sent together arrive in any order). So a cap
+  learned low (say while another client used the same token) recovers within a few windows, and
+  at a steady limit the windows after the burst are not refused.
 - A 429 that names no reset, or one more than ``max_pause`` seconds away (the retry policy's
   ``max_retry_after`` when installed by ``connect``), pauses nothing: the refused request alone
   waits (or gets its 429) as the retry policy says.
-- ``budget=RateBudget(requests, per)``: a limit the caller knows. At most ``requests`` requests
-  are in flight or answered within the last ``per`` seconds: a request may go once fewer than
-  ``requests`` others were sent and not answered ``per`` seconds ago. The server's window holding
-  a request opens no later than that request's answer, so however late requests arrive, no
-  window of ``per`` seconds at the server sees more than ``requests`` of them: a budget that is
-  right is never refused. A 429 still pauses as above.
+- ``budget=RateBudget(requests, per)``: a limit the caller knows. A request gets its turn only
+  while fewer than ``requests`` others that got theirs are in flight or were answered within the
+  last ``per`` seconds (each budget slot is free again ``per`` after its request's answer). So no
+  window of ``per`` seconds at the server sees more than ``requests`` of them, however late they
+  arrive: a request reaches the server after its turn and no later than its answer; were
+  ``requests + 1`` to arrive within ``per`` of the first of them (at ``a``), the last to get its
+  turn got it before ``a + per`` while each of the others was in flight or answered at ``a`` or
+  later, so counted. A budget that is right is never refused. A 429 still pauses as above.
+- Requests take their turns in the order they asked: each gets a place in line (a resend, after a
+  429 or a failure, keeps the place its first attempt got), and only the first in line waits on
+  the clock for a budget slot or a capped window; the others wait behind it, lowest place first.
+  When its wait is over it lines up again among them, so a lower place that came meanwhile (a
+  resend) goes first; whoever may go then goes at once, in place order. So requests queued early
+  (say, runs being created) are not overtaken by requests that asked later (polls of the runs
+  already created). A pause that a success may end (no cap) is waited out of line, so a pause
+  lifted early holds back no one but its own sleepers; they line up again by place when it ends.
 - ``max_concurrency`` (optional) caps the requests in flight, counted while a request is sent and
-  its answer's headers arrive.
-- Waiting requests hold no place: a waiter that is cancelled leaves nothing behind, and a request that fails or is cancelled in flight frees its budget slot as if
-  answered then.
-- A request with a ``DEADLINE`` (``_retry_after``) whose turn would come after it is not held: it
-  fails at once with ``httpx.PoolTimeout``, unsent.
+  its answer's headers arrive; its waiters are served in the same order.
+- A waiter that is cancelled (or interrupted) leaves nothing behind: its place in line goes to the
+  next one at once, and a slot or a turn handed to it just before is passed on (a turn's budget
+  slot as if answered then), as is one handed to a waiter whose event loop is closed. A request
+  that fails or is cancelled in flight frees its budget slot as if answered then.
+- A request with a ``DEADLINE`` (``_retry_after``) is not held past it (except while it waits
+  for a ``max_concurrency`` slot, which has no deadline): it fails with ``httpx.PoolTimeout``,
+  unsent, as soon as its turn is known to come after it: when the pause, budget slot or capped
+  window it would wait for ends no sooner, or when the first in line (whose turn comes before
+  its own) has to wait that long, whether it joins the line then or waits in it already.
 - Time is read and slept through ``_clock.CLOCK`` (looked up at each use).
 """
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import itertools
 import math
 import threading
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 
 import attrs
 import httpx
@@ -58,6 +76,9 @@ from ._retry_after import DEADLINE, retry_after_seconds
 from .bodies import TwoSided
 
 __all__ = ["LimitedTransport", "RateBudget", "RateLimiter"]
+
+# Set on a request that waited its turn: its resend (after a 429 or a failure) keeps its place in line.
+_PLACE = "deepnote_overlay.place"
 
 
 def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -75,72 +96,191 @@ class RateBudget:
 
 @attrs.frozen
 class _Turn:
-    """One request's passage: its place in sending order, when it left, its budget slot, its window."""
+    """One request's passage: its number in sending order, when it left, its budget slot, its window,
+    its place in line."""
 
     number: int
     sent_at: float
     slot: int | None
     window: int = 0
+    place: int = 0
+
+
+@attrs.define(eq=False)
+class _Waiter:
+    """One request waiting for a slot: its place in line, its deadline, how to wake it (with
+    ``True``: a slot, for the line the first place in it; a turn: it may go, the line moved on;
+    ``False``: turned away, its deadline comes first)."""
+
+    place: int
+    deadline: float | None
+    wake: Callable[[_Turn | bool], None]
+
+
+def _too_late() -> httpx.PoolTimeout:
+    return httpx.PoolTimeout("the request's deadline passes before the rate limiter lets it go")
+
+
+def _place(waiter: _Waiter) -> int:
+    return waiter.place
 
 
 class _Slots:
-    """A counting semaphore that threads and event loops can wait on together."""
+    """A counting semaphore that threads and event loops can wait on together, lowest place first.
 
-    def __init__(self, limit: int) -> None:
+    ``decide`` (for the line): a released slot first goes to the waiters that may go now, each
+    woken with its turn (``undo`` gives back one whose waiter gave up), and then to the first that
+    must wait. ``hold_until(at)``: no slot frees before ``at``, so a waiter whose deadline is not
+    after it is turned away (``httpx.PoolTimeout``), now or when it comes, until a slot is released.
+    """
+
+    def __init__(
+        self,
+        limit: int,
+        decide: Callable[[float | None, int], _Turn | tuple[float, bool]] | None = None,
+        undo: Callable[[_Turn], object] | None = None,
+    ) -> None:
         self.limit = limit
         self.used = 0
+        self.held_until = -math.inf
+        self._decide = decide
+        self._undo = undo
         self._lock = threading.Lock()
-        self._waiters: deque[Callable[[], None]] = deque()
+        self._waiters: list[_Waiter] = []  # by place
 
-    def _take(self, wake: Callable[[], None]) -> bool:
-        """A free slot taken (``True``), else ``wake`` queued for the next one released."""
+    def _take(self, waiter: _Waiter, again: bool) -> bool:
+        """A free slot taken (``True``), else ``waiter`` queued for one released. ``again``: the
+        waiter holds a slot and lines up again with it, which goes to the line in place order."""
         with self._lock:
-            if self.used < self.limit:
-                self.used += 1
-                return True
-            self._waiters.append(wake)
-            return False
+            if not again:
+                if self.used < self.limit:
+                    self.used += 1
+                    return True
+                if waiter.deadline is not None and waiter.deadline <= self.held_until:
+                    raise _too_late()
+            bisect.insort(self._waiters, waiter, key=_place)
+        if again:
+            self.release()
+        return False
 
-    def acquire(self) -> None:
+    def hold_until(self, at: float) -> None:
+        with self._lock:
+            self.held_until = at
+            late = [w for w in self._waiters if w.deadline is not None and w.deadline <= at]
+            self._waiters = [w for w in self._waiters if w not in late]
+        for waiter in late:
+            waiter.wake(False)
+
+    def acquire(self, place: int, deadline: float | None = None, again: bool = False) -> _Turn | None:
+        """A slot (``None``) or, from ``decide``, a turn; raises ``httpx.PoolTimeout`` when turned away.
+
+        ``again``: the caller holds a slot and lines up again with it (``release`` in place order).
+        """
         event = threading.Event()
-        if not self._take(event.set):
-            event.wait()  # release() handed its slot to us
+        verdicts: list[_Turn | bool] = []
 
-    async def aacquire(self) -> None:
+        def wake(verdict: _Turn | bool) -> None:
+            verdicts.append(verdict)
+            event.set()
+
+        waiter = _Waiter(place, deadline, wake)
+        if self._take(waiter, again):
+            return None
+        try:
+            event.wait()  # release() hands us a slot or a turn, or hold_until() turns us away
+        except BaseException:  # interrupted (Ctrl-C): leave the line, or pass on what we were handed
+            if not self._left(waiter):
+                event.wait()  # handed something just now: it is on its way
+                self._give_back(verdicts[0])
+            raise
+        return _granted(verdicts[0])
+
+    async def aacquire(self, place: int, deadline: float | None = None, again: bool = False) -> _Turn | None:
+        """Async ``acquire``."""
         import asyncio  # on first use, so sync-only programs never load asyncio
 
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[None] = loop.create_future()
+        future: asyncio.Future[_Turn | bool] = loop.create_future()
 
-        def grant() -> None:
-            if future.cancelled():  # the waiter gave up after the slot was handed over: pass it on
-                self.release()
-            elif not future.done():
-                future.set_result(None)
+        def grant(verdict: _Turn | bool) -> None:
+            if future.cancelled():  # the waiter gave up after it was woken: pass on what it got
+                self._give_back(verdict)
+            else:
+                future.set_result(verdict)
 
-        def wake() -> None:
-            loop.call_soon_threadsafe(grant)
+        def wake(verdict: _Turn | bool) -> None:
+            try:
+                loop.call_soon_threadsafe(grant, verdict)
+            except RuntimeError:  # its event loop is closed, the waiter never to resume: pass it on
+                self._give_back(verdict)
 
-        if self._take(wake):
-            return
+        waiter = _Waiter(place, deadline, wake)
+        if self._take(waiter, again):
+            return None
         try:
-            await future
+            verdict = await future
         except asyncio.CancelledError:
-            with self._lock:
-                if wake in self._waiters:
-                    self._waiters.remove(wake)
-                    raise
-            if future.done() and not future.cancelled():  # granted, then cancelled: give it back
-                self.release()
+            if future.cancelled():  # still in line (else ``grant`` passes on what it brings)
+                self._left(waiter)
+            else:  # woken, then cancelled before it resumed
+                self._give_back(future.result())
             raise
+        return _granted(verdict)
+
+    def _left(self, waiter: _Waiter) -> bool:
+        """``waiter`` taken out of the line (``True``), unless it was woken already."""
+        with self._lock:
+            queued = waiter in self._waiters
+            if queued:
+                self._waiters.remove(waiter)
+            return queued
+
+    def _give_back(self, verdict: _Turn | bool) -> None:
+        if isinstance(verdict, _Turn):
+            assert self._undo is not None  # only ``decide`` hands out turns
+            self._undo(verdict)
+        elif verdict:
+            self.release()
 
     def release(self) -> None:
+        """Free a slot: to the waiters that may go now (with ``decide``), then to the next one."""
+        woken: list[tuple[_Waiter, _Turn | bool]] = []
         with self._lock:
-            if not self._waiters:
+            self.held_until = -math.inf
+            while self._waiters:
+                waiter = self._waiters.pop(0)
+                if self._decide is not None:
+                    try:
+                        verdict = self._decide(waiter.deadline, waiter.place)
+                    except httpx.PoolTimeout:
+                        woken.append((waiter, False))
+                        continue
+                    if isinstance(verdict, _Turn):
+                        woken.append((waiter, verdict))
+                        continue
+                woken.append((waiter, True))  # the slot goes straight to it
+                break
+            else:
                 self.used -= 1
-                return
-            wake = self._waiters.popleft()  # the slot goes straight to the next waiter
-        wake()
+        for waiter, given in woken:
+            waiter.wake(given)
+
+
+def _granted(verdict: _Turn | bool) -> _Turn | None:
+    if verdict is False:
+        raise _too_late()
+    return verdict if isinstance(verdict, _Turn) else None
+
+
+@attrs.frozen
+class _Join:
+    """A step of a request's wait: take a slot of ``slots``."""
+
+    slots: _Slots
+    place: int
+    deadline: float | None
+    again: bool = False
+    """Its holder lines up again (see ``_Slots.acquire``)."""
 
 
 class RateLimiter:
@@ -166,6 +306,9 @@ class RateLimiter:
         self.max_concurrency = max_concurrency
         self.max_pause = max_pause
         self._slots = _Slots(max_concurrency) if max_concurrency is not None else None
+        # The request waiting for its turn on the clock; the others line up behind it.
+        self._line = _Slots(1, self._try_send, lambda turn: self.observe(turn, None))
+        self._places = itertools.count(1)
         self._lock = threading.Lock()
         self.paused_until = -math.inf
         """Monotonic time until which no request is sent (``-inf``: not paused)."""
@@ -183,7 +326,7 @@ class RateLimiter:
         self._window_refused = 0
         self._capped_from = -1
         self._passed: dict[int, int] = {}
-        self._best = 0  # the most requests ever seen passing in a refused window
+        self._best = 1  # the most requests ever seen passing in a refused window (at least one)
         # Per budget slot: when it may carry a request again (``inf`` while its request is in flight).
         self._free_at = [-math.inf] * (budget.requests if budget is not None else 0)
 
@@ -195,8 +338,9 @@ class RateLimiter:
 
     # ------------------------------------------------------------------ decisions (under the lock)
 
-    def _try_send(self, deadline: float | None) -> _Turn | float:
-        """This request's turn if it may go now, else the seconds to wait before asking again.
+    def _try_send(self, deadline: float | None, place: int) -> _Turn | tuple[float, bool]:
+        """This request's turn if it may go now, else the seconds to wait before asking again and
+        whether that is a pause (waited out of line).
 
         Raises ``httpx.PoolTimeout`` when the turn cannot come before ``deadline`` (monotonic).
         """
@@ -208,17 +352,19 @@ class RateLimiter:
                 slot = min(range(len(self._free_at)), key=self._free_at.__getitem__)
                 # A slot in flight frees ``per`` after its answer, which is ``per`` from now at the soonest.
                 go_at = max(go_at, min(self._free_at[slot], now + self._per))
+            # A pause a success may lift (no cap) is waited out of line, so a lift frees the line at once.
+            paused = go_at > now and go_at == self.paused_until and self.cap is None
             if go_at <= now:
                 go_at = self._capped_until(now)
             if deadline is not None and max(go_at, now) >= deadline:
-                raise httpx.PoolTimeout("the request's deadline passes before the rate limiter lets it go")
+                raise _too_late()
             if go_at > now:
-                return go_at - now
+                return go_at - now, paused
             if slot is not None:
                 self._free_at[slot] = math.inf
             self._sent += 1
             self._window_sent += 1
-            return _Turn(self._sent, now, slot, self._window)
+            return _Turn(self._sent, now, slot, self._window, place)
 
     def _capped_until(self, now: float) -> float:
         """When the window's ``cap`` lets a request go (opening a window first when none is open)."""
@@ -234,16 +380,15 @@ class RateLimiter:
         return -math.inf
 
     def _grow(self) -> None:
-        """A capped window ended without a refusal: a cap that held nothing back goes; one that did
-        doubles up to the most ever seen passing, then grows by one (a refusal sets it back)."""
-        if self.cap is None or self._window_refused:
-            return
+        """A capped window ended (a refusal would have ended it sooner): a cap that held nothing
+        back goes; one that did doubles, up to the most ever seen passing in a refused window (no
+        further: the server showed its limit, and probing past it costs a refusal and a pause every
+        other window)."""
+        assert self.cap is not None  # called for capped windows only
         if self._window_sent < self.cap:
             self.cap = None
-        elif self.cap < self._best:
-            self.cap = min(2 * self.cap, self._best)
         else:
-            self.cap += 1
+            self.cap = min(2 * self.cap, self._best)
 
     @property
     def _per(self) -> float:
@@ -261,6 +406,7 @@ class RateLimiter:
                 passed = self._passed[turn.window] = self._passed.get(turn.window, 0) + 1
                 if turn.window == self._capped_from and self.cap is not None:
                     self.cap = max(self.cap, passed)  # a late answer of the refused window
+                    self._best = max(self._best, passed)
                 if self.cap is None and now < self.paused_until:
                     self.paused_until = -math.inf  # the server lets requests through: not a limit
                 return False
@@ -289,7 +435,7 @@ class RateLimiter:
             return
         passed = self._passed.get(self._window, 0)
         self.cap, self._capped_from = max(passed, 1), self._window
-        self._best = max(self._best, passed)
+        self._best = max(self._best, self.cap)  # at least one: a cap never falls to zero
         # From the window's first request to the (earliest) reset, no longer than the longest pause
         # kept. A reset in whole seconds is rounded up from the moment of the refusal, so a window
         # refused within its first second measures up to a second long: below ``wait`` + 1 s it is
@@ -302,32 +448,94 @@ class RateLimiter:
 
     # ------------------------------------------------------------------ waiting
 
-    def wait_turn(self, deadline: float | None = None) -> _Turn:
-        """Block until this request may be sent (with ``max_concurrency``, holding a slot first).
+    def _at_once(self, deadline: float | None, place: int) -> _Turn | None:
+        """The turn when no one is in line and the request may go now (most requests): no steps."""
+        if self._slots is not None or self._line.used:
+            return None
+        decided = self._try_send(deadline, place)
+        return decided if isinstance(decided, _Turn) else None
 
-        ``deadline``: the monotonic time after which the request must not be held; see ``DEADLINE``.
+    def _plan(self, deadline: float | None, place: int) -> Generator[float | _Join | _Turn, _Turn | None]:
+        """The steps of one request's wait (sleep seconds, take a slot), then its turn.
+
+        With ``max_concurrency`` a slot first. Then the request lines up by ``place``.
         """
         if self._slots is not None:
-            self._slots.acquire()
+            yield _Join(self._slots, place, None)
         try:
-            while not isinstance(turn := self._try_send(deadline), _Turn):
-                clock().sleep(turn)
-        except BaseException:
-            self._release()
-            raise
-        return turn
-
-    async def await_turn(self, deadline: float | None = None) -> _Turn:
-        """Async ``wait_turn``."""
-        if self._slots is not None:
-            await self._slots.aacquire()
-        try:
-            while not isinstance(turn := self._try_send(deadline), _Turn):
-                await clock().asleep(turn)
+            turn = yield from self._in_line(deadline, place)
         except BaseException:  # cancelled (or past its deadline) while waiting: nothing was sent
             self._release()
             raise
-        return turn
+        yield turn
+
+    def _in_line(self, deadline: float | None, place: int) -> Generator[float | _Join, _Turn | None, _Turn]:
+        """Wait in line for the turn (a turn from the line: the request before it went and found
+        this one's turn as well; ``None``: it is first in line).
+
+        The first in line waits on the clock for a budget slot or a capped window (requests behind
+        it whose deadline comes before its turn are turned away), then lines up again among the
+        others, so a request with a lower place that came meanwhile goes first. A pause that a
+        success may lift is waited out of line, then the request lines up anew.
+        """
+        granted = yield _Join(self._line, place, deadline)
+        while granted is None:
+            try:
+                decided = self._try_send(deadline, place)
+            except BaseException:
+                self._line.release()
+                raise
+            if isinstance(decided, _Turn):
+                self._line.release()
+                return decided
+            wait, paused = decided
+            if paused:
+                self._line.release()
+                yield wait
+                granted = yield _Join(self._line, place, deadline)
+                continue
+            self._line.hold_until(clock().monotonic() + wait)
+            try:
+                yield wait
+            except BaseException:
+                self._line.release()
+                raise
+            granted = yield _Join(self._line, place, deadline, again=True)
+        return granted
+
+    def wait_turn(self, deadline: float | None = None, place: int | None = None) -> _Turn:
+        """Block until this request may be sent (with ``max_concurrency``, holding a slot first).
+
+        ``deadline``: the monotonic time after which the request must not be held; see ``DEADLINE``.
+        ``place``: its place in line (a resend keeps the one its first attempt got); else a new one.
+        """
+        place = next(self._places) if place is None else place
+        if turn := self._at_once(deadline, place):
+            return turn
+        with contextlib.closing(self._plan(deadline, place)) as plan:
+            granted = None
+            while not isinstance(step := plan.send(granted), _Turn):
+                if isinstance(step, _Join):
+                    granted = step.slots.acquire(step.place, step.deadline, step.again)
+                else:
+                    granted = None
+                    clock().sleep(step)
+            return step
+
+    async def await_turn(self, deadline: float | None = None, place: int | None = None) -> _Turn:
+        """Async ``wait_turn``."""
+        place = next(self._places) if place is None else place
+        if turn := self._at_once(deadline, place):
+            return turn
+        with contextlib.closing(self._plan(deadline, place)) as plan:
+            granted = None
+            while not isinstance(step := plan.send(granted), _Turn):
+                if isinstance(step, _Join):
+                    granted = await step.slots.aacquire(step.place, step.deadline, step.again)
+                else:
+                    granted = None
+                    await clock().asleep(step)
+            return step
 
     def _release(self) -> None:
         if self._slots is not None:
@@ -354,7 +562,8 @@ class LimitedTransport(TwoSided):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         side = self.sync_side()
-        turn = self.limiter.wait_turn(request.extensions.get(DEADLINE))
+        turn = self.limiter.wait_turn(request.extensions.get(DEADLINE), request.extensions.get(_PLACE))
+        request.extensions[_PLACE] = turn.place
         response = None
         try:
             response = side.handle_request(request)
@@ -364,7 +573,8 @@ class LimitedTransport(TwoSided):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         side = self.async_side()
-        turn = await self.limiter.await_turn(request.extensions.get(DEADLINE))
+        turn = await self.limiter.await_turn(request.extensions.get(DEADLINE), request.extensions.get(_PLACE))
+        request.extensions[_PLACE] = turn.place
         response = None
         try:
             response = await side.handle_async_request(request)

@@ -83,7 +83,7 @@ async def test_a_request_that_fails_in_flight_frees_its_budget_slot_then(
     transport = limited(failing, budget=RateBudget(1, 5.0), max_concurrency=1)
     with pytest.raises(httpx.ReadTimeout):
         await send(mode, transport, httpx.Request("GET", URL))
-    assert transport.limiter._try_send(None) == 5.0  # free 5 s after the failure, not never
+    assert transport.limiter._try_send(None, 0) == (5.0, False)  # free 5 s after the failure, not never
     assert transport.limiter._slots is not None and transport.limiter._slots.used == 0
 
 

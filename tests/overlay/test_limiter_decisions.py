@@ -122,6 +122,35 @@ def test_a_refusal_of_a_request_sent_after_the_pause_began_starts_a_new_pause(fa
     assert limiter.paused_until == 12.0
 
 
+@pytest.mark.parametrize("at", [5.0, 6.0])
+def test_a_refusal_after_the_pause_of_a_request_sent_before_it_starts_a_new_pause(
+    at: float, fake_time: FakeTime
+) -> None:
+    limiter = RateLimiter()
+    refused, slow = limiter.wait_turn(), limiter.wait_turn()
+    limiter.observe(refused, refusal("5"))
+    fake_time.now = at  # the pause is over when the slow one is refused too
+    limiter.observe(slow, refusal("3"))
+    assert limiter.paused_until == at + 3
+
+
+def test_a_late_answer_of_the_refused_window_after_the_cap_went_changes_nothing(fake_time: FakeTime) -> None:
+    limiter = RateLimiter()
+    turns = [limiter.wait_turn() for _ in range(5)]
+    for ticket in turns[:2]:
+        limiter.observe(ticket, OK)
+    for ticket in turns[3:]:
+        limiter.observe(ticket, refusal("5"))
+    assert limiter.cap == 2
+    fake_time.now = 5.0
+    limiter.observe(limiter.wait_turn(), OK)  # one request in the capped window: the cap held nothing back
+    fake_time.now = 20.0
+    limiter.observe(limiter.wait_turn(), OK)
+    assert limiter.cap is None
+    limiter.observe(turns[2], OK)  # the refused window's last answer, very late
+    assert limiter.cap is None
+
+
 @pytest.mark.parametrize("order", ["sent after", "sent before"])
 def test_a_success_answered_during_the_pause_ends_it(order: str, fake_time: FakeTime) -> None:
     limiter = RateLimiter()
@@ -150,11 +179,35 @@ async def test_a_request_whose_deadline_comes_before_its_turn_fails_at_once_unse
 ) -> None:
     limiter = RateLimiter()
     limiter.observe(await turn(limiter, mode), refusal("10"))
-    with pytest.raises(httpx.PoolTimeout, match="deadline"):
+    with pytest.raises(httpx.PoolTimeout) as caught:
         await turn(limiter, mode, deadline=9.0)
+    assert str(caught.value) == "the request's deadline passes before the rate limiter lets it go"
     assert fake_time.waits == []
     await turn(limiter, mode, deadline=10.5)  # its turn comes first: it waits for it
     assert fake_time.waits == [10.0]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("max_concurrency", [None, 2])
+async def test_a_request_whose_deadline_is_now_is_not_sent(
+    mode: str, max_concurrency: int | None, fake_time: FakeTime
+) -> None:
+    limiter = RateLimiter(max_concurrency=max_concurrency)
+    with pytest.raises(httpx.PoolTimeout):
+        await turn(limiter, mode, deadline=0.0)  # nothing holds it back, but its time is up
+    assert (await turn(limiter, mode, deadline=0.5)).sent_at == 0.0
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_with_max_concurrency_a_deadline_before_the_reset_fails_at_once_too(
+    mode: str, fake_time: FakeTime
+) -> None:
+    limiter = RateLimiter(max_concurrency=2)
+    limiter.done(await turn(limiter, mode), refusal("10"))
+    with pytest.raises(httpx.PoolTimeout):
+        await turn(limiter, mode, deadline=5.0)
+    assert fake_time.waits == []
+    assert limiter._slots is not None and limiter._slots.used == 0  # its concurrency slot given back
 
 
 # ------------------------------------------------------------------ a burst beyond the limit
@@ -187,8 +240,9 @@ def test_a_burst_refused_beyond_the_limit_caps_the_next_windows_to_what_passed(f
         limiter.observe(ticket, OK)
         sent.append(ticket.sent_at)
     # Windows of 10 s (from the burst to the reset, plus 2%) from the first request after the
-    # pause; the cap grows by one once a full window passed without a refusal.
-    assert sent == [10.0, 10.0, 10.0, 20.2, 20.2, 20.2, 20.2]
+    # pause; a full window passed without a refusal does not grow the cap past what the server showed.
+    assert sent == [10.0, 10.0, 10.0, 20.2, 20.2, 20.2, 30.4]
+    assert limiter.refusals == 2
 
 
 def test_a_late_answer_of_the_refused_window_raises_the_cap(fake_time: FakeTime) -> None:
@@ -202,7 +256,30 @@ def test_a_late_answer_of_the_refused_window_raises_the_cap(fake_time: FakeTime)
     assert (limiter.cap, limiter.paused_until) == (2, 5.0)
 
 
-def test_a_cap_learned_low_doubles_back_to_the_most_seen_then_grows_by_one(fake_time: FakeTime) -> None:
+def test_late_answers_of_the_refused_window_count_for_two_windows_after_it(fake_time: FakeTime) -> None:
+    limiter = RateLimiter()
+    turns = [limiter.wait_turn() for _ in range(6)]  # window 1: two pass, two refused, two late
+    for ticket in turns[:2]:
+        limiter.observe(ticket, OK)
+    for ticket in turns[4:]:
+        limiter.observe(ticket, refusal("1"))
+    assert limiter.cap == 2
+    fake_time.now = 1.0  # window 2, full
+    for _ in range(2):
+        limiter.observe(limiter.wait_turn(), OK)
+    fake_time.now = 2.1  # window 3
+    limiter.observe(limiter.wait_turn(), OK)
+    limiter.observe(turns[2], OK)  # answered during window 3: three passed in window 1
+    assert limiter.cap == 3
+    for _ in range(2):  # window 3, full at the new cap
+        limiter.observe(limiter.wait_turn(), OK)
+    fake_time.now = 3.2
+    limiter.observe(limiter.wait_turn(), OK)  # window 4: window 1 is forgotten
+    limiter.observe(turns[3], OK)  # counts from nothing: it does not raise the cap
+    assert limiter.cap == 3
+
+
+def test_a_cap_learned_low_doubles_back_to_the_most_seen_and_no_further(fake_time: FakeTime) -> None:
     limiter = burst(fake_time, 8, 2, reset="1")  # 8 per window seen once
     fake_time.now = 1.0
     low = [limiter.wait_turn() for _ in range(3)]  # another client took most of the next window
@@ -215,7 +292,17 @@ def test_a_cap_learned_low_doubles_back_to_the_most_seen_then_grows_by_one(fake_
         ticket = limiter.wait_turn()
         limiter.observe(ticket, OK)
         per_window[ticket.sent_at] = per_window.get(ticket.sent_at, 0) + 1
-    assert list(per_window.values())[:6] == [1, 2, 4, 8, 9, 6]  # recovered within four windows
+    assert list(per_window.values())[:6] == [1, 2, 4, 8, 8, 7]  # recovered within four windows
+
+
+def test_a_burst_of_which_none_passed_caps_at_one_and_stays_there(fake_time: FakeTime) -> None:
+    limiter = burst(fake_time, 0, 2, reset="1")  # another client had used the whole window
+    assert limiter.cap == 1
+    fake_time.now = 1.0
+    limiter.observe(limiter.wait_turn(), OK)  # the capped window's one request
+    fake_time.now = 3.0  # that window ended without a refusal
+    assert isinstance(limiter._try_send(None, 0), _Turn)  # the cap did not fall to zero
+    assert limiter.cap == 1  # nor grew past the most seen passing (one, at the least)
 
 
 def test_a_cap_that_holds_nothing_back_goes(fake_time: FakeTime) -> None:
@@ -227,7 +314,8 @@ def test_a_cap_that_holds_nothing_back_goes(fake_time: FakeTime) -> None:
 
 
 @pytest.mark.parametrize(
-    ("refused_at", "reset", "window"), [(0.9, "1", 1.02), (1.5, "1", 2.5), (0.5, "1.5", 2.0)]
+    ("refused_at", "reset", "window"),
+    [(0.9, "1", 1.02), (1.0, "1", 2.0), (1.5, "1", 2.5), (0.5, "1.5", 2.0), (0.5, "20", 20.25)],
 )
 def test_a_window_refused_within_its_first_second_is_as_long_as_the_whole_second_reset(
     refused_at: float, reset: str, window: float, fake_time: FakeTime
@@ -239,6 +327,12 @@ def test_a_window_refused_within_its_first_second_is_as_long_as_the_whole_second
     for ticket in turns[1:]:
         limiter.observe(ticket, refusal(reset))
     assert limiter._window_length == pytest.approx(window)  # else as measured
+
+
+def test_a_refused_window_is_measured_from_its_first_request(fake_time: FakeTime) -> None:
+    fake_time.now = 3.0  # not from when the limiter was made
+    limiter = burst(fake_time, 1, 2, reset="10")
+    assert limiter._window_length == pytest.approx(10.2)
 
 
 def test_a_capped_limiters_pause_is_not_lifted_by_a_later_success(fake_time: FakeTime) -> None:
@@ -278,10 +372,10 @@ async def test_a_known_budget_lets_a_slot_go_again_per_seconds_after_its_answer(
 def test_a_slot_in_flight_frees_no_sooner_than_per_from_now(fake_time: FakeTime) -> None:
     limiter = budget(1, 10.0)
     first = limiter.wait_turn()
-    assert limiter._try_send(None) == 10.0  # its answer is not in: at the soonest, 10 s from now
+    assert limiter._try_send(None, 0) == (10.0, False)  # its answer is not in: at the soonest, 10 s from now
     fake_time.now = 12.0
     limiter.observe(first, OK)  # answered after 12 s
-    assert limiter._try_send(None) == 10.0
+    assert limiter._try_send(None, 0) == (10.0, False)
 
 
 def test_a_request_that_failed_frees_its_slot_as_if_answered_then(fake_time: FakeTime) -> None:
@@ -372,10 +466,10 @@ async def test_a_cancelled_concurrency_waiter_gives_its_slot_back(fake_time: Fak
 
 async def test_a_released_concurrency_slot_is_one_slot() -> None:
     slots = _Slots(1)
-    await slots.aacquire()
+    await slots.aacquire(0)
     slots.release()
-    await slots.aacquire()  # the freed slot
-    waiting = asyncio.create_task(slots.aacquire())
+    await slots.aacquire(0)  # the freed slot
+    waiting = asyncio.create_task(slots.aacquire(0))
     await asyncio.sleep(0)
     assert not waiting.done(), "one slot, taken: the next request waits"
     slots.release()  # handed straight to the waiter
@@ -385,8 +479,8 @@ async def test_a_released_concurrency_slot_is_one_slot() -> None:
 
 async def test_a_waiter_cancelled_after_its_slot_was_handed_over_passes_it_on() -> None:
     slots = _Slots(1)
-    await slots.aacquire()
-    waiting = asyncio.create_task(slots.aacquire())
+    await slots.aacquire(0)
+    waiting = asyncio.create_task(slots.aacquire(0))
     await asyncio.sleep(0)
     slots.release()  # handed to the waiter: granted on the loop's next turn...
     waiting.cancel()  # ... but it is cancelled first
@@ -394,7 +488,33 @@ async def test_a_waiter_cancelled_after_its_slot_was_handed_over_passes_it_on() 
         await waiting
     await asyncio.sleep(0)  # the grant runs, sees the cancellation and passes the slot on
     assert slots.used == 0
-    await asyncio.wait_for(slots.aacquire(), 1.0)
+    await asyncio.wait_for(slots.aacquire(0), 1.0)
+    assert slots.used == 1
+
+
+async def test_a_waiter_cancelled_after_its_slot_reached_it_passes_it_on() -> None:
+    slots = _Slots(1)
+    await slots.aacquire(0)
+    waiting = asyncio.create_task(slots.aacquire(1))
+    await asyncio.sleep(0)
+    slots.release()  # handed to the waiter ...
+    await asyncio.sleep(0)  # ... which has it, but has not resumed yet
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert slots.used == 0
+
+
+async def test_a_waiter_cancelled_in_line_leaves_it_at_once() -> None:
+    slots = _Slots(1)
+    await slots.aacquire(0)
+    waiting = [asyncio.create_task(slots.aacquire(place)) for place in (1, 2)]
+    await asyncio.sleep(0)
+    waiting[0].cancel()
+    await asyncio.gather(waiting[0], return_exceptions=True)
+    assert [w.place for w in slots._waiters] == [2]  # its place is gone, not handed a slot later
+    slots.release()
+    await waiting[1]
     assert slots.used == 1
 
 
