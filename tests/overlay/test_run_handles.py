@@ -178,15 +178,16 @@ def test_start_returns_at_once_and_wait_gives_the_result(fake: ServerHandle) -> 
 
 
 def test_the_async_client_has_the_same_handles(fake: ServerHandle) -> None:
-    async def main() -> tuple[str, str, str | None]:
+    async def main() -> tuple[str, str | None, str, str | None]:
         async with AsyncDeepnote(fake.token, base_url=fake.base_url) as dn:
-            run = await dn.runs.start(fake.notebook_id)
-            result = await run.wait(poll_interval=0.05)
+            run = await dn.runs.start(fake.notebook_id, inputs={"region": "EU"})
+            result = await run.wait(outputs=True, poll_interval=0.05)
             attached = await dn.runs.attach(run.id)
-            return result.status, attached.status, attached.url
+            return result.status, result.text, attached.status, attached.url
 
-    status, attached_status, url = asyncio.run(main())
+    status, text, attached_status, url = asyncio.run(main())
     assert (status, attached_status) == ("success", "success")
+    assert text == "hello EU\n"
     assert url is not None and "/workspace/" in url
 
 
