@@ -180,14 +180,14 @@ def test_start_returns_at_once_and_wait_gives_the_result(fake: ServerHandle) -> 
 def test_the_async_client_has_the_same_handles(fake: ServerHandle) -> None:
     async def main() -> tuple[str, str | None, str, str | None]:
         async with AsyncDeepnote(fake.token, base_url=fake.base_url) as dn:
-            run = await dn.runs.start(fake.notebook_id, inputs={"region": "EU"})
+            run = await dn.runs.start(fake.notebook_id, inputs={"region": "US"})  # EU is the default
             result = await run.wait(outputs=True, poll_interval=0.05)
             attached = await dn.runs.attach(run.id)
             return result.status, result.text, attached.status, attached.url
 
     status, text, attached_status, url = asyncio.run(main())
     assert (status, attached_status) == ("success", "success")
-    assert text == "hello EU\n"
+    assert text == "hello US\n"
     assert url is not None and "/workspace/" in url
 
 
@@ -286,11 +286,13 @@ def test_an_input_of_another_type_is_refused_naming_it(value: Any, clock: Instan
 @pytest.mark.parametrize(
     ("inputs", "message"),
     [
-        ({"regoin": "EU"}, "has no input 'regoin' (its inputs: count, region, tags)"),
+        ({"regoin": "EU"}, "has no input 'regoin' (its inputs: cap, count, region, tags)"),
         ({"region": "Mars"}, "input 'region': 'Mars' is not among its options ['EU', 'US']"),
         ({"tags": ["a", "z"]}, "input 'tags': ['a', 'z'] is not among its options ['a', 'b']"),
         ({"count": 11}, "input 'count': 11 is outside 1..10"),
         ({"count": "many"}, "input 'count': 'many' is not a number"),
+        ({"count": 0}, "input 'count': 0 is outside 1..10"),
+        ({"cap": 6}, "input 'cap': 6 is outside None..5"),
     ],
 )
 def test_check_inputs_refuses_what_the_notebook_would_not_take(
@@ -301,11 +303,44 @@ def test_check_inputs_refuses_what_the_notebook_would_not_take(
         {"name": "region", "type": "input-select", "options": ["EU", "US"]},
         {"name": "tags", "type": "input-select", "options": ["a", "b"], "multiple": True},
         {"name": "count", "type": "input-slider", "min": 1, "max": 10},
+        {"name": "cap", "type": "input-slider", "max": 5},
     ]
     with api.client() as dn, pytest.raises(InvalidRequestError) as refused:
         dn.runs.start(NOTEBOOK_ID, inputs=inputs, check_inputs=True)
     assert message in str(refused.value)
+    assert refused.value.operation == "createRun"
     assert api.posts() == 0
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        {"region": "EU", "tags": ["a", "b"], "count": 1, "cap": -3},
+        {"tags": "a", "count": 10, "cap": 5},
+        {"count": "5.5"},
+    ],
+)
+def test_check_inputs_lets_through_what_the_notebook_takes(
+    inputs: dict[str, Any], clock: InstantClock
+) -> None:
+    api = Api()
+    api.notebook["inputs"] = [
+        {"name": "region", "type": "input-select", "options": ["EU", "US"]},
+        {"name": "tags", "type": "input-select", "options": ["a", "b"], "multiple": True},
+        {"name": "count", "type": "input-slider", "min": 1, "max": 10},
+        {"name": "cap", "type": "input-slider", "max": 5},
+    ]
+    with api.client() as dn:
+        dn.runs.start(NOTEBOOK_ID, inputs=inputs, check_inputs=True)
+    assert api.posts() == 1
+
+
+def test_check_inputs_names_a_notebook_without_inputs(clock: InstantClock) -> None:
+    api = Api()
+    api.notebook["inputs"] = []
+    with api.client() as dn, pytest.raises(InvalidRequestError) as refused:
+        dn.runs.start(NOTEBOOK_ID, inputs={"region": "EU"}, check_inputs=True)
+    assert refused.value.reason == f"notebook {NOTEBOOK_ID} has no input 'region' (its inputs: none)"
 
 
 # ---------------------------------------------------------------------------- answers in every shape
@@ -328,6 +363,8 @@ def test_create_run_in_any_shape_is_a_started_run(shape: str, clock: InstantCloc
     with api.client() as dn:
         run = dn.runs.start(NOTEBOOK_ID)
     assert run.id == RUN_ID
+    assert run.status in ("pending", "queued")
+    assert repr(run) == f"<RunHandle {RUN_ID} {run.status}>"
 
 
 def test_a_create_answer_that_cannot_be_read_keeps_the_run_id(
