@@ -335,6 +335,14 @@ def test_check_inputs_lets_through_what_the_notebook_takes(
     assert api.posts() == 1
 
 
+def test_run_notebook_checks_inputs_when_asked(clock: InstantClock) -> None:
+    api = Api()
+    api.notebook["inputs"] = [{"name": "region", "type": "input-select", "options": ["EU", "US"]}]
+    with api.client() as dn, pytest.raises(InvalidRequestError, match="'Mars' is not among its options"):
+        dn.run_notebook(NOTEBOOK_ID, inputs={"region": "Mars"}, check_inputs=True)
+    assert api.posts() == 0
+
+
 def test_check_inputs_names_a_notebook_without_inputs(clock: InstantClock) -> None:
     api = Api()
     api.notebook["inputs"] = []
