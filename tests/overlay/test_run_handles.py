@@ -283,6 +283,16 @@ def test_an_input_of_another_type_is_refused_naming_it(value: Any, clock: Instan
     assert api.requests == [], "nothing sent"
 
 
+def test_an_input_of_another_type_says_what_can_be_sent(clock: InstantClock) -> None:
+    raw: Any = b"raw"
+    with Api().client() as dn, pytest.raises(TypeError) as refused:
+        dn.runs.start(NOTEBOOK_ID, inputs={"region": raw})
+    assert str(refused.value) == (
+        "input 'region': a bytes cannot be sent; give a str, bool, number, date or datetime, a list or "
+        "tuple of strings, or None to leave it unset"
+    )
+
+
 @pytest.mark.parametrize(
     ("inputs", "message"),
     [
@@ -315,7 +325,7 @@ def test_check_inputs_refuses_what_the_notebook_would_not_take(
 @pytest.mark.parametrize(
     "inputs",
     [
-        {"region": "EU", "tags": ["a", "b"], "count": 1, "cap": -3},
+        {"region": "EU", "tags": ["a", "b"], "count": 1, "cap": -3, "floor": 1000},
         {"tags": "a", "count": 10, "cap": 5},
         {"count": "5.5"},
     ],
@@ -329,6 +339,7 @@ def test_check_inputs_lets_through_what_the_notebook_takes(
         {"name": "tags", "type": "input-select", "options": ["a", "b"], "multiple": True},
         {"name": "count", "type": "input-slider", "min": 1, "max": 10},
         {"name": "cap", "type": "input-slider", "max": 5},
+        {"name": "floor", "type": "input-slider", "min": 0},
     ]
     with api.client() as dn:
         dn.runs.start(NOTEBOOK_ID, inputs=inputs, check_inputs=True)
@@ -433,6 +444,73 @@ def test_an_inline_snapshot_document_gives_the_same_outputs(nested: bool, clock:
         result = dn.runs.attach(RUN_ID).wait(outputs=True)
     assert [b.block_id for b in result.blocks] == [b["id"] for b in BLOCKS]
     assert result.block("b-text").text == "hello\n"
+
+
+def test_the_runs_notebook_is_read_from_a_document_of_several(clock: InstantClock) -> None:
+    import yaml
+
+    notebooks = [
+        {"id": "other", "blocks": [{"id": "x", "type": "code", "outputs": []}]},
+        {"id": NOTEBOOK_ID, "blocks": BLOCKS},
+    ]
+    api = Api()
+    api.runs = [api.run("success", snapshotContent=yaml.safe_dump({"project": {"notebooks": notebooks}}))]
+    with api.client() as dn:
+        result = dn.runs.attach(RUN_ID).wait(outputs=True)
+    assert [b.block_id for b in result.blocks] == [b["id"] for b in BLOCKS]
+
+
+def test_an_inline_document_is_read_rather_than_its_download_url(clock: InstantClock) -> None:
+    api = Api()
+    closed_port = "http://127.0.0.1:9/snapshot.deepnote"  # never fetched
+    api.runs = [
+        api.run("success", snapshotContent=snapshot_document(BLOCKS), snapshotDownloadUrl=closed_port)
+    ]
+    with api.client() as dn:
+        result = dn.runs.attach(RUN_ID).wait(outputs=True)
+    assert [b.block_id for b in result.blocks] == [b["id"] for b in BLOCKS]
+
+
+def test_an_empty_inline_document_is_read_from_its_download_url(clock: InstantClock) -> None:
+    from http.server import BaseHTTPRequestHandler
+
+    from .helpers import serve_on_loopback
+
+    document = snapshot_document(BLOCKS).encode()
+
+    class Storage(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(document)))
+            self.end_headers()
+            self.wfile.write(document)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    api = Api()
+    with serve_on_loopback(Storage) as storage:
+        api.runs = [
+            api.run("success", snapshotContent="", snapshotDownloadUrl=f"{storage}/snapshot.deepnote")
+        ]
+        with Deepnote("tok", base_url="http://127.0.0.1:9/v2", transport=httpx.MockTransport(api)) as dn:
+            result = dn.runs.attach(RUN_ID).wait(outputs=True)
+    assert [b.block_id for b in result.blocks] == [b["id"] for b in BLOCKS]
+
+
+def test_a_document_that_does_not_parse_is_a_typed_error_naming_the_run(clock: InstantClock) -> None:
+    api = Api()
+    api.runs = [api.run("success", snapshotContent="project: [unclosed")]
+    with api.client() as dn, pytest.raises(ResponseParseError) as failed:
+        dn.runs.attach(RUN_ID).wait(outputs=True)
+    error = failed.value
+    assert (error.operation, error.status_code, error.method, error.url) == (
+        "getRun",
+        200,
+        "GET",
+        f"/runs/{RUN_ID}",
+    )
+    assert error.reason == "the snapshot document cannot be read: ParserError"
 
 
 def test_error_bodies_with_error_instead_of_message(clock: InstantClock) -> None:
