@@ -21,9 +21,9 @@ Guarantees:
   ZIP, a corrupt member (bad CRC), an encrypted member, a compression other than stored or deflate,
   a member that is not a plain ``*.deepnote`` name at the root (a path, ``..``, a directory), a name
   longer than the file system allows, two members of the same name, more than ``max_files``
-  members, or more than ``max_bytes`` bytes unpacked (counted while unpacking, so a member that
-  lies about its size is caught too). Memory holds at most ``max_bytes`` of documents. ``None``
-  lifts a cap.
+  members, or more than ``max_bytes`` bytes unpacked (the sizes the members declare: ``zipfile``
+  never unpacks more than a member declares, so one that lies about its size fails its CRC check).
+  Memory holds at most ``max_bytes`` of documents. ``None`` lifts a cap.
 - ``import_project`` / ``aimport_project`` send the directory's ``*.deepnote`` files (its root
   only) as a ZIP to ``POST /projects/{id}/import`` and return the ``ImportProjectResponse``. They
   never follow a symbolic link: a ``*.deepnote`` entry (or the record) that is a link or not a
@@ -47,7 +47,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import math
 import os
 import stat
 import zipfile
@@ -85,7 +84,6 @@ DEFAULT_MAX_FILES = 10_000
 """Most members an export archive may hold (``max_files``)."""
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 """Most bytes an export archive may unpack to, all members together (``max_bytes``)."""
-_PIECE = 64 * 1024
 _NAME_MAX = 255
 Directory = str | os.PathLike[str]
 
@@ -110,13 +108,7 @@ def content_hash(documents: dict[str, bytes]) -> str:
 
 def _plain_name(name: str) -> bool:
     """A ``*.deepnote`` file name at the directory's root, nothing else."""
-    return (
-        name.endswith(SUFFIX)
-        and name not in ("", ".", "..")
-        and Path(name).name == name
-        and "\\" not in name
-        and name.isprintable()
-    )
+    return name.endswith(SUFFIX) and Path(name).name == name and "\\" not in name and name.isprintable()
 
 
 def _modified_at(documents: dict[str, bytes]) -> str | None:
@@ -218,7 +210,6 @@ class _Export:
         self.directory = Path(directory)
         self.max_files = max_files
         self.max_bytes = max_bytes
-        self.room = math.inf if max_bytes is None else max_bytes
         self.url = f"{client._base_url.rstrip('/')}/projects/{self.project_id}/export"
         record = _read_record(self.directory, self.operation)
         if record is not None and record["projectId"] != self.project_id:
@@ -248,7 +239,7 @@ class _Export:
             with zipfile.ZipFile(io.BytesIO(archive)) as zip_file:
                 members = zip_file.infolist()
                 self._check_members(members)
-                return {info.filename: self._unpacked(zip_file, info) for info in members}
+                return {info.filename: zip_file.read(info) for info in members}
         except ResponseParseError:
             raise
         except Exception as error:  # noqa: BLE001  # whatever zipfile trips over is a broken archive
@@ -282,17 +273,6 @@ class _Export:
         declared = sum(info.file_size for info in members)
         if self.max_bytes is not None and declared > self.max_bytes:
             raise self.refuse(f"the export unpacks to {declared} bytes, more than max_bytes={self.max_bytes}")
-
-    def _unpacked(self, zip_file: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-        """One member, read in pieces and counted against ``max_bytes`` (with the ones before it)."""
-        pieces: list[bytes] = []
-        with zip_file.open(info) as member:
-            while piece := member.read(_PIECE):
-                self.room -= len(piece)
-                if self.room < 0:
-                    raise self.refuse(f"the export unpacks to more than max_bytes={self.max_bytes}")
-                pieces.append(piece)
-        return b"".join(pieces)
 
     def write(self, archive: bytes) -> ProjectExport:
         documents = self.documents(archive)

@@ -48,6 +48,8 @@ class _Storage(BaseHTTPRequestHandler):
             body, status = b"<Error><StringToSign>" + SIGNATURE.encode() + b"</StringToSign></Error>", 404
         elif self.path.startswith("/bad-redirect"):
             status, headers = 302, {"Location": f"http://[::1/elsewhere?{SIGNATURE}"}
+        elif self.path.startswith("/loop"):
+            status, headers = 302, {"Location": f"/loop?{SIGNATURE}"}
         elif self.path.startswith("/gzip"):
             body, headers = b"this is not gzip at all", {"Content-Encoding": "gzip"}
         self.send_response(status)
@@ -128,6 +130,8 @@ async def test_a_refused_storage_download_shows_no_signature_in_its_error_or_the
     with pytest.raises(NotFoundError) as caught:
         await download(mode, client, tmp_path / "out.bin")
     assert (caught.value.method, caught.value.url) == ("GET", f"{storage}/missing/blob")
+    page = b"<Error><StringToSign>" + SIGNATURE.encode() + b"</StringToSign></Error>"
+    assert caught.value.message == f"the download failed ({len(page)}-byte body)"
     assert "StringToSign" not in str(caught.value)  # a storage error page is never quoted
     assert_no_secret(caught.value, "5ecret5ignature")
     assert _Storage.paths == [f"/missing/blob?{SIGNATURE}"]  # the signed URL itself was fetched
@@ -204,7 +208,7 @@ async def test_a_redirect_carrying_a_user_and_password_is_refused_unsent(
     with pytest.raises(APIConnectionError) as caught:
         await download(mode, client_of(redirecting_to(location)), io.BytesIO())
     assert caught.value.reason == "refused a redirect to a URL with a user name or password"
-    assert caught.value.url == f"{storage}/blob"
+    assert (caught.value.method, caught.value.url) == ("GET", f"{storage}/blob")
     assert_no_secret(caught.value, "hunter2", "5ecret5ignature")
     assert nothing_sent_to_the_network == []
 
@@ -256,6 +260,16 @@ async def test_a_storage_redirect_httpx_cannot_parse_is_a_typed_error(mode: str,
     with pytest.raises(InvalidRequestError) as caught:
         await download(mode, client, io.BytesIO())
     assert caught.value.operation == "downloadFile"
+    assert caught.value.reason == "the redirect's Location is not a valid URL (not shown: it may be signed)"
+    assert_no_secret(caught.value, "5ecret5ignature")
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_too_many_storage_redirects_name_the_last_without_its_query(mode: str, storage: str) -> None:
+    client = client_of(redirecting_to(f"{storage}/loop?{SIGNATURE}"))
+    with pytest.raises(APIConnectionError) as caught:
+        await download(mode, client, io.BytesIO())
+    assert (caught.value.reason, caught.value.url) == ("too many redirects", f"{storage}/loop")
     assert_no_secret(caught.value, "5ecret5ignature")
 
 

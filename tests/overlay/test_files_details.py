@@ -174,8 +174,9 @@ async def test_an_error_answer_is_read_within_the_size_cap(mode: str) -> None:
     def api(request: httpx.Request) -> httpx.Response:
         return httpx.Response(500, content=b"x" * 20_000)
 
-    with pytest.raises(ResponseTooLargeError):
+    with pytest.raises(ResponseTooLargeError) as caught:
         await download(mode, mock_client(api, None, max_response_bytes=10_000), io.BytesIO())
+    assert caught.value.url == DOWNLOAD_URL  # the API's own URL, query included
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -197,7 +198,7 @@ async def test_at_most_max_redirects_are_followed(mode: str, redirects: int) -> 
     def api(request: httpx.Request) -> httpx.Response:
         sent.append(str(request.url))
         if len(sent) <= redirects:
-            return httpx.Response(302, headers={"Location": f"/v2/hop/{len(sent)}"})
+            return httpx.Response(302, headers={"Location": f"/v2/hop/{len(sent)}?page={len(sent)}"})
         return httpx.Response(200, content=b"end")
 
     client = mock_client(api, None)
@@ -206,7 +207,8 @@ async def test_at_most_max_redirects_are_followed(mode: str, redirects: int) -> 
         return
     with pytest.raises(APIConnectionError) as caught:
         await download(mode, client, io.BytesIO())
-    assert str(caught.value) == f"too many redirects (GET {MOCK_BASE_URL}/hop/{redirects})"
+    # The API's own URL is named whole, query included.
+    assert str(caught.value) == f"too many redirects (GET {MOCK_BASE_URL}/hop/{redirects}?page={redirects})"
     assert len(sent) == MAX_REDIRECTS + 1
 
 

@@ -347,3 +347,162 @@ async def test_an_import_refuses_a_document_that_is_not_a_regular_file(mode: str
         await import_(mode, api, tmp_path, force=True)
     assert caught.value.reason == f"{tmp_path / 'folder.deepnote'} is not a regular file"
     assert api.requests == []
+
+
+def test_a_member_at_exactly_the_caps_is_exported(tmp_path: Path) -> None:
+    name = "n" * (os.pathconf(tmp_path, "PC_NAME_MAX") - len(".deepnote")) + ".deepnote"
+    members = zip_of((name, b"x" * 600), ("first.deepnote", b"y" * 400))
+    exported = export_project(Api(members).client(), PROJECT_ID, tmp_path, max_bytes=1_000)
+    assert exported.files == ("first.deepnote", name)
+    assert (tmp_path / name).read_bytes() == b"x" * 600
+
+
+def test_a_name_is_measured_against_the_file_systems_own_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limits = {"PC_NAME_MAX": 20}
+    monkeypatch.setattr(os, "pathconf", lambda path, name: limits[name])
+    with pytest.raises(ResponseParseError) as caught:
+        export_project(Api(zip_of(("n" * 12 + ".deepnote", FIRST))).client(), PROJECT_ID, tmp_path)
+    assert "a name longer than the file system allows" in caught.value.reason
+    exported = export_project(Api(zip_of(("n" * 11 + ".deepnote", FIRST))).client(), PROJECT_ID, tmp_path)
+    assert exported.files == ("n" * 11 + ".deepnote",)
+
+
+def test_a_backslash_name_and_a_refusals_details(tmp_path: Path) -> None:
+    api = Api(zip_of(("first.deepnote", FIRST), ("sub\\second.deepnote", SECOND)))
+    # A base URL ending in "X/": only the trailing "/" is dropped from the URL the error names.
+    base_url = "https://api.test/v2X/"
+    client = connect(MOCK_TOKEN, base_url=base_url, transport=httpx.MockTransport(api), retry=None)
+    with pytest.raises(ResponseParseError) as caught:
+        export_project(client, PROJECT_ID, tmp_path)
+    assert "'sub\\\\second.deepnote', not a .deepnote file at its root" in caught.value.reason
+    error = caught.value
+    assert (error.status_code, error.method) == (200, "GET")
+    assert error.url == f"https://api.test/v2X/projects/{PROJECT_ID}/export"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unreadable_archive_names_what_zipfile_tripped_over(tmp_path: Path) -> None:
+    with pytest.raises(ResponseParseError) as caught:
+        export_project(Api(b"<html>error</html>").client(), PROJECT_ID, tmp_path)
+    assert "(BadZipFile: " in caught.value.reason
+
+
+def test_a_lying_member_fails_its_crc_check(tmp_path: Path) -> None:
+    liar = lying_about_its_size(zip_of(("big.deepnote", b"\0" * 200_000)), 200_000, 10)
+    with pytest.raises(ResponseParseError, match="Bad CRC-32"):
+        export_project(Api(liar).client(), PROJECT_ID, tmp_path / "out", max_bytes=1_000)
+
+
+def test_the_encrypted_flag_is_refused_by_name(tmp_path: Path) -> None:
+    with pytest.raises(ResponseParseError, match="'first.deepnote' is encrypted"):
+        export_project(Api(encrypted_flag(STORED)).client(), PROJECT_ID, tmp_path)
+
+
+def refusals(directory: Path) -> dict[str, tuple[str, Any]]:
+    """Each refusal before sending: (operation it names, how to provoke it)."""
+
+    def linked_document() -> None:
+        (directory / "a.deepnote").symlink_to(directory / "target")
+
+    def linked_record() -> None:
+        (directory / EXPORT_RECORD).symlink_to(directory / "target")
+
+    def bad_record() -> None:
+        (directory / EXPORT_RECORD).write_text("[]")
+
+    def other_record() -> None:
+        (directory / EXPORT_RECORD).write_text(json.dumps({"projectId": "other"}))
+
+    return {
+        "export linked document": ("exportProject", linked_document),
+        "export linked record": ("exportProject", linked_record),
+        "export bad record": ("exportProject", bad_record),
+        "export other record": ("exportProject", other_record),
+        "import linked document": ("importProject", linked_document),
+        "import linked record": ("importProject", linked_record),
+        "import bad record": ("importProject", bad_record),
+        "import other record": ("importProject", other_record),
+        "import no record": ("importProject", lambda: None),
+    }
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("case", sorted(refusals(Path())))
+async def test_every_refusal_names_its_operation(mode: str, case: str, tmp_path: Path) -> None:
+    (tmp_path / "target").write_bytes(b"secret")
+    operation, provoke = refusals(tmp_path)[case]
+    provoke()
+    api = Api(zip_of(("first.deepnote", FIRST)))
+    with pytest.raises(InvalidRequestError) as caught:
+        if operation == "exportProject":
+            await export(mode, api, tmp_path)
+        else:
+            # A linked document is read only after the record's check, which force skips.
+            await import_(mode, api, tmp_path, force=case == "import linked document")
+    assert caught.value.operation == operation
+    assert api.requests == []
+
+
+def test_a_document_that_turns_into_a_link_is_not_read_through_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deepnote_overlay import project_archive
+
+    (tmp_path / "target").write_bytes(b"secret")
+    (tmp_path / "a.deepnote").symlink_to(tmp_path / "target")
+    # The link appears after the check: the open itself refuses to follow it.
+    monkeypatch.setattr(project_archive, "_regular_or_absent", lambda path, operation: True)
+    with pytest.raises(OSError):
+        import_project(Api(b"").client(), PROJECT_ID, tmp_path, force=True)
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_link_that_appears_during_the_export_is_refused_naming_the_export(
+    mode: str, tmp_path: Path
+) -> None:
+    (tmp_path / "target").write_bytes(b"secret")
+    for name in ("first.deepnote", EXPORT_RECORD):
+        api = Api(zip_of(("first.deepnote", FIRST)))
+
+        def answer(request: httpx.Request, name: str = name, api: Api = api) -> httpx.Response:
+            (tmp_path / name).symlink_to(tmp_path / "target")
+            return api(request)
+
+        client = connect(
+            MOCK_TOKEN, base_url=MOCK_BASE_URL, transport=httpx.MockTransport(answer), retry=None
+        )
+        with pytest.raises(InvalidRequestError) as caught:
+            if mode == "sync":
+                export_project(client, PROJECT_ID, tmp_path)
+            else:
+                await aexport_project(client, PROJECT_ID, tmp_path)
+        assert caught.value.operation == "exportProject"
+        (tmp_path / name).unlink()
+    assert (tmp_path / "target").read_bytes() == b"secret"
+
+
+def test_an_export_that_fails_half_way_is_cleaned_up_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deepnote_overlay import _transfer, project_archive
+
+    export_project(Api(zip_of(("old.deepnote", FIRST))).client(), PROJECT_ID, tmp_path)
+    real = _transfer.ReplacedFile
+
+    def failing(path: Path) -> Any:
+        if path.name == "second.deepnote":
+            raise OSError("disk full")
+        return real(path)
+
+    monkeypatch.setattr(project_archive, "ReplacedFile", failing)
+    both = zip_of(("first.deepnote", FIRST), ("second.deepnote", SECOND))
+    with pytest.raises(OSError, match="disk full"):
+        export_project(Api(both).client(), PROJECT_ID, tmp_path)
+    record = json.loads((tmp_path / EXPORT_RECORD).read_text())
+    assert record["files"] == ["first.deepnote", "old.deepnote", "second.deepnote"]
+    monkeypatch.undo()
+    exported = export_project(Api(zip_of(("second.deepnote", SECOND))).client(), PROJECT_ID, tmp_path)
+    assert exported.removed == ("first.deepnote", "old.deepnote")
+    assert sorted(path.name for path in tmp_path.iterdir()) == [EXPORT_RECORD, "second.deepnote"]

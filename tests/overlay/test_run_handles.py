@@ -178,15 +178,16 @@ def test_start_returns_at_once_and_wait_gives_the_result(fake: ServerHandle) -> 
 
 
 def test_the_async_client_has_the_same_handles(fake: ServerHandle) -> None:
-    async def main() -> tuple[str, str, str | None]:
+    async def main() -> tuple[str, str | None, str, str | None]:
         async with AsyncDeepnote(fake.token, base_url=fake.base_url) as dn:
-            run = await dn.runs.start(fake.notebook_id)
-            result = await run.wait(poll_interval=0.05)
+            run = await dn.runs.start(fake.notebook_id, inputs={"region": "US"})  # EU is the default
+            result = await run.wait(outputs=True, poll_interval=0.05)
             attached = await dn.runs.attach(run.id)
-            return result.status, attached.status, attached.url
+            return result.status, result.text, attached.status, attached.url
 
-    status, attached_status, url = asyncio.run(main())
+    status, text, attached_status, url = asyncio.run(main())
     assert (status, attached_status) == ("success", "success")
+    assert text == "hello US\n"
     assert url is not None and "/workspace/" in url
 
 
@@ -282,14 +283,26 @@ def test_an_input_of_another_type_is_refused_naming_it(value: Any, clock: Instan
     assert api.requests == [], "nothing sent"
 
 
+def test_an_input_of_another_type_says_what_can_be_sent(clock: InstantClock) -> None:
+    raw: Any = b"raw"
+    with Api().client() as dn, pytest.raises(TypeError) as refused:
+        dn.runs.start(NOTEBOOK_ID, inputs={"region": raw})
+    assert str(refused.value) == (
+        "input 'region': a bytes cannot be sent; give a str, bool, number, date or datetime, a list or "
+        "tuple of strings, or None to leave it unset"
+    )
+
+
 @pytest.mark.parametrize(
     ("inputs", "message"),
     [
-        ({"regoin": "EU"}, "has no input 'regoin' (its inputs: count, region, tags)"),
+        ({"regoin": "EU"}, "has no input 'regoin' (its inputs: cap, count, region, tags)"),
         ({"region": "Mars"}, "input 'region': 'Mars' is not among its options ['EU', 'US']"),
         ({"tags": ["a", "z"]}, "input 'tags': ['a', 'z'] is not among its options ['a', 'b']"),
         ({"count": 11}, "input 'count': 11 is outside 1..10"),
         ({"count": "many"}, "input 'count': 'many' is not a number"),
+        ({"count": 0}, "input 'count': 0 is outside 1..10"),
+        ({"cap": 6}, "input 'cap': 6 is outside None..5"),
     ],
 )
 def test_check_inputs_refuses_what_the_notebook_would_not_take(
@@ -300,11 +313,53 @@ def test_check_inputs_refuses_what_the_notebook_would_not_take(
         {"name": "region", "type": "input-select", "options": ["EU", "US"]},
         {"name": "tags", "type": "input-select", "options": ["a", "b"], "multiple": True},
         {"name": "count", "type": "input-slider", "min": 1, "max": 10},
+        {"name": "cap", "type": "input-slider", "max": 5},
     ]
     with api.client() as dn, pytest.raises(InvalidRequestError) as refused:
         dn.runs.start(NOTEBOOK_ID, inputs=inputs, check_inputs=True)
     assert message in str(refused.value)
+    assert refused.value.operation == "createRun"
     assert api.posts() == 0
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        {"region": "EU", "tags": ["a", "b"], "count": 1, "cap": -3, "floor": 1000},
+        {"tags": "a", "count": 10, "cap": 5},
+        {"count": "5.5"},
+    ],
+)
+def test_check_inputs_lets_through_what_the_notebook_takes(
+    inputs: dict[str, Any], clock: InstantClock
+) -> None:
+    api = Api()
+    api.notebook["inputs"] = [
+        {"name": "region", "type": "input-select", "options": ["EU", "US"]},
+        {"name": "tags", "type": "input-select", "options": ["a", "b"], "multiple": True},
+        {"name": "count", "type": "input-slider", "min": 1, "max": 10},
+        {"name": "cap", "type": "input-slider", "max": 5},
+        {"name": "floor", "type": "input-slider", "min": 0},
+    ]
+    with api.client() as dn:
+        dn.runs.start(NOTEBOOK_ID, inputs=inputs, check_inputs=True)
+    assert api.posts() == 1
+
+
+def test_run_notebook_checks_inputs_when_asked(clock: InstantClock) -> None:
+    api = Api()
+    api.notebook["inputs"] = [{"name": "region", "type": "input-select", "options": ["EU", "US"]}]
+    with api.client() as dn, pytest.raises(InvalidRequestError, match="'Mars' is not among its options"):
+        dn.run_notebook(NOTEBOOK_ID, inputs={"region": "Mars"}, check_inputs=True)
+    assert api.posts() == 0
+
+
+def test_check_inputs_names_a_notebook_without_inputs(clock: InstantClock) -> None:
+    api = Api()
+    api.notebook["inputs"] = []
+    with api.client() as dn, pytest.raises(InvalidRequestError) as refused:
+        dn.runs.start(NOTEBOOK_ID, inputs={"region": "EU"}, check_inputs=True)
+    assert refused.value.reason == f"notebook {NOTEBOOK_ID} has no input 'region' (its inputs: none)"
 
 
 # ---------------------------------------------------------------------------- answers in every shape
@@ -327,6 +382,8 @@ def test_create_run_in_any_shape_is_a_started_run(shape: str, clock: InstantCloc
     with api.client() as dn:
         run = dn.runs.start(NOTEBOOK_ID)
     assert run.id == RUN_ID
+    assert run.status in ("pending", "queued")
+    assert repr(run) == f"<RunHandle {RUN_ID} {run.status}>"
 
 
 def test_a_create_answer_that_cannot_be_read_keeps_the_run_id(
@@ -387,6 +444,73 @@ def test_an_inline_snapshot_document_gives_the_same_outputs(nested: bool, clock:
         result = dn.runs.attach(RUN_ID).wait(outputs=True)
     assert [b.block_id for b in result.blocks] == [b["id"] for b in BLOCKS]
     assert result.block("b-text").text == "hello\n"
+
+
+def test_the_runs_notebook_is_read_from_a_document_of_several(clock: InstantClock) -> None:
+    import yaml
+
+    notebooks = [
+        {"id": "other", "blocks": [{"id": "x", "type": "code", "outputs": []}]},
+        {"id": NOTEBOOK_ID, "blocks": BLOCKS},
+    ]
+    api = Api()
+    api.runs = [api.run("success", snapshotContent=yaml.safe_dump({"project": {"notebooks": notebooks}}))]
+    with api.client() as dn:
+        result = dn.runs.attach(RUN_ID).wait(outputs=True)
+    assert [b.block_id for b in result.blocks] == [b["id"] for b in BLOCKS]
+
+
+def test_an_inline_document_is_read_rather_than_its_download_url(clock: InstantClock) -> None:
+    api = Api()
+    closed_port = "http://127.0.0.1:9/snapshot.deepnote"  # never fetched
+    api.runs = [
+        api.run("success", snapshotContent=snapshot_document(BLOCKS), snapshotDownloadUrl=closed_port)
+    ]
+    with api.client() as dn:
+        result = dn.runs.attach(RUN_ID).wait(outputs=True)
+    assert [b.block_id for b in result.blocks] == [b["id"] for b in BLOCKS]
+
+
+def test_an_empty_inline_document_is_read_from_its_download_url(clock: InstantClock) -> None:
+    from http.server import BaseHTTPRequestHandler
+
+    from .helpers import serve_on_loopback
+
+    document = snapshot_document(BLOCKS).encode()
+
+    class Storage(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(document)))
+            self.end_headers()
+            self.wfile.write(document)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    api = Api()
+    with serve_on_loopback(Storage) as storage:
+        api.runs = [
+            api.run("success", snapshotContent="", snapshotDownloadUrl=f"{storage}/snapshot.deepnote")
+        ]
+        with Deepnote("tok", base_url="http://127.0.0.1:9/v2", transport=httpx.MockTransport(api)) as dn:
+            result = dn.runs.attach(RUN_ID).wait(outputs=True)
+    assert [b.block_id for b in result.blocks] == [b["id"] for b in BLOCKS]
+
+
+def test_a_document_that_does_not_parse_is_a_typed_error_naming_the_run(clock: InstantClock) -> None:
+    api = Api()
+    api.runs = [api.run("success", snapshotContent="project: [unclosed")]
+    with api.client() as dn, pytest.raises(ResponseParseError) as failed:
+        dn.runs.attach(RUN_ID).wait(outputs=True)
+    error = failed.value
+    assert (error.operation, error.status_code, error.method, error.url) == (
+        "getRun",
+        200,
+        "GET",
+        f"/runs/{RUN_ID}",
+    )
+    assert error.reason == "the snapshot document cannot be read: ParserError"
 
 
 def test_error_bodies_with_error_instead_of_message(clock: InstantClock) -> None:

@@ -27,7 +27,7 @@ from deepnote_overlay import (
 )
 from deepnote_overlay.lowlevel import connect
 from deepnote_overlay.outputs import parse_snapshot_blocks
-from deepnote_overlay.runs import adownload_snapshot, download_snapshot
+from deepnote_overlay.runs import _document_blocks, adownload_snapshot, download_snapshot
 from tests.conftest import OverlayClock
 
 from .helpers import MOCK_BASE_URL, MOCK_TOKEN, RUN_ID, assert_no_secret, serve_on_loopback
@@ -458,3 +458,39 @@ async def test_an_async_snapshot_refusal_names_the_url_without_its_signature(pre
     with pytest.raises(NotFoundError) as caught:
         await adownload_snapshot(client, f"{presigned_origin}/missing?X-Signature=abc")
     assert (caught.value.method, caught.value.url) == ("GET", f"{presigned_origin}/missing")
+
+
+RAN = {"id": "b1", "type": "code", "outputs": []}
+DOCUMENTS = {
+    "the run's notebook, not the first": (
+        (
+            "project:\n  notebooks:\n"
+            "  - {id: other, blocks: [{id: x, type: code, outputs: []}]}\n"
+            "  - {id: nb, blocks: [{id: b1, type: code, outputs: []}]}\n"
+        ),
+        [RAN],
+    ),
+    "the first notebook when none is the run's": (
+        "project:\n  notebooks:\n  - {id: one, blocks: [{id: b1, type: code, outputs: []}]}\n  - {id: two}\n",
+        [RAN],
+    ),
+    "only executed blocks": (
+        (
+            "project:\n  notebooks:\n  - id: nb\n    blocks: [text, {id: b0, type: markdown}, "
+            "{id: b1, type: code, outputs: []}]\n"
+        ),
+        [RAN],
+    ),
+    "not a mapping": ("- a list\n", []),
+    "no project": ("version: 1\n", []),
+    "no notebooks": ("project: {}\n", []),
+    "no notebook": ("project: {notebooks: []}\n", []),
+    "a notebook that is not a mapping": ("project: {notebooks: [text]}\n", []),
+    "a notebook without blocks": ("project: {notebooks: [{id: nb}]}\n", []),
+}
+
+
+@pytest.mark.parametrize("case", DOCUMENTS)
+def test_a_snapshot_documents_blocks_are_the_executed_blocks_of_the_runs_notebook(case: str) -> None:
+    document, blocks = DOCUMENTS[case]
+    assert _document_blocks(document, "nb") == blocks
