@@ -30,6 +30,7 @@ Guarantees:
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, Protocol, TypeVar, cast
 
@@ -86,15 +87,15 @@ class _Walked(Generic[T]):
 
     __slots__ = ()
 
-    def _start(self, statement: _Statement) -> tuple[_Walk, AuthenticatedClient, tuple[Any, ...]]:
-        """A new walk for ``statement``, with the client and positional arguments of its requests."""
-        raise NotImplementedError
+    @abstractmethod
+    def _start(self, statement: _Statement) -> _Walk:
+        """A new walk, iterated with ``statement``."""
 
     def __iter__(self) -> Iterator[T]:
-        return _walk(*self._start("for"))
+        return _walk(self._start("for"))
 
     def __aiter__(self) -> AsyncIterator[T]:
-        return _awalk(*self._start("async for"))
+        return _awalk(self._start("async for"))
 
 
 class Pager(_Walked[ItemT], Generic[ItemT, PageT]):
@@ -131,12 +132,10 @@ class Pager(_Walked[ItemT], Generic[ItemT, PageT]):
         """Whole pages, one request each, up to ``max_pages`` (``max_items`` does not apply)."""
         return _Pages(self)
 
-    def _start(self, statement: _Statement) -> tuple[_Walk, AuthenticatedClient, tuple[Any, ...]]:
+    def _start(self, statement: _Statement) -> _Walk:
         return self._walk_for(statement, _ItemLimit(self._max_items))
 
-    def _walk_for(
-        self, statement: _Statement, limit: _ItemLimit | None
-    ) -> tuple[_Walk, AuthenticatedClient, tuple[Any, ...]]:
+    def _walk_for(self, statement: _Statement, limit: _ItemLimit | None) -> _Walk:
         """A new walk (of items within ``limit``, or of pages), refused if ``statement`` is not
         this pager's side."""
         if self._only is not None and statement != self._only:
@@ -144,7 +143,7 @@ class Pager(_Walked[ItemT], Generic[ItemT, PageT]):
                 f"{self!r} is from {_CLIENTS[self._only]}: iterate it with `{self._only}`, not"
                 f" `{statement}` (or use {_CLIENTS[statement]} for `{statement}`)"
             )
-        return _Walk(self._endpoint, self._kwargs, self._max_pages, limit), self._client, self._args
+        return _Walk(self._endpoint, self._client, self._args, self._kwargs, self._max_pages, limit)
 
 
 class _Pages(_Walked[PageT]):
@@ -155,24 +154,24 @@ class _Pages(_Walked[PageT]):
     def __init__(self, pager: Pager[Any, PageT]) -> None:
         self._pager = pager
 
-    def _start(self, statement: _Statement) -> tuple[_Walk, AuthenticatedClient, tuple[Any, ...]]:
+    def _start(self, statement: _Statement) -> _Walk:
         return self._pager._walk_for(statement, None)
 
 
-def _walk(walk: _Walk, client: AuthenticatedClient, args: tuple[Any, ...]) -> Generator[Any]:
+def _walk(walk: _Walk) -> Generator[Any]:
     """The sync driver of ``walk``: one ``call`` per page."""
     walk.begin()
     while walk.more:
-        page = call(walk.endpoint, client, *args, **walk.arguments())
+        page = call(walk.endpoint, walk.client, *walk.args, **walk.arguments())
         yield from walk.out(page)
         walk.after(page)
 
 
-async def _awalk(walk: _Walk, client: AuthenticatedClient, args: tuple[Any, ...]) -> AsyncGenerator[Any]:
+async def _awalk(walk: _Walk) -> AsyncGenerator[Any]:
     """The async driver of ``walk``: one ``acall`` per page."""
     walk.begin()
     while walk.more:
-        page = await acall(walk.endpoint, client, *args, **walk.arguments())
+        page = await acall(walk.endpoint, walk.client, *walk.args, **walk.arguments())
         for each in walk.out(page):
             yield each
         walk.after(page)
@@ -181,8 +180,8 @@ async def _awalk(walk: _Walk, client: AuthenticatedClient, args: tuple[Any, ...]
 @attrs.define
 class _Walk:
     """Every decision of a walk over pages, shared by the sync and async drivers (which only send
-    and yield): whether a page is wanted (``more``), the arguments of its request, and what of it
-    to yield: the page itself, or with an item limit, its items up to ``max_items``.
+    and yield): whether a page is wanted (``more``), the client and arguments of its request, and
+    what of it to yield: the page itself, or with an item limit, its items up to ``max_items``.
 
     Nothing is checked or sent before ``begin``: the drivers are generators, so a walk starts
     when its consumer first asks for something. The page and item types are the ``Pager``'s,
@@ -190,6 +189,8 @@ class _Walk:
     """
 
     endpoint: PagedEndpoint[..., Any, Any]
+    client: AuthenticatedClient
+    args: tuple[Any, ...]
     _kwargs: dict[str, Any]
     _max_pages: int | None
     _limit: _ItemLimit | None = None
