@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from deepnote_client.api.notebooks import list_notebook_runs
+from deepnote_client.api.projects import list_projects
 from deepnote_overlay import AsyncDeepnote, Deepnote, Pager
 from deepnote_overlay.lowlevel import paginate
 
@@ -118,3 +119,16 @@ def test_a_pager_repr_shows_the_operation_and_limits_not_the_arguments(fake_time
     secret = "tok-SECRET-page"
     pager = paginate(list_notebook_runs, client, 7, 2, notebook_id="nb-SECRET", page_token=secret)
     assert repr(pager) == "<Pager listNotebookRuns max_items=7 max_pages=2>"
+
+
+async def test_positional_arguments_go_to_the_operation_which_refuses_them(fake_time: FakeTime) -> None:
+    """Nothing given to ``paginate`` is dropped: the generated ``build_request`` takes keywords
+    only, so a positional argument after the limits fails on either side instead of being lost."""
+    pages = Pages(1)
+    client = mock_client(pages, fake_time.policy())
+    pager = paginate(list_projects, client, None, None, 5)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="positional argument"):
+        list(pager)
+    with pytest.raises(TypeError, match="positional argument"):
+        [project async for project in pager]
+    assert pages.requests == []
