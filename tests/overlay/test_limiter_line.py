@@ -123,6 +123,24 @@ async def test_a_resend_that_comes_while_the_first_in_line_sleeps_goes_before_it
     await settle()
 
 
+async def test_a_sleeper_overtaken_by_resends_fails_at_once_when_its_next_turn_is_past_its_deadline(
+    stepped: Stepped,
+) -> None:
+    limiter = budget(1, 10.0)
+    limiter.done(await limiter.await_turn(place=5), OK)  # the slot is free again at 10
+    first = await started(limiter.await_turn(deadline=15.0))  # first in line, asleep until 10
+    resends = [await started(limiter.await_turn(place=place)) for place in (1, 2)]
+    await stepped.advance(10.0)
+    limiter.done(resends[0].result(), OK)  # the lowest place went at 10: the slot frees at 20
+    await settle()
+    # The second resend takes the next slot (20 at the soonest): the sleeper's turn comes after it,
+    # past its deadline, so it is turned away now, at 10, not at its deadline.
+    assert first.done() and isinstance(first.exception(), httpx.PoolTimeout)
+    assert stepped.now == 10.0 and not resends[1].done()
+    resends[1].cancel()
+    await settle()
+
+
 async def test_a_pause_a_success_may_lift_is_waited_out_of_line(stepped: Stepped) -> None:
     limiter = RateLimiter()
     refused, in_flight = limiter.wait_turn(), limiter.wait_turn()
