@@ -18,7 +18,7 @@ import deepnote_overlay
 import deepnote_overlay.lowlevel
 from deepnote_overlay import AsyncDeepnote, Deepnote, DeepnoteError, files, project_archive
 from deepnote_overlay import runs as run_functions
-from deepnote_overlay.resource import ImportedOnFirstCall
+from deepnote_overlay.resource import ImportedOnFirstCall, LazyModule
 
 CLIENT_AND_TYPES = {
     "Deepnote",
@@ -177,6 +177,13 @@ def test_a_pager_shows_its_operation_and_limits_and_fetches_nothing() -> None:
     )
     adn = AsyncDeepnote("sk-test", base_url="https://api.test/v2", transport=mock)
     assert repr(adn.projects.list(max_pages=2)) == "<AsyncPager list_projects max_items=None max_pages=2>"
+
+
+def test_a_lazy_module_gives_its_functions_imported_on_first_call_and_no_special_name() -> None:
+    errors = LazyModule(".errors")
+    assert errors.bounded_text("abcdefghij", limit=3) == "... [10 characters, cut]"
+    assert not hasattr(errors, "__wrapped__")  # what inspect.unwrap looks for: not a function of the module
+    assert not hasattr(errors, "__deepcopy__")
 
 
 def test_an_imported_on_first_call_function_takes_its_arguments() -> None:
