@@ -240,7 +240,6 @@ class ImportedOnFirstCall:
     def __init__(self, module: str, name: str) -> None:
         self._module = module
         self._name = name
-        self.__doc__ = f"``deepnote_overlay{module}.{name}`` (imported on first use)."
 
     def resolve(self) -> Callable[..., Any]:
         function: Callable[..., Any] = getattr(importlib.import_module(self._module, __package__), self._name)

@@ -457,6 +457,29 @@ def test_the_resources_with_helpers_are_their_sides_and_made_once_per_client(
         assert getattr(dn.with_options(timeout=1), attribute) is not resource
 
 
+def test_a_tag_of_two_words_gives_the_helpers_class_named_as_the_generated_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``streamlit_apps`` -> ``StreamlitAppsResource`` (the templates' class name for the tag)."""
+    from deepnote_overlay import _resource_roots, facade_helpers
+
+    class AsyncStreamlitAppsResource:
+        def __init__(self, caller: object) -> None:
+            self.caller = caller
+
+    monkeypatch.setattr(
+        facade_helpers, "AsyncStreamlitAppsResource", AsyncStreamlitAppsResource, raising=False
+    )
+    helped = _resource_roots._Helped()
+    helped.__set_name__(AsyncDeepnote, "streamlit_apps")
+    dn = AsyncDeepnote(MOCK_TOKEN, base_url=MOCK_BASE_URL)
+    resource = helped.__get__(dn, AsyncDeepnote)
+    assert isinstance(resource, AsyncStreamlitAppsResource)
+    assert resource.caller is dn._caller
+    assert vars(dn)["streamlit_apps"] is resource  # kept: the next lookup finds it first
+    assert helped.__get__(None, AsyncDeepnote) is helped
+
+
 def imported_modules(code: str) -> list[str]:
     script = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
     output = subprocess.run(
