@@ -205,5 +205,5 @@ def test_paginating_an_operation_without_page_items_is_refused_before_any_reques
     sent: list[httpx.Request] = []
     client = mock_client(lambda request: sent.append(request) or httpx.Response(500), None)
     with pytest.raises(TypeError, match="getNotebook is not a paginated operation"):
-        next(paginate(get_notebook, client=client, notebook_id=NOTEBOOK_ID))  # type: ignore[arg-type]
+        next(iter(paginate(get_notebook, client=client, notebook_id=NOTEBOOK_ID)))  # type: ignore[arg-type]
     assert sent == []

@@ -39,7 +39,7 @@ from .errors import (
     ServerError,
 )
 from .facade import AsyncDeepnote, Deepnote
-from .resource import AsyncPager, SyncPager
+from .pagination import Pager
 from .retries import RetryPolicy
 
 if TYPE_CHECKING:
@@ -92,7 +92,6 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncDeepnote",
-    "AsyncPager",
     "AsyncRunHandle",
     "AuthenticationError",
     "BadRequestError",
@@ -108,6 +107,7 @@ __all__ = [
     "MissingTokenError",
     "NotFoundError",
     "OutputBindingError",
+    "Pager",
     "PaginationError",
     "PermissionDeniedError",
     "ProjectExport",
@@ -124,7 +124,6 @@ __all__ = [
     "RunResult",
     "RunTimeoutError",
     "ServerError",
-    "SyncPager",
     "__version__",
     "output",
 ]

@@ -58,7 +58,6 @@ from .errors import (
     ResponseTooLargeError,
     status_error,
 )
-from .retries import BUFFER_LIMIT
 
 __all__ = [
     "METADATA_HOSTS",
@@ -239,7 +238,8 @@ def _without_query(
 
 
 class Send(Step):
-    """Send ``request``; the reply is the streamed answer."""
+    """Send ``request``; the reply is the streamed answer. A request to the API carries
+    ``STREAM_RESPONSE``, so the retry transport hands its body on unread; the steps read it."""
 
     def take(self, driver: _SyncDriver) -> httpx.Response:
         return driver.send(self)
@@ -327,11 +327,6 @@ class _Driver:
         self.verify = client._verify_ssl
         self.opened: list[httpx.Response] = []
 
-    def on_api(self, step: Send) -> httpx.Request:
-        """``step``'s request, for the API: the retry transport holds at most ``limit`` bytes of it."""
-        step.request.extensions.setdefault(BUFFER_LIMIT, self.limit)
-        return step.request
-
     def opening(self, step: Send, response: httpx.Response) -> httpx.Response:
         response.request = step.request
         self.opened.append(response)
@@ -346,7 +341,7 @@ class _SyncDriver(_Driver):
 
     def send(self, step: Send) -> httpx.Response:
         if step.on_api and self.api is not None:
-            return self.opening(step, self.api.send(self.on_api(step), stream=True))
+            return self.opening(step, self.api.send(step.request, stream=True))
         self.storage = self.storage or httpx.HTTPTransport(verify=self.verify)
         return self.opening(step, self.storage.handle_request(step.request))
 
@@ -365,7 +360,7 @@ class _AsyncDriver(_Driver):
 
     async def send(self, step: Send) -> httpx.Response:
         if step.on_api and self.api is not None:
-            return self.opening(step, await self.api.send(self.on_api(step), stream=True))
+            return self.opening(step, await self.api.send(step.request, stream=True))
         self.storage = self.storage or httpx.AsyncHTTPTransport(verify=self.verify)
         return self.opening(step, await self.storage.handle_async_request(step.request))
 

@@ -274,13 +274,36 @@ def _granted(verdict: _Turn | bool) -> _Turn | None:
 
 @attrs.frozen
 class _Join:
-    """A step of a request's wait: take a slot of ``slots``."""
+    """A step of a request's wait: take a slot of ``slots``; its answer is the turn found with it."""
 
     slots: _Slots
     place: int
     deadline: float | None
     again: bool = False
     """Its holder lines up again (see ``_Slots.acquire``)."""
+
+    def take(self) -> _Turn | None:
+        return self.slots.acquire(self.place, self.deadline, self.again)
+
+    async def atake(self) -> _Turn | None:
+        return await self.slots.aacquire(self.place, self.deadline, self.again)
+
+
+@attrs.frozen
+class _Sleep:
+    """A step of a request's wait: sleep ``seconds`` on the clock; its answer is ``None``."""
+
+    seconds: float
+
+    def take(self) -> None:
+        clock().sleep(self.seconds)
+
+    async def atake(self) -> None:
+        await clock().asleep(self.seconds)
+
+
+_Plan = Generator[_Sleep | _Join | _Turn, _Turn | None]
+"""A request's wait: its steps, each sent its answer (``take`` / ``atake``), and last its turn."""
 
 
 class RateLimiter:
@@ -455,11 +478,16 @@ class RateLimiter:
         decided = self._try_send(deadline, place)
         return decided if isinstance(decided, _Turn) else None
 
-    def _plan(self, deadline: float | None, place: int) -> Generator[float | _Join | _Turn, _Turn | None]:
-        """The steps of one request's wait (sleep seconds, take a slot), then its turn.
+    def _plan(self, deadline: float | None, place: int | None) -> _Plan:
+        """The steps of one request's wait (sleep, take a slot), then its turn (a new place in line
+        unless ``place`` is given). No step when no one is in line and it may go now (most requests).
 
         With ``max_concurrency`` a slot first. Then the request lines up by ``place``.
         """
+        place = next(self._places) if place is None else place
+        if turn := self._at_once(deadline, place):
+            yield turn
+            return
         if self._slots is not None:
             yield _Join(self._slots, place, None)
         try:
@@ -469,7 +497,7 @@ class RateLimiter:
             raise
         yield turn
 
-    def _in_line(self, deadline: float | None, place: int) -> Generator[float | _Join, _Turn | None, _Turn]:
+    def _in_line(self, deadline: float | None, place: int) -> Generator[_Sleep | _Join, _Turn | None, _Turn]:
         """Wait in line for the turn (a turn from the line: the request before it went and found
         this one's turn as well; ``None``: it is first in line).
 
@@ -491,12 +519,12 @@ class RateLimiter:
             wait, paused = decided
             if paused:
                 self._line.release()
-                yield wait
+                yield _Sleep(wait)
                 granted = yield _Join(self._line, place, deadline)
                 continue
             self._line.hold_until(clock().monotonic() + wait)
             try:
-                yield wait
+                yield _Sleep(wait)
             except BaseException:
                 self._line.release()
                 raise
@@ -509,32 +537,18 @@ class RateLimiter:
         ``deadline``: the monotonic time after which the request must not be held; see ``DEADLINE``.
         ``place``: its place in line (a resend keeps the one its first attempt got); else a new one.
         """
-        place = next(self._places) if place is None else place
-        if turn := self._at_once(deadline, place):
-            return turn
         with contextlib.closing(self._plan(deadline, place)) as plan:
-            granted = None
-            while not isinstance(step := plan.send(granted), _Turn):
-                if isinstance(step, _Join):
-                    granted = step.slots.acquire(step.place, step.deadline, step.again)
-                else:
-                    granted = None
-                    clock().sleep(step)
+            step = next(plan)
+            while not isinstance(step, _Turn):
+                step = plan.send(step.take())
             return step
 
     async def await_turn(self, deadline: float | None = None, place: int | None = None) -> _Turn:
         """Async ``wait_turn``."""
-        place = next(self._places) if place is None else place
-        if turn := self._at_once(deadline, place):
-            return turn
         with contextlib.closing(self._plan(deadline, place)) as plan:
-            granted = None
-            while not isinstance(step := plan.send(granted), _Turn):
-                if isinstance(step, _Join):
-                    granted = await step.slots.aacquire(step.place, step.deadline, step.again)
-                else:
-                    granted = None
-                    await clock().asleep(step)
+            step = next(plan)
+            while not isinstance(step, _Turn):
+                step = plan.send(await step.atake())
             return step
 
     def _release(self) -> None:

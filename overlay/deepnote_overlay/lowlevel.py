@@ -8,8 +8,9 @@ Most programs want ``deepnote_overlay.Deepnote``; this module is what it is buil
 - ``call(endpoint, client, **params)`` / ``acall``: run one generated operation module
   (``deepnote_client.api.notebooks.get_notebook``), return its success model or raise the typed
   error; typed over the operation's own parameters;
-- ``paginate`` / ``apaginate`` (items) and ``iter_pages`` / ``aiter_pages`` (whole pages): follow
-  page tokens of a paginated operation;
+- ``paginate(endpoint, client, **params)``: a lazy ``Pager`` following the page tokens of a
+  paginated operation: ``for`` / ``async for`` over it yields the items across pages, over its
+  ``pages()`` the whole pages;
 - ``page_items``: the items of one page; ``Endpoint``: the protocol every generated operation
   module satisfies; ``RetryTransport``: the httpx transport that applies a ``RetryPolicy``.
 
@@ -28,7 +29,7 @@ from .client import (
     ConnectedClient,
     connect,
 )
-from .pagination import aiter_pages, apaginate, iter_pages, page_items, paginate
+from .pagination import page_items, paginate
 from .retries import RetryTransport
 
 __all__ = [
@@ -40,11 +41,8 @@ __all__ = [
     "Endpoint",
     "RetryTransport",
     "acall",
-    "aiter_pages",
-    "apaginate",
     "call",
     "connect",
-    "iter_pages",
     "page_items",
     "paginate",
 ]

@@ -2,6 +2,15 @@
 
 Guarantees:
 
+- ``paginate(endpoint, client, ...)`` and the resource methods of a paginated operation return a
+  ``Pager``, which fetches nothing until iterated: ``for item in pager`` sends each page with
+  ``call``, ``async for item in pager`` with ``acall``; ``pager.pages()`` yields whole pages, either
+  way. Each iteration starts again from the first page (or the ``page_token`` given), so a pager can
+  be iterated more than once.
+- A pager made by ``Deepnote`` (``AsyncDeepnote``) is for that side only: iterating it (or its
+  pages) with the other statement raises ``TypeError`` before any request, so a sync program never
+  gets an un-awaited coroutine and an event loop never blocking I/O. ``paginate``'s pager serves
+  both.
 - Pages are fetched one at a time, following ``pagination.nextPageToken``, and only when the
   consumer asks for more, so one page is in memory at a time.
 - The last page is the one without a next token (null, absent or empty) or with
@@ -11,17 +20,19 @@ Guarantees:
 - ``MAX_EMPTY_PAGES`` consecutive empty pages that still claim more raise ``PaginationError``
   (fresh tokens each time would otherwise loop forever), and so does ``hasMore: true`` without a
   next token (stopping there would silently drop the rest of the listing).
-- ``max_pages`` and ``max_items`` stop early without fetching another page.
+- ``max_pages`` (pages and items) and ``max_items`` (items) stop early without fetching another page.
 - The items are what the generated module's ``page_items`` returns: the field the spec names with
   ``x-page-items`` (``runs``, ``projects``), typed, so ``paginate(list_projects, ...)`` yields
   ``ListProjectsItem`` for mypy. Only such operations are accepted (mypy, and ``TypeError`` at run
-  time). ``iter_pages`` / ``paginate`` take the operation's own parameters, checked by mypy.
+  time, when iterated). ``paginate`` takes the operation's own parameters, checked by mypy.
+- A pager's repr shows its operation and limits, never the arguments (nor the token).
 """
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
-from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
 
@@ -35,7 +46,7 @@ from .errors import PaginationError, RepeatedPageTokenError
 if TYPE_CHECKING:
     from deepnote_client.models.cursor_pagination import CursorPagination
 
-__all__ = ["MAX_EMPTY_PAGES", "aiter_pages", "apaginate", "iter_pages", "page_items", "paginate"]
+__all__ = ["MAX_EMPTY_PAGES", "Pager", "page_items", "paginate"]
 
 MAX_EMPTY_PAGES = 10
 """Consecutive empty pages with more to come after which pagination gives up."""
@@ -48,74 +59,119 @@ class Page(Protocol):
 
 
 P = ParamSpec("P")
-PageT = TypeVar("PageT", bound=Page)
+T = TypeVar("T")
+PageT = TypeVar("PageT")
 ItemT = TypeVar("ItemT")
-
-
-def iter_pages(
-    endpoint: PagedEndpoint[P, PageT, Any],
-    /,
-    client: AuthenticatedClient,
-    max_pages: int | None = None,
-    *args: P.args,
-    **kwargs: P.kwargs,
-) -> Generator[PageT]:
-    """Yield whole pages of ``endpoint`` called with ``kwargs``, from ``page_token`` (or the start)."""
-    return _walk(_Walk(endpoint, kwargs, max_pages), client, args)
-
-
-def aiter_pages(
-    endpoint: PagedEndpoint[P, PageT, Any],
-    /,
-    client: AuthenticatedClient,
-    max_pages: int | None = None,
-    *args: P.args,
-    **kwargs: P.kwargs,
-) -> AsyncGenerator[PageT]:
-    """Async ``iter_pages``."""
-    return _awalk(_Walk(endpoint, kwargs, max_pages), client, args)
+_Statement = Literal["for", "async for"]
+"""How a pager is iterated: ``for`` sends its pages with ``call``, ``async for`` with ``acall``."""
+_CLIENTS: dict[_Statement, str] = {"for": "Deepnote", "async for": "AsyncDeepnote"}
 
 
 def paginate(
-    endpoint: PagedEndpoint[P, Any, ItemT],
+    endpoint: PagedEndpoint[P, PageT, ItemT],
     /,
     client: AuthenticatedClient,
     max_items: int | None = None,
     max_pages: int | None = None,
     *args: P.args,
     **kwargs: P.kwargs,
-) -> Iterator[ItemT]:
-    """Yield every item of every page of ``endpoint`` called with ``kwargs``, in the API's order."""
-    return _walk(_Walk(endpoint, kwargs, max_pages, _ItemLimit(max_items)), client, args)
+) -> Pager[ItemT, PageT]:
+    """A lazy ``Pager`` of ``endpoint`` called with ``kwargs``: ``for`` or ``async for`` over it
+    yields every item of every page in the API's order, over its ``pages()`` every page."""
+    return Pager(endpoint, client, args, kwargs, max_items=max_items, max_pages=max_pages)
 
 
-def apaginate(
-    endpoint: PagedEndpoint[P, Any, ItemT],
-    /,
-    client: AuthenticatedClient,
-    max_items: int | None = None,
-    max_pages: int | None = None,
-    *args: P.args,
-    **kwargs: P.kwargs,
-) -> AsyncIterator[ItemT]:
-    """Async ``paginate``."""
-    return _awalk(_Walk(endpoint, kwargs, max_pages, _ItemLimit(max_items)), client, args)
+class _Walked(Generic[T]):
+    """What a walk over pages yields, iterated with ``for`` (one ``call`` per page) or ``async for``
+    (one ``acall`` per page); each iteration is a new walk."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def _start(self, statement: _Statement) -> _Walk:
+        """A new walk, iterated with ``statement``."""
+
+    def __iter__(self) -> Iterator[T]:
+        return _walk(self._start("for"))
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return _awalk(self._start("async for"))
 
 
-def _walk(walk: _Walk, client: AuthenticatedClient, args: tuple[Any, ...]) -> Generator[Any]:
+class Pager(_Walked[ItemT], Generic[ItemT, PageT]):
+    """A cursor-paginated operation's items (``for`` / ``async for``) or whole pages (``pages()``),
+    fetched lazily, one page at a time. Made by ``paginate`` and by the resource methods of
+    ``Deepnote`` / ``AsyncDeepnote``, whose pagers are iterated on their own side only."""
+
+    __slots__ = ("_args", "_client", "_endpoint", "_kwargs", "_max_items", "_max_pages", "_only")
+
+    def __init__(
+        self,
+        endpoint: PagedEndpoint[..., PageT, ItemT],
+        client: AuthenticatedClient,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        *,
+        max_items: int | None,
+        max_pages: int | None,
+    ) -> None:
+        self._endpoint = endpoint
+        self._client = client
+        self._args = args
+        self._kwargs = kwargs
+        self._max_items = max_items
+        self._max_pages = max_pages
+        self._only: _Statement | None = None
+        """The one statement that may iterate this pager and its pages; ``None``: either."""
+
+    def __repr__(self) -> str:
+        operation = self._endpoint.OPERATION_ID
+        return f"<Pager {operation} max_items={self._max_items} max_pages={self._max_pages}>"
+
+    def pages(self) -> _Pages[PageT]:
+        """Whole pages, one request each, up to ``max_pages`` (``max_items`` does not apply)."""
+        return _Pages(self)
+
+    def _start(self, statement: _Statement) -> _Walk:
+        return self._walk_for(statement, _ItemLimit(self._max_items))
+
+    def _walk_for(self, statement: _Statement, limit: _ItemLimit | None) -> _Walk:
+        """A new walk (of items within ``limit``, or of pages), refused if ``statement`` is not
+        this pager's side."""
+        if self._only is not None and statement != self._only:
+            raise TypeError(
+                f"{self!r} is from {_CLIENTS[self._only]}: iterate it with `{self._only}`, not"
+                f" `{statement}` (or use {_CLIENTS[statement]} for `{statement}`)"
+            )
+        return _Walk(self._endpoint, self._client, self._args, self._kwargs, self._max_pages, limit)
+
+
+class _Pages(_Walked[PageT]):
+    """A pager's whole pages: ``pager.pages()``, iterated as the pager is."""
+
+    __slots__ = ("_pager",)
+
+    def __init__(self, pager: Pager[Any, PageT]) -> None:
+        self._pager = pager
+
+    def _start(self, statement: _Statement) -> _Walk:
+        return self._pager._walk_for(statement, None)
+
+
+def _walk(walk: _Walk) -> Generator[Any]:
     """The sync driver of ``walk``: one ``call`` per page."""
     walk.begin()
     while walk.more:
-        page = call(walk.endpoint, client, *args, **walk.arguments())
+        page = call(walk.endpoint, walk.client, *walk.args, **walk.arguments())
         yield from walk.out(page)
         walk.after(page)
 
 
-async def _awalk(walk: _Walk, client: AuthenticatedClient, args: tuple[Any, ...]) -> AsyncGenerator[Any]:
+async def _awalk(walk: _Walk) -> AsyncGenerator[Any]:
     """The async driver of ``walk``: one ``acall`` per page."""
     walk.begin()
     while walk.more:
-        page = await acall(walk.endpoint, client, *args, **walk.arguments())
+        page = await acall(walk.endpoint, walk.client, *walk.args, **walk.arguments())
         for each in walk.out(page):
             yield each
         walk.after(page)
@@ -124,15 +180,17 @@ async def _awalk(walk: _Walk, client: AuthenticatedClient, args: tuple[Any, ...]
 @attrs.define
 class _Walk:
     """Every decision of a walk over pages, shared by the sync and async drivers (which only send
-    and yield): whether a page is wanted (``more``), the arguments of its request, and what of it
-    to yield: the page itself, or with an item limit, its items up to ``max_items``.
+    and yield): whether a page is wanted (``more``), the client and arguments of its request, and
+    what of it to yield: the page itself, or with an item limit, its items up to ``max_items``.
 
     Nothing is checked or sent before ``begin``: the drivers are generators, so a walk starts
-    when its consumer first asks for something. The page and item types are the public
-    functions', declared by their signatures.
+    when its consumer first asks for something. The page and item types are the ``Pager``'s,
+    declared by ``paginate`` and the resource methods.
     """
 
     endpoint: PagedEndpoint[..., Any, Any]
+    client: AuthenticatedClient
+    args: tuple[Any, ...]
     _kwargs: dict[str, Any]
     _max_pages: int | None
     _limit: _ItemLimit | None = None

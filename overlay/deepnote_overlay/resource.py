@@ -5,13 +5,11 @@ Guarantees:
 - ``Caller`` / ``AsyncCaller`` send a generated resource class's operations (``deepnote_client.api``'s
   ``Caller`` protocols) through ``call`` / ``acall`` and the pagers, on one generated
   ``AuthenticatedClient``; they hold nothing else, so they are cheap and never own (or close) it.
+  Their ``paginate`` returns a lazy ``Pager`` (``pagination``) that only their side's statement
+  iterates: ``for`` for ``Caller``, ``async for`` for ``AsyncCaller``.
 - ``Resource`` / ``AsyncResource`` mark a resource class as sync or async: a generated class with
   hand-written methods (``facade_helpers``) has one of them as a base, and reaches the client
   through the resource's caller.
-- ``SyncPager`` / ``AsyncPager`` fetch nothing until iterated. Iterating yields items across
-  pages (``paginate`` / ``apaginate``), ``pages()`` yields whole pages (``iter_pages`` /
-  ``aiter_pages``); ``max_items`` limits the items, ``max_pages`` both. Each iteration starts again
-  from the first page (or the ``page_token`` given), so a pager can be iterated more than once.
 - ``client_function(sync, asynchronous)`` is one method for both sides, made of two functions taking
   the generated client first (``upload_file(client, project_id, ...)`` and ``aupload_file``): on a
   ``Resource`` the sync one with that argument bound, on an ``AsyncResource`` the async one. It
@@ -24,7 +22,7 @@ from __future__ import annotations
 
 import importlib
 import types
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine
 from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Self, TypeVar, cast, overload
 
 from deepnote_client import api
@@ -32,23 +30,19 @@ from deepnote_client.api import PagedEndpoint
 from deepnote_client.client import AuthenticatedClient
 
 from .calls import Endpoint, acall, call
-from .pagination import aiter_pages, apaginate, iter_pages, paginate
+from .pagination import Pager, _Statement
 
 __all__ = [
     "AsyncCaller",
-    "AsyncPager",
     "AsyncResource",
     "Caller",
     "ImportedOnFirstCall",
     "LazyModule",
     "Resource",
-    "SyncPager",
     "client_function",
 ]
 
 ItemT = TypeVar("ItemT")
-ItemsT = TypeVar("ItemsT")
-PagesT = TypeVar("PagesT")
 PageT = TypeVar("PageT")
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -57,143 +51,73 @@ T = TypeVar("T")
 
 
 class _OnClient:
-    """What both callers hold: the generated client their operations are sent on."""
+    """What both callers are: the generated client their operations are sent on, and the pagers of
+    their side."""
 
     __slots__ = ("client",)
+    _statement: ClassVar[_Statement]
+    """The one statement that iterates this side's pagers."""
 
     def __init__(self, client: AuthenticatedClient) -> None:
         self.client = client
 
+    def paginate(
+        self, endpoint: PagedEndpoint[Any, PageT, ItemT], /, **arguments: Any
+    ) -> Pager[ItemT, PageT]:
+        """A lazy ``Pager`` of the operation called with ``arguments`` (``max_items`` and ``max_pages``
+        among them), iterated on this caller's side only."""
+        max_items, max_pages = arguments.pop("max_items"), arguments.pop("max_pages")
+        pager = Pager(endpoint, self.client, (), arguments, max_items=max_items, max_pages=max_pages)
+        pager._only = self._statement
+        return pager
+
 
 class Caller(_OnClient):
-    """Sends a generated resource's operations with ``call``, and pages them with ``SyncPager``."""
+    """Sends a generated resource's operations with ``call``; its pagers are iterated with ``for``."""
 
     __slots__ = ()
+    _statement = "for"
 
     def call(self, endpoint: Endpoint[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         """``call(endpoint, client, ...)``: the success model, or a typed error."""
         return call(endpoint, self.client, *args, **kwargs)
 
-    def paginate(
-        self,
-        endpoint: PagedEndpoint[P, PageT, ItemT],
-        /,
-        max_items: int | None,
-        max_pages: int | None,
-        *args: P.args,
-        **kwargs: P.kwargs,
-    ) -> SyncPager[ItemT, PageT]:
-        """A lazy ``SyncPager`` of the operation called with ``kwargs``."""
-        return SyncPager(endpoint, self.client, max_items=max_items, max_pages=max_pages, arguments=kwargs)
-
 
 class AsyncCaller(_OnClient):
-    """Async ``Caller``: ``acall`` and ``AsyncPager``."""
+    """Async ``Caller``: ``acall``, and pagers iterated with ``async for``."""
 
     __slots__ = ()
+    _statement = "async for"
 
     async def call(self, endpoint: Endpoint[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         """``acall(endpoint, client, ...)``: the success model, or a typed error."""
         return await acall(endpoint, self.client, *args, **kwargs)
 
-    def paginate(
-        self,
-        endpoint: PagedEndpoint[P, PageT, ItemT],
-        /,
-        max_items: int | None,
-        max_pages: int | None,
-        *args: P.args,
-        **kwargs: P.kwargs,
-    ) -> AsyncPager[ItemT, PageT]:
-        """A lazy ``AsyncPager`` of the operation called with ``kwargs``."""
-        return AsyncPager(endpoint, self.client, max_items=max_items, max_pages=max_pages, arguments=kwargs)
+
+class _OnCaller:
+    """What both resource bases reach: their caller's client, as ``_client``."""
+
+    __slots__ = ()
+    _caller: api.Caller | api.AsyncCaller
+
+    @property
+    def _client(self) -> AuthenticatedClient:
+        # The facade makes its resources with the overlay's Caller / AsyncCaller (_resource_roots).
+        return cast(_OnClient, self._caller).client
 
 
-class Resource:
+class Resource(_OnCaller):
     """Hand-written methods of a generated sync resource class: its caller's client is ``_client``."""
 
     __slots__ = ()
     _caller: api.Caller
 
-    @property
-    def _client(self) -> AuthenticatedClient:
-        # The facade makes its resources with the overlay's Caller (_resource_roots).
-        return cast(Caller, self._caller).client
 
-
-class AsyncResource:
+class AsyncResource(_OnCaller):
     """Hand-written methods of a generated async resource class: its caller's client is ``_client``."""
 
     __slots__ = ()
     _caller: api.AsyncCaller
-
-    @property
-    def _client(self) -> AuthenticatedClient:
-        # The facade makes its resources with the overlay's AsyncCaller (_resource_roots).
-        return cast(AsyncCaller, self._caller).client
-
-
-class _Pager(Generic[ItemsT, PagesT]):
-    """What both pagers are: the endpoint, the client, the limits and the operation's arguments,
-    handed to their side's pair of walks (``paginate`` / ``iter_pages``, or the async pair)."""
-
-    __slots__ = ("_arguments", "_client", "_endpoint", "_max_items", "_max_pages")
-    _walks: ClassVar[tuple[Callable[..., Any], Callable[..., Any]]]
-    """The side's item walk and page walk."""
-
-    def __init__(
-        self,
-        endpoint: Any,
-        client: AuthenticatedClient,
-        *,
-        max_items: int | None,
-        max_pages: int | None,
-        arguments: dict[str, Any],
-    ) -> None:
-        # The endpoint is kept untyped here: its page type is the pager's PageT, declared by the
-        # generated method that builds the pager.
-        self._endpoint = endpoint
-        self._client = client
-        self._max_items = max_items
-        self._max_pages = max_pages
-        self._arguments = arguments
-
-    def __repr__(self) -> str:
-        operation = self._endpoint.__name__.rsplit(".", 1)[-1]
-        return f"<{type(self).__name__} {operation} max_items={self._max_items} max_pages={self._max_pages}>"
-
-    def _items(self) -> ItemsT:
-        walk_items, _ = self._walks
-        return cast(ItemsT, walk_items(self._endpoint, max_items=self._max_items, **self._page_options()))
-
-    def pages(self) -> PagesT:
-        """Whole pages, one request each, up to ``max_pages``."""
-        _, walk_pages = self._walks
-        return cast(PagesT, walk_pages(self._endpoint, **self._page_options()))
-
-    def _page_options(self) -> dict[str, Any]:
-        """The keyword arguments of both walks besides the endpoint (and ``max_items``)."""
-        return {"client": self._client, "max_pages": self._max_pages, **self._arguments}
-
-
-class SyncPager(_Pager[Iterator[ItemT], Iterator[PageT]], Generic[ItemT, PageT]):
-    """A cursor-paginated operation's items (iterate) or whole pages (``pages()``), fetched lazily."""
-
-    __slots__ = ()
-    _walks = (paginate, iter_pages)
-
-    def __iter__(self) -> Iterator[ItemT]:
-        return self._items()
-
-
-class AsyncPager(_Pager[AsyncIterator[ItemT], AsyncIterator[PageT]], Generic[ItemT, PageT]):
-    """Async ``SyncPager``: ``async for item in pager`` and ``async for page in pager.pages()``."""
-
-    __slots__ = ()
-    _walks = (apaginate, aiter_pages)
-
-    def __aiter__(self) -> AsyncIterator[ItemT]:
-        return self._items()
 
 
 class client_function(Generic[P, R, A]):

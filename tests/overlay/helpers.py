@@ -158,3 +158,26 @@ def serve_on_loopback(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+class Pages:
+    """Page N (from 0) holds ``sizes[N]`` runs named ``N.i``; every page but the last names the next."""
+
+    def __init__(self, *sizes: int, has_more_at_end: bool | None = None) -> None:
+        self.sizes = sizes
+        self.has_more_at_end = has_more_at_end
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        token = request.url.params.get("pageToken")
+        n = 0 if token is None else int(token.removeprefix("p"))
+        last = n == len(self.sizes) - 1
+        pagination: dict[str, Any] = {"nextPageToken": None if last else f"p{n + 1}"}
+        if last and self.has_more_at_end is not None:
+            pagination["hasMore"] = self.has_more_at_end
+        runs = [{"runId": f"{n}.{i}", "status": "success"} for i in range(self.sizes[n])]
+        return httpx.Response(200, json={"runs": runs, "pagination": pagination})
+
+    def everything(self) -> list[str]:
+        return [f"{n}.{i}" for n, size in enumerate(self.sizes) for i in range(size)]

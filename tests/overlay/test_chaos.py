@@ -26,7 +26,7 @@ from deepnote_client.api.projects import list_projects
 from deepnote_client.models import CreateNotebookBody
 from deepnote_fake import SEED_PROJECT_ID, ServerHandle
 from deepnote_overlay import DeepnoteError, NotFoundError, RetryPolicy
-from deepnote_overlay.lowlevel import acall, apaginate, call, connect, paginate
+from deepnote_overlay.lowlevel import acall, call, connect, paginate
 
 from .helpers import FakeTime, assert_no_secret
 
@@ -105,7 +105,7 @@ async def test_chaos_leaves_exactly_the_notebooks_created_successfully(
                     if mode == "sync":
                         projects = list(paginate(list_projects, client=client, page_size=2))
                     else:
-                        projects = [p async for p in apaginate(list_projects, client=client, page_size=2)]
+                        projects = [p async for p in paginate(list_projects, client=client, page_size=2)]
                     assert str(projects[0].id) == SEED_PROJECT_ID
                 else:
                     assert target is not None

@@ -37,15 +37,14 @@ from deepnote_fake import (
 )
 from deepnote_overlay import (
     AsyncDeepnote,
-    AsyncPager,
     Deepnote,
     MissingTokenError,
     NotFoundError,
+    Pager,
     RateLimiter,
     RunFailedError,
     RunResult,
     ServerError,
-    SyncPager,
 )
 from deepnote_overlay.lowlevel import RetryTransport
 from tests.spec_tools import ROOT
@@ -273,7 +272,7 @@ def test_pagers_are_lazy_limited_and_give_whole_pages(fake_server: ServerHandle)
     with Deepnote(fake_server.token, base_url=fake_server.base_url) as dn:
         fake.reset_counters()
         pager = dn.notebooks.list_runs(SEED_NOTEBOOK_ID, page_size=3)
-        assert isinstance(pager, SyncPager)
+        assert isinstance(pager, Pager)
         assert fake.request_count == 0, "making a pager sends nothing"
 
         assert len(list(pager)) == 7
@@ -295,7 +294,7 @@ async def test_async_pagers_are_lazy_and_give_whole_pages(fake_server: ServerHan
     async with AsyncDeepnote(fake_server.token, base_url=fake_server.base_url) as dn:
         fake.reset_counters()
         pager = dn.notebooks.list_runs(SEED_NOTEBOOK_ID, page_size=2, max_items=3)
-        assert isinstance(pager, AsyncPager)
+        assert isinstance(pager, Pager)
         assert fake.request_count == 0
         assert len([run async for run in pager]) == 3
         sizes = [

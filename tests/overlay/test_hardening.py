@@ -51,7 +51,7 @@ from deepnote_overlay import (
     ServerError,
 )
 from deepnote_overlay.errors import MAX_TEXT_LENGTH
-from deepnote_overlay.lowlevel import DEFAULT_MAX_RESPONSE_BYTES, acall, apaginate, call, connect, paginate
+from deepnote_overlay.lowlevel import DEFAULT_MAX_RESPONSE_BYTES, acall, call, connect, paginate
 from deepnote_overlay.outputs import parse_snapshot_blocks
 from deepnote_overlay.pagination import MAX_EMPTY_PAGES
 
@@ -474,7 +474,7 @@ RUN_JSON = {"runId": RUN_ID, "status": "success"}
 async def collect(mode: str, client: AuthenticatedClient) -> list[Any]:
     if mode == "sync":
         return list(paginate(list_notebook_runs, client=client, notebook_id="nb"))
-    return [run async for run in apaginate(list_notebook_runs, client=client, notebook_id="nb")]
+    return [run async for run in paginate(list_notebook_runs, client=client, notebook_id="nb")]
 
 
 async def test_endless_empty_pages_that_claim_more_raise(fake_time: FakeTime) -> None:

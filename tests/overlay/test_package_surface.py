@@ -26,8 +26,7 @@ CLIENT_AND_TYPES = {
     "RetryPolicy",
     "RateLimiter",
     "RateBudget",
-    "SyncPager",
-    "AsyncPager",
+    "Pager",
     "RunHandle",
     "AsyncRunHandle",
     "RunResult",
@@ -76,9 +75,6 @@ LOWLEVEL = {
     "acall": "deepnote_overlay.calls",
     "Endpoint": "deepnote_overlay.calls",
     "paginate": "deepnote_overlay.pagination",
-    "apaginate": "deepnote_overlay.pagination",
-    "iter_pages": "deepnote_overlay.pagination",
-    "aiter_pages": "deepnote_overlay.pagination",
     "page_items": "deepnote_overlay.pagination",
     "RetryTransport": "deepnote_overlay.retries",
 }
@@ -173,10 +169,10 @@ def test_a_pager_shows_its_operation_and_limits_and_fetches_nothing() -> None:
     mock = httpx.MockTransport(no_request)
     dn = Deepnote("sk-test", base_url="https://api.test/v2", transport=mock)
     assert repr(dn.notebooks.list_runs("nb", max_items=5)) == (
-        "<SyncPager list_notebook_runs max_items=5 max_pages=None>"
+        "<Pager listNotebookRuns max_items=5 max_pages=None>"
     )
     adn = AsyncDeepnote("sk-test", base_url="https://api.test/v2", transport=mock)
-    assert repr(adn.projects.list(max_pages=2)) == "<AsyncPager list_projects max_items=None max_pages=2>"
+    assert repr(adn.projects.list(max_pages=2)) == "<Pager listProjects max_items=None max_pages=2>"
 
 
 def test_a_lazy_module_gives_its_functions_imported_on_first_call_and_no_special_name() -> None:

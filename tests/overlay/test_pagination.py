@@ -16,7 +16,7 @@ from deepnote_client.client import AuthenticatedClient
 from deepnote_client.models import CursorPagination
 from deepnote_fake import SEED_PROJECT_ID, FakeDeepnote, ServerHandle, running_server
 from deepnote_overlay import RepeatedPageTokenError, RetryPolicy, ServerError
-from deepnote_overlay.lowlevel import aiter_pages, apaginate, connect, iter_pages, page_items, paginate
+from deepnote_overlay.lowlevel import connect, page_items, paginate
 
 from .helpers import RUN_ID, FakeTime, mock_client
 
@@ -55,7 +55,7 @@ def test_paginate_sees_every_run_once_in_order(
     assert runs_requests(server, notebook_id) == math.ceil(RUNS / page_size)
 
 
-async def test_apaginate_sees_every_run_once_in_order(
+async def test_async_for_over_paginate_sees_every_run_once_in_order(
     runs_server: tuple[ServerHandle, str, list[str]],
 ) -> None:
     server, notebook_id, ids = runs_server
@@ -63,7 +63,7 @@ async def test_apaginate_sees_every_run_once_in_order(
     client = fake_client(server)
     seen = [
         str(run.run_id)
-        async for run in apaginate(list_notebook_runs, client=client, notebook_id=notebook_id, page_size=100)
+        async for run in paginate(list_notebook_runs, client=client, notebook_id=notebook_id, page_size=100)
     ]
     assert seen == ids[::-1]
     assert runs_requests(server, notebook_id) == math.ceil(RUNS / 100)
@@ -72,7 +72,9 @@ async def test_apaginate_sees_every_run_once_in_order(
 def test_pages_are_fetched_only_when_needed(runs_server: tuple[ServerHandle, str, list[str]]) -> None:
     server, notebook_id, ids = runs_server
     server.state.reset_counters()
-    items = paginate(list_notebook_runs, client=fake_client(server), notebook_id=notebook_id, page_size=100)
+    items = iter(
+        paginate(list_notebook_runs, client=fake_client(server), notebook_id=notebook_id, page_size=100)
+    )
     first = next(items)
     assert str(first.run_id) == ids[-1]
     assert runs_requests(server, notebook_id) == 1
@@ -104,11 +106,16 @@ async def test_max_pages_stops_early_sync_and_async(runs_server: tuple[ServerHan
     server.state.reset_counters()
     client = fake_client(server)
     pages = list(
-        iter_pages(list_notebook_runs, client=client, notebook_id=notebook_id, page_size=100, max_pages=3)
+        paginate(
+            list_notebook_runs, client=client, notebook_id=notebook_id, page_size=100, max_pages=3
+        ).pages()
     )
     assert [len(page.runs) for page in pages] == [100, 100, 100]
     apages = [
-        p async for p in aiter_pages(list_notebook_runs, client=client, notebook_id=notebook_id, max_pages=2)
+        p
+        async for p in paginate(
+            list_notebook_runs, client=client, notebook_id=notebook_id, max_pages=2
+        ).pages()
     ]
     assert [len(page.runs) for page in apages] == [20, 20]  # the operation's default page size
     items = list(
@@ -121,7 +128,9 @@ async def test_max_pages_stops_early_sync_and_async(runs_server: tuple[ServerHan
 def test_paginate_can_resume_from_a_page_token(runs_server: tuple[ServerHandle, str, list[str]]) -> None:
     server, notebook_id, ids = runs_server
     client = fake_client(server)
-    first = next(iter_pages(list_notebook_runs, client=client, notebook_id=notebook_id, page_size=100))
+    first = next(
+        iter(paginate(list_notebook_runs, client=client, notebook_id=notebook_id, page_size=100).pages())
+    )
     token = first.pagination.next_page_token
     assert isinstance(token, str)
     rest = [
@@ -139,7 +148,7 @@ def test_an_error_on_a_later_page_raises_a_typed_error(
     server, notebook_id, _ = runs_server
     waits = fake_time.waits
     client = fake_client(server)
-    items = paginate(list_notebook_runs, client=client, notebook_id=notebook_id, page_size=100)
+    items = iter(paginate(list_notebook_runs, client=client, notebook_id=notebook_id, page_size=100))
     seen = [next(items) for _ in range(100)]
     server.state.faults.inject("503", times=9, method="GET", path=f"/notebooks/{notebook_id}/runs")
     try:
@@ -197,7 +206,7 @@ async def test_a_repeated_page_token_raises_instead_of_looping(
                 for run in paginate(list_notebook_runs, client=client, **kwargs):
                     seen.append(run)  # noqa: PERF402  # keep what came before the error
             else:
-                async for run in apaginate(list_notebook_runs, client=client, **kwargs):
+                async for run in paginate(list_notebook_runs, client=client, **kwargs):
                     seen.append(run)
         assert len(seen) == len(received) == len(tokens)
         assert caught.value.page_token == tokens[-1]

@@ -1,7 +1,7 @@
-"""``max_pages`` and ``max_items`` in all four iterators, and the loop guards, on scripted pages.
+"""``max_pages`` and ``max_items`` over a pager and its pages, and the loop guards, on scripted pages.
 
-Found by mutation testing: ``apaginate``'s limits and ``max_pages`` of 0 and 1 were never checked.
-Every case runs the sync and async twin and counts the requests, so fetching one page too many fails.
+Every case iterates with ``for`` and with ``async for`` and counts the requests, so fetching one page
+too many fails; ``max_pages`` of 0 and 1 are checked as well as the larger ones.
 """
 
 from __future__ import annotations
@@ -15,33 +15,10 @@ import pytest
 from deepnote_client.api.notebooks import list_notebook_runs
 from deepnote_client.models import ListNotebookRunsResponse
 from deepnote_overlay import PaginationError, RepeatedPageTokenError
-from deepnote_overlay.lowlevel import aiter_pages, apaginate, iter_pages, page_items, paginate
+from deepnote_overlay.lowlevel import page_items, paginate
 from deepnote_overlay.pagination import MAX_EMPTY_PAGES
 
-from .helpers import FakeTime, mock_client
-
-
-class Pages:
-    """Page N (from 0) holds ``sizes[N]`` runs named ``N.i``; every page but the last names the next."""
-
-    def __init__(self, *sizes: int, has_more_at_end: bool | None = None) -> None:
-        self.sizes = sizes
-        self.has_more_at_end = has_more_at_end
-        self.requests: list[httpx.Request] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        token = request.url.params.get("pageToken")
-        n = 0 if token is None else int(token.removeprefix("p"))
-        last = n == len(self.sizes) - 1
-        pagination: dict[str, Any] = {"nextPageToken": None if last else f"p{n + 1}"}
-        if last and self.has_more_at_end is not None:
-            pagination["hasMore"] = self.has_more_at_end
-        runs = [{"runId": f"{n}.{i}", "status": "success"} for i in range(self.sizes[n])]
-        return httpx.Response(200, json={"runs": runs, "pagination": pagination})
-
-    def everything(self) -> list[str]:
-        return [f"{n}.{i}" for n, size in enumerate(self.sizes) for i in range(size)]
+from .helpers import FakeTime, Pages, mock_client
 
 
 async def items(mode: str, pages: Pages, fake_time: FakeTime, **limits: Any) -> list[str]:
@@ -49,7 +26,7 @@ async def items(mode: str, pages: Pages, fake_time: FakeTime, **limits: Any) -> 
     if mode == "sync":
         return [run.run_id for run in paginate(list_notebook_runs, client=client, notebook_id="nb", **limits)]
     return [
-        run.run_id async for run in apaginate(list_notebook_runs, client=client, notebook_id="nb", **limits)
+        run.run_id async for run in paginate(list_notebook_runs, client=client, notebook_id="nb", **limits)
     ]
 
 
@@ -57,10 +34,12 @@ async def page_sizes(mode: str, pages: Pages, fake_time: FakeTime, **limits: Any
     client = mock_client(pages, fake_time.policy())
     if mode == "sync":
         return [
-            len(p.runs) for p in iter_pages(list_notebook_runs, client=client, notebook_id="nb", **limits)
+            len(p.runs)
+            for p in paginate(list_notebook_runs, client=client, notebook_id="nb", **limits).pages()
         ]
     return [
-        len(p.runs) async for p in aiter_pages(list_notebook_runs, client=client, notebook_id="nb", **limits)
+        len(p.runs)
+        async for p in paginate(list_notebook_runs, client=client, notebook_id="nb", **limits).pages()
     ]
 
 
@@ -150,9 +129,9 @@ async def test_a_module_without_page_items_is_refused_before_any_request(
     client = mock_client(pages, fake_time.policy())
     with pytest.raises(TypeError, match="getNotebook is not a paginated operation"):
         if mode == "sync":
-            next(paginate(get_notebook, client=client, notebook_id="nb"))  # type: ignore[arg-type]
+            next(iter(paginate(get_notebook, client=client, notebook_id="nb")))  # type: ignore[arg-type]
         else:
-            await anext(apaginate(get_notebook, client=client, notebook_id="nb"))  # type: ignore[arg-type]
+            await anext(aiter(paginate(get_notebook, client=client, notebook_id="nb")))  # type: ignore[arg-type]
     assert pages.requests == []
 
 
@@ -188,7 +167,7 @@ def test_not_a_paginated_operation_is_named_however_it_can_be() -> None:
 
     for endpoint, name in ((not_paged, "not_paged"), (Anonymous(), "<anonymous endpoint>")):
         with pytest.raises(TypeError) as caught:
-            next(paginate(endpoint, client=None))  # type: ignore[call-overload]
+            next(iter(paginate(endpoint, client=None)))  # type: ignore[call-overload]
         assert (
             str(caught.value) == f"{name} is not a paginated operation (its page schema has no x-page-items)"
         )

@@ -17,7 +17,7 @@ Generated from the spec by openapi-python-client: do not edit.
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ class Paginated(Protocol[ItemT_co, PageT_co]):
 
     def __iter__(self) -> Iterator[ItemT_co]: ...
 
-    def pages(self) -> Iterator[PageT_co]: ...
+    def pages(self) -> Iterable[PageT_co]: ...
 
 
 class AsyncPaginated(Protocol[ItemT_co, PageT_co]):
@@ -153,7 +153,7 @@ class AsyncPaginated(Protocol[ItemT_co, PageT_co]):
 
     def __aiter__(self) -> AsyncIterator[ItemT_co]: ...
 
-    def pages(self) -> AsyncIterator[PageT_co]: ...
+    def pages(self) -> AsyncIterable[PageT_co]: ...
 
 
 class Caller(Protocol):
@@ -164,15 +164,10 @@ class Caller(Protocol):
         ...
 
     def paginate(
-        self,
-        endpoint: PagedEndpoint[P, PageT, ItemT],
-        /,
-        max_items: int | None,
-        max_pages: int | None,
-        *args: P.args,
-        **kwargs: P.kwargs,
+        self, endpoint: PagedEndpoint[Any, PageT, ItemT], /, **arguments: Any
     ) -> Paginated[ItemT, PageT]:
-        """The pages of the operation with these arguments, fetched when iterated."""
+        """The pages of the operation with these arguments (``max_items`` and ``max_pages`` among
+        them), fetched when iterated."""
         ...
 
 
@@ -184,15 +179,10 @@ class AsyncCaller(Protocol):
         ...
 
     def paginate(
-        self,
-        endpoint: PagedEndpoint[P, PageT, ItemT],
-        /,
-        max_items: int | None,
-        max_pages: int | None,
-        *args: P.args,
-        **kwargs: P.kwargs,
+        self, endpoint: PagedEndpoint[Any, PageT, ItemT], /, **arguments: Any
     ) -> AsyncPaginated[ItemT, PageT]:
-        """The pages of the operation with these arguments, fetched when iterated."""
+        """The pages of the operation with these arguments (``max_items`` and ``max_pages`` among
+        them), fetched when iterated."""
         ...
 
 

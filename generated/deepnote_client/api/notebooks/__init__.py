@@ -152,8 +152,8 @@ class NotebooksResource:
             page_size: Maximum number of items to return. Defaults to 20. Maximum: 100.
             page_token: Opaque token returned by the previous page. Omit for the first page.
 
-        Returns a lazy ``SyncPager``: iterate it (``for``) for the items across pages, or its
-        ``pages()`` for whole pages; ``max_items`` and ``max_pages`` stop early.
+        Returns a lazy ``Pager``: iterate it (``for``) for the items across pages, or its ``pages()``
+        for whole pages; ``max_items`` and ``max_pages`` stop early.
 
         Operation ``listNotebookRuns``: ``deepnote_client.api.notebooks.list_notebook_runs``.
         """
@@ -324,7 +324,7 @@ class AsyncNotebooksResource:
             page_size: Maximum number of items to return. Defaults to 20. Maximum: 100.
             page_token: Opaque token returned by the previous page. Omit for the first page.
 
-        Returns a lazy ``AsyncPager``: iterate it (``async for``) for the items across pages, or its
+        Returns a lazy ``Pager``: iterate it (``async for``) for the items across pages, or its
         ``pages()`` for whole pages; ``max_items`` and ``max_pages`` stop early.
 
         Operation ``listNotebookRuns``: ``deepnote_client.api.notebooks.list_notebook_runs``.

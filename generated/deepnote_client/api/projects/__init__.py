@@ -54,8 +54,8 @@ class ProjectsResource:
             page_token: Opaque token returned by the previous page. Omit for the first page.
             name_contains: Filter projects whose name contains this value (case-insensitive).
 
-        Returns a lazy ``SyncPager``: iterate it (``for``) for the items across pages, or its
-        ``pages()`` for whole pages; ``max_items`` and ``max_pages`` stop early.
+        Returns a lazy ``Pager``: iterate it (``for``) for the items across pages, or its ``pages()``
+        for whole pages; ``max_items`` and ``max_pages`` stop early.
 
         Operation ``listProjects``: ``deepnote_client.api.projects.list_projects``.
         """
@@ -204,7 +204,7 @@ class AsyncProjectsResource:
             page_token: Opaque token returned by the previous page. Omit for the first page.
             name_contains: Filter projects whose name contains this value (case-insensitive).
 
-        Returns a lazy ``AsyncPager``: iterate it (``async for``) for the items across pages, or its
+        Returns a lazy ``Pager``: iterate it (``async for``) for the items across pages, or its
         ``pages()`` for whole pages; ``max_items`` and ``max_pages`` stop early.
 
         Operation ``listProjects``: ``deepnote_client.api.projects.list_projects``.
