@@ -21,9 +21,9 @@ from deepnote_overlay import AsyncDeepnote, Deepnote
 from tests.spec_tools import ROOT, operations
 
 # Operations whose job a hand-written helper does (``facade_helpers``), with the overlay function it
-# forwards to: the facade shows only the helper.
-HELPERS: dict[str, tuple[str, str] | None] = {
-    "createRun": None,  # a method of its own: dn.runs.start returns a run handle
+# is (its async twin, ``a`` + the name, on ``AsyncDeepnote``): the facade shows only the helper.
+HELPERS: dict[str, tuple[str, str]] = {
+    "createRun": ("deepnote_overlay.runs", "start_run"),  # dn.runs.start returns a run handle
     "createFile": ("deepnote_overlay.files", "upload_file"),
     "downloadFile": ("deepnote_overlay.files", "download_file"),
     "exportProject": ("deepnote_overlay.project_archive", "export_project"),
@@ -95,21 +95,16 @@ def test_each_method_exists_with_the_spec_docstring(facade: type, operation_id: 
 def test_a_helper_replaces_the_operation_whose_job_it_does(facade: type, operation_id: str) -> None:
     attribute, name = expected_methods()[operation_id].split(".")
     resource = resource_class(facade, attribute)
-    helper = HELPERS[operation_id]
-    if helper is not None:
-        module, function = helper
-        expected = getattr(
-            importlib.import_module(module), ("a" if facade is AsyncDeepnote else "") + function
-        )
-        assert inspect.getattr_static(resource, name).__wrapped__ is expected
+    module, function = HELPERS[operation_id]
+    expected = getattr(importlib.import_module(module), ("a" if facade is AsyncDeepnote else "") + function)
     tag = next(op["tags"][0] for op_id, op in spec_operations().items() if op_id == operation_id)
     generated_name = method_name(tag, operation_id)
     if generated_name != name:
         assert not hasattr(resource, generated_name), "the helper is the one name for the job"
     bound = getattr(getattr(facade("token", base_url="https://api.test/v2"), attribute), name)
+    assert bound.__func__ is expected
     assert inspect.iscoroutinefunction(bound) == (facade is AsyncDeepnote)
-    if helper is not None:
-        assert list(inspect.signature(bound).parameters) == list(inspect.signature(expected).parameters)[1:]
+    assert list(inspect.signature(bound).parameters) == list(inspect.signature(expected).parameters)[1:]
 
 
 @pytest.mark.parametrize("facade", [Deepnote, AsyncDeepnote])
@@ -170,6 +165,10 @@ for page in dn.projects.list().pages():
 reveal_type(dn.run_notebook("nb"))
 reveal_type(dn.run_notebook("nb", outputs=True, raise_on_failure=True))
 reveal_type(dn.runs.attach("run").wait(outputs=True))
+reveal_type(dn.runs.start("nb", inputs={"region": "EU"}))
+dn.runs.start("nb", imputs={"region": "EU"})
+reveal_type(dn.files.upload)
+dn.files.upload("p", "data.csv", "data.csv", mime="text/csv")
 
 
 async def main() -> None:
@@ -178,6 +177,10 @@ async def main() -> None:
     reveal_type(await adn.run_notebook("nb", outputs=True))
     async for project in adn.projects.list():
         reveal_type(project)
+    reveal_type(await adn.runs.start("nb", check_inputs=True))
+    reveal_type(await adn.runs.attach("run"))
+    reveal_type(adn.files.download)
+    await adn.projects.export_to("p", "out", max_file=3)
 """
 
 
@@ -208,7 +211,11 @@ def test_mypy_reports_misspellings_and_knows_the_return_types(tmp_path: Path) ->
     assert any('Unexpected keyword argument "notebok_id"' in line for line in errors), result.stdout
     assert any('Unexpected keyword argument "nmae"' in line for line in errors), result.stdout
     assert any('Unexpected keyword argument "timout"' in line for line in errors), result.stdout
-    assert len(errors) == 3, result.stdout  # and none for a notebook id given as a uuid.UUID
+    # The hand-written methods keep their functions' parameters, on both clients.
+    assert any('Unexpected keyword argument "imputs"' in line for line in errors), result.stdout
+    assert any('Unexpected keyword argument "mime"' in line for line in errors), result.stdout
+    assert any('Unexpected keyword argument "max_file"' in line for line in errors), result.stdout
+    assert len(errors) == 6, result.stdout  # and none for a notebook id given as a uuid.UUID
     assert notes == [
         '"deepnote_client.models.notebook.Notebook"',
         '"None"',
@@ -217,9 +224,21 @@ def test_mypy_reports_misspellings_and_knows_the_return_types(tmp_path: Path) ->
         '"deepnote_overlay.outputs.RunResult"',
         '"deepnote_overlay.outputs.RunResult"',
         '"deepnote_overlay.outputs.RunResult"',
+        '"deepnote_overlay.runs.RunHandle"',
+        (
+            '"def (project_id: str, path: str, source: str | os.PathLike[str] | typing.IO[bytes], *, '
+            "mime_type: str | None =, progress: (def (int, int | None)) | None =) -> "
+            'deepnote_client.models.file_reference.FileReference"'
+        ),
         '"deepnote_client.models.run.Run"',
         '"deepnote_overlay.outputs.RunResult"',
         '"deepnote_client.models.list_projects_item.ListProjectsItem"',
+        '"deepnote_overlay.runs.AsyncRunHandle"',
+        '"deepnote_overlay.runs.AsyncRunHandle"',
+        (
+            '"def (project_id: str, path: str, destination: str | os.PathLike[str] | typing.IO[bytes], *, '
+            'progress: (def (int, int | None)) | None =) -> typing.Coroutine[Any, Any, int]"'
+        ),
     ], result.stdout
 
 

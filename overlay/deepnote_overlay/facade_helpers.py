@@ -1,125 +1,91 @@
-"""Hand-written methods that the generated resources gain.
+"""The resource classes that gain hand-written methods: a generated class with its tag's helpers.
 
 Guarantees:
 
-- For a spec tag ``X`` (attribute ``x`` on ``Deepnote``), ``_resources.XResource`` is the generated
-  ``XResource`` (``deepnote_client.api.x``) with the class ``XHelpers`` here as a base, and
-  ``AsyncXResource`` the same with ``AsyncXHelpers``. No helper's name is an operation's method name.
-- An operation whose job a helper method does is listed, with that method's name, in ``REPLACES``
-  (templates/resource_macros.jinja): the generated resource has no method of its own for it, so
-  each job has one name.
-- Helpers are thin: each runs the overlay plan or function of the same purpose with the resource's
-  client, with that function's own parameters, so they never drift from it.
+- ``RunsResource``, ``FilesResource`` and ``ProjectsResource`` (and their ``Async`` twins) are the
+  generated classes of ``deepnote_client.api`` with the helpers class of their tag in front: the
+  generated methods, plus ``runs.start`` / ``attach``, ``files.upload`` / ``download``,
+  ``projects.export_to`` / ``import_from``. Every other tag's resource is the generated class itself.
+- One helpers class per tag serves both sides: each helper is a ``client_function`` of a sync and
+  an async function of the overlay (``upload_file`` / ``aupload_file``), the sync one on
+  ``Deepnote``'s resource (a ``Resource``), the async one on ``AsyncDeepnote``'s (an
+  ``AsyncResource``), each with its function's own parameters and docstring, so they never drift.
+- No helper's name is an operation's method name. An operation whose job a helper does is listed,
+  with the helper's name, in ``REPLACES`` (templates/resource_macros.jinja): the generated class has
+  no method of its own for it, so each job has one name.
+- Loaded on first use of such a resource (``_resource_roots``), and the run, file and project
+  modules on first use of a helper, so importing the facade loads none of them.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING
 
-from ._plans import adrive, drive
-from .resource import AsyncResource, ImportedOnFirstCall, Resource, client_function
+from deepnote_client.api import files as api_files
+from deepnote_client.api import projects as api_projects
+from deepnote_client.api import runs as api_runs
+
+from .resource import AsyncResource, LazyModule, Resource, client_function
 
 if TYPE_CHECKING:
-    from uuid import UUID
-
-    from .files import adownload_file, aupload_file, download_file, upload_file
-    from .project_archive import aexport_project, aimport_project, export_project, import_project
-    from .runs import AsyncRunHandle, RunHandle, StartOptions
-else:
-    # The file and project helpers load their endpoints and models on first use.
-    upload_file = ImportedOnFirstCall(".files", "upload_file")
-    aupload_file = ImportedOnFirstCall(".files", "aupload_file")
-    download_file = ImportedOnFirstCall(".files", "download_file")
-    adownload_file = ImportedOnFirstCall(".files", "adownload_file")
-    export_project = ImportedOnFirstCall(".project_archive", "export_project")
-    aexport_project = ImportedOnFirstCall(".project_archive", "aexport_project")
-    import_project = ImportedOnFirstCall(".project_archive", "import_project")
-    aimport_project = ImportedOnFirstCall(".project_archive", "aimport_project")
+    from . import files, project_archive, runs
+else:  # each module is imported when one of its helpers is first looked up
+    files, project_archive, runs = LazyModule(".files"), LazyModule(".project_archive"), LazyModule(".runs")
 
 __all__ = [
-    "AsyncFilesHelpers",
-    "AsyncProjectsHelpers",
-    "AsyncRunsHelpers",
+    "AsyncFilesResource",
+    "AsyncProjectsResource",
+    "AsyncRunsResource",
     "FilesHelpers",
+    "FilesResource",
     "ProjectsHelpers",
+    "ProjectsResource",
     "RunsHelpers",
+    "RunsResource",
 ]
 
 
-class RunsHelpers(Resource):
+class RunsHelpers:
     """``dn.runs.start(notebook_id, inputs=...)`` starts a run and returns its handle at once;
     ``dn.runs.attach(run_id)`` is the handle of a run started elsewhere. ``handle.wait(...)``."""
 
     __slots__ = ()
-
-    def start(self, notebook_id: str | UUID, **options: Unpack[StartOptions]) -> RunHandle:
-        """Send ``createRun`` once; the handle has ``id``, ``status``, ``notebook_id`` and ``url``."""
-        from . import runs
-
-        links = runs.links_of(self._client.get_httpx_client())
-        return runs.RunHandle(self._client, drive(runs.start(links, notebook_id, **options), self._client))
-
-    def attach(self, run_id: str | UUID) -> RunHandle:
-        """The handle of a run started elsewhere (one ``getRun``)."""
-        from . import runs
-
-        links = runs.links_of(self._client.get_httpx_client())
-        return runs.RunHandle(self._client, drive(runs.attach(links, run_id), self._client))
+    start = client_function(runs.start_run, runs.astart_run)
+    attach = client_function(runs.attach_run, runs.aattach_run)
 
 
-class AsyncRunsHelpers(AsyncResource):
-    """Async ``RunsHelpers``: ``await dn.runs.start(...)``, ``await dn.runs.attach(run_id)``."""
-
-    __slots__ = ()
-
-    async def start(self, notebook_id: str | UUID, **options: Unpack[StartOptions]) -> AsyncRunHandle:
-        """Async ``RunsHelpers.start``."""
-        from .runs import AsyncRunHandle, links_of, start
-
-        plan = start(links_of(self._client.get_async_httpx_client()), notebook_id, **options)
-        return AsyncRunHandle(self._client, await adrive(plan, self._client))
-
-    async def attach(self, run_id: str | UUID) -> AsyncRunHandle:
-        """Async ``RunsHelpers.attach``."""
-        from .runs import AsyncRunHandle, attach, links_of
-
-        plan = attach(links_of(self._client.get_async_httpx_client()), run_id)
-        return AsyncRunHandle(self._client, await adrive(plan, self._client))
-
-
-class FilesHelpers(Resource):
+class FilesHelpers:
     """``dn.files.upload(project_id, path, source)`` and ``dn.files.download(project_id, path,
     destination)``, streamed both ways."""
 
     __slots__ = ()
-
-    upload = client_function(upload_file)
-    download = client_function(download_file)
-
-
-class AsyncFilesHelpers(AsyncResource):
-    """Async ``FilesHelpers``."""
-
-    __slots__ = ()
-
-    upload = client_function(aupload_file)
-    download = client_function(adownload_file)
+    upload = client_function(files.upload_file, files.aupload_file)
+    download = client_function(files.download_file, files.adownload_file)
 
 
-class ProjectsHelpers(Resource):
+class ProjectsHelpers:
     """``dn.projects.export_to(project_id, directory)`` and ``dn.projects.import_from(project_id,
     directory)``: a project as a directory of ``.deepnote`` files, both ways."""
 
     __slots__ = ()
+    export_to = client_function(project_archive.export_project, project_archive.aexport_project)
+    import_from = client_function(project_archive.import_project, project_archive.aimport_project)
 
-    export_to = client_function(export_project)
-    import_from = client_function(import_project)
+
+# One line each: the docstring is the generated class's, the helpers' are on their methods.
+class RunsResource(RunsHelpers, Resource, api_runs.RunsResource): ...
 
 
-class AsyncProjectsHelpers(AsyncResource):
-    """Async ``ProjectsHelpers``."""
+class AsyncRunsResource(RunsHelpers, AsyncResource, api_runs.AsyncRunsResource): ...
 
-    __slots__ = ()
 
-    export_to = client_function(aexport_project)
-    import_from = client_function(aimport_project)
+class FilesResource(FilesHelpers, Resource, api_files.FilesResource): ...
+
+
+class AsyncFilesResource(FilesHelpers, AsyncResource, api_files.AsyncFilesResource): ...
+
+
+class ProjectsResource(ProjectsHelpers, Resource, api_projects.ProjectsResource): ...
+
+
+class AsyncProjectsResource(ProjectsHelpers, AsyncResource, api_projects.AsyncProjectsResource): ...

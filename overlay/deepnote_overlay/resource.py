@@ -7,19 +7,23 @@ Guarantees:
   ``AuthenticatedClient``; they hold nothing else, so they are cheap and never own (or close) it.
   Their ``paginate`` returns a lazy ``Pager`` (``pagination``) that only their side's statement
   iterates: ``for`` for ``Caller``, ``async for`` for ``AsyncCaller``.
-- ``Resource`` / ``AsyncResource`` are the bases of hand-written methods a generated resource class
-  gains (``facade_helpers``): they reach the client through the resource's caller.
-- ``client_function`` turns a function taking the generated client first (``upload_file(client,
-  project_id, ...)``) into a method with that argument bound, keeping its signature for mypy and
-  editors (``dn.files.upload(project_id, ...)``), whatever parameters the function grows later.
+- ``Resource`` / ``AsyncResource`` mark a resource class as sync or async: a generated class with
+  hand-written methods (``facade_helpers``) has one of them as a base, and reaches the client
+  through the resource's caller.
+- ``client_function(sync, asynchronous)`` is one method for both sides, made of two functions taking
+  the generated client first (``upload_file(client, project_id, ...)`` and ``aupload_file``): on a
+  ``Resource`` the sync one with that argument bound, on an ``AsyncResource`` the async one. It
+  keeps their signature for mypy and editors (``dn.files.upload(project_id, ...)``, ``await
+  adn.files.upload(project_id, ...)``), and ``help()`` / ``inspect.signature()`` show the
+  function's own docstring and parameters, whatever parameters it grows later.
 """
 
 from __future__ import annotations
 
 import importlib
 import types
-from collections.abc import Callable
-from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar, cast, overload
+from collections.abc import Callable, Coroutine
+from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Self, TypeVar, cast, overload
 
 from deepnote_client import api
 from deepnote_client.api import PagedEndpoint
@@ -33,6 +37,7 @@ __all__ = [
     "AsyncResource",
     "Caller",
     "ImportedOnFirstCall",
+    "LazyModule",
     "Resource",
     "client_function",
 ]
@@ -41,6 +46,7 @@ ItemT = TypeVar("ItemT")
 PageT = TypeVar("PageT")
 P = ParamSpec("P")
 R = TypeVar("R")
+A = TypeVar("A")
 T = TypeVar("T")
 
 
@@ -114,50 +120,50 @@ class AsyncResource(_OnCaller):
     _caller: api.AsyncCaller
 
 
-class _HasClient(Protocol):
-    @property
-    def _client(self) -> AuthenticatedClient: ...
+class client_function(Generic[P, R, A]):
+    """A method made of ``sync(client, ...)`` on a ``Resource`` and of ``asynchronous(client, ...)``
+    on an ``AsyncResource``, with the resource's generated client passed first. Either function may
+    be an ``ImportedOnFirstCall``: it is imported when the method is first looked up."""
 
-
-class client_function(Generic[P, R]):
-    """A method made of ``func(client, ...)``, with the owner's generated client passed first."""
-
-    def __init__(self, func: Callable[Concatenate[AuthenticatedClient, P], R]) -> None:
-        self._func = func
-        self.__doc__ = func.__doc__
-
-    @property
-    def __wrapped__(self) -> Callable[Concatenate[AuthenticatedClient, P], R]:
-        """The function itself (imported now if it was given as ``ImportedOnFirstCall``)."""
-        func = self._func
-        return func.resolve() if isinstance(func, ImportedOnFirstCall) else func
+    def __init__(
+        self,
+        sync: Callable[Concatenate[AuthenticatedClient, P], R],
+        asynchronous: Callable[Concatenate[AuthenticatedClient, P], Coroutine[Any, Any, A]],
+    ) -> None:
+        self._functions: tuple[Callable[..., Any], Callable[..., Any]] = (sync, asynchronous)
 
     @overload
     def __get__(self, instance: None, owner: type[Any]) -> Self: ...
 
     @overload
-    def __get__(self, instance: _HasClient, owner: type[Any]) -> Callable[P, R]: ...
+    def __get__(self, instance: Resource, owner: type[Any]) -> Callable[P, R]: ...
 
-    def __get__(self, instance: _HasClient | None, owner: type[Any]) -> Self | Callable[P, R]:
+    @overload
+    def __get__(self, instance: AsyncResource, owner: type[Any]) -> Callable[P, Coroutine[Any, Any, A]]: ...
+
+    def __get__(self, instance: Resource | AsyncResource | None, owner: type[Any]) -> Any:
         if instance is None:
             return self
+        function = self._functions[isinstance(instance, AsyncResource)]
+        if isinstance(function, ImportedOnFirstCall):
+            function = function.resolve()
         # A bound method, so help() and inspect.signature() show the function's own docstring and
         # parameters (without the client) rather than functools.partial's.
-        return cast(Callable[P, R], types.MethodType(self.__wrapped__, instance._client))
+        return types.MethodType(function, instance._client)
 
 
 class ImportedOnFirstCall:
     """``deepnote_overlay<module>.<name>``, imported when first used rather than at import.
 
-    The run helpers import the run models and endpoints; the facade only forwards to them, so
-    ``from deepnote_overlay import Deepnote`` stays as light as ``import deepnote_overlay``. Callers
-    import the real function under ``TYPE_CHECKING`` so mypy and editors see its signature.
+    The helpers import the run, file and project modules and their endpoints; the facade only
+    forwards to them, so ``from deepnote_overlay import Deepnote`` stays as light as ``import
+    deepnote_overlay``. Callers import the real function under ``TYPE_CHECKING`` so mypy and
+    editors see its signature.
     """
 
     def __init__(self, module: str, name: str) -> None:
         self._module = module
         self._name = name
-        self.__doc__ = f"``deepnote_overlay{module}.{name}`` (imported on first use)."
 
     def resolve(self) -> Callable[..., Any]:
         function: Callable[..., Any] = getattr(importlib.import_module(self._module, __package__), self._name)
@@ -165,3 +171,17 @@ class ImportedOnFirstCall:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.resolve()(*args, **kwargs)
+
+
+class LazyModule:
+    """``deepnote_overlay<module>``, imported when one of its functions is first used: each name read
+    from it is an ``ImportedOnFirstCall``. Callers import the module itself under ``TYPE_CHECKING``
+    so mypy and editors see its functions."""
+
+    def __init__(self, module: str) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str) -> ImportedOnFirstCall:
+        if name.startswith("__"):  # what copy, pickle and inspect look for: not a function of the module
+            raise AttributeError(name)
+        return ImportedOnFirstCall(self._module, name)

@@ -36,6 +36,10 @@ Guarantees:
 - Starting a run waits for nothing but ``createRun``'s answer and, once per client and notebook,
   the lookups for its web link, which are bounded (``LINK_LOOKUP_SECONDS``): when they fail or
   take longer, ``url`` is ``None`` and the run goes on.
+- ``start_run`` / ``attach_run`` (``dn.runs.start`` / ``attach``) and their async twins drive the
+  ``start`` / ``attach`` plans on a client and return that side's handle. ``start`` and
+  ``run_notebook`` take their options as ``**options`` (``StartOptions``, ``RunOptions``: each
+  option named once) and refuse a keyword those do not name before anything is sent.
 - Ids may be given as ``str`` or ``uuid.UUID`` (a notebook id's as its 32 hex digits).
 """
 
@@ -94,11 +98,15 @@ __all__ = [
     "RunOptions",
     "StartOptions",
     "WaitOptions",
+    "aattach_run",
     "adownload_snapshot",
+    "astart_run",
     "attach",
+    "attach_run",
     "download_snapshot",
     "run_notebook",
     "start",
+    "start_run",
 ]
 
 logger = logging.getLogger("deepnote_overlay")
@@ -636,23 +644,25 @@ def _str_or_none(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def start(
-    links: _Links,
-    notebook_id: str | UUID,
-    *,
-    inputs: Mapping[str, InputValue] | None = None,
-    check_inputs: bool = False,
-    detached: bool = True,
-) -> Plan[_RunState]:
+def _refuse_unknown(options: Mapping[str, Any], keys: frozenset[str], plan: str) -> None:
+    """Refuse a keyword that ``keys`` (a ``TypedDict``'s) does not name, before anything is sent."""
+    unknown = sorted(options.keys() - keys)
+    if unknown:
+        raise TypeError(f"{plan}() got unexpected keyword arguments: {', '.join(unknown)}")
+
+
+def start(links: _Links, notebook_id: str | UUID, **options: Unpack[StartOptions]) -> Plan[_RunState]:
     """Send ``createRun`` once and return the run's state (see ``StartOptions``)."""
+    _refuse_unknown(options, StartOptions.__optional_keys__, "start")
     notebook_id = opaque_id(notebook_id)
+    inputs = options.get("inputs")
     values = _inputs(inputs)
-    if check_inputs:
+    if options.get("check_inputs", False):
         notebook = (yield send(get_notebook, notebook_id=notebook_id)).notebook
         _check_inputs(notebook, values)
         if isinstance(notebook.project_id, str):
             links.projects.setdefault(notebook_id, notebook.project_id)
-    body = CreateRunBody(notebook_id=notebook_id, detached=detached)
+    body = CreateRunBody(notebook_id=notebook_id, detached=options.get("detached", True))
     if inputs is not None:
         body.inputs = RunInputs()
         body.inputs.additional_properties = values
@@ -670,18 +680,15 @@ def attach(links: _Links, run_id: str | UUID) -> Plan[_RunState]:
     return state
 
 
-def run_notebook(
-    links: _Links,
-    notebook_id: str | UUID,
-    *,
-    inputs: Mapping[str, InputValue] | None = None,
-    check_inputs: bool = False,
-    detached: bool = True,
-    **wait_options: Unpack[WaitOptions],
-) -> Plan[RunResult]:
-    """Start a run and wait for it: ``start`` then the wait, with the same options."""
-    state = yield from start(links, notebook_id, inputs=inputs, check_inputs=check_inputs, detached=detached)
-    return (yield from _wait(state, **wait_options))
+def run_notebook(links: _Links, notebook_id: str | UUID, **options: Unpack[RunOptions]) -> Plan[RunResult]:
+    """Start a run and wait for it: ``start`` with the ``StartOptions``, then the wait with the rest."""
+    _refuse_unknown(options, RunOptions.__optional_keys__, "run_notebook")
+    starting: dict[str, Any] = {
+        key: value for key, value in options.items() if key in StartOptions.__optional_keys__
+    }
+    state = yield from start(links, notebook_id, **starting)
+    waiting: dict[str, Any] = {key: value for key, value in options.items() if key not in starting}
+    return (yield from _wait(state, **waiting))
 
 
 # ---------------------------------------------------------------------------- handles
@@ -730,6 +737,34 @@ class AsyncRunHandle(_Handle):
     async def wait(self, **options: Unpack[WaitOptions]) -> RunResult:
         """Wait for the run to end (see ``WaitOptions``): poll until terminal, then read outputs."""
         return await adrive(_wait(self._state, **options), self._client)
+
+
+def start_run(
+    client: AuthenticatedClient, notebook_id: str | UUID, **options: Unpack[StartOptions]
+) -> RunHandle:
+    """Send ``createRun`` once; the handle has ``id``, ``status``, ``notebook_id`` and ``url``."""
+    plan = start(links_of(client.get_httpx_client()), notebook_id, **options)
+    return RunHandle(client, drive(plan, client))
+
+
+async def astart_run(
+    client: AuthenticatedClient, notebook_id: str | UUID, **options: Unpack[StartOptions]
+) -> AsyncRunHandle:
+    """Async ``start_run``."""
+    plan = start(links_of(client.get_async_httpx_client()), notebook_id, **options)
+    return AsyncRunHandle(client, await adrive(plan, client))
+
+
+def attach_run(client: AuthenticatedClient, run_id: str | UUID) -> RunHandle:
+    """The handle of a run started elsewhere (one ``getRun``)."""
+    return RunHandle(client, drive(attach(links_of(client.get_httpx_client()), run_id), client))
+
+
+async def aattach_run(client: AuthenticatedClient, run_id: str | UUID) -> AsyncRunHandle:
+    """Async ``attach_run``."""
+    return AsyncRunHandle(
+        client, await adrive(attach(links_of(client.get_async_httpx_client()), run_id), client)
+    )
 
 
 # ---------------------------------------------------------------------------- snapshot documents

@@ -436,6 +436,49 @@ def test_resources_are_made_once_per_client() -> None:
     dn.close()
 
 
+@pytest.mark.parametrize("make", [Deepnote, AsyncDeepnote])
+def test_the_resources_with_helpers_are_their_sides_and_made_once_per_client(
+    make: Callable[..., Any],
+) -> None:
+    from deepnote_overlay import facade_helpers
+    from deepnote_overlay.resource import AsyncCaller, AsyncResource, Caller, Resource
+
+    dn = make(MOCK_TOKEN, base_url=MOCK_BASE_URL)
+    side = "Async" if make is AsyncDeepnote else ""
+    assert type(dn._caller) is (AsyncCaller if side else Caller)
+    assert dn._caller.client is dn.client
+    for attribute in ("runs", "files", "projects"):
+        resource = getattr(dn, attribute)
+        assert type(resource) is getattr(facade_helpers, f"{side}{attribute.capitalize()}Resource")
+        assert isinstance(resource, AsyncResource if side else Resource)
+        assert resource is getattr(dn, attribute)
+        assert resource._caller is dn._caller
+        assert getattr(dn.with_options(timeout=1), attribute) is not resource
+
+
+def test_a_tag_of_two_words_gives_the_helpers_class_named_as_the_generated_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``streamlit_apps`` -> ``StreamlitAppsResource`` (the templates' class name for the tag)."""
+    from deepnote_overlay import _resource_roots, facade_helpers
+
+    class AsyncStreamlitAppsResource:
+        def __init__(self, caller: object) -> None:
+            self.caller = caller
+
+    monkeypatch.setattr(
+        facade_helpers, "AsyncStreamlitAppsResource", AsyncStreamlitAppsResource, raising=False
+    )
+    helped = _resource_roots._Helped()
+    helped.__set_name__(AsyncDeepnote, "streamlit_apps")
+    dn = AsyncDeepnote(MOCK_TOKEN, base_url=MOCK_BASE_URL)
+    resource = helped.__get__(dn, AsyncDeepnote)
+    assert isinstance(resource, AsyncStreamlitAppsResource)
+    assert resource.caller is dn._caller
+    assert vars(dn)["streamlit_apps"] is resource  # kept: the next lookup finds it first
+    assert helped.__get__(None, AsyncDeepnote) is helped
+
+
 def imported_modules(code: str) -> list[str]:
     script = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
     output = subprocess.run(
@@ -449,8 +492,24 @@ def test_importing_the_facade_loads_no_operation_it_does_not_need() -> None:
     after = set(imported_modules("from deepnote_overlay import Deepnote, AsyncDeepnote"))
     added = sorted(name for name in after - before if name.startswith("deepnote_client."))
     assert added == [], "the facade imports endpoint and model modules inside its methods"
-    assert "deepnote_overlay._resources" not in after, "the resource classes load on first use"
+    for module in ("facade_helpers", "runs", "files", "project_archive"):
+        assert f"deepnote_overlay.{module}" not in after, "the helpers and their jobs load on first use"
     assert "deepnote_overlay.limiter" not in after, "the limiter loads when a client is made"
+
+
+def test_a_helper_imports_its_module_on_first_use() -> None:
+    code = (
+        "from deepnote_overlay import Deepnote\n"
+        "files = Deepnote('t', base_url='https://api.test/v2').files\n"
+        "import sys\n"
+        "assert 'deepnote_overlay.facade_helpers' in sys.modules\n"
+        "assert 'deepnote_overlay.files' not in sys.modules\n"
+        "files.upload\n"
+    )
+    loaded = imported_modules(code)
+    assert "deepnote_overlay.files" in loaded
+    assert "deepnote_overlay.project_archive" not in loaded
+    assert "deepnote_overlay.runs" not in loaded
 
 
 def test_a_method_imports_its_endpoint_on_first_use() -> None:
@@ -472,18 +531,30 @@ def keywords(function: Callable[..., Any]) -> set[str]:
     return {p.name for p in inspect.signature(function).parameters.values() if p.kind is p.KEYWORD_ONLY}
 
 
-def test_the_run_options_declared_for_type_checkers_match_the_plans() -> None:
+def test_the_run_options_declared_for_type_checkers_are_what_the_plans_take() -> None:
     """``StartOptions`` / ``WaitOptions`` / ``RunOptions`` (the ``**options`` of ``dn.runs.start``,
-    ``run.wait`` and ``dn.run_notebook``) name exactly the keyword parameters of the plans."""
+    ``run.wait`` and ``dn.run_notebook``): ``start`` and ``run_notebook`` take them as ``**options``
+    and refuse any other keyword before sending anything; the wait's are its keyword parameters."""
+    import inspect
+
     from deepnote_overlay import runs
 
-    start = set(runs.StartOptions.__optional_keys__ | runs.StartOptions.__required_keys__)
-    wait = set(runs.WaitOptions.__optional_keys__ | runs.WaitOptions.__required_keys__)
-    both = set(runs.RunOptions.__optional_keys__ | runs.RunOptions.__required_keys__)
-    assert start == keywords(runs.start)
+    for options in (runs.StartOptions, runs.WaitOptions, runs.RunOptions):
+        assert options.__required_keys__ == frozenset(), "the plans read the options as optional keys"
+    start, wait = runs.StartOptions.__optional_keys__, runs.WaitOptions.__optional_keys__
     assert wait == keywords(runs._wait)
-    assert both == start | wait
-    assert start == keywords(runs.run_notebook)  # the wait's options come through **wait_options
+    assert runs.RunOptions.__optional_keys__ == start | wait
+    assert not start & wait, "run_notebook hands each option to one plan"
+    for plan in (runs.start, runs.run_notebook):
+        assert list(inspect.signature(plan).parameters) == ["links", "notebook_id", "options"]
+    with httpx.Client(base_url=MOCK_BASE_URL) as http:
+        links = runs.links_of(http)
+    with pytest.raises(
+        TypeError, match=r"^start\(\) got unexpected keyword arguments: poll_interval, timout$"
+    ):
+        next(runs.start(links, "nb", timout=5, poll_interval=1))  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"^run_notebook\(\) got unexpected keyword arguments: timout$"):
+        next(runs.run_notebook(links, "nb", timout=5, inputs={}))  # type: ignore[call-arg]
 
 
 @pytest.mark.parametrize("make", [Deepnote, AsyncDeepnote])
@@ -493,11 +564,12 @@ def test_the_run_methods_take_the_same_arguments_on_both_clients(make: Callable[
     from deepnote_overlay import AsyncRunHandle, RunHandle
 
     dn = make(MOCK_TOKEN, base_url=MOCK_BASE_URL)
+    sync = Deepnote(MOCK_TOKEN, base_url=MOCK_BASE_URL)
     handle = AsyncRunHandle if make is AsyncDeepnote else RunHandle
     for method, sync_twin in (
         (dn.run_notebook, Deepnote.run_notebook),
-        (dn.runs.start, type(Deepnote(MOCK_TOKEN, base_url=MOCK_BASE_URL).runs).start),
-        (dn.runs.attach, type(Deepnote(MOCK_TOKEN, base_url=MOCK_BASE_URL).runs).attach),
+        (dn.runs.start, sync.runs.start),
+        (dn.runs.attach, sync.runs.attach),
         (handle.wait, RunHandle.wait),
     ):
         assert inspect.iscoroutinefunction(method) == (make is AsyncDeepnote), method

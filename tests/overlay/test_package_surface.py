@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import pydoc
 import types
 from collections.abc import Callable
 from typing import Any
@@ -16,13 +17,8 @@ import pytest
 import deepnote_overlay
 import deepnote_overlay.lowlevel
 from deepnote_overlay import AsyncDeepnote, Deepnote, DeepnoteError, files, project_archive
-from deepnote_overlay.facade_helpers import (
-    AsyncFilesHelpers,
-    AsyncProjectsHelpers,
-    FilesHelpers,
-    ProjectsHelpers,
-)
-from deepnote_overlay.resource import ImportedOnFirstCall
+from deepnote_overlay import runs as run_functions
+from deepnote_overlay.resource import ImportedOnFirstCall, LazyModule
 
 CLIENT_AND_TYPES = {
     "Deepnote",
@@ -148,21 +144,21 @@ def test_an_unknown_name_is_an_attribute_error_naming_it() -> None:
         deepnote_overlay.no_such_thing  # type: ignore[attr-defined]  # noqa: B018
 
 
-def test_the_facade_methods_forward_to_the_helpers_and_say_so() -> None:
-    forwarded: list[tuple[Any, Callable[..., Any]]] = [
-        (FilesHelpers.upload, files.upload_file),
-        (FilesHelpers.download, files.download_file),
-        (AsyncFilesHelpers.upload, files.aupload_file),
-        (AsyncFilesHelpers.download, files.adownload_file),
-        (ProjectsHelpers.export_to, project_archive.export_project),
-        (ProjectsHelpers.import_from, project_archive.import_project),
-        (AsyncProjectsHelpers.export_to, project_archive.aexport_project),
-        (AsyncProjectsHelpers.import_from, project_archive.aimport_project),
+@pytest.mark.parametrize("facade", [Deepnote, AsyncDeepnote])
+def test_the_facade_methods_are_the_helper_functions_of_their_side_on_its_client(facade: type) -> None:
+    dn = facade("sk-test", base_url="https://api.test/v2")
+    side = "a" if facade is AsyncDeepnote else ""
+    forwarded: list[tuple[Any, types.ModuleType, str]] = [
+        (dn.runs.start, run_functions, "start_run"),
+        (dn.runs.attach, run_functions, "attach_run"),
+        (dn.files.upload, files, "upload_file"),
+        (dn.files.download, files, "download_file"),
+        (dn.projects.export_to, project_archive, "export_project"),
+        (dn.projects.import_from, project_archive, "import_project"),
     ]
-    for method, function in forwarded:
-        assert method.__wrapped__ is function
-        module = function.__module__.removeprefix("deepnote_overlay.")
-        assert method.__doc__ == f"``deepnote_overlay.{module}.{function.__name__}`` (imported on first use)."
+    for method, module, name in forwarded:
+        assert method.__func__ is getattr(module, side + name), name
+        assert method.__self__ is dn.client, name
 
 
 def test_a_pager_shows_its_operation_and_limits_and_fetches_nothing() -> None:
@@ -177,6 +173,14 @@ def test_a_pager_shows_its_operation_and_limits_and_fetches_nothing() -> None:
     )
     adn = AsyncDeepnote("sk-test", base_url="https://api.test/v2", transport=mock)
     assert repr(adn.projects.list(max_pages=2)) == "<Pager listProjects max_items=None max_pages=2>"
+
+
+def test_a_lazy_module_gives_its_functions_imported_on_first_call_and_no_special_name() -> None:
+    errors = LazyModule(".errors")
+    assert errors.bounded_text("abcdefghij", limit=3) == "... [10 characters, cut]"
+    with pytest.raises(AttributeError, match="^__wrapped__$"):  # what inspect.unwrap looks for
+        errors.__wrapped__  # noqa: B018
+    assert not hasattr(errors, "__deepcopy__")
 
 
 def test_an_imported_on_first_call_function_takes_its_arguments() -> None:
@@ -207,11 +211,16 @@ def test_the_run_results_are_found_in_outputs_on_first_use() -> None:
         package.status_value  # noqa: B018  # in outputs, but not public
 
 
-def test_a_helper_method_shows_its_own_docstring_and_parameters() -> None:
-    client = Deepnote("a-token", base_url="https://api.test/v2")
+@pytest.mark.parametrize(
+    ("facade", "function"), [(Deepnote, files.upload_file), (AsyncDeepnote, files.aupload_file)]
+)
+def test_a_helper_method_shows_its_own_docstring_and_parameters(
+    facade: type, function: Callable[..., Any]
+) -> None:
+    client = facade("a-token", base_url="https://api.test/v2")
     upload = client.files.upload
-    assert upload.__doc__ == files.upload_file.__doc__
+    assert upload.__doc__ == function.__doc__
+    assert inspect.getdoc(upload) in pydoc.render_doc(upload)
     parameters = list(inspect.signature(upload).parameters)
-    assert parameters[0] == "project_id"  # the client is bound, as on a method
-    assert "client" not in parameters
-    client.close()
+    assert parameters == ["project_id", "path", "source", "mime_type", "progress"]  # the client is bound
+    assert inspect.iscoroutinefunction(upload) == (facade is AsyncDeepnote)
