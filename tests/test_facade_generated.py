@@ -169,6 +169,10 @@ reveal_type(dn.runs.start("nb", inputs={"region": "EU"}))
 dn.runs.start("nb", imputs={"region": "EU"})
 reveal_type(dn.files.upload)
 dn.files.upload("p", "data.csv", "data.csv", mime="text/csv")
+dn.files.upload(uuid.UUID(int=2), "data.csv", "data.csv")
+dn.files.download(uuid.UUID(int=2), "data.csv", "copy.csv")
+dn.projects.export_to(uuid.UUID(int=2), "out")
+dn.projects.import_from(uuid.UUID(int=2), "out")
 
 
 async def main() -> None:
@@ -215,7 +219,7 @@ def test_mypy_reports_misspellings_and_knows_the_return_types(tmp_path: Path) ->
     assert any('Unexpected keyword argument "imputs"' in line for line in errors), result.stdout
     assert any('Unexpected keyword argument "mime"' in line for line in errors), result.stdout
     assert any('Unexpected keyword argument "max_file"' in line for line in errors), result.stdout
-    assert len(errors) == 6, result.stdout  # and none for a notebook id given as a uuid.UUID
+    assert len(errors) == 6, result.stdout  # and none for an id given as a uuid.UUID
     assert notes == [
         '"deepnote_client.models.notebook.Notebook"',
         '"None"',
@@ -226,7 +230,7 @@ def test_mypy_reports_misspellings_and_knows_the_return_types(tmp_path: Path) ->
         '"deepnote_overlay.outputs.RunResult"',
         '"deepnote_overlay.runs.RunHandle"',
         (
-            '"def (project_id: str, path: str, source: str | os.PathLike[str] | typing.IO[bytes], *, '
+            '"def (project_id: str | uuid.UUID, path: str, source: str | os.PathLike[str] | typing.IO[bytes], *, '
             "mime_type: str | None =, progress: (def (int, int | None)) | None =) -> "
             'deepnote_client.models.file_reference.FileReference"'
         ),
@@ -236,7 +240,7 @@ def test_mypy_reports_misspellings_and_knows_the_return_types(tmp_path: Path) ->
         '"deepnote_overlay.runs.AsyncRunHandle"',
         '"deepnote_overlay.runs.AsyncRunHandle"',
         (
-            '"def (project_id: str, path: str, destination: str | os.PathLike[str] | typing.IO[bytes], *, '
+            '"def (project_id: str | uuid.UUID, path: str, destination: str | os.PathLike[str] | typing.IO[bytes], *, '
             'progress: (def (int, int | None)) | None =) -> typing.Coroutine[Any, Any, int]"'
         ),
     ], result.stdout

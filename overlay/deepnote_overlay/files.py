@@ -75,6 +75,8 @@ from .errors import APIConnectionError, InvalidRequestError
 from .retries import STREAM_RESPONSE
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from deepnote_client.models import FileReference
 
 __all__ = [
@@ -152,14 +154,14 @@ def _opened(source: Source) -> Iterator[tuple[IO[bytes], str | None]]:
 
 @contextmanager
 def _upload(
-    project_id: str, path: str, source: Source, mime_type: str | None, progress: Progress | None
+    project_id: str | UUID, path: str, source: Source, mime_type: str | None, progress: Progress | None
 ) -> Iterator[CreateFileMultipartBody]:
     """The multipart body of an upload, its file open while the body is in use."""
     with _opened(source) as (file, name):
         reader = _CountingReader(file, progress, _size(file))
         payload: Any = reader  # a file object to httpx's multipart encoder, which reads it in pieces
         yield CreateFileMultipartBody(
-            project_id=project_id,
+            project_id=str(project_id),
             path=path,
             file=File(payload=payload, file_name=name or Path(path).name, mime_type=mime_type),
         )
@@ -167,7 +169,7 @@ def _upload(
 
 def upload_file(
     client: AuthenticatedClient,
-    project_id: str,
+    project_id: str | UUID,
     path: str,
     source: Source,
     *,
@@ -265,7 +267,7 @@ class _Download:
 def _download(
     client: AuthenticatedClient,
     get_http: Callable[[], H],
-    project_id: str,
+    project_id: str | UUID,
     path: str,
     destination: Destination,
     *,
@@ -285,7 +287,7 @@ def _download(
 
 def download_file(
     client: AuthenticatedClient,
-    project_id: str,
+    project_id: str | UUID,
     path: str,
     destination: Destination,
     *,

@@ -64,6 +64,8 @@ from .calls import acall, call
 from .errors import InvalidRequestError, ResponseParseError
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from deepnote_client.models import ImportProjectResponse
 
 __all__ = [
@@ -201,7 +203,7 @@ class _Export:
     def __init__(
         self,
         client: AuthenticatedClient,
-        project_id: str,
+        project_id: str | UUID,
         directory: Directory,
         max_files: int | None,
         max_bytes: int | None,
@@ -313,7 +315,7 @@ class _Export:
 
 def export_project(
     client: AuthenticatedClient,
-    project_id: str,
+    project_id: str | UUID,
     directory: Directory,
     *,
     max_files: int | None = DEFAULT_MAX_FILES,
@@ -341,7 +343,7 @@ class _Import:
 
     def __init__(
         self,
-        project_id: str,
+        project_id: str | UUID,
         directory: Directory,
         *,
         delete_missing_notebooks: bool = False,
@@ -349,14 +351,14 @@ class _Import:
     ) -> None:
         self.directory = Path(directory)
         self.arguments: dict[str, Any] = {
-            "project_id": project_id,
+            "project_id": str(project_id),
             "delete_missing_notebooks": delete_missing_notebooks,
             "force": force,
             "base_modified_at": UNSET,
             "base_content_hash": UNSET,
         }
         if not force:
-            self._check_base(str(project_id))
+            self._check_base(self.arguments["project_id"])
         self.names = sorted(path.name for path in self.directory.glob(f"*{SUFFIX}"))
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zip_file:
@@ -397,7 +399,7 @@ class _Import:
 
 def import_project(
     client: AuthenticatedClient,
-    project_id: str,
+    project_id: str | UUID,
     directory: Directory,
     *,
     delete_missing_notebooks: bool = False,

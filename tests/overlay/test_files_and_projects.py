@@ -5,6 +5,7 @@ streamed upload, no token sent to another origin, and the import's conflict chec
 from __future__ import annotations
 
 import io
+import uuid
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -311,3 +312,15 @@ def test_a_download_is_retried_after_503(fake_server: ServerHandle, fake_state: 
     sink = io.BytesIO()
     assert download_to(client, SEED_PROJECT_ID, "data/example.csv", sink) == len(sink.getvalue()) > 0
     assert [r.status for r in fake_state.requests if r.path == "/files/download"] == [503, 200]
+
+
+def test_the_file_and_project_helpers_take_a_project_id_as_a_uuid(dn: Deepnote, tmp_path: Path) -> None:
+    project = uuid.UUID(SEED_PROJECT_ID)
+    reference = dn.files.upload(project, "ids/data.txt", io.BytesIO(b"by uuid"))
+    assert reference.project_id == SEED_PROJECT_ID
+    copy = io.BytesIO()
+    assert dn.files.download(project, "ids/data.txt", copy) == 7 and copy.getvalue() == b"by uuid"
+    export = dn.projects.export_to(project, tmp_path)
+    assert export.project_id == SEED_PROJECT_ID
+    imported = dn.projects.import_from(project, tmp_path)  # the record's id matches the UUID's text
+    assert imported.project.id == SEED_PROJECT_ID
