@@ -10,7 +10,7 @@ Guarantees:
 
 - ``__all__`` is the public surface: the client classes, the types their methods take and return,
   and the ``DeepnoteError`` hierarchy.
-- ``import deepnote_overlay`` loads neither the run helpers nor the rate limiter nor
+- ``import deepnote_overlay`` loads neither the run helpers nor the pager nor the rate limiter nor
   ``importlib.metadata``: the names that need them are resolved on first use (PEP 562).
 """
 
@@ -39,7 +39,6 @@ from .errors import (
     ServerError,
 )
 from .facade import AsyncDeepnote, Deepnote
-from .pagination import Pager
 from .retries import RetryPolicy
 
 if TYPE_CHECKING:
@@ -56,6 +55,7 @@ if TYPE_CHECKING:
         RunFailure,
         RunResult,
     )
+    from .pagination import Pager
     from .project_archive import ProjectExport
     from .runs import AsyncRunHandle, RunHandle
 
@@ -63,6 +63,7 @@ _LAZY = {
     "__version__": ".client",
     **{name: ".limiter" for name in ("RateBudget", "RateLimiter")},
     "OutputBindingError": ".output",
+    "Pager": ".pagination",
     "ProjectExport": ".project_archive",
     **{name: ".runs" for name in ("AsyncRunHandle", "RunHandle")},
 }

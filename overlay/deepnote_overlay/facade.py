@@ -37,7 +37,6 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar, Un
 
 import httpx
 
-from ._plans import adrive, drive
 from ._resource_roots import AsyncResources, Resources
 from .client import DEFAULT_RETRY_POLICY, KEEP, ConnectedClient, Connection, Keep, connection
 from .retries import RetryPolicy
@@ -143,6 +142,7 @@ class Deepnote(_Facade, Resources):
         """Start a run of ``notebook_id`` and wait for it to end: ``runs.start`` then ``wait``,
         with the options of both (``inputs``, ``outputs``, ``timeout``, ...); a ``RunResult``."""
         from . import runs
+        from ._plans import drive
 
         links = runs.links_of(self._client.get_httpx_client())
         return drive(runs.run_notebook(links, notebook_id, **options), self._client)
@@ -173,6 +173,7 @@ class AsyncDeepnote(_Facade, AsyncResources):
         """Start a run of ``notebook_id`` and wait for it to end: ``runs.start`` then ``wait``,
         with the options of both (``inputs``, ``outputs``, ``timeout``, ...); a ``RunResult``."""
         from . import runs
+        from ._plans import adrive
 
         links = runs.links_of(self._client.get_async_httpx_client())
         return await adrive(runs.run_notebook(links, notebook_id, **options), self._client)
