@@ -47,8 +47,21 @@ def test_operation_conforms(case: Case[Any]) -> None:
     case.call_and_validate()
 
 
-class _StatefulMachine(SCHEMA.as_state_machine()):  # type: ignore[misc]
-    pass
+def _fresh_fake() -> FakeDeepnote:
+    return FakeDeepnote(pending_seconds=0.01, running_seconds=0.02, snapshot_seconds=0.0)
+
+
+# The state machine's own app, started afresh for each generated sequence: what a step may do
+# depends on the answers before it, so a sequence replayed by Hypothesis (to shrink it, or from
+# its example database) must meet the same state, or Hypothesis stops with "inconsistent data
+# generation".
+STATEFUL_APP = create_app(_fresh_fake())
+STATEFUL_SCHEMA = asgi_schema(STATEFUL_APP, max_examples=15)
+
+
+class _StatefulMachine(STATEFUL_SCHEMA.as_state_machine()):  # type: ignore[misc]
+    def setup(self) -> None:
+        STATEFUL_APP.fake = STATEFUL_APP.state.fake = _fresh_fake()
 
 
 TestStatefulContract = _StatefulMachine.TestCase
