@@ -33,6 +33,7 @@ def no_resource_warning() -> Iterator[None]:
     Such warnings come from finalizers (``__del__``), where an error is not raised but handed to
     ``sys.unraisablehook``: both ways are caught.
     """
+    gc.collect()  # what earlier tests left for the GC is theirs, not the block's
     unraisable: list[Any] = []
     previous_hook = sys.unraisablehook
     sys.unraisablehook = unraisable.append
