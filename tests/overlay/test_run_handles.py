@@ -293,6 +293,16 @@ def test_an_input_of_another_type_says_what_can_be_sent(clock: InstantClock) -> 
     )
 
 
+def checked_inputs() -> list[dict[str, Any]]:
+    """A notebook's inputs that ``check_inputs`` checks: selects (one and several) and sliders."""
+    return [
+        {"name": "region", "type": "input-select", "options": ["EU", "US"]},
+        {"name": "tags", "type": "input-select", "options": ["a", "b"], "multiple": True},
+        {"name": "count", "type": "input-slider", "min": 1, "max": 10},
+        {"name": "cap", "type": "input-slider", "max": 5},
+    ]
+
+
 @pytest.mark.parametrize(
     ("inputs", "message"),
     [
@@ -309,12 +319,7 @@ def test_check_inputs_refuses_what_the_notebook_would_not_take(
     inputs: dict[str, Any], message: str, clock: InstantClock
 ) -> None:
     api = Api()
-    api.notebook["inputs"] = [
-        {"name": "region", "type": "input-select", "options": ["EU", "US"]},
-        {"name": "tags", "type": "input-select", "options": ["a", "b"], "multiple": True},
-        {"name": "count", "type": "input-slider", "min": 1, "max": 10},
-        {"name": "cap", "type": "input-slider", "max": 5},
-    ]
+    api.notebook["inputs"] = checked_inputs()
     with api.client() as dn, pytest.raises(InvalidRequestError) as refused:
         dn.runs.start(NOTEBOOK_ID, inputs=inputs, check_inputs=True)
     assert message in str(refused.value)
@@ -334,13 +339,7 @@ def test_check_inputs_lets_through_what_the_notebook_takes(
     inputs: dict[str, Any], clock: InstantClock
 ) -> None:
     api = Api()
-    api.notebook["inputs"] = [
-        {"name": "region", "type": "input-select", "options": ["EU", "US"]},
-        {"name": "tags", "type": "input-select", "options": ["a", "b"], "multiple": True},
-        {"name": "count", "type": "input-slider", "min": 1, "max": 10},
-        {"name": "cap", "type": "input-slider", "max": 5},
-        {"name": "floor", "type": "input-slider", "min": 0},
-    ]
+    api.notebook["inputs"] = [*checked_inputs(), {"name": "floor", "type": "input-slider", "min": 0}]
     with api.client() as dn:
         dn.runs.start(NOTEBOOK_ID, inputs=inputs, check_inputs=True)
     assert api.posts() == 1
