@@ -97,6 +97,10 @@ NOT_PUBLIC = [
     "aimport_project",
     "download_snapshot",
     "adownload_snapshot",
+    "start_run",
+    "astart_run",
+    "attach_run",
+    "aattach_run",
     *LOWLEVEL,
 ]
 
